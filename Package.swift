@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ehcp",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "EHCPKit", targets: ["EHCPKit"]),
+        .executable(name: "ehcp", targets: ["ehcp"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "EHCPSource"),
+        .target(name: "EHCPYAML", dependencies: ["CYAML", "EHCPSource"]),
+        .target(name: "EHCPXML", dependencies: ["CLibXML2", "EHCPSource"]),
+        .target(
+            name: "EHCPKit",
+            dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]
+        ),
+        .executableTarget(
+            name: "ehcp",
+            dependencies: ["EHCPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(name: "EHCPTestSupport", dependencies: ["EHCPKit"], path: "Tests/EHCPTestSupport"),
+        .testTarget(name: "EHCPSourceTests", dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]),
+        .testTarget(name: "EHCPKitTests", dependencies: ["EHCPKit", "EHCPTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport"]),
+    ]
+)

@@ -1,0 +1,50 @@
+import EHCPSource
+import Foundation
+
+/// Reading and writing files with errors a user can act on, and writes that are atomic.
+public enum FileAccess {
+    public static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
+    }
+
+    /// The bytes of `path`.
+    ///
+    /// - Throws: ``DiagnosticList`` naming the file when it cannot be read.
+    public static func read(_ path: String) throws -> [UInt8] {
+        guard exists(path) else { throw DiagnosticList([.error("\(path): no such file")]) }
+        guard !isDirectory(path) else { throw DiagnosticList([.error("\(path) is a directory, not a file")]) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DiagnosticList([.error("\(path) could not be read (check its permissions)")])
+        }
+        return [UInt8](data)
+    }
+
+    /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
+    /// so a reader never sees half a file and a failure leaves nothing behind.
+    public static func writeAtomically(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        do {
+            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
+            if exists(path) {
+                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw DiagnosticList([.error("\(path) could not be written: \(error.localizedDescription)")])
+        }
+    }
+
+    /// True when two paths name the same existing file.
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
+            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+}

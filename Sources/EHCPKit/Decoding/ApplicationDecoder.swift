@@ -1,0 +1,152 @@
+import EHCPSource
+
+/// Turns a parsed document (``SourceNode``) into an ``Application`` by the canonical schema.
+///
+/// Problems become `SCHEMA-` findings with the path and location; an unknown field is a warning
+/// and is left out of the model (converters list it in their loss report). Messages never repeat
+/// the personal value that failed, only its path and what was expected.
+public struct ApplicationDecoder {
+    public private(set) var findings: [Finding] = []
+    /// Paths of unknown fields that were left out.
+    public private(set) var unknownFields: [String] = []
+
+    public init() {}
+
+    /// Decodes `node`; findings collect in ``findings``.
+    public mutating func decode(_ node: SourceNode) -> Application {
+        guard let record = object(node, fields: CanonicalSchema.root, path: "") else {
+            return Application(root: Record(location: node.location), file: node.location.file)
+        }
+        if let version = record["schemaVersion"]?.text, version != CanonicalSchema.version {
+            report("SCHEMA-VERSION", "schemaVersion is \"\(version)\"; this version of ehcp reads version \"1\"", "schemaVersion", record["schemaVersion"]?.location)
+        }
+        return Application(root: record, file: node.location.file)
+    }
+
+    private mutating func report(_ rule: String, _ message: String, _ path: String, _ location: SourceLocation?, severity: Severity = .error) {
+        findings.append(.builtIn(rule, message, path: path, at: location, severity: severity))
+    }
+
+    private mutating func object(_ node: SourceNode, fields: [Field], path: String) -> Record? {
+        if let scalar = node.scalar, scalar.value.isEmpty || scalar.isNull {
+            return Record(location: node.location)
+        }
+        guard let entries = node.entries else {
+            report("SCHEMA-TYPE", "\(path.isEmpty ? "the document" : path) should be a mapping of fields, not \(node.kindDescription)", path, node.location)
+            return nil
+        }
+        var record = Record(location: node.location)
+        var seen: Set<String> = []
+        for entry in entries {
+            let fieldPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
+            guard let field = fields.first(where: { $0.name == entry.key }) else {
+                let hint = Self.suggestion(for: entry.key, among: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+                report("SCHEMA-UNKNOWN-FIELD", "\(fieldPath) is not a field of the canonical schema\(hint); it is ignored", fieldPath, entry.keyLocation, severity: .warning)
+                unknownFields.append(fieldPath)
+                continue
+            }
+            guard seen.insert(entry.key).inserted else {
+                report("SCHEMA-DUPLICATE", "\(fieldPath) is given more than once", fieldPath, entry.keyLocation)
+                continue
+            }
+            if let value = self.value(entry.value, type: field.type, path: fieldPath) {
+                record[entry.key] = value
+            }
+        }
+        for field in fields where field.required && record[field.name] == nil {
+            let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
+            report("SCHEMA-REQUIRED", "\(fieldPath) is required", fieldPath, node.location)
+        }
+        return record
+    }
+
+    private mutating func value(_ node: SourceNode, type: FieldType, path: String) -> Value? {
+        if let scalar = node.scalar, scalar.isNull { return nil }
+        switch type {
+        case .object(let fields):
+            return object(node, fields: fields, path: path).map { Value(.object($0), location: node.location) }
+        case .list(let fields):
+            if let scalar = node.scalar, scalar.value.allSatisfy(\.isWhitespace) {
+                return Value(.list([]), location: node.location)
+            }
+            guard let items = node.items else {
+                report("SCHEMA-TYPE", "\(path) should be a list, not \(node.kindDescription)", path, node.location)
+                return nil
+            }
+            var values: [Value] = []
+            for (index, item) in items.enumerated() {
+                if let record = object(item, fields: fields, path: "\(path)[\(index)]") {
+                    values.append(Value(.object(record), location: item.location))
+                }
+            }
+            return Value(.list(values), location: node.location)
+        default:
+            guard let scalar = node.scalar else {
+                report("SCHEMA-TYPE", "\(path) should be a single value, not \(node.kindDescription)", path, node.location)
+                return nil
+            }
+            return self.scalar(scalar, type: type, path: path, location: node.location)
+        }
+    }
+
+    private mutating func scalar(_ scalar: Scalar, type: FieldType, path: String, location: SourceLocation) -> Value? {
+        let text = scalar.value
+        let quoted = scalar.style != .plain && scalar.style != .text
+        switch type {
+        case .text, .identifier:
+            return Value(.text(text), location: location)
+        case .code(let vocabulary):
+            guard vocabulary.contains(text) else {
+                let shown = text.count <= 40 ? "'\(text)' " : ""
+                report("SCHEMA-CODE", "\(path) \(shown)is not a known code; expected one of: \(vocabulary.codes.joined(separator: ", "))", path, location)
+                return nil
+            }
+            return Value(.text(text), location: location)
+        case .date:
+            guard let date = CalendarDate(iso: text) else {
+                report("SCHEMA-DATE", "\(path) is not a date written YYYY-MM-DD", path, location)
+                return nil
+            }
+            return Value(.date(date), location: location)
+        case .number, .integer:
+            guard !quoted, let number = Double(text), number.isFinite, text.first != "+", !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) else {
+                report("SCHEMA-TYPE", "\(path) should be a number\(quoted ? " without quotes" : "")", path, location)
+                return nil
+            }
+            if case .integer = type, number != number.rounded() {
+                report("SCHEMA-TYPE", "\(path) should be a whole number", path, location)
+                return nil
+            }
+            return Value(.number(number), location: location)
+        case .boolean:
+            switch (text, quoted) {
+            case ("true", false): return Value(.boolean(true), location: location)
+            case ("false", false): return Value(.boolean(false), location: location)
+            case ("1", false) where scalar.style == .text: return Value(.boolean(true), location: location)
+            case ("0", false) where scalar.style == .text: return Value(.boolean(false), location: location)
+            default:
+                report("SCHEMA-TYPE", "\(path) should be true or false", path, location)
+                return nil
+            }
+        case .object, .list:
+            return nil
+        }
+    }
+
+    /// The closest known name, when it is within two edits.
+    static func suggestion(for name: String, among names: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var previous = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var current = [i + 1]
+                for (j, y) in b.enumerated() {
+                    current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+                }
+                previous = current
+            }
+            return previous[b.count]
+        }
+        let lowered = Array(name.lowercased())
+        return names.map { ($0, distance(lowered, Array($0.lowercased()))) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+    }
+}

@@ -1,0 +1,53 @@
+/// Resolving dotted paths (`professionals.role`) to values, list items expanded with indices.
+extension Application {
+    /// A value found at a path, with the path written with list indices (`evidence[2].date`).
+    public struct PathMatch: Sendable {
+        public var path: String
+        public var value: Value
+    }
+
+    /// Every value at `path`; a path through a list yields one match per item that has it.
+    public func values(at path: String) -> [PathMatch] {
+        if let computed = computedValue(path) { return [PathMatch(path: path, value: computed)] }
+        var matches = [PathMatch(path: "", value: Value(.object(root), location: root.location))]
+        for part in path.split(separator: ".").map(String.init) {
+            var next: [PathMatch] = []
+            for match in matches {
+                guard let record = match.value.record, let value = record[part] else { continue }
+                let base = match.path.isEmpty ? part : "\(match.path).\(part)"
+                if let items = value.list {
+                    for (index, item) in items.enumerated() {
+                        next.append(PathMatch(path: "\(base)[\(index)]", value: item))
+                    }
+                } else {
+                    next.append(PathMatch(path: base, value: value))
+                }
+            }
+            matches = next
+        }
+        return matches
+    }
+
+    /// The list at `path` itself (not expanded), with its items.
+    public func list(at path: String) -> (path: String, items: [Value], location: SourceLocationBox)? {
+        var record = root
+        let parts = path.split(separator: ".").map(String.init)
+        for (index, part) in parts.enumerated() {
+            guard let value = record[part] else { return nil }
+            if index == parts.count - 1 {
+                return (path, value.list ?? [], SourceLocationBox(value.location))
+            }
+            guard let next = value.record else { return nil }
+            record = next
+        }
+        return nil
+    }
+}
+
+import EHCPSource
+
+/// An optional location, boxed so tuples stay readable.
+public struct SourceLocationBox: Sendable {
+    public var location: SourceLocation?
+    public init(_ location: SourceLocation?) { self.location = location }
+}

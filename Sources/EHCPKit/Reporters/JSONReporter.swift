@@ -1,0 +1,44 @@
+import EHCPSource
+
+/// The JSON report of the contract (DESIGN section 8): one object, or an array for several bundles.
+public struct JSONReporter: Reporter {
+    public static let identifier = "json"
+
+    public init() {}
+
+    public func report(_ reports: [BundleReport]) -> String {
+        if reports.count == 1 { return JSONWriter.write(node(reports[0])) }
+        return JSONWriter.write(.sequence(reports.map(node)))
+    }
+
+    func node(_ report: BundleReport) -> OutputNode {
+        var entries: [(key: String, value: OutputNode)] = [("bundle", .string(report.bundle))]
+        if let authority = report.authority {
+            entries.append(("authority", .mapping([("code", .string(authority.code)), ("name", .string(authority.name))])))
+        }
+        entries.append(("rulesets", .sequence(report.rulesets.map { .string($0) })))
+        if let asOf = report.asOf { entries.append(("asOf", .string(asOf.description))) }
+        entries.append(("valid", .boolean(report.isValid)))
+        entries.append(("summary", .mapping(Severity.allCases.reversed().map { ($0.rawValue, .number(String(report.count($0)))) })))
+        entries.append(("findings", .sequence(report.findings.map(node))))
+        return .mapping(entries)
+    }
+
+    func node(_ finding: Finding) -> OutputNode {
+        var entries: [(key: String, value: OutputNode)] = [
+            ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
+            ("basis", .string(finding.basis.rawValue)), ("message", .string(finding.message)),
+        ]
+        if let path = finding.path { entries.append(("path", .string(path))) }
+        if let location = finding.location {
+            var fields: [(key: String, value: OutputNode)] = [("file", .string(location.file)), ("line", .number(String(location.line)))]
+            if let column = location.column { fields.append(("column", .number(String(column)))) }
+            entries.append(("location", .mapping(fields)))
+        }
+        if let reference = finding.reference { entries.append(("reference", .string(reference))) }
+        if let source = finding.ruleSource {
+            entries.append(("ruleSource", .mapping([("file", .string(source.file)), ("line", .number(String(source.line)))])))
+        }
+        return .mapping(entries)
+    }
+}

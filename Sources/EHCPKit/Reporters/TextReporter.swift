@@ -1,0 +1,48 @@
+/// Plain text for people: findings grouped by severity, each with where, why and its basis.
+public struct TextReporter: Reporter {
+    public static let identifier = "text"
+    /// Whether to use ANSI colour (only on a terminal, and never with `NO_COLOR`).
+    public var color: Bool
+
+    public init(color: Bool = false) {
+        self.color = color
+    }
+
+    public func report(_ reports: [BundleReport]) -> String {
+        var out = ""
+        for report in reports {
+            out += bundle(report)
+        }
+        if reports.count > 1 {
+            let failing = reports.filter { !$0.isValid }.count
+            out += "\(reports.count) bundles checked: \(reports.count - failing) without errors, \(failing) with errors\n"
+        }
+        return out
+    }
+
+    private func bundle(_ report: BundleReport) -> String {
+        var out = paint(report.bundle, "1")
+        if let authority = report.authority { out += " — \(authority.name) (\(authority.code))" }
+        out += "\n"
+        for severity in Severity.allCases.reversed() {
+            let findings = report.findings.filter { $0.severity == severity }
+            guard !findings.isEmpty else { continue }
+            out += "\n" + paint("\(severity.rawValue.capitalized)s (\(findings.count))", severity == .error ? "31" : severity == .warning ? "33" : "36") + "\n"
+            for finding in findings {
+                let place = finding.location.map { "\($0): " } ?? ""
+                out += "  \(place)\(finding.rule): \(finding.message)\n"
+                if finding.basis == .local {
+                    out += "    This is the authority's own expectation, not a legal condition of a request.\n"
+                }
+                if let reference = finding.reference { out += "    Source: \(reference)\n" }
+            }
+        }
+        let verdict = report.isValid ? paint("No errors", "32") : paint("Errors found", "31")
+        out += "\n\(verdict): \(report.count(.error)) error(s), \(report.count(.warning)) warning(s), \(report.count(.info)) note(s)\n"
+        return out
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

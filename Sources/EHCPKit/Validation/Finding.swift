@@ -1,0 +1,63 @@
+import EHCPSource
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Why a rule exists: the law, statutory guidance, an authority's own practice, or (for the
+/// built-in checks) the canonical format itself.
+public enum Basis: String, Sendable, Codable, CaseIterable {
+    case law
+    case statutoryGuidance = "statutory-guidance"
+    case local
+    /// Built-in checks of the canonical format (`SCHEMA-`, `ID-`, `FILE-`): an addition to the contract.
+    case format
+}
+
+/// One result of validation: a rule that an application does not meet.
+public struct Finding: Sendable, Equatable {
+    public var rule: String
+    public var severity: Severity
+    public var basis: Basis
+    public var message: String
+    /// The canonical path, with list indices (`evidence[2].file`).
+    public var path: String?
+    /// Where in the bundle's document.
+    public var location: SourceLocation?
+    public var reference: String?
+    /// Where the rule is defined (file and line).
+    public var ruleSource: SourceLocation?
+
+    public init(
+        rule: String, severity: Severity, basis: Basis, message: String, path: String? = nil,
+        location: SourceLocation? = nil, reference: String? = nil, ruleSource: SourceLocation? = nil
+    ) {
+        self.rule = rule
+        self.severity = severity
+        self.basis = basis
+        self.message = message
+        self.path = path
+        self.location = location
+        self.reference = reference
+        self.ruleSource = ruleSource
+    }
+
+    /// A built-in finding about the canonical format.
+    public static func builtIn(
+        _ rule: String, _ message: String, path: String?, at location: SourceLocation?, severity: Severity = .error
+    ) -> Finding {
+        Finding(rule: rule, severity: severity, basis: .format, message: message, path: path, location: location,
+                reference: "ehcp canonical application schema, version 1")
+    }
+}

@@ -1,0 +1,98 @@
+// MARK: - C interop
+internal import CLibXML2
+import EHCPSource
+
+/// Parses XML from memory into an ``XMLTree``, safely.
+///
+/// The document is parsed with ``LibXML2/safeOptions``, walked into Swift values, and freed before
+/// returning. A DOCTYPE is refused outright: application documents never need one, and it is the
+/// door for entity expansion and external entities.
+public enum XMLReader {
+    /// The tree of `bytes`.
+    ///
+    /// - Throws: ``XMLError`` with every problem libxml2 reported, each with its line.
+    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(XMLError) -> XMLTree {
+        guard bytes.count <= limits.maxDocumentBytes else {
+            throw XMLError("the document is \(bytes.count) bytes, more than the limit of \(limits.maxDocumentBytes)", at: SourceLocation(file: file, line: 1))
+        }
+        let result: Result<XMLTree, XMLError> = LibXML2.collectingErrors(file: file) { collector in
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    xmlReadMemory(chars.baseAddress, Int32(chars.count), file, nil, LibXML2.safeOptions)
+                }
+            }
+            guard let document else {
+                let diagnostics = collector.diagnostics.filter { $0.severity == .error }
+                return .failure(XMLError(diagnostics.isEmpty ? [.error("the XML could not be parsed", at: SourceLocation(file: file, line: 1))] : diagnostics))
+            }
+            defer { xmlFreeDoc(document) }
+            if let dtd = document.pointee.intSubset {
+                return .failure(XMLError("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(UnsafeMutablePointer(OpaquePointer(dtd))))))))
+            }
+            guard let root = xmlDocGetRootElement(document) else {
+                return .failure(XMLError("the XML document has no root element", at: SourceLocation(file: file, line: 1)))
+            }
+            var walker = Walker(file: file, limits: limits)
+            do {
+                return .success(XMLTree(root: try walker.element(root, depth: 1)))
+            } catch let error as XMLError {
+                return .failure(error)
+            } catch {
+                return .failure(XMLError("\(error)", at: nil))
+            }
+        }
+        return try result.get()
+    }
+
+    private struct Walker {
+        let file: String
+        let limits: InputLimits
+        var count = 0
+
+        mutating func element(_ node: xmlNodePtr, depth: Int) throws(XMLError) -> XMLTree.Element {
+            let line = Int(xmlGetLineNo(node))
+            let location = SourceLocation(file: file, line: max(line, 1))
+            count += 1
+            guard depth <= limits.maxDepth else {
+                throw XMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location)
+            }
+            guard count <= limits.maxNodes else {
+                throw XMLError("the document has more than \(limits.maxNodes) elements", at: location)
+            }
+            var result = XMLTree.Element(
+                name: string(node.pointee.name) ?? "",
+                namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
+                location: location)
+            var attribute = node.pointee.properties
+            while let current = attribute {
+                let value = xmlNodeGetContent(UnsafeMutablePointer(OpaquePointer(current)))
+                result.attributes.append(XMLTree.Attribute(name: string(current.pointee.name) ?? "", value: string(value) ?? ""))
+                CLibXML2_free(value)
+                attribute = current.pointee.next
+            }
+            var child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE:
+                    result.children.append(try element(current, depth: depth + 1))
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = current.pointee.content { result.text += String(cString: content) }
+                case XML_ENTITY_REF_NODE:
+                    throw XMLError("entity references are not accepted", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(current)))))
+                default:
+                    break
+                }
+                child = current.pointee.next
+            }
+            return result
+        }
+
+        private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+
+        private func string(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String? {
+            pointer.map { String(cString: $0) }
+        }
+    }
+}

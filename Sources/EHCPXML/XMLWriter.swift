@@ -1,0 +1,57 @@
+/// Writes an ``XMLTree/Element`` as indented XML text with a declaration.
+///
+/// Text and attribute values are escaped; characters XML 1.0 cannot hold (most control
+/// characters) are refused by the caller's schema long before they get here, and are written as
+/// nothing rather than produce a document no reader accepts.
+public enum XMLWriter {
+    public static func write(_ root: XMLTree.Element) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        write(root, indent: 0, parentNamespace: nil, into: &out)
+        return out
+    }
+
+    private static func write(_ element: XMLTree.Element, indent: Int, parentNamespace: String?, into out: inout String) {
+        let pad = String(repeating: "  ", count: indent)
+        out += pad + "<" + element.name
+        if let namespace = element.namespace, namespace != parentNamespace {
+            out += " xmlns=\"" + escape(namespace, attribute: true) + "\""
+        }
+        for attribute in element.attributes {
+            out += " " + attribute.name + "=\"" + escape(attribute.value, attribute: true) + "\""
+        }
+        if element.children.isEmpty {
+            if element.text.isEmpty {
+                out += "/>\n"
+            } else {
+                out += ">" + escape(element.text, attribute: false) + "</" + element.name + ">\n"
+            }
+            return
+        }
+        out += ">\n"
+        for child in element.children {
+            write(child, indent: indent + 1, parentNamespace: element.namespace, into: &out)
+        }
+        out += pad + "</" + element.name + ">\n"
+    }
+
+    /// `text` with `&`, `<`, `>` (and quotes and line breaks in attributes) escaped.
+    public static func escape(_ text: String, attribute: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where attribute: out += "&quot;"
+            case "\n" where attribute: out += "&#10;"
+            case "\r": out += "&#13;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

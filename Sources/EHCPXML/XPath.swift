@@ -1,0 +1,79 @@
+// MARK: - C interop
+internal import CLibXML2
+import EHCPSource
+
+/// A compiled XPath 1.0 expression.
+public final class XPathExpression {
+    fileprivate let compiled: xmlXPathCompExprPtr
+    /// The expression as written.
+    public let source: String
+
+    /// Compiles `source`.
+    ///
+    /// - Throws: ``XMLError`` when the expression is not valid XPath 1.0.
+    public init(_ source: String) throws(XMLError) {
+        self.source = source
+        let compiled: xmlXPathCompExprPtr? = LibXML2.collectingErrors(file: "<xpath>") { _ in
+            LibXML2.withXMLChars(source) { xmlXPathCompile($0) }
+        }
+        guard let compiled else { throw XMLError("'\(source)' is not a valid XPath 1.0 expression", at: nil) }
+        self.compiled = compiled
+    }
+
+    deinit {
+        xmlXPathFreeCompExpr(compiled)
+    }
+}
+
+// A compiled expression is immutable; evaluation uses a per-call context.
+extension XPathExpression: @unchecked Sendable {}
+
+/// A parsed XML document kept alive for XPath queries.
+public final class XPathDocument {
+    private let document: xmlDocPtr
+    private let namespaces: [(prefix: String, uri: String)]
+
+    /// Parses `bytes` (safe options, no DOCTYPE) and binds `namespaces` for queries.
+    public init(_ bytes: [UInt8], file: String, namespaces: [(prefix: String, uri: String)]) throws(XMLError) {
+        let parsed: Result<xmlDocPtr, XMLError> = LibXML2.collectingErrors(file: file) { collector in
+            let document = bytes.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), file, nil, LibXML2.safeOptions) }
+            }
+            guard let document else { return .failure(XMLError(collector.diagnostics)) }
+            if document.pointee.intSubset != nil {
+                xmlFreeDoc(document)
+                return .failure(XMLError("DOCTYPE declarations are not accepted", at: SourceLocation(file: file, line: 1)))
+            }
+            return .success(document)
+        }
+        document = try parsed.get()
+        self.namespaces = namespaces
+    }
+
+    deinit {
+        xmlFreeDoc(document)
+    }
+
+    /// The expression's value converted to a boolean, as XPath's `boolean()` does.
+    ///
+    /// - Throws: ``XMLError`` when evaluation fails (an unknown function or prefix, say).
+    public func boolean(_ expression: XPathExpression) throws(XMLError) -> Bool {
+        let outcome: Result<Bool, XMLError> = LibXML2.collectingErrors(file: "<xpath>") { _ in
+            guard let context = xmlXPathNewContext(document) else {
+                return .failure(XMLError("XPath could not start", at: nil))
+            }
+            defer { xmlXPathFreeContext(context) }
+            for namespace in namespaces {
+                LibXML2.withXMLChars(namespace.prefix) { prefix in
+                    LibXML2.withXMLChars(namespace.uri) { uri in _ = xmlXPathRegisterNs(context, prefix, uri) }
+                }
+            }
+            guard let result = xmlXPathCompiledEval(expression.compiled, context) else {
+                return .failure(XMLError("the XPath expression '\(expression.source)' could not be evaluated", at: nil))
+            }
+            defer { xmlXPathFreeObject(result) }
+            return .success(xmlXPathCastToBoolean(result) != 0)
+        }
+        return try outcome.get()
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `ehcp`: check and convert requests for an EHC needs assessment.
+@main
+struct EHCPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ehcp",
+        abstract: "Check a request for an EHC needs assessment before it is sent, and convert it between formats.",
+        discussion: """
+            A request bundle is a folder holding one application document (application.yaml, .json \
+            or .xml) and the evidence files it lists.
+
+            Examples:
+              ehcp validate my-request/
+              ehcp convert application.yaml --to canonical-xml --output application.xml
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Convert.self, Schema.self]
+    )
+}
+
+extension ExitCode {
+    /// Findings at or above `--fail-on`.
+    static let findings = ExitCode(1)
+    /// Could not run: a usage error, unreadable or malformed input.
+    static let couldNotRun = ExitCode(2)
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+import EHCPKit
+
+extension EHCPCommand {
+    struct Schema: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the canonical application schema (XSD or JSON Schema).",
+            discussion: "Example:\n  ehcp schema json > ehcp-application-1.schema.json")
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case xsd, json
+        }
+
+        @Argument(help: "xsd or json.")
+        var kind: Kind = .xsd
+
+        func run() throws {
+            Terminal.write(kind == .xsd ? EmbeddedResources.xsd : EmbeddedResources.jsonSchema)
+        }
+    }
+}
