@@ -17,6 +17,22 @@ struct EHCPCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, Convert.self, Schema.self]
     )
+
+    /// Runs the command; usage errors exit with 2 (the contract), not argument-parser's 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code.rawValue > 2 {
+                Terminal.writeError(fullMessage(for: error))
+                Terminal.writeError("Run 'ehcp help' for usage.")
+                exit(withError: ExitCode.couldNotRun)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 extension ExitCode {

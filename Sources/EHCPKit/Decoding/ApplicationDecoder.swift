@@ -53,7 +53,7 @@ public struct ApplicationDecoder {
                 record[entry.key] = value
             }
         }
-        for field in fields where field.required && record[field.name] == nil {
+        for field in fields where field.required && !seen.contains(field.name) {
             let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
             report("SCHEMA-REQUIRED", "\(fieldPath) is required", fieldPath, node.location)
         }

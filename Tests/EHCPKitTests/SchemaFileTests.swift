@@ -1,0 +1,47 @@
+import EHCPTestSupport
+import EHCPXML
+import Testing
+@testable import EHCPKit
+
+enum XSDValidatorFactory {
+    static func canonical() throws -> XSDValidator {
+        try XSDValidator(schema: Array(EmbeddedResources.xsd.utf8), file: "ehcp-application-1.xsd")
+    }
+}
+
+@Suite struct SchemaFileTests {
+    @Test func embeddedCopiesMatchTheFiles() throws {
+        #expect(EmbeddedResources.xsd == (try RepositoryPaths.text("Schemas/ehcp-application-1.xsd")), "run scripts/embed-resources.sh")
+        #expect(EmbeddedResources.jsonSchema == (try RepositoryPaths.text("Schemas/ehcp-application-1.schema.json")), "run scripts/embed-resources.sh")
+        #expect(EmbeddedResources.authoritiesCSV == (try RepositoryPaths.text("LocalAuthorities/authorities.csv")), "run scripts/embed-resources.sh")
+    }
+
+    /// Every field of the Swift schema is an element of the XSD and a property of the JSON Schema,
+    /// and the XSD declares no field the Swift schema lacks.
+    @Test func schemaFilesAreInStepWithTheModel() throws {
+        let xsd = try RepositoryPaths.text("Schemas/ehcp-application-1.xsd")
+        let json = try RepositoryPaths.text("Schemas/ehcp-application-1.schema.json")
+        let names = Set(CanonicalSchema.allPaths.map { String($0.split(separator: ".").last!) })
+        for name in names {
+            #expect(xsd.contains("name=\"\(name)\""), "XSD lacks \(name)")
+            #expect(json.contains("\"\(name)\""), "JSON Schema lacks \(name)")
+        }
+        let declared = xsd.components(separatedBy: "<xs:element name=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        for name in Set(declared).subtracting(["application", "item"]) {
+            #expect(names.contains(name), "XSD declares \(name), which the model lacks")
+        }
+        for vocabulary in Vocabulary.allCases {
+            for code in vocabulary.codes { #expect(xsd.contains("value=\"\(code)\""), "XSD lacks code \(code)") }
+        }
+    }
+
+    @Test func fixturesValidateOrFailAsExpected() throws {
+        let validator = try XSDValidatorFactory.canonical()
+        func errors(_ name: String) throws -> Int {
+            try validator.validate(Array(RepositoryPaths.text("Tests/Fixtures/schemas/\(name)").utf8), file: name).count
+        }
+        #expect(try errors("valid-application.xml") == 0)
+        #expect(try errors("invalid-date.xml") > 0)
+        #expect(try errors("invalid-code.xml") > 0)
+    }
+}
