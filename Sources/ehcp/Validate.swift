@@ -16,6 +16,15 @@ extension EHCPCommand {
         @Argument(help: "Bundle folders (or application documents) to check.")
         var bundles: [String]
 
+        @Option(help: "Authority code or slug to check against; defaults to the application's own authority.")
+        var authority: String?
+
+        @Option(name: .customLong("rules"), help: "A rule set file to use instead of the authority's published rules (repeatable).")
+        var ruleFiles: [String] = []
+
+        @Option(help: "The LocalAuthorities folder to read rule sets from (for testing drafts).")
+        var authoritiesDir: String?
+
         @Option(help: "Date to check recency against (YYYY-MM-DD); defaults to the request's dateOfRequest.")
         var asOf: String?
 
@@ -42,8 +51,9 @@ extension EHCPCommand {
 
         func run() throws {
             try reportingFailures {
-                let validator = Validator()
-                let reports = try bundles.map { try validator.validate(bundle: $0, asOf: asOf.flatMap(CalendarDate.init(iso:))) }
+                let options = ValidationOptions(authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)))
+                let validator = Validator(rulesets: try RuleSetLocation.catalog(authoritiesDir), options: options)
+                let reports = try bundles.map { try validator.validate(bundle: $0) }
                 let reporter = Reporters.reporter(format, color: output == nil && Terminal.colorAllowed)!
                 let text = reporter.report(reports)
                 if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }

@@ -42,6 +42,13 @@ public enum FileAccess {
         }
     }
 
+    public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+
+    /// Names in a directory, sorted; empty when it cannot be read.
+    public static func list(_ directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    }
+
     /// True when two paths name the same existing file.
     public static func sameFile(_ a: String, _ b: String) -> Bool {
         URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path

@@ -27,7 +27,7 @@ public struct TextReporter: Reporter {
         for severity in Severity.allCases.reversed() {
             let findings = report.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }
-            out += "\n" + paint("\(severity.rawValue.capitalized)s (\(findings.count))", severity == .error ? "31" : severity == .warning ? "33" : "36") + "\n"
+            out += "\n" + paint("\(severity == .info ? "Notes" : severity.rawValue.capitalized + "s") (\(findings.count))", severity == .error ? "31" : severity == .warning ? "33" : "36") + "\n"
             for finding in findings {
                 let place = finding.location.map { "\($0): " } ?? ""
                 out += "  \(place)\(finding.rule): \(finding.message)\n"

@@ -14,30 +14,82 @@ public struct BundleReport: Sendable {
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 
-/// Validates application documents: read → canonical model → checks → findings.
-public struct Validator: Sendable {
-    public var catalog: AuthorityCatalog
+/// What to validate against.
+public struct ValidationOptions: Sendable {
+    /// Authority code or slug; defaults to the application's own `authority`.
+    public var authority: String?
+    /// Rule set files to use instead of the authority's published ones.
+    public var ruleFiles: [String] = []
+    /// The date recency counts back from; defaults to `dateOfRequest`.
+    public var asOf: CalendarDate?
 
-    public init(catalog: AuthorityCatalog = .builtIn) {
-        self.catalog = catalog
+    public init(authority: String? = nil, ruleFiles: [String] = [], asOf: CalendarDate? = nil) {
+        self.authority = authority
+        self.ruleFiles = ruleFiles
+        self.asOf = asOf
+    }
+}
+
+/// Validates bundles: read → canonical model → checks → findings.
+public final class Validator: @unchecked Sendable {
+    public let authorities: AuthorityCatalog
+    public let rulesets: RuleSetCatalog
+    public let options: ValidationOptions
+    // Rule-set chains by authority code, loaded once per run (used from one thread).
+    private var cache: [String: [RuleSet]] = [:]
+
+    public init(authorities: AuthorityCatalog = .builtIn, rulesets: RuleSetCatalog, options: ValidationOptions) {
+        self.authorities = authorities
+        self.rulesets = rulesets
+        self.options = options
+    }
+
+    /// Loads and checks the rule sets for `code` without validating anything.
+    public func chain(forCode code: String) throws -> [RuleSet] {
+        if let cached = cache[code] { return cached }
+        let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: code) : try rulesets.resolve(files: options.ruleFiles)
+        cache[code] = chain
+        return chain
     }
 
     /// Validates the bundle at `path`: a directory holding one application document, or the
     /// document itself.
     ///
-    /// - Throws: ``DiagnosticList`` when the bundle or its document cannot be read.
-    public func validate(bundle path: String, asOf: CalendarDate? = nil) throws -> BundleReport {
+    /// - Throws: ``DiagnosticList`` when the bundle, its document or a rule set cannot be read.
+    public func validate(bundle path: String) throws -> BundleReport {
         let document = try BundleLocator.document(in: path)
         let bytes = try FileAccess.read(document)
         guard let format = FormatRegistry.detect(path: document, bytes: bytes) else {
             throw DiagnosticList([.error("the application document is empty", at: SourceLocation(file: document, line: 1))])
         }
         let read = try format.read(bytes, file: document)
+        let application = read.application
         var findings = read.findings
-        findings += IdentifierCheck.findings(read.application, knownAuthorities: catalog.codes)
-        findings.sort { ($0.location?.line ?? 0, $0.rule) < ($1.location?.line ?? 0, $1.rule) }
-        return BundleReport(
-            bundle: path, authority: read.application.authority.flatMap(catalog.authority), rulesets: [],
-            asOf: asOf ?? read.application.dateOfRequest, findings: findings)
+        findings += IdentifierCheck.findings(application, knownAuthorities: authorities.codes)
+
+        let requested = options.authority ?? application.authority
+        let authority = requested.flatMap(authorities.authority)
+        if let requested, authority == nil, options.authority != nil {
+            throw DiagnosticList([.error("--authority '\(requested)' is not a code or slug of an English local authority (see 'ehcp authorities list')")])
+        }
+        let asOf = options.asOf ?? application.dateOfRequest
+        var applied: [String] = []
+        if let code = authority?.code ?? (options.ruleFiles.isEmpty ? nil : ""), let asOf {
+            let effective = try EffectiveRules.combine(try chain(forCode: code), asOf: asOf)
+            applied = effective.rulesets
+            findings += effective.notices
+            let evaluator = RuleEvaluator(application: application, asOf: asOf)
+            for rule in effective.rules { findings += evaluator.evaluate(rule) }
+        }
+        findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
+        return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
+    }
+
+    private static func rank(_ severity: Severity) -> Int {
+        switch severity {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
     }
 }

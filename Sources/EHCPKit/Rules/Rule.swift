@@ -1,0 +1,93 @@
+import EHCPSource
+import EHCPXML
+
+/// A rule set as published in a `requirements.yaml` (DESIGN section 6).
+public struct RuleSet: Sendable {
+    public struct Source: Sendable {
+        public var url: String
+        public var read: String?
+    }
+
+    /// A change to an inherited rule.
+    public struct Override: Sendable {
+        public var severity: Severity?
+        public var basis: Basis?
+        public var message: String?
+        public var location: SourceLocation
+    }
+
+    public var id: String
+    public var authority: String?
+    public var extends: String?
+    public var version: String?
+    public var effectiveFrom: CalendarDate?
+    public var effectiveTo: CalendarDate?
+    public var sources: [Source]
+    public var rules: [Rule]
+    public var overrides: [String: Override]
+    public var disable: [(id: String, location: SourceLocation)]
+    /// The file it was read from.
+    public var file: String
+}
+
+/// One rule: metadata, optional conditions, and exactly one check.
+public struct Rule: Sendable {
+    public var id: String
+    public var severity: Severity
+    public var basis: Basis
+    public var message: String
+    public var reference: String?
+    public var when: [Condition]
+    public var check: Check
+    /// Where the rule is defined.
+    public var location: SourceLocation
+    /// The rule set that defines it.
+    public var ruleset: String
+}
+
+/// A condition of a rule's `when`.
+public enum Condition: Sendable {
+    case equals(path: String, anyOf: [String])
+    case compare(path: String, op: ComparisonOperator, operand: String)
+    case present(String)
+    case absent(String)
+    case xpath(XPathExpression)
+}
+
+/// `<`, `<=`, `>`, `>=`, `==`, `!=`.
+public enum ComparisonOperator: String, Sendable, CaseIterable {
+    case lessOrEqual = "<=", greaterOrEqual = ">=", notEqual = "!=", equal = "==", less = "<", greater = ">"
+
+    func holds(_ order: Int) -> Bool {
+        switch self {
+        case .less: order < 0
+        case .lessOrEqual: order <= 0
+        case .greater: order > 0
+        case .greaterOrEqual: order >= 0
+        case .equal: order == 0
+        case .notEqual: order != 0
+        }
+    }
+}
+
+/// The one check a rule makes.
+public enum Check: Sendable {
+    case evidence(types: [String], min: Int, within: TimeWindow?, authorRole: String?, where: [String: String])
+    case field(path: String, required: Bool, pattern: String?, min: String?, max: String?, oneOf: [String]?, before: String?, after: String?)
+    case recency(types: [String], within: TimeWindow, where: [String: String])
+    case count(path: String, where: [String: String], min: Int?, max: Int?)
+    case duration(path: String, from: String, to: String, min: TimeWindow)
+    case xpath(XPathExpression)
+
+    /// The YAML key of the check.
+    public var key: String {
+        switch self {
+        case .evidence: "evidence"
+        case .field: "field"
+        case .recency: "recency"
+        case .count: "count"
+        case .duration: "duration"
+        case .xpath: "xpath"
+        }
+    }
+}

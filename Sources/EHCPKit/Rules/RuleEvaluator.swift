@@ -1,0 +1,155 @@
+import EHCPSource
+import EHCPXML
+
+/// Evaluates rules against one application.
+///
+/// The canonical XML form, needed only by `xpath` checks and conditions, is built once on first
+/// use and shared by every rule of the run.
+public final class RuleEvaluator {
+    public let application: Application
+    /// The date recency windows count back from.
+    public let asOf: CalendarDate
+    private var xmlDocument: XPathDocument?
+
+    public init(application: Application, asOf: CalendarDate) {
+        self.application = application
+        self.asOf = asOf
+    }
+
+    /// The findings of `rule`; none when its conditions do not hold.
+    public func evaluate(_ rule: Rule) -> [Finding] {
+        guard rule.when.allSatisfy(holds) else { return [] }
+        switch rule.check {
+        case .evidence(let types, let min, let within, let authorRole, let filter):
+            let cutoff = within?.before(asOf)
+            let matching = application.evidence.filter { item in
+                guard let type = item["type"]?.text, types.contains(type) else { return false }
+                if let cutoff, (item["date"]?.date).map({ $0 < cutoff }) ?? true { return false }
+                if let authorRole, item["author"]?.record?["role"]?.text != authorRole { return false }
+                return Self.matches(item, filter)
+            }
+            guard matching.count < min else { return [] }
+            return [finding(rule, path: "evidence", detail: "found \(matching.count) of the \(min) needed")]
+        case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
+            return fieldFindings(rule, path: path, required: required, pattern: pattern, min: min, max: max, oneOf: oneOf, before: before, after: after)
+        case .recency(let types, let within, let filter):
+            return recencyFindings(rule, types: types, within: within, filter: filter)
+        case .count(let path, let filter, let min, let max):
+            let items = application.list(at: path)?.items.compactMap(\.record) ?? []
+            let count = items.filter { Self.matches($0, filter) }.count
+            if let min, count < min { return [finding(rule, path: path, detail: "found \(count), at least \(min) expected")] }
+            if let max, count > max { return [finding(rule, path: path, detail: "found \(count), at most \(max) expected")] }
+            return []
+        case .duration(let path, let from, let to, let min):
+            let items = application.list(at: path)?.items.compactMap(\.record) ?? []
+            let starts = items.compactMap { $0[from]?.date }
+            let ends = items.compactMap { $0[to]?.date }
+            guard let start = starts.min(), let end = ends.max() else {
+                return [finding(rule, path: path, detail: "no dated items")]
+            }
+            guard end < min.after(start) else { return [] }
+            return [finding(rule, path: path, detail: "\(end.dayNumber - start.dayNumber) days covered, \(min) expected")]
+        case .xpath(let expression):
+            return xpath(expression) ? [] : [finding(rule, path: nil, detail: nil)]
+        }
+    }
+
+    // MARK: - Conditions
+
+    func holds(_ condition: Condition) -> Bool {
+        switch condition {
+        case .present(let path): return !application.values(at: path).isEmpty
+        case .absent(let path): return application.values(at: path).isEmpty
+        case .xpath(let expression): return xpath(expression)
+        case .equals(let path, let anyOf):
+            return application.values(at: path).contains { anyOf.contains($0.value.comparableText) }
+        case .compare(let path, let op, let operand):
+            return application.values(at: path).contains { match in
+                Self.order(match.value, operand).map(op.holds) ?? false
+            }
+        }
+    }
+
+    /// -1, 0 or 1 comparing `value` with `operand` (a number, a date, or text for == and !=).
+    static func order(_ value: Value, _ operand: String) -> Int? {
+        if let number = value.number, let other = Double(operand) {
+            return number < other ? -1 : number > other ? 1 : 0
+        }
+        if let date = value.date, let other = CalendarDate(iso: operand) {
+            return date < other ? -1 : date > other ? 1 : 0
+        }
+        let text = value.comparableText
+        return text == operand ? 0 : (text < operand ? -1 : 1)
+    }
+
+    /// Field equality; `false` also matches a boolean field that is absent.
+    static func matches(_ item: Record, _ filter: [String: String]) -> Bool {
+        filter.allSatisfy { key, expected in
+            guard let value = item[key] else { return expected == "false" }
+            return value.comparableText == expected
+        }
+    }
+
+    private func xpath(_ expression: XPathExpression) -> Bool {
+        if xmlDocument == nil {
+            let text = (try? CanonicalXMLFormat().write(application).text) ?? ""
+            xmlDocument = try? XPathDocument(Array(text.utf8), file: application.file, namespaces: [("a", CanonicalSchema.namespace)])
+        }
+        return (try? xmlDocument?.boolean(expression)) ?? false
+    }
+
+    // MARK: - Findings
+
+    func finding(_ rule: Rule, path: String?, detail: String?, severity: Severity? = nil, location: SourceLocation? = nil) -> Finding {
+        let located = location ?? path.flatMap { application.list(at: $0)?.location.location ?? application.values(at: $0).first?.value.location }
+        return Finding(
+            rule: rule.id, severity: severity ?? rule.severity, basis: rule.basis,
+            message: detail.map { "\(rule.message) (\($0))" } ?? rule.message, path: path,
+            location: located ?? application.root.location, reference: rule.reference, ruleSource: rule.location)
+    }
+
+    private func recencyFindings(_ rule: Rule, types: [String], within: TimeWindow, filter: [String: String]) -> [Finding] {
+        var findings: [Finding] = []
+        for (index, item) in application.evidence.enumerated() {
+            guard let type = item["type"]?.text, types.contains(type), Self.matches(item, filter), let date = item["date"]?.date else { continue }
+            let expiry = within.after(date)
+            let path = "evidence[\(index)].date"
+            let location = item["date"]?.location
+            if expiry <= asOf {
+                findings.append(finding(rule, path: path, detail: "\(type) went out of date on \(expiry): older than \(within)", location: location))
+            } else if expiry.dayNumber - asOf.dayNumber <= 30 {
+                findings.append(finding(rule, path: path, detail: "\(type) goes out of date on \(expiry); renew it before sending", severity: .info, location: location))
+            }
+        }
+        return findings
+    }
+
+    private func fieldFindings(
+        _ rule: Rule, path: String, required: Bool, pattern: String?, min: String?, max: String?, oneOf: [String]?,
+        before: String?, after: String?
+    ) -> [Finding] {
+        let matches = application.values(at: path)
+        if matches.isEmpty {
+            return required ? [finding(rule, path: path, detail: "\(path) is missing")] : []
+        }
+        var findings: [Finding] = []
+        let regex = pattern.flatMap { try? Regex($0) }
+        for match in matches {
+            var problems: [String] = []
+            if let regex, (try? regex.wholeMatch(in: match.value.comparableText)) == nil { problems.append("does not have the expected form") }
+            if let min, let order = Self.order(match.value, min), order < 0 { problems.append("is below \(min)") }
+            if let max, let order = Self.order(match.value, max), order > 0 { problems.append("is above \(max)") }
+            if let oneOf, !oneOf.contains(match.value.comparableText) { problems.append("is not one of \(oneOf.joined(separator: ", "))") }
+            if let before, let bound = bound(before), let date = match.value.date, !(date < bound) { problems.append("is not before \(before)") }
+            if let after, let bound = bound(after), let date = match.value.date, !(date > bound) { problems.append("is not after \(after)") }
+            if !problems.isEmpty {
+                findings.append(finding(rule, path: match.path, detail: "\(match.path) \(problems.joined(separator: "; "))", location: match.value.location))
+            }
+        }
+        return findings
+    }
+
+    private func bound(_ text: String) -> CalendarDate? {
+        CalendarDate(iso: text) ?? application.values(at: text).first?.value.date
+    }
+}

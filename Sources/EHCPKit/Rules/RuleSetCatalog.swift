@@ -1,0 +1,128 @@
+import EHCPSource
+
+/// The published rule sets: `LocalAuthorities/england` plus one folder per authority.
+public struct RuleSetCatalog: Sendable {
+    /// The `LocalAuthorities` folder.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// The `LocalAuthorities` folder beside the working directory or above the executable.
+    public static func locate(executable: String) -> RuleSetCatalog? {
+        var candidates = [FileAccess.currentDirectory]
+        var folder = executable
+        for _ in 0..<5 {
+            folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+            candidates.append(folder)
+        }
+        for candidate in candidates where FileAccess.exists(candidate + "/LocalAuthorities/england/requirements.yaml") {
+            return RuleSetCatalog(directory: candidate + "/LocalAuthorities")
+        }
+        return nil
+    }
+
+    /// The folder of the authority with `code`, if it publishes its own rules.
+    public func folder(forCode code: String) -> String? {
+        FileAccess.list(directory).first { $0.hasPrefix(code + "-") }.map { directory + "/" + $0 }
+    }
+
+    /// Rule sets for an authority: its own `requirements.yaml` (or the baseline when it has
+    /// none), with every rule set it extends.
+    public func rulesets(forCode code: String) throws -> [RuleSet] {
+        let file = folder(forCode: code).map { $0 + "/requirements.yaml" }
+        return try resolve(files: [file.flatMap { FileAccess.exists($0) ? $0 : nil } ?? directory + "/england/requirements.yaml"])
+    }
+
+    /// `files` loaded, with the published rule sets they extend loaded first.
+    public func resolve(files: [String]) throws -> [RuleSet] {
+        var loaded: [RuleSet] = []
+        for file in files {
+            loaded.append(try RuleSetLoader.load(FileAccess.read(file), file: file))
+        }
+        var chain: [RuleSet] = []
+        var diagnostics: [Diagnostic] = []
+        func add(_ ruleset: RuleSet, visiting: [String]) throws {
+            guard !chain.contains(where: { $0.id == ruleset.id }) else { return }
+            if let parent = ruleset.extends {
+                if visiting.contains(parent) {
+                    diagnostics.append(.error("rule set '\(ruleset.id)' extends '\(parent)', which leads back to it: \((visiting + [parent]).joined(separator: " → "))", at: SourceLocation(file: ruleset.file, line: 1)))
+                    return
+                }
+                if let known = loaded.first(where: { $0.id == parent }) {
+                    try add(known, visiting: visiting + [ruleset.id])
+                } else if let published = try publishedRuleset(parent) {
+                    loaded.append(published)
+                    try add(published, visiting: visiting + [ruleset.id])
+                } else {
+                    diagnostics.append(.error("rule set '\(ruleset.id)' extends '\(parent)', which is not a published rule set", at: SourceLocation(file: ruleset.file, line: 1)))
+                    return
+                }
+            }
+            chain.append(ruleset)
+        }
+        for ruleset in loaded { try add(ruleset, visiting: []) }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return chain
+    }
+
+    private func publishedRuleset(_ id: String) throws -> RuleSet? {
+        for folder in FileAccess.list(directory) {
+            let file = directory + "/" + folder + "/requirements.yaml"
+            guard folder == id || folder.hasSuffix("-" + id), FileAccess.exists(file) else { continue }
+            return try RuleSetLoader.load(FileAccess.read(file), file: file)
+        }
+        return nil
+    }
+}
+
+/// The rules that apply, after `extends`, `overrides`, `disable` and effective dates.
+public struct EffectiveRules: Sendable {
+    public var rulesets: [String]
+    public var rules: [Rule]
+    /// Notices about rule sets not applied on the date.
+    public var notices: [Finding]
+
+    /// Combines `chain` (parents first) for an application dated `asOf`.
+    public static func combine(_ chain: [RuleSet], asOf: CalendarDate?) throws -> EffectiveRules {
+        var rules: [Rule] = []
+        var notices: [Finding] = []
+        var applied: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for ruleset in chain {
+            if let asOf, (ruleset.effectiveFrom.map { asOf < $0 } ?? false) || (ruleset.effectiveTo.map { asOf > $0 } ?? false) {
+                notices.append(Finding(rule: "RULESET-NOT-EFFECTIVE", severity: .info, basis: .format,
+                    message: "rule set '\(ruleset.id)' is not in effect on \(asOf) (effective \(ruleset.effectiveFrom?.description ?? "…") to \(ruleset.effectiveTo?.description ?? "…")); its rules were not applied",
+                    ruleSource: SourceLocation(file: ruleset.file, line: 1)))
+                continue
+            }
+            applied.append(ruleset.id)
+            for rule in ruleset.rules {
+                if let index = rules.firstIndex(where: { $0.id == rule.id }) {
+                    diagnostics.append(.error("rule id '\(rule.id)' is already defined by rule set '\(rules[index].ruleset)'; use overrides to change it", at: rule.location))
+                } else {
+                    rules.append(rule)
+                }
+            }
+            for (id, change) in ruleset.overrides {
+                guard let index = rules.firstIndex(where: { $0.id == id }) else {
+                    diagnostics.append(.error("overrides names rule '\(id)', which no included rule set defines", at: change.location))
+                    continue
+                }
+                if let severity = change.severity { rules[index].severity = severity }
+                if let basis = change.basis { rules[index].basis = basis }
+                if let message = change.message { rules[index].message = message }
+            }
+            for (id, location) in ruleset.disable {
+                guard let index = rules.firstIndex(where: { $0.id == id }) else {
+                    diagnostics.append(.error("disable names rule '\(id)', which no included rule set defines", at: location))
+                    continue
+                }
+                rules.remove(at: index)
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return EffectiveRules(rulesets: applied, rules: rules, notices: notices)
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import EHCPKit
+
+extension EHCPCommand {
+    struct Explain: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Explain a rule: what it checks, why, and where it is published.",
+            discussion: "Example:\n  ehcp explain NFK-APDR-CYCLES --authority norfolk")
+
+        @Argument(help: "The rule id, e.g. ENG-CHILD-VIEWS.")
+        var ruleID: String
+
+        @Option(help: "Authority code or slug whose rules to search; defaults to the statutory baseline.")
+        var authority: String?
+
+        @Option(help: "The LocalAuthorities folder to read rule sets from.")
+        var authoritiesDir: String?
+
+        func run() throws {
+            try reportingFailures {
+                let catalog = try RuleSetLocation.catalog(authoritiesDir)
+                var code = "000"
+                if let authority {
+                    guard let entry = AuthorityCatalog.builtIn.authority(authority) else {
+                        throw ValidationError("'\(authority)' is not a code or slug of an English local authority")
+                    }
+                    code = entry.code
+                }
+                let chain = try catalog.rulesets(forCode: code)
+                guard let rule = chain.flatMap(\.rules).first(where: { $0.id == ruleID.uppercased() }) else {
+                    throw ValidationError("no rule '\(ruleID)' in \(chain.map(\.id).joined(separator: ", "))\(authority == nil ? "; give --authority to search an authority's rules" : "")")
+                }
+                var text = "\(rule.id) (\(rule.severity.rawValue), \(rule.basis.rawValue))\n\n\(rule.message)\n\n"
+                text += "Checks: \(rule.check.key)\(rule.when.isEmpty ? "" : ", when its \(rule.when.count) condition(s) hold")\n"
+                if let reference = rule.reference { text += "Source: \(reference)\n" }
+                text += "Defined in: \(rule.location) (rule set \(rule.ruleset))\n"
+                if rule.basis == .local {
+                    text += "\nThis is the authority's own expectation, not a legal condition of a request.\n"
+                }
+                Terminal.write(text)
+            }
+        }
+    }
+}
