@@ -112,10 +112,13 @@ public final class RuleEvaluator {
         var findings: [Finding] = []
         for (index, item) in application.evidence.enumerated() {
             guard let type = item["type"]?.text, types.contains(type), Self.matches(item, filter), let date = item["date"]?.date else { continue }
-            let expiry = within.after(date)
+            // Stale once the date falls before the window counted back from the day; that day is
+            // found from date + window, stepping past month-end clamping (29 February + 1 year).
+            var expiry = within.after(date)
+            while !(date < within.before(expiry)) { expiry = expiry.adding(days: 1) }
             let path = "evidence[\(index)].date"
             let location = item["date"]?.location
-            if expiry <= asOf {
+            if date < within.before(asOf) {
                 findings.append(finding(rule, path: path, detail: "\(type) went out of date on \(expiry): older than \(within)", location: location))
             } else if expiry.dayNumber - asOf.dayNumber <= 30 {
                 findings.append(finding(rule, path: path, detail: "\(type) goes out of date on \(expiry); renew it before sending", severity: .info, location: location))
