@@ -18,9 +18,17 @@ public struct RuleSetCatalog: Sendable {
             candidates.append(folder)
         }
         for candidate in candidates where FileAccess.exists(candidate + "/LocalAuthorities/england/requirements.yaml") {
-            return RuleSetCatalog(directory: candidate + "/LocalAuthorities")
+            // Beside the working directory, paths stay relative, as findings' ruleSource shows them.
+            return RuleSetCatalog(directory: candidate == FileAccess.currentDirectory ? "LocalAuthorities" : candidate + "/LocalAuthorities")
         }
         return nil
+    }
+
+    /// The catalog holding the authority folder `folder` (its parent directory).
+    public static func containing(folder: String) -> RuleSetCatalog {
+        let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        guard let slash = trimmed.lastIndex(of: "/") else { return RuleSetCatalog(directory: ".") }
+        return RuleSetCatalog(directory: String(trimmed[..<slash]))
     }
 
     /// The folder of the authority with `code`, if it publishes its own rules.
