@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates Sources/EHCPKit/Resources/EmbeddedResources.swift from Schemas/ and the authority
-# list, so the ehcp binary works when copied anywhere. A test fails when the two drift apart.
+# Regenerates Sources/EHCPKit/Resources/EmbeddedResources.swift from Schemas/, the authority
+# list and the published rule sets, so the ehcp binary works when copied anywhere. A test fails when the two drift apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Sources/EHCPKit/Resources/EmbeddedResources.swift
@@ -16,6 +16,15 @@ out=Sources/EHCPKit/Resources/EmbeddedResources.swift
     cat "$file"
     printf '\n"""##\n'
   done
+  echo
+  echo "    /// The published rule sets: \`LocalAuthorities/<folder>/requirements.yaml\` by relative path."
+  echo "    public static let ruleSets: [String: String] = ["
+  for file in LocalAuthorities/*/requirements.yaml; do
+    printf '        "%s": ##"""\n' "${file#LocalAuthorities/}"
+    cat "$file"
+    printf '\n"""##,\n'
+  done
+  echo "    ]"
   echo "}"
 } > "$out"
 echo "wrote $out"

@@ -2,7 +2,8 @@ import EHCPKit
 import EHCPSource
 import Foundation
 
-/// Finds the published `LocalAuthorities` folder for commands that need rule sets.
+/// Finds the published `LocalAuthorities` folder for commands that need rule sets: the one given,
+/// one beside the working directory or the binary, or else the copy carried in the binary.
 enum RuleSetLocation {
     static func catalog(_ explicit: String?) throws -> RuleSetCatalog {
         if let explicit {
@@ -10,7 +11,6 @@ enum RuleSetLocation {
             return RuleSetCatalog(directory: explicit)
         }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        if let found = RuleSetCatalog.locate(executable: executable) { return found }
-        throw DiagnosticList([.error("the LocalAuthorities folder was not found beside the working directory or the ehcp binary; give --authorities-dir")])
+        return RuleSetCatalog.locate(executable: executable) ?? .builtIn
     }
 }

@@ -16,6 +16,18 @@ enum XSDValidatorFactory {
         #expect(EmbeddedResources.authoritiesCSV == (try RepositoryPaths.text("LocalAuthorities/authorities.csv")), "run scripts/embed-resources.sh")
     }
 
+    @Test func embeddedRuleSetsMatchTheFiles() throws {
+        let folders = FileAccess.list(RepositoryPaths.localAuthorities).filter {
+            FileAccess.exists(RepositoryPaths.localAuthorities + "/\($0)/requirements.yaml")
+        }
+        #expect(Set(EmbeddedResources.ruleSets.keys) == Set(folders.map { "\($0)/requirements.yaml" }), "run scripts/embed-resources.sh")
+        for (path, text) in EmbeddedResources.ruleSets {
+            #expect(text == (try RepositoryPaths.text("LocalAuthorities/" + path)), "run scripts/embed-resources.sh: \(path)")
+        }
+        let builtIn = try RuleSetCatalog.builtIn.rulesets(forCode: "926")
+        #expect(builtIn.map(\.id) == ["england", "norfolk"])
+    }
+
     /// Every field of the Swift schema is an element of the XSD and a property of the JSON Schema,
     /// and the XSD declares no field the Swift schema lacks.
     @Test func schemaFilesAreInStepWithTheModel() throws {

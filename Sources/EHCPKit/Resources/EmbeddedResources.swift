@@ -2051,4 +2051,1067 @@ code,name,slug,region
 943,Westmorland and Furness,westmorland-and-furness,North West
 
 """##
+
+    /// The published rule sets: `LocalAuthorities/<folder>/requirements.yaml` by relative path.
+    public static let ruleSets: [String: String] = [
+        "202-camden/requirements.yaml": ##"""
+# London Borough of Camden: expectations for a request for an EHC needs assessment.
+# Local practice, not law.
+ruleset: camden
+authority: "202"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    read: 2026-11-23
+  - url: https://www.camden.gov.uk/ccm/content/education/schools/special-educational-needs/guidance-criteria-pupils-special-educational-needs/
+    read: 2026-11-23
+  - url: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    read: 2026-11-23
+rules:
+
+  - id: CAM-ATTENDANCE-POSSIBLE
+    severity: error
+    basis: local
+    message: Camden's setting form asks for attendance over the previous 12 months as actual and possible sessions. Give the number of possible sessions.
+    reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    field: { path: attendance.sessionsPossible, required: true }
+
+  - id: CAM-ATTENDANCE-ACTUAL
+    severity: error
+    basis: local
+    message: Camden's setting form asks for attendance over the previous 12 months as actual and possible sessions. Give the number of sessions attended.
+    reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    field: { path: attendance.sessionsAttended, required: true }
+
+  - id: CAM-ATTENDANCE-12-MONTHS
+    severity: warning
+    basis: local
+    message: Camden asks for attendance over the previous 12 months, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
+    reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    when: { present: attendance.from }
+    # attendance is a single period, not a list, so `duration` does not apply.
+    # As YYYYMMDD numbers, 12 months back is -10000.
+    xpath: "number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:dateOfRequest, '-', '')) - 10000 or number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:setting/a:admitted, '-', ''))"
+
+  - id: CAM-UPN
+    severity: warning
+    basis: local
+    message: Camden's setting form asks for the pupil's UPN.
+    reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    when: { setting.type: [mainstream, special, alternative-provision, independent] }
+    field: { path: child.upn, required: true }
+
+  - id: CAM-ULN-YEAR-9
+    severity: warning
+    basis: local
+    message: Camden's setting form asks for the Unique Learner Number for pupils in Year 9 or above.
+    reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    when: { setting.ncYear: ["9", "10", "11", "12", "13", "14"] }
+    field: { path: child.uln, required: true }
+
+  - id: CAM-LOOKED-AFTER
+    severity: warning
+    basis: local
+    message: Camden's setting form asks whether the child is looked after. Record yes or no.
+    reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    field: { path: child.lookedAfter, required: true }
+
+  - id: CAM-EVIDENCE-BASED-SUPPORT
+    severity: warning
+    basis: local
+    message: Camden wants evidence that the setting has put in place relevant, evidence-based support and reviewed it. No reviewed support cycle is recorded.
+    reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: CAM-COST-BEYOND-ORDINARY
+    severity: warning
+    basis: local
+    message: Camden wants evidence that the cost of the extra support is more than is ordinarily available in the setting. List the support with its yearly cost.
+    reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    count: { path: provision, min: 1 }
+
+  - id: CAM-UNDER-5-NOT-IN-SETTING
+    severity: info
+    basis: local
+    message: In Camden, children under 5 who are not in a setting are usually supported through the health visitor, GP or the MOSAIC health and therapy services first. List any professionals involved.
+    reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
+    when: { age: "< 5", setting.type: none }
+    count: { path: professionals, min: 1 }
+
+"""##,
+        "206-islington/requirements.yaml": ##"""
+# London Borough of Islington: expectations for a request for an EHC needs assessment.
+# Local practice, not law. Islington expects an educational psychologist to be
+# involved before the request; the law only requires EP advice during the assessment.
+ruleset: islington
+authority: "206"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    read: 2026-11-23
+rules:
+
+  - id: ISL-EP-INVOLVED
+    severity: error
+    basis: local
+    message: Islington expects an educational psychologist to have been involved before a request. List the educational psychologist among the professionals. Islington says requests without the expected evidence are likely to be refused.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    count: { path: professionals, where: { role: educational-psychologist }, min: 1 }
+
+  - id: ISL-EP-ADVICE
+    severity: warning
+    basis: local
+    message: Attach the educational psychologist's written report or advice.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    evidence: { types: [educational-psychologist-report, educational-advice, other], authorRole: educational-psychologist }
+
+  - id: ISL-PLANS-OR-PROVISION-MAP
+    severity: error
+    basis: local
+    message: Islington asks for the most recent SEND Support or individual plans, or the provision map, showing interventions additional to and different from the usual curriculum.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    evidence: { types: [sen-support-plan, provision-map, costed-provision-map] }
+
+  - id: ISL-REVIEWS-AND-OUTCOMES
+    severity: warning
+    basis: local
+    message: Islington asks for the assess, plan, do, review reviews and their outcomes. No reviewed cycle is recorded.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: ISL-BASELINE-AND-PROGRESS
+    severity: warning
+    basis: local
+    message: Islington asks for a baseline assessment and for targets and what was achieved. Record at least two dated attainment points.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    count: { path: attainment, min: 2 }
+
+  - id: ISL-ADVISORY-PROFESSIONALS
+    severity: info
+    basis: local
+    message: Islington also looks for advice from other advisory professionals, such as a speech and language therapist, alongside the educational psychologist.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    count: { path: professionals, min: 2 }
+
+  - id: ISL-PARENT-INVOLVEMENT
+    severity: info
+    basis: local
+    message: Islington looks for evidence that parents have been involved, for example through home and school agreements. Attach the parents' views or records of their involvement.
+    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    evidence: { type: parent-views }
+
+"""##,
+        "330-birmingham/requirements.yaml": ##"""
+# Birmingham City Council: a dated cut-over between two generations of request documents.
+# Local practice, not law: a letter is still a valid request.
+ruleset: birmingham
+authority: "330"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
+    read: 2026-11-23
+rules:
+
+  # The source says the old documents are valid until 11 April 2025 and only Elevate
+  # documents are accepted after that date, so these rules start on 12 April 2025.
+
+  - id: BHM-ELEVATE-FORM
+    severity: error
+    basis: local
+    message: Since 11 April 2025 Birmingham accepts only its Elevate request documents. The form named here is not an Elevate document, so the request is likely to be returned.
+    reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
+    when: { dateOfRequest: "> 2025-04-11", present: form.name }
+    field: { path: form.name, pattern: ".*[Ee]levate.*" }
+
+  - id: BHM-FORM-NAMED
+    severity: warning
+    basis: local
+    message: Since 11 April 2025 Birmingham accepts only its Elevate request documents. Say which document this request uses so it can be checked.
+    reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
+    when: { dateOfRequest: "> 2025-04-11" }
+    field: { path: form.name, required: true }
+
+  - id: BHM-FORM-VERSION
+    severity: info
+    basis: local
+    message: Record the version of the Birmingham document used, so that later changes to the documents can be checked.
+    reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
+    when: { dateOfRequest: "> 2025-04-11", present: form.name }
+    field: { path: form.version, required: true }
+
+"""##,
+        "383-leeds/requirements.yaml": ##"""
+# Leeds City Council: one request form per kind of requester.
+# Local practice, not law: a letter is still a valid request.
+ruleset: leeds
+authority: "383"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    read: 2026-11-23
+  - url: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
+    read: 2026-11-23
+rules:
+
+  - id: LDS-FORM-NAMED
+    severity: info
+    basis: local
+    message: Leeds uses a different request form for each kind of requester (EHC1 school, EHC2 parent or carer, EHC3 young person). Say which form this request uses.
+    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    field: { path: form.name, required: true }
+
+  - id: LDS-FORM-SETTING
+    severity: warning
+    basis: local
+    message: In Leeds a school or setting requests on form EHC1.
+    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    when: { requester.role: setting, present: form.name }
+    field: { path: form.name, oneOf: [EHC1] }
+
+  - id: LDS-FORM-PARENT
+    severity: warning
+    basis: local
+    message: In Leeds a parent or carer requests on form EHC2.
+    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    when: { requester.role: parent, present: form.name }
+    field: { path: form.name, oneOf: [EHC2] }
+
+  - id: LDS-FORM-YOUNG-PERSON
+    severity: warning
+    basis: local
+    message: In Leeds a young person over 16 requests for themselves on form EHC3.
+    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    when: { requester.role: young-person, present: form.name }
+    field: { path: form.name, oneOf: [EHC3] }
+
+  - id: LDS-EHC1-GRADUATED-EVIDENCE
+    severity: warning
+    basis: local
+    message: Leeds asks a school's EHC1 request to include the evidence gathered through the graduated approach. Attach the support plans, reviews or provision map.
+    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    when: { form.name: EHC1 }
+    evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
+
+  - id: LDS-EHC3-AGE
+    severity: warning
+    basis: local
+    message: Form EHC3 is for young people over 16 requesting for themselves. On the date of request this person is under 16; use EHC2 (parent) or EHC1 (school).
+    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    when: { form.name: EHC3 }
+    field: { path: age, min: 16 }
+
+"""##,
+        "391-newcastle-upon-tyne/requirements.yaml": ##"""
+# Newcastle City Council: graduated response expected before a request.
+# Local practice, not law.
+ruleset: newcastle-upon-tyne
+authority: "391"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    read: 2026-11-23
+rules:
+
+  - id: NCL-APDR-TWO-CYCLES
+    severity: warning
+    basis: local
+    message: Newcastle expects interventions to have run for a significant period, for example two reviewed assess, plan, do, review cycles. Fewer than two reviewed cycles are recorded.
+    reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
+
+  - id: NCL-PROVISION-RECORD
+    severity: info
+    basis: local
+    message: Newcastle looks for needs that cannot be met within the school's own funding (Elements 1 and 2). Attach the provision map or support plan that shows what has been provided.
+    reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    evidence: { types: [provision-map, costed-provision-map, sen-support-plan] }
+
+  - id: NCL-ELEMENTS-1-AND-2
+    severity: info
+    basis: local
+    message: Element 2 of school funding covers additional support up to the national threshold of £6,000 a year per pupil. The costed support listed comes to less than that, so Newcastle may ask why the school's own funding cannot meet the need. The legal test for an assessment is not cost-based.
+    reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    when: { present: provision }
+    field: { path: provisionTotal, min: 6000 }
+
+"""##,
+        "822-bedford/requirements.yaml": ##"""
+# Bedford Borough Council: expectations from its 2018 request form.
+# Local practice, not law.
+ruleset: bedford
+authority: "822"
+extends: england
+version: "2026-11"
+effectiveFrom: 2018-09-01
+sources:
+  - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    read: 2026-11-23
+rules:
+
+  - id: BED-REPORTS-CURRENT
+    severity: warning
+    basis: local
+    message: Bedford asks for professional involvement that is current, within 18 months, unless the report confirms a diagnosis. This report is older than 18 months and is not marked as confirming a diagnosis.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    recency:
+      types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
+      within: 18 months
+      where: { confirmsDiagnosis: false }
+
+  - id: BED-PROFESSIONALS-CURRENT
+    severity: warning
+    basis: local
+    message: Bedford's form lists each professional with the date of their most recent involvement, which should be within 18 months unless their report confirms a diagnosis. At least one professional has no date of involvement, or an older one.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    # Dates as YYYYMMDD numbers: 18 months back is -10600, or -19400 when the
+    # request month is January to June. A professional whose report is an
+    # evidence item marked confirmsDiagnosis is exempt.
+    xpath: "not(/a:application/a:professionals/a:item[not(a:lastInvolved) or number(translate(a:lastInvolved, '-', '')) < number(translate(/a:application/a:dateOfRequest, '-', '')) - 10600 - 8800 * number(floor(number(translate(/a:application/a:dateOfRequest, '-', '')) div 100) mod 100 <= 6)][not(a:report = /a:application/a:evidence/a:item[a:confirmsDiagnosis = 'true' or a:confirmsDiagnosis = '1']/a:id)])"
+
+  - id: BED-FIRST-LANGUAGE
+    severity: warning
+    basis: local
+    message: Bedford's form asks for the child's or young person's first language, including British Sign Language.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    field: { path: child.firstLanguage, required: true }
+
+  - id: BED-INTERPRETER
+    severity: warning
+    basis: local
+    message: Bedford's form asks whether an interpreter is required. Record yes or no.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    field: { path: child.interpreterRequired, required: true }
+
+  - id: BED-LOOKED-AFTER
+    severity: warning
+    basis: local
+    message: Bedford's form asks whether the child is looked after. Record yes or no.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    field: { path: child.lookedAfter, required: true }
+
+  - id: BED-LOOKED-AFTER-AUTHORITY
+    severity: warning
+    basis: local
+    message: For a looked-after child, Bedford's form asks for the name of the responsible local authority.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    when: { child.lookedAfter: true }
+    field: { path: child.responsibleAuthority, required: true }
+
+  - id: BED-PARENTS
+    severity: warning
+    basis: local
+    message: Bedford's form asks for the parents or carers and anyone else with parental responsibility. None are listed.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    when: { age: "< 18" }
+    count: { path: parents, min: 1 }
+
+  - id: BED-ADMISSION-DATE
+    severity: info
+    basis: local
+    message: Bedford's form asks for the date the child or young person was admitted to their current setting.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    field: { path: setting.admitted, required: true }
+
+  - id: BED-UPN
+    severity: info
+    basis: local
+    message: Bedford's form asks for the pupil's UPN.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    when: { setting.type: [mainstream, special, alternative-provision, independent] }
+    field: { path: child.upn, required: true }
+
+  - id: BED-NHS-NUMBER
+    severity: info
+    basis: local
+    message: Bedford's form asks for the NHS number.
+    reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    field: { path: child.nhsNumber, required: true }
+
+"""##,
+        "840-county-durham/requirements.yaml": ##"""
+# Durham County Council: costed provision map against the notional SEN budget.
+# Local practice, not law. The legal test for an assessment is not cost-based.
+ruleset: county-durham
+authority: "840"
+extends: england
+version: "2026-11"
+effectiveFrom: 2015-09-01
+sources:
+  - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
+    read: 2026-11-23
+  - url: https://sthelenauckland.durham.sch.uk/send/finance/
+    read: 2026-11-23
+rules:
+
+  - id: DUR-COSTED-PROVISION-MAP
+    severity: warning
+    basis: local
+    message: Durham asks schools to show the support they give in a costed provision map. Attach it.
+    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
+    when: { setting.type: [mainstream, special, alternative-provision, post-16, independent] }
+    evidence: { type: costed-provision-map }
+
+  - id: DUR-COSTED-LINES
+    severity: warning
+    basis: local
+    message: List each piece of support with its yearly cost, as in Durham's costed provision map.
+    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
+    when: { setting.type: [mainstream, special, alternative-provision, post-16, independent] }
+    count: { path: provision, min: 1 }
+
+  - id: DUR-FIRST-6000
+    severity: info
+    basis: local
+    message: In Durham schools meet the first £6,000 a year of support for a pupil with SEN before asking for more. The costed support listed comes to less than that. The legal test for an assessment is not cost-based.
+    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
+    when: { present: provision }
+    field: { path: provisionTotal, min: 6000 }
+
+"""##,
+        "850-hampshire/requirements.yaml": ##"""
+# Hampshire County Council: expectations for a request for an EHC needs assessment.
+# Local practice, not law. The legal test (CFA 2014 s36(8)) is not cost-based.
+ruleset: hampshire
+authority: "850"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    read: 2026-11-23
+rules:
+
+  - id: HAM-SEN-SUPPORT-PLAN
+    severity: error
+    basis: local
+    message: Hampshire expects a SEN Support Plan showing the child's or young person's needs, support, progress and outcomes.
+    reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    evidence: { type: sen-support-plan }
+
+  - id: HAM-PROVISION-MAP
+    severity: error
+    basis: local
+    message: Hampshire expects the SEN Support Plan to relate to the setting's provision map, to show how existing resources have been used. Attach the provision map.
+    reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    evidence: { types: [provision-map, costed-provision-map] }
+
+  - id: HAM-PROVISION-LINES
+    severity: warning
+    basis: local
+    message: List the support the setting provides, with its yearly cost, so the use of the setting's own resources can be seen.
+    reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    when: { requester.role: setting }
+    count: { path: provision, min: 1 }
+
+  - id: HAM-NOTIONAL-6000
+    severity: warning
+    basis: local
+    message: Hampshire counts the first £6,000 a year of SEN Support per child as the setting's own allocated resource. The costed support listed comes to less than that, so Hampshire may ask why the setting's resources cannot meet the need. The legal test for an assessment is not cost-based.
+    reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    when: { present: provision }
+    field: { path: provisionTotal, min: 6000 }
+
+  - id: HAM-PROGRESS-EVIDENCE
+    severity: info
+    basis: local
+    message: Hampshire says a request may not proceed if the child or young person is making good progress with the setting's current resources. Dated attainment points show the progress made.
+    reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    count: { path: attainment, min: 2 }
+
+"""##,
+        "860-staffordshire/requirements.yaml": ##"""
+# Staffordshire County Council: expectations for a school's EHC information request.
+# Local practice, not law. The form says incomplete forms may be returned, which is
+# why the baseline views and needs rules are raised to errors here.
+ruleset: staffordshire
+authority: "860"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://docsbay.net/ehc-school-information-request
+    read: 2026-11-23
+  - url: https://www.staffordshireconnects.info/kb5/staffordshire/directory/advice.page?id=er3yIe8IiDM
+    read: 2026-11-23
+rules:
+
+  - id: STA-REVIEWED-TERMLY-PLANS
+    severity: error
+    basis: local
+    message: Staffordshire's evidence checklist asks for 2 reviewed termly plans when the child or young person is on SEN support. Fewer than two reviewed plans are recorded.
+    reference: "Staffordshire EHC school information request form, section 2 (copy), https://docsbay.net/ehc-school-information-request"
+    when: { present: setting.senSupportSince }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
+
+  - id: STA-EVIDENCE-OF-INTERVENTION
+    severity: error
+    basis: local
+    message: Staffordshire's form has a section for evidence of intervention. Attach the support plans, reviews or provision map that show it.
+    reference: "Staffordshire EHC school information request form, section 4 (copy), https://docsbay.net/ehc-school-information-request"
+    evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
+
+  - id: STA-SETTING-DETAILS
+    severity: error
+    basis: local
+    message: Staffordshire's form asks for the details of the child's or young person's setting. Give the setting's name.
+    reference: "Staffordshire EHC school information request form, section 3 (copy), https://docsbay.net/ehc-school-information-request"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    field: { path: setting.name, required: true }
+
+  - id: STA-CONSENT-SIGNED
+    severity: error
+    basis: local
+    message: Staffordshire's form ends with consent and signatures. Record who has given consent.
+    reference: "Staffordshire EHC school information request form, section 9 (copy), https://docsbay.net/ehc-school-information-request"
+    count: { path: consent, min: 1 }
+
+# The form has required sections for evidence of need (5), parent or carer views (6)
+# and the child's or young person's views (7), and says incomplete forms may be returned.
+overrides:
+  ENG-NATURE-OF-NEEDS: { severity: error }
+  ENG-PARENT-VIEWS: { severity: error }
+  ENG-CHILD-VIEWS: { severity: error }
+  ENG-YOUNG-PERSON-VIEWS: { severity: error }
+
+"""##,
+        "881-essex/requirements.yaml": ##"""
+# Essex County Council: expectations for a request for an EHC needs assessment.
+# Local practice, not law.
+ruleset: essex
+authority: "881"
+extends: england
+version: "2026-11"
+sources:
+  - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
+    read: 2026-11-23
+  - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
+    read: 2026-11-23
+  - url: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
+    read: 2026-11-23
+rules:
+
+  - id: ESX-PERMISSIONS-FORM
+    severity: warning
+    basis: local
+    message: Essex asks for its permissions (consent) form within 3 days of a request. Including the consent with the request avoids a delay.
+    reference: "How long does the process take? (Essex SENDIASS), https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/"
+    count: { path: consent, min: 1 }
+
+  - id: ESX-SUPPORTING-EVIDENCE
+    severity: warning
+    basis: local
+    message: Essex asks for supporting evidence to be sent with the request. No supporting documents are attached.
+    reference: "Asking for an EHC needs assessment (Essex Local Offer), http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/"
+    evidence:
+      types: [sen-support-plan, apdr-review, provision-map, costed-provision-map, attainment-data, educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter, educational-advice]
+
+  - id: ESX-ORDINARILY-AVAILABLE
+    severity: info
+    basis: local
+    message: Since September 2023 Essex schools work to its Ordinarily Available framework. List the support given beyond what is ordinarily available.
+    reference: "SEND policies (Essex Schools Infolink), https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx"
+    when: { dateOfRequest: ">= 2023-09-01", setting.type: mainstream }
+    count: { path: provision, min: 1 }
+
+  - id: ESX-POST-19-EDUCATION
+    severity: info
+    basis: local
+    message: Essex says a young person can ask for an assessment until 25 provided they remain in further education. No education or training setting is recorded.
+    reference: "Asking for an EHC needs assessment (Essex Local Offer), http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/"
+    when: { age: ">= 19" }
+    field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, post-16, independent] }
+
+# Essex accepts requests from any professional, not only from those with the
+# statutory right, so the baseline warning about who is requesting becomes a note.
+overrides:
+  ENG-REQUESTER-RIGHT: { severity: info }
+
+"""##,
+        "885-worcestershire/requirements.yaml": ##"""
+# Worcestershire County Council: expectations for a request for an EHC needs assessment.
+# Local practice, not law: Worcestershire itself says each case is looked at on merit.
+ruleset: worcestershire
+authority: "885"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    read: 2026-11-23
+rules:
+
+  - id: WOR-GRADUATED-TWO-TERMS
+    severity: warning
+    basis: local
+    message: Worcestershire normally expects the graduated response to have run for at least two terms before a request. The recorded cycles span less than 24 weeks (taken here as two terms).
+    reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    when: { present: graduatedApproach }
+    duration: { path: graduatedApproach, from: start, to: review, min: 24 weeks }
+
+  - id: WOR-WRITTEN-EVIDENCE
+    severity: warning
+    basis: local
+    message: Worcestershire asks for written evidence of the graduated response. Attach the support plans, reviews or provision map.
+    reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
+
+  - id: WOR-EXTERNAL-PROFESSIONALS
+    severity: warning
+    basis: local
+    message: Worcestershire looks for involvement of external professionals, such as an educational psychologist, paediatrician, learning or behaviour support, or GP. No professionals are listed.
+    reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    count: { path: professionals, min: 1 }
+
+"""##,
+        "886-kent/requirements.yaml": ##"""
+# Kent County Council: expectations for a request for an EHC needs assessment.
+# Local practice, not law.
+ruleset: kent
+authority: "886"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
+    read: 2026-11-23
+  - url: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
+    read: 2026-11-23
+  - url: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    read: 2026-11-23
+rules:
+
+  - id: KNT-CONSENT-FIRST
+    severity: error
+    basis: local
+    message: Kent asks settings to secure the parent's or carer's consent (or the young person's, if 16 or over) before sending a request, to avoid delay. No consent is recorded.
+    reference: "Education, Health and Care (EHC) Needs Assessments requests (KELSI), https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests"
+    when: { requester.role: setting }
+    count: { path: consent, min: 1 }
+
+  - id: KNT-SPECIALIST-INVOLVEMENT
+    severity: warning
+    basis: local
+    message: Kent's evidence checklist looks for involvement of specialists such as health professionals, therapists, a specialist teacher or an educational psychologist. No professionals are listed.
+    reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    count: { path: professionals, min: 1 }
+
+  - id: KNT-RATE-OF-PROGRESS
+    severity: warning
+    basis: local
+    message: Kent compares the rate of progress with that of peers from the same starting point and asks for dated evidence. Record at least two dated attainment or developmental points.
+    reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    count: { path: attainment, min: 2 }
+
+  - id: KNT-LOCAL-RESOURCES
+    severity: warning
+    basis: local
+    message: Kent expects the setting to have used all the local resources available to it first. List the support already provided.
+    reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    when: { requester.role: setting }
+    count: { path: provision, min: 1 }
+
+  - id: KNT-ASSESSMENT-TOOLS
+    severity: info
+    basis: local
+    message: Kent's checklist mentions structured tools such as communication and interaction scales, SEMH scales or ABC charts. Attach any you have used.
+    reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    evidence: { type: need-descriptor }
+
+  - id: KNT-SETTING-LED
+    severity: info
+    basis: local
+    message: Kent asks the education setting to complete the request because of the evidence it holds. Parents and young people keep their right to request; expect Kent to contact the setting.
+    reference: "What happens during a needs assessment (Kent County Council), https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment"
+    when: { requester.role: [parent, young-person] }
+    field: { path: requester.role, oneOf: [setting] }
+
+  - id: KNT-PARENT-REPORTS
+    severity: info
+    basis: local
+    message: Kent asks parents making a request to send any reports they have, for example from doctors or speech and language therapists.
+    reference: "What happens during a needs assessment (Kent County Council), https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment"
+    when: { requester.role: parent }
+    evidence:
+      types: [medical-letter, paediatric-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, camhs-report, educational-psychologist-report, specialist-teacher-report, sensory-impairment-report]
+
+"""##,
+        "926-norfolk/requirements.yaml": ##"""
+# Norfolk County Council: evidence expected with a request for an EHC needs assessment.
+# Local practice, not law: a failing rule means Norfolk is likely to return or refuse
+# the request, not that the request is invalid.
+ruleset: norfolk
+authority: "926"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    read: 2026-11-23
+  - url: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
+    read: 2026-11-23
+  - url: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
+    read: 2026-11-23
+rules:
+
+  - id: NFK-SEN-SUPPORT-EVIDENCE
+    severity: error
+    basis: local
+    message: Norfolk asks every requester, including parents and young people, for the provision, progress and outcomes at SEN Support, as recorded in the SEN Support Plan or equivalent. Attach it or record it in full.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    evidence: { types: [sen-support-plan, apdr-review] }
+
+  - id: NFK-APDR-CYCLES
+    severity: warning
+    basis: local
+    message: Norfolk looks for evidence of at least two completed and reviewed assess, plan, do, review cycles before deciding to assess.
+    reference: "How we decide if we will carry out an assessment (Norfolk County Council), https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment"
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
+
+  - id: NFK-ATTENDANCE-RECORD
+    severity: error
+    basis: local
+    message: Norfolk asks for the attendance record at the current place of learning when the child or young person is on roll. Attach it, or fill in the attendance figures.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent], absent: attendance.sessionsPossible }
+    evidence: { type: attendance-record }
+
+  - id: NFK-ATTENDANCE-TWO-YEARS
+    severity: warning
+    basis: local
+    message: Norfolk asks for attendance over the last 2 years, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    when: { present: attendance.from }
+    # attendance is a single period, not a list, so `duration` does not apply.
+    # As YYYYMMDD numbers, 2 years back is -20000.
+    xpath: "number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:dateOfRequest, '-', '')) - 20000 or number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:setting/a:admitted, '-', ''))"
+
+  - id: NFK-INDES
+    severity: error
+    basis: local
+    message: Norfolk asks settings to attach an INDES (identification of needs descriptors in educational settings) as an appendix.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    evidence: { type: need-descriptor }
+
+  - id: NFK-INDES-RECENT
+    severity: error
+    basis: local
+    message: Norfolk asks for an INDES completed within the last 12 months. This one is older; complete it again before sending.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    recency: { type: need-descriptor, within: 12 months }
+
+  - id: NFK-REPORTS-RECENT
+    severity: warning
+    basis: local
+    message: Norfolk asks for professionals' assessments, diagnoses and reports dated within the last 24 months. This one is older and may be given less weight; send a more recent one if you have it.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    recency:
+      types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
+      within: 24 months
+
+  - id: NFK-FAMILY-CONVERSATION
+    severity: error
+    basis: local
+    message: Norfolk asks for a Family Conversation Form completed by the child or young person and the parents or carers, attached or with their views written in full.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    when: { absent: views.parents.summary }
+    evidence: { types: [parent-views] }
+
+  - id: NFK-DP1-CONSENT
+    severity: error
+    basis: local
+    message: Norfolk asks for the SEND DP1 form (data protection information, privacy notice and consent to information sharing) signed by the parents or carers, or by the young person if over 16.
+    reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    evidence: { type: consent-form }
+
+  - id: NFK-EXTERNAL-SPECIALISTS
+    severity: info
+    basis: local
+    message: Norfolk considers whether the setting has involved external specialists. No professionals are listed.
+    reference: "How we decide if we will carry out an assessment (Norfolk County Council), https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment"
+    count: { path: professionals, min: 1 }
+
+  - id: NFK-PLACE-OF-LEARNING
+    severity: info
+    basis: local
+    message: Norfolk prefers the place of learning to make the request, because it holds the SEN Support evidence. Parents and young people keep their right to request; expect Norfolk to ask the setting for its evidence.
+    reference: "EHC needs assessment requests (Norfolk County Council), https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print"
+    when: { requester.role: [parent, young-person] }
+    field: { path: requester.role, oneOf: [setting] }
+
+"""##,
+        "931-oxfordshire/requirements.yaml": ##"""
+# Oxfordshire County Council: applications through the Children's Portal with
+# supporting documents. Local practice, not law.
+ruleset: oxfordshire
+authority: "931"
+extends: england
+version: "2026-11"
+sources:
+  - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    read: 2026-11-23
+rules:
+
+  - id: OXF-SETTING-REPORT
+    severity: warning
+    basis: local
+    message: Oxfordshire asks the setting for its report for the EHC application (primary, key stage 3, or key stage 4 and above). Attach it.
+    reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    evidence: { type: educational-advice }
+
+  - id: OXF-CONSENT-FORM
+    severity: warning
+    basis: local
+    message: Oxfordshire lists an EHC needs assessment consent form among the supporting documents. Attach the signed form.
+    reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    evidence: { type: consent-form }
+
+  - id: OXF-MEDICAL-QUESTIONNAIRE
+    severity: info
+    basis: local
+    message: Oxfordshire lists an EHC needs assessment medical questionnaire among the supporting documents. Attach it if it has been completed.
+    reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    evidence: { types: [medical-letter, paediatric-report] }
+
+"""##,
+        "england/requirements.yaml": ##"""
+# Statutory baseline for a request for an EHC needs assessment in England.
+# Only what the Children and Families Act 2014 (CFA), the SEND Regulations 2014
+# and the SEND Code of Practice 0 to 25 (January 2015, "CoP") say about a request.
+# Every authority rule set extends this one. Nothing local belongs here.
+#
+# A letter is a legally valid request, so most findings below are warnings or
+# notes: they point at what the authority is asked to consider, not at what
+# makes a request invalid.
+ruleset: england
+version: "2026-11"
+sources:
+  - url: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    read: 2026-11-23
+  - url: http://www.legislation.gov.uk/ukpga/2014/6/section/71?view=extent
+    read: 2026-11-23
+  - url: http://www.legislation.gov.uk/ukpga/2014/6/section/80/notes
+    read: 2026-11-23
+  - url: http://www.legislation.gov.uk/uksi/2014/1530/body/made
+    read: 2026-11-23
+  - url: https://legislation.gov.uk/uksi/2014/1530/regulation/5/data.htm
+    read: 2026-11-23
+  - url: https://www.ipsea.org.uk/asking-for-an-ehc-needs-assessment
+    read: 2026-11-23
+  - url: https://www.ipsea.org.uk/faqs/my-child-had-an-ehc-needs-assessment-carried-out-5-months-ago-does-this-mean-i-cannot-ask-for-another-ehc-needs-assessment
+    read: 2026-11-23
+  - url: https://www.siass.co.uk/sp_faq/who-can-request-an-assessment/
+    read: 2026-11-23
+  - url: https://www.siass.co.uk/sp_faq/what-do-the-la-consider-when-deciding-on-carry-out-an-ehc-assessment/
+    read: 2026-11-23
+  - url: https://sheffielddirectory.org.uk/localoffer/education-and-learning/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment
+    read: 2026-11-23
+  - url: https://www.ipsea.org.uk/what-you-need-to-know/mental-capacity
+    read: 2026-11-23
+  - url: https://www.southamptonsendiass.info/ehc-needs-assessments-requests/
+    read: 2026-11-23
+rules:
+
+  # --- Identity: who the request is about, who receives it, when it was made ---
+
+  - id: ENG-AUTHORITY
+    severity: error
+    basis: law
+    message: Say which local authority the request is made to. The request goes to the authority responsible for the child or young person.
+    reference: "CFA 2014 s36(1)"
+    field: { path: authority, required: true }
+
+  - id: ENG-DATE-OF-REQUEST
+    severity: error
+    basis: law
+    message: Give the date of the request. The authority's 6-week decision period runs from when it receives the request.
+    reference: "SEND Regs 2014 reg 5(1)"
+    field: { path: dateOfRequest, required: true }
+
+  - id: ENG-CHILD-GIVEN-NAMES
+    severity: error
+    basis: law
+    message: Give the child's or young person's given names so the authority can identify who the request is for.
+    reference: "CFA 2014 s36(1)"
+    field: { path: child.givenNames, required: true }
+
+  - id: ENG-CHILD-FAMILY-NAME
+    severity: error
+    basis: law
+    message: Give the child's or young person's family name so the authority can identify who the request is for.
+    reference: "CFA 2014 s36(1)"
+    field: { path: child.familyName, required: true }
+
+  - id: ENG-CHILD-DATE-OF-BIRTH
+    severity: error
+    basis: law
+    message: Give the child's or young person's date of birth. It decides whether they are in the 0 to 25 age range and who may make the request.
+    reference: "CFA 2014 s36(1) and s83(2)"
+    field: { path: child.dateOfBirth, required: true }
+
+  - id: ENG-AGE-RANGE
+    severity: error
+    basis: law
+    message: An EHC needs assessment is for a child or a young person under 25. The date of birth gives an age outside 0 to 24 on the date of request.
+    reference: "CFA 2014 s36(1) and s83(2)"
+    field: { path: age, min: 0, max: 24 }
+
+  # --- Who may request ---
+
+  - id: ENG-REQUESTER-ROLE
+    severity: error
+    basis: law
+    message: Say who is making the request (parent, young person, school or college, youth custody, or someone else).
+    reference: "CFA 2014 s36(1)"
+    field: { path: requester.role, required: true }
+
+  - id: ENG-REQUESTER-RIGHT
+    severity: warning
+    basis: law
+    message: The law gives a specific right to request an assessment to a parent, the young person, a school or post-16 institution, and for detained young people the person in charge of the youth accommodation. Anyone else can bring the child or young person to the authority's attention and the authority must then decide whether an assessment may be needed, but it is stronger for one of those people to make the request.
+    reference: "CFA 2014 s36(1) and s71(2); SEND CoP 2015 paras 9.8 to 9.9"
+    field: { path: requester.role, oneOf: [parent, young-person, setting, youth-custody] }
+
+  - id: ENG-YOUNG-PERSON-AGE
+    severity: error
+    basis: law
+    message: A young person can request an assessment for themselves only once they are over compulsory school age (after the end of the school year in which they turn 16). On the date of request this person is under 16; the request should come from a parent or the setting.
+    reference: "CFA 2014 s36(1) and s83(2)"
+    when: { requester.role: young-person }
+    field: { path: age, min: 16 }
+
+  - id: ENG-YOUTH-CUSTODY-AGE
+    severity: error
+    basis: law
+    message: The youth custody route applies to detained persons aged 18 or under. On the date of request this person is older, so the request should be made in their own name.
+    reference: "CFA 2014 s70(5) and s71(2)"
+    when: { requester.role: youth-custody }
+    field: { path: age, max: 18 }
+
+  - id: ENG-SETTING-WITH-PARENT
+    severity: info
+    basis: statutory-guidance
+    message: A school or college should ideally request an assessment with the knowledge and agreement of the parent. No parent is recorded as agreeing with this request.
+    reference: "SEND CoP 2015 para 9.8"
+    when: { requester.role: setting, age: "< 16" }
+    count: { path: parents, where: { agreesWithRequest: true }, min: 1 }
+
+  - id: ENG-CONSENT-YOUNG-PERSON
+    severity: warning
+    basis: statutory-guidance
+    message: The young person is 16 or over. Once past compulsory school age, decisions about their education are theirs, so include their own agreement and consent to share information. If they lack capacity to make this decision, a parent or their representative acts for them and this warning can be set aside.
+    reference: "CFA 2014 s80; SEND CoP 2015 chapter 8 (young people and decision-making) and para 9.8"
+    when: { age: ">= 16" }
+    count: { path: consent, where: { by: young-person }, min: 1 }
+
+  # --- Repeat requests ---
+
+  - id: ENG-PREVIOUS-ASSESSMENT
+    severity: warning
+    basis: law
+    message: An earlier decision is dated within 6 months before this request. If it followed an EHC needs assessment, the authority does not have to invite views and evidence again before deciding, though it must still consider the request and consult the family. A refusal to assess does not count as an assessment.
+    reference: "CFA 2014 s36(6)(b) and s36(7)"
+    # No rule kind can say "no item of this type within a window", so this is
+    # an XPath: dates as YYYYMMDD numbers, 6 months back is -600, or -9400 when
+    # the request month is January to June.
+    xpath: "not(/a:application/a:evidence/a:item[a:type = 'previous-decision'][number(translate(a:date, '-', '')) >= number(translate(/a:application/a:dateOfRequest, '-', '')) - 600 - 8800 * number(floor(number(translate(/a:application/a:dateOfRequest, '-', '')) div 100) mod 100 <= 6)])"
+
+  # --- What the authority should consider (CoP 9.14) ---
+
+  - id: ENG-NATURE-OF-NEEDS
+    severity: warning
+    basis: statutory-guidance
+    message: Describe the nature and extent of the special educational needs, with the primary need ranked first.
+    reference: "SEND CoP 2015 para 9.14"
+    field: { path: primaryNeed, required: true }
+
+  - id: ENG-ATTAINMENT
+    severity: warning
+    basis: statutory-guidance
+    message: Include evidence of attainment (or developmental milestones for younger children). The authority pays particular attention to attainment and rate of progress.
+    reference: "SEND CoP 2015 para 9.14"
+    count: { path: attainment, min: 1 }
+
+  - id: ENG-RATE-OF-PROGRESS
+    severity: info
+    basis: statutory-guidance
+    message: Only one attainment point is recorded. Two or more dated points in the same area show the rate of progress over time.
+    reference: "SEND CoP 2015 para 9.14"
+    when: { present: attainment }
+    count: { path: attainment, min: 2 }
+
+  - id: ENG-ACTION-TAKEN
+    severity: warning
+    basis: statutory-guidance
+    message: Record the action the setting has already taken to meet the needs (its assess, plan, do, review cycles).
+    reference: "SEND CoP 2015 para 9.14"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    count: { path: graduatedApproach, min: 1 }
+
+  - id: ENG-ACTION-EVIDENCE
+    severity: info
+    basis: statutory-guidance
+    message: Attach the setting's own record of the support given, such as a SEN support plan, review notes or a provision map.
+    reference: "SEND CoP 2015 para 9.14"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
+
+  - id: ENG-ADDITIONAL-SUPPORT
+    severity: info
+    basis: statutory-guidance
+    message: List the support given over and above what the setting usually provides. The authority looks for evidence that any progress has come only from much additional support.
+    reference: "SEND CoP 2015 para 9.14"
+    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    count: { path: provision, min: 1 }
+
+  - id: ENG-HEALTH-AND-DEVELOPMENT
+    severity: info
+    basis: statutory-guidance
+    message: Include any evidence of physical, emotional and social development and health needs from clinicians, health professionals or other agencies, and what they have done.
+    reference: "SEND CoP 2015 para 9.14"
+    evidence:
+      types: [paediatric-report, camhs-report, medical-letter, speech-and-language-report, occupational-therapy-report, physiotherapy-report, sensory-impairment-report, educational-psychologist-report, specialist-teacher-report, social-care-report]
+
+  - id: ENG-OVER-18-TIME
+    severity: info
+    basis: statutory-guidance
+    message: For a young person over 18, the authority considers whether they need more time than their peers to complete their education or training. Include advice from their college or training provider about their course and progress.
+    reference: "SEND CoP 2015 para 9.14"
+    when: { age: ">= 18" }
+    evidence: { type: educational-advice }
+
+  # --- Views of the child, the parents and the young person ---
+
+  - id: ENG-CHILD-VIEWS
+    severity: warning
+    basis: statutory-guidance
+    message: Include the child's views, wishes and feelings, as a summary or an attached document. The authority must have regard to them.
+    reference: "CFA 2014 s19(a); SEND CoP 2015 chapter 1 (para 1.1)"
+    when: { age: "< 16", absent: views.child.evidence }
+    field: { path: views.child.summary, required: true }
+
+  - id: ENG-PARENT-VIEWS
+    severity: warning
+    basis: statutory-guidance
+    message: Include the parents' views, as a summary or an attached document. The authority must have regard to them and consult the parents before deciding.
+    reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
+    when: { age: "< 16", absent: views.parents.evidence }
+    field: { path: views.parents.summary, required: true }
+
+  - id: ENG-YOUNG-PERSON-VIEWS
+    severity: warning
+    basis: statutory-guidance
+    message: Include the young person's own views, wishes and feelings, as a summary or an attached document. The authority must have regard to them and consult the young person before deciding.
+    reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
+    when: { age: ">= 16", absent: views.child.summary }
+    evidence: { types: [young-person-views, child-views] }
+
+"""##,
+    ]
 }

@@ -2,11 +2,41 @@ import EHCPSource
 
 /// The published rule sets: `LocalAuthorities/england` plus one folder per authority.
 public struct RuleSetCatalog: Sendable {
-    /// The `LocalAuthorities` folder.
+    /// The `LocalAuthorities` folder (a label only, for the embedded copy).
     public let directory: String
+    /// Rule set texts by path under `directory`, when the catalog is the copy carried in the binary.
+    private let embedded: [String: String]?
 
     public init(directory: String) {
         self.directory = directory
+        self.embedded = nil
+    }
+
+    /// The rule sets carried inside the binary, for when no `LocalAuthorities` folder is at hand.
+    public static let builtIn = RuleSetCatalog(embedded: EmbeddedResources.ruleSets)
+
+    private init(embedded: [String: String]) {
+        self.directory = "LocalAuthorities"
+        self.embedded = embedded
+    }
+
+    private func list(_ folder: String) -> [String] {
+        guard let embedded else { return FileAccess.list(folder) }
+        let prefix = folder == directory ? "" : String(folder.dropFirst(directory.count + 1)) + "/"
+        return Set(embedded.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }).sorted()
+    }
+
+    private func exists(_ file: String) -> Bool {
+        guard let embedded else { return FileAccess.exists(file) }
+        return embedded[String(file.dropFirst(directory.count + 1))] != nil
+    }
+
+    private func read(_ file: String) throws -> [UInt8] {
+        guard let embedded else { return try FileAccess.read(file) }
+        guard let text = embedded[String(file.dropFirst(directory.count + 1))] else {
+            throw DiagnosticList([.error("\(file): no such rule set")])
+        }
+        return Array(text.utf8)
     }
 
     /// The `LocalAuthorities` folder beside the working directory or above the executable.
@@ -33,21 +63,21 @@ public struct RuleSetCatalog: Sendable {
 
     /// The folder of the authority with `code`, if it publishes its own rules.
     public func folder(forCode code: String) -> String? {
-        FileAccess.list(directory).first { $0.hasPrefix(code + "-") }.map { directory + "/" + $0 }
+        list(directory).first { $0.hasPrefix(code + "-") }.map { directory + "/" + $0 }
     }
 
     /// Rule sets for an authority: its own `requirements.yaml` (or the baseline when it has
     /// none), with every rule set it extends.
     public func rulesets(forCode code: String) throws -> [RuleSet] {
         let file = folder(forCode: code).map { $0 + "/requirements.yaml" }
-        return try resolve(files: [file.flatMap { FileAccess.exists($0) ? $0 : nil } ?? directory + "/england/requirements.yaml"])
+        return try resolve(files: [file.flatMap { exists($0) ? $0 : nil } ?? directory + "/england/requirements.yaml"])
     }
 
     /// `files` loaded, with the published rule sets they extend loaded first.
     public func resolve(files: [String]) throws -> [RuleSet] {
         var loaded: [RuleSet] = []
         for file in files {
-            loaded.append(try RuleSetLoader.load(FileAccess.read(file), file: file))
+            loaded.append(try RuleSetLoader.load(exists(file) ? read(file) : FileAccess.read(file), file: file))
         }
         var chain: [RuleSet] = []
         var diagnostics: [Diagnostic] = []
@@ -76,10 +106,10 @@ public struct RuleSetCatalog: Sendable {
     }
 
     private func publishedRuleset(_ id: String) throws -> RuleSet? {
-        for folder in FileAccess.list(directory) {
+        for folder in list(directory) {
             let file = directory + "/" + folder + "/requirements.yaml"
-            guard folder == id || folder.hasSuffix("-" + id), FileAccess.exists(file) else { continue }
-            return try RuleSetLoader.load(FileAccess.read(file), file: file)
+            guard folder == id || folder.hasSuffix("-" + id), exists(file) else { continue }
+            return try RuleSetLoader.load(read(file), file: file)
         }
         return nil
     }
