@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -19,7 +20,7 @@ let package = Package(
         .target(name: "EHCPXML", dependencies: ["CLibXML2", "EHCPSource"]),
         .target(
             name: "EHCPKit",
-            dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]
+            dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "ehcp",

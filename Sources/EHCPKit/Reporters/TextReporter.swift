@@ -34,7 +34,7 @@ public struct TextReporter: Reporter {
                 if finding.basis == .local {
                     out += "    This is the authority's own expectation, not a legal condition of a request.\n"
                 }
-                if let reference = finding.reference { out += "    Source: \(reference)\n" }
+                if let reference = finding.reference, finding.basis != .format { out += "    Source: \(reference)\n" }
             }
         }
         let verdict = report.isValid ? paint("No errors", "32") : paint("Errors found", "31")

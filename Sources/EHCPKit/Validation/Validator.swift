@@ -66,6 +66,9 @@ public final class Validator: @unchecked Sendable {
         let application = read.application
         var findings = read.findings
         findings += IdentifierCheck.findings(application, knownAuthorities: authorities.codes)
+        if FileAccess.isDirectory(path) {
+            findings += EvidenceFileCheck.findings(application, bundleRoot: path, document: document)
+        }
 
         let requested = options.authority ?? application.authority
         let authority = requested.flatMap(authorities.authority)
