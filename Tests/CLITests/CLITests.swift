@@ -65,6 +65,32 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/out.xml"))
     }
 
+    /// What `convert --to canonical-xml` writes passes an independent validator (xmllint), and a
+    /// document with a non-ISO date or an unknown code does not.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint")))
+    func convertedXMLValidatesWithXmllint() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let input = RepositoryPaths.examples + "/riverside-request/application.yaml"
+        #expect(try EHCPProcess.run(["convert", input, "--to", "canonical-xml", "--output", folder + "/good.xml"]).status == 0)
+        let good = try String(contentsOfFile: folder + "/good.xml", encoding: .utf8)
+        try good.replacingOccurrences(of: "<dateOfRequest>2026-10-05</dateOfRequest>", with: "<dateOfRequest>05/10/2026</dateOfRequest>")
+            .write(toFile: folder + "/bad-date.xml", atomically: true, encoding: .utf8)
+        try good.replacingOccurrences(of: "<type>SLCN</type>", with: "<type>XYZ</type>")
+            .write(toFile: folder + "/bad-code.xml", atomically: true, encoding: .utf8)
+        func xmllint(_ file: String) throws -> Int32 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+            process.arguments = ["--noout", "--schema", RepositoryPaths.schemas + "/ehcp-application-1.xsd", file]
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(try xmllint(folder + "/good.xml") == 0)
+        #expect(try xmllint(folder + "/bad-date.xml") != 0)
+        #expect(try xmllint(folder + "/bad-code.xml") != 0)
+    }
+
     @Test func schemaPrintsTheFilesExactly() throws {
         #expect(try EHCPProcess.run(["schema", "xsd"]).stdout == (try RepositoryPaths.text("Schemas/ehcp-application-1.xsd")))
         #expect(try EHCPProcess.run(["schema", "json"]).stdout == (try RepositoryPaths.text("Schemas/ehcp-application-1.schema.json")))
