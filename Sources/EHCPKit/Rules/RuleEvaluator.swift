@@ -111,7 +111,11 @@ public final class RuleEvaluator {
     private func recencyFindings(_ rule: Rule, types: [String], within: TimeWindow, filter: [String: String]) -> [Finding] {
         var findings: [Finding] = []
         for (index, item) in application.evidence.enumerated() {
-            guard let type = item["type"]?.text, types.contains(type), Self.matches(item, filter), let date = item["date"]?.date else { continue }
+            guard let type = item["type"]?.text, types.contains(type), Self.matches(item, filter) else { continue }
+            guard let date = item["date"]?.date else {
+                findings.append(finding(rule, path: "evidence[\(index)]", detail: "\(type) has no date, so its age cannot be checked", location: item.location))
+                continue
+            }
             // Stale once the date falls before the window counted back from the day; that day is
             // found from date + window, stepping past month-end clamping (29 February + 1 year).
             var expiry = within.after(date)

@@ -83,6 +83,10 @@ public final class Validator: @unchecked Sendable {
             findings += effective.notices
             let evaluator = RuleEvaluator(application: application, asOf: asOf)
             for rule in effective.rules { findings += evaluator.evaluate(rule) }
+        } else {
+            let missing = asOf == nil ? "the request has no valid dateOfRequest (or give --as-of)" : "the receiving authority is not known (give --authority)"
+            findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
+                                    message: "No authority or statutory rules were applied: \(missing)."))
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
         return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
