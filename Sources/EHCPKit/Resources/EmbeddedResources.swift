@@ -3110,7 +3110,7 @@ rules:
     message: Include the young person's own views, wishes and feelings, as a summary or an attached document. The authority must have regard to them and consult the young person before deciding.
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
     when: { age: ">= 16", absent: views.child.summary }
-    evidence: { types: [young-person-views, child-views] }
+    xpath: "boolean(/a:application/a:views/a:youngPerson/a:summary[normalize-space()]) or count(/a:application/a:evidence/a:item[a:type = 'young-person-views' or a:type = 'child-views']) > 0"
 
 """##,
     ]
