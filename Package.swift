@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -20,7 +21,10 @@ let package = Package(
         .target(name: "EHCPXML", dependencies: ["CLibXML2", "EHCPSource"]),
         .target(
             name: "EHCPKit",
-            dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "EHCPSource", "EHCPYAML", "EHCPXML", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .executableTarget(
             name: "ehcp",
@@ -28,7 +32,10 @@ let package = Package(
         ),
         .target(name: "EHCPTestSupport", dependencies: ["EHCPKit"], path: "Tests/EHCPTestSupport"),
         .testTarget(name: "EHCPSourceTests", dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]),
-        .testTarget(name: "EHCPKitTests", dependencies: ["EHCPKit", "EHCPTestSupport"]),
+        .testTarget(
+            name: "EHCPKitTests",
+            dependencies: ["EHCPKit", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport"]),
     ]
 )

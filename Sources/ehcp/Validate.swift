@@ -13,7 +13,7 @@ extension EHCPCommand {
                   ehcp validate Examples/minimal-request --format json
                 """)
 
-        @Argument(help: "Bundle folders (or application documents) to check.")
+        @Argument(help: "Bundle folders, .zip bundles or application documents to check.")
         var bundles: [String]
 
         @Option(help: "Authority code or slug to check against; defaults to the application's own authority.")
@@ -24,6 +24,15 @@ extension EHCPCommand {
 
         @Option(help: "The LocalAuthorities folder to read rule sets from (for testing drafts).")
         var authoritiesDir: String?
+
+        @Option(help: "Most entries a zipped bundle may hold.")
+        var maxEntries: Int = 1_000
+
+        @Option(help: "Most a zipped bundle may unpack to, in MiB.")
+        var maxTotalSize: UInt64 = 512
+
+        @Option(help: "Highest compression ratio accepted for a zip entry (N means N:1).")
+        var maxRatio: UInt64 = 100
 
         @Option(help: "Date to check recency against (YYYY-MM-DD); defaults to the request's dateOfRequest.")
         var asOf: String?
@@ -51,7 +60,9 @@ extension EHCPCommand {
 
         func run() throws {
             try reportingFailures {
-                let options = ValidationOptions(authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)))
+                let options = ValidationOptions(
+                    authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
+                    zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
                 let validator = Validator(rulesets: try RuleSetLocation.catalog(authoritiesDir), options: options)
                 let reports = try bundles.map { try validator.validate(bundle: $0) }
                 let reporter = Reporters.reporter(format, color: output == nil && Terminal.colorAllowed)!

@@ -1,4 +1,5 @@
 import EHCPSource
+import Foundation
 
 /// The outcome of validating one bundle.
 public struct BundleReport: Sendable {
@@ -22,11 +23,14 @@ public struct ValidationOptions: Sendable {
     public var ruleFiles: [String] = []
     /// The date recency counts back from; defaults to `dateOfRequest`.
     public var asOf: CalendarDate?
+    /// Limits on zipped bundles.
+    public var zipLimits = ZipLimits()
 
-    public init(authority: String? = nil, ruleFiles: [String] = [], asOf: CalendarDate? = nil) {
+    public init(authority: String? = nil, ruleFiles: [String] = [], asOf: CalendarDate? = nil, zipLimits: ZipLimits = ZipLimits()) {
         self.authority = authority
         self.ruleFiles = ruleFiles
         self.asOf = asOf
+        self.zipLimits = zipLimits
     }
 }
 
@@ -57,6 +61,38 @@ public final class Validator: @unchecked Sendable {
     ///
     /// - Throws: ``DiagnosticList`` when the bundle, its document or a rule set cannot be read.
     public func validate(bundle path: String) throws -> BundleReport {
+        guard path.lowercased().hasSuffix(".zip"), !FileAccess.isDirectory(path) else {
+            return try validateUnpacked(bundle: path)
+        }
+        guard FileAccess.exists(path) else { throw DiagnosticList([.error("\(path): no such file")]) }
+        return try ZipBundle.withUnpacked(path, limits: options.zipLimits) { folder in
+            // Locations inside the temporary folder are shown as places inside the zip.
+            func shown(_ location: SourceLocation?) -> SourceLocation? {
+                guard var location, location.file.hasPrefix(folder) else { return location }
+                location.file = path + String(location.file.dropFirst(folder.count))
+                return location
+            }
+            do {
+                var report = try validateUnpacked(bundle: folder)
+                report.bundle = path
+                report.findings = report.findings.map { finding in
+                    var finding = finding
+                    finding.location = shown(finding.location)
+                    return finding
+                }
+                return report
+            } catch let list as DiagnosticList {
+                throw DiagnosticList(list.diagnostics.map { diagnostic in
+                    var diagnostic = diagnostic
+                    diagnostic.location = shown(diagnostic.location)
+                    diagnostic.message = diagnostic.message.replacingOccurrences(of: folder, with: path)
+                    return diagnostic
+                })
+            }
+        }
+    }
+
+    private func validateUnpacked(bundle path: String) throws -> BundleReport {
         let document = try BundleLocator.document(in: path)
         let bytes = try FileAccess.read(document)
         guard let format = FormatRegistry.detect(path: document, bytes: bytes) else {

@@ -1,0 +1,75 @@
+import EHCPSource
+import EHCPTestSupport
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import EHCPKit
+
+/// Zipped bundles: read like folders, and hostile ones refused with nothing written outside.
+@Suite struct ZipBundleTests {
+    private let validator = Validator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: ValidationOptions())
+
+    private func zip(_ name: String, _ build: (Archive) throws -> Void) throws -> String {
+        let path = NSTemporaryDirectoryPath.make() + "/" + name
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        try build(archive)
+        return path
+    }
+
+    private func add(_ archive: Archive, _ name: String, _ data: Data, compressed: Bool = false) throws {
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compressed ? .deflate : .none) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+
+    private func temporaryZipFolders() -> Set<String> {
+        Set(FileAccess.list(FileManager.default.temporaryDirectory.path).filter { $0.hasPrefix("ehcp-zip-") })
+    }
+
+    @Test func zippedExampleValidatesLikeTheFolder() throws {
+        let example = RepositoryPaths.examples + "/riverside-request"
+        let path = try zip("request.zip") { archive in
+            for name in ["application.yaml"] + FileAccess.list(example + "/evidence").map({ "evidence/" + $0 }) {
+                try add(archive, name, Data(contentsOf: URL(fileURLWithPath: example + "/" + name)), compressed: true)
+            }
+        }
+        let before = temporaryZipFolders()
+        let report = try validator.validate(bundle: path)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.rule))")
+        #expect(report.bundle == path)
+        #expect(temporaryZipFolders() == before)
+    }
+
+    @Test(arguments: ["../escape.txt", "/etc/escape.txt", "evidence/../../escape.txt"])
+    func zipSlipIsRefusedBeforeAnythingIsWritten(_ name: String) throws {
+        let path = try zip("slip.zip") { archive in
+            try add(archive, "application.yaml", Data("schemaVersion: \"1\"\n".utf8))
+            try add(archive, name, Data("boom".utf8))
+        }
+        let before = temporaryZipFolders()
+        #expect { _ = try validator.validate(bundle: path) } throws: { "\($0)".contains("climbs out") }
+        #expect(temporaryZipFolders() == before)
+        #expect(!FileAccess.exists(FileManager.default.temporaryDirectory.path + "/escape.txt"))
+    }
+
+    @Test func zipBombOfOneGibibyteIsRefused() throws {
+        let path = try zip("bomb.zip") { archive in
+            try add(archive, "application.yaml", Data("schemaVersion: \"1\"\n".utf8))
+            let chunk = Data(count: 1 << 20)
+            try archive.addEntry(with: "evidence/zeros.txt", type: .file, uncompressedSize: Int64(1 << 30), compressionMethod: .deflate) { _, size in
+                size == chunk.count ? chunk : Data(count: size)
+            }
+        }
+        let before = temporaryZipFolders()
+        #expect { _ = try validator.validate(bundle: path) } throws: { "\($0)".contains("zip bombs") }
+        #expect(temporaryZipFolders() == before)
+    }
+
+    @Test func tooManyEntriesIsRefused() throws {
+        let path = try zip("many.zip") { archive in
+            for index in 0..<12 { try add(archive, "f\(index).txt", Data("x".utf8)) }
+        }
+        let strict = Validator(rulesets: validator.rulesets, options: ValidationOptions(zipLimits: ZipLimits(maxEntries: 10)))
+        #expect { _ = try strict.validate(bundle: path) } throws: { "\($0)".contains("more than 10 entries") }
+    }
+}
