@@ -67,3 +67,33 @@ import Testing
         #expect(throws: DiagnosticList.self) { _ = try read(CanonicalXMLFormat(), "<request/>") }
     }
 }
+
+/// Every example application of every authority survives YAML → XML → JSON → YAML unchanged.
+@Suite struct ExampleRoundTripTests {
+    static var documents: [String] {
+        let root = RepositoryPaths.localAuthorities
+        return FileAccess.list(root).flatMap { folder in
+            FileAccess.list(root + "/\(folder)/examples").map { "\(root)/\(folder)/examples/\($0)/application.yaml" }
+        }.filter(FileAccess.exists) + [RepositoryPaths.examples + "/riverside-request/application.yaml"]
+    }
+
+    @Test func thereAreExamplesToRoundTrip() {
+        #expect(Self.documents.count > 30)
+    }
+
+    @Test(arguments: documents)
+    func roundTripKeepsEveryValue(_ path: String) throws {
+        let read = try CanonicalYAMLFormat().read(FileAccess.read(path), file: path)
+        let original = read.application
+        let xml = try CanonicalXMLFormat().write(original).text
+        let fromXML = try CanonicalXMLFormat().read(Array(xml.utf8), file: "x.xml")
+        let json = try CanonicalJSONFormat().write(fromXML.application).text
+        let fromJSON = try CanonicalJSONFormat().read(Array(json.utf8), file: "x.json")
+        let yaml = try CanonicalYAMLFormat().write(fromJSON.application).text
+        let back = try CanonicalYAMLFormat().read(Array(yaml.utf8), file: "x.yaml")
+        #expect(ApplicationEncoder.encode(back.application) == ApplicationEncoder.encode(original))
+        if !read.findings.contains(where: { $0.severity == .error }) {
+            #expect(try XSDValidatorFactory.canonical().validate(Array(xml.utf8), file: "x.xml").isEmpty)
+        }
+    }
+}
