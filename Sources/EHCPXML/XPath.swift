@@ -11,13 +11,19 @@ public final class XPathExpression {
     /// Compiles `source`.
     ///
     /// - Throws: ``XMLError`` when the expression is not valid XPath 1.0.
-    public init(_ source: String) throws(XMLError) {
+    /// libxml2's compiler accepts some truncated expressions (`count(`), so the expression is also
+    /// run once on an empty document with `namespaces` bound; an evaluation error means it is invalid.
+    public init(_ source: String, namespaces: [(prefix: String, uri: String)] = []) throws(XMLError) {
         self.source = source
         let compiled: xmlXPathCompExprPtr? = LibXML2.collectingErrors(file: "<xpath>") { _ in
             LibXML2.withXMLChars(source) { xmlXPathCompile($0) }
         }
         guard let compiled else { throw XMLError("'\(source)' is not a valid XPath 1.0 expression", at: nil) }
         self.compiled = compiled
+        let probe = try XPathDocument(Array("<probe/>".utf8), file: "<xpath>", namespaces: namespaces)
+        guard probe.evaluates(self) else {
+            throw XMLError("'\(source)' is not a valid XPath 1.0 expression", at: nil)
+        }
     }
 
     deinit {
@@ -52,6 +58,22 @@ public final class XPathDocument {
 
     deinit {
         xmlFreeDoc(document)
+    }
+
+    /// True when the expression evaluates without an error (its value is ignored).
+    func evaluates(_ expression: XPathExpression) -> Bool {
+        LibXML2.collectingErrors(file: "<xpath>") { _ in
+            guard let context = xmlXPathNewContext(document) else { return false }
+            defer { xmlXPathFreeContext(context) }
+            for namespace in namespaces {
+                LibXML2.withXMLChars(namespace.prefix) { prefix in
+                    LibXML2.withXMLChars(namespace.uri) { uri in _ = xmlXPathRegisterNs(context, prefix, uri) }
+                }
+            }
+            guard let result = xmlXPathCompiledEval(expression.compiled, context) else { return false }
+            xmlXPathFreeObject(result)
+            return true
+        }
     }
 
     /// The expression's value converted to a boolean, as XPath's `boolean()` does.

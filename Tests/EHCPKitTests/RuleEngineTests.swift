@@ -122,6 +122,8 @@ import Testing
         ("  - id: T\n    recency: { type: other, within: 2 fortnights }\n", 4, "is not a window"),
         ("  - id: T\n    evidence: { type: other, authorRole: teacher }\n", 4, "unknown professional role"),
         ("  - id: T\n    xpath: \"/a:x]]\"\n", 4, "not valid XPath"),
+        ("  - id: T\n    xpath: \"count(\"\n", 4, "not valid XPath"),
+        ("  - id: T\n    xpath: \"/b:application\"\n", 4, "not valid XPath"),
         ("  - id: T\n    severity: fatal\n    xpath: \"true()\"\n", 4, "severity 'fatal'"),
         ("  - id: T\n    evidence: { type: other }\n    field: { path: age }\n", 3, "exactly one check"),
         ("  - id: T\n    evidnce: { type: other }\n", 4, "did you mean 'evidence'"),

@@ -6,7 +6,7 @@ import ZIPFoundation
 @testable import EHCPKit
 
 /// Zipped bundles: read like folders, and hostile ones refused with nothing written outside.
-@Suite struct ZipBundleTests {
+@Suite(.serialized) struct ZipBundleTests {
     private let validator = Validator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: ValidationOptions())
 
     private func zip(_ name: String, _ build: (Archive) throws -> Void) throws -> String {

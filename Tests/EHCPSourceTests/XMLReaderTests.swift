@@ -59,9 +59,12 @@ import Testing
 
     @Test func xpathEvaluatesWithPrefixes() throws {
         let document = try XPathDocument(Array("<a xmlns=\"urn:x\"><n>3</n><n>4</n></a>".utf8), file: "d.xml", namespaces: [("p", "urn:x")])
-        #expect(try document.boolean(XPathExpression("count(/p:a/p:n) = 2")))
-        #expect(try !document.boolean(XPathExpression("sum(/p:a/p:n) > 10")))
-        #expect(throws: XMLError.self) { _ = try XPathExpression("count(/p:a") }
+        let namespaces = [(prefix: "p", uri: "urn:x")]
+        #expect(try document.boolean(XPathExpression("count(/p:a/p:n) = 2", namespaces: namespaces)))
+        #expect(try !document.boolean(XPathExpression("sum(/p:a/p:n) > 10", namespaces: namespaces)))
+        #expect(throws: XMLError.self) { _ = try XPathExpression("count(/p:a", namespaces: namespaces) }
+        #expect(throws: XMLError.self) { _ = try XPathExpression("count(") }
+        #expect(throws: XMLError.self) { _ = try XPathExpression("/q:a", namespaces: namespaces) }
     }
 
     @Test func writerEscapesText() throws {

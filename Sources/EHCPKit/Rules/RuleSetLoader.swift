@@ -296,7 +296,7 @@ public struct RuleSetLoader {
         default:
             guard let source = text(node, what: "xpath") else { return nil }
             do {
-                return .xpath(try XPathExpression(source))
+                return .xpath(try XPathExpression(source, namespaces: [("a", CanonicalSchema.namespace)]))
             } catch {
                 diagnostics.error("the XPath expression is not valid XPath 1.0", at: node.location)
                 return nil
@@ -319,7 +319,7 @@ public struct RuleSetLoader {
                 if let path = path(value, what: "when") { result.append(entry.key == "present" ? .present(path) : .absent(path)) }
             case "xpath":
                 if let source = text(value, what: "xpath") {
-                    if let expression = try? XPathExpression(source) { result.append(.xpath(expression)) } else {
+                    if let expression = try? XPathExpression(source, namespaces: [("a", CanonicalSchema.namespace)]) { result.append(.xpath(expression)) } else {
                         diagnostics.error("the XPath expression is not valid XPath 1.0", at: value.location)
                     }
                 }
