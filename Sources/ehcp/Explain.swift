@@ -31,7 +31,7 @@ extension EHCPCommand {
                     throw ValidationError("no rule '\(ruleID)' in \(chain.map(\.id).joined(separator: ", "))\(authority == nil ? "; give --authority to search an authority's rules" : "")")
                 }
                 var text = "\(rule.id) (\(rule.severity.rawValue), \(rule.basis.rawValue))\n\n\(rule.message)\n\n"
-                text += "Checks: \(rule.check.key)\(rule.when.isEmpty ? "" : ", when its \(rule.when.count) condition(s) hold")\n"
+                text += "Checks (\(rule.check.key)): \(rule.summary)\n"
                 if let reference = rule.reference { text += "Source: \(reference)\n" }
                 text += "Defined in: \(rule.location) (rule set \(rule.ruleset))\n"
                 if rule.basis == .local {

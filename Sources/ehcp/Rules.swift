@@ -5,7 +5,7 @@ import EHCPSource
 extension EHCPCommand {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Work with rule set files.", subcommands: [Lint.self, Test.self])
+            abstract: "Work with rule set files.", subcommands: [Lint.self, Test.self, Diff.self])
 
         struct Lint: ParsableCommand {
             static let configuration = CommandConfiguration(

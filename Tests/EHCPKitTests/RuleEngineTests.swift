@@ -181,3 +181,25 @@ import Testing
         #expect { _ = try catalog.resolve(files: [folder + "/a.yaml", folder + "/b.yaml"]) } throws: { "\($0)".contains("leads back") }
     }
 }
+
+/// `rules diff`: rules are compared by what they check, not by their ids.
+@Suite struct RuleDifferenceTests {
+    @Test func sameCheckUnderAnotherIdIsShared() throws {
+        let first = try RuleSetLoader.load(Array("ruleset: a\nrules:\n  - { id: A-1, recency: { type: other, within: 24 months } }\n  - { id: A-2, evidence: { type: consent-form } }\n".utf8), file: "a.yaml").rules
+        let second = try RuleSetLoader.load(Array("ruleset: b\nrules:\n  - { id: B-1, recency: { type: other, within: 24 months } }\n  - { id: B-2, recency: { type: other, within: 18 months } }\n".utf8), file: "b.yaml").rules
+        let difference = RuleDifference(first, second)
+        #expect(difference.onlyInFirst.map(\.id) == ["A-2"])
+        #expect(difference.onlyInSecond.map(\.id) == ["B-2"])
+        #expect(difference.inBoth == 1)
+    }
+
+    @Test func publishedAuthoritiesDiffer() throws {
+        let catalog = RuleSetCatalog(directory: RepositoryPathsForKit.localAuthorities)
+        let norfolk = try EffectiveRules.combine(catalog.rulesets(forCode: "926"), asOf: nil).rules
+        let bedford = try EffectiveRules.combine(catalog.rulesets(forCode: "822"), asOf: nil).rules
+        let difference = RuleDifference(norfolk, bedford)
+        #expect(difference.onlyInFirst.contains { $0.id == "NFK-APDR-CYCLES" })
+        #expect(difference.onlyInSecond.contains { $0.id == "BED-REPORTS-CURRENT" })
+        #expect(!difference.onlyInFirst.contains { $0.id.hasPrefix("ENG-") })
+    }
+}

@@ -1,0 +1,71 @@
+/// Plain-English summaries of checks and conditions, for `explain` and `rules diff`.
+extension Check {
+    /// What the check asks for, in words that do not depend on the rule's id or message.
+    public var summary: String {
+        func filter(_ values: [String: String]) -> String {
+            values.isEmpty ? "" : " where " + values.sorted { $0.key < $1.key }.map { "\($0.key) is \($0.value)" }.joined(separator: " and ")
+        }
+        switch self {
+        case .evidence(let types, let min, let within, let authorRole, let values):
+            var text = "at least \(min) evidence item(s) of type \(types.joined(separator: " or "))"
+            if let within { text += " dated within \(within)" }
+            if let authorRole { text += " by a \(authorRole)" }
+            return text + filter(values)
+        case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
+            var parts: [String] = []
+            if required { parts.append("is given") }
+            if let pattern { parts.append("matches \(pattern)") }
+            if let min { parts.append("is at least \(min)") }
+            if let max { parts.append("is at most \(max)") }
+            if let oneOf { parts.append("is one of \(oneOf.joined(separator: ", "))") }
+            if let before { parts.append("is before \(before)") }
+            if let after { parts.append("is after \(after)") }
+            return "\(path) " + (parts.isEmpty ? "is checked" : parts.joined(separator: " and "))
+        case .recency(let types, let within, let values):
+            return "every \(types.joined(separator: " or ")) is dated within \(within)" + filter(values)
+        case .count(let path, let values, let min, let max):
+            let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
+            return "\(bounds) \(path) item(s)" + filter(values)
+        case .duration(let path, let from, let to, let min):
+            return "\(path) spans at least \(min) (from the earliest \(from) to the latest \(to))"
+        case .xpath(let expression):
+            return "XPath: \(expression.source)"
+        }
+    }
+}
+
+extension Condition {
+    /// The condition in words.
+    public var summary: String {
+        switch self {
+        case .equals(let path, let anyOf): "\(path) is \(anyOf.joined(separator: " or "))"
+        case .compare(let path, let op, let operand): "\(path) \(op.rawValue) \(operand)"
+        case .present(let path): "\(path) is given"
+        case .absent(let path): "\(path) is not given"
+        case .xpath(let expression): "XPath \(expression.source)"
+        }
+    }
+}
+
+extension Rule {
+    /// The check with its conditions: two rules with the same summary ask for the same thing.
+    public var summary: String {
+        check.summary + (when.isEmpty ? "" : ", when " + when.map(\.summary).joined(separator: " and "))
+    }
+}
+
+/// What one authority asks for that another does not, rule by rule.
+public struct RuleDifference: Sendable {
+    public var onlyInFirst: [Rule]
+    public var onlyInSecond: [Rule]
+    public var inBoth: Int
+
+    /// Compares the effective rules of two authorities by what each rule checks.
+    public init(_ first: [Rule], _ second: [Rule]) {
+        let firstSummaries = Set(first.map(\.summary))
+        let secondSummaries = Set(second.map(\.summary))
+        onlyInFirst = first.filter { !secondSummaries.contains($0.summary) }
+        onlyInSecond = second.filter { !firstSummaries.contains($0.summary) }
+        inBoth = first.filter { secondSummaries.contains($0.summary) }.count
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import EHCPKit
+
+extension EHCPCommand.Rules {
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What authority A asks for that authority B does not, and the reverse.",
+            discussion: "Rules are compared by what they check, not by id.\n\nExample:\n  ehcp rules diff norfolk bedford")
+
+        @Argument(help: "First authority (code or slug).")
+        var first: String
+
+        @Argument(help: "Second authority (code or slug).")
+        var second: String
+
+        @Option(help: "The LocalAuthorities folder to read rule sets from.")
+        var authoritiesDir: String?
+
+        func run() throws {
+            try reportingFailures {
+                let catalog = try RuleSetLocation.catalog(authoritiesDir)
+                func rules(_ name: String) throws -> (AuthorityCatalog.Entry, [Rule]) {
+                    guard let entry = AuthorityCatalog.builtIn.authority(name) else {
+                        throw ValidationError("'\(name)' is not a code or slug of an English local authority")
+                    }
+                    return (entry, try EffectiveRules.combine(catalog.rulesets(forCode: entry.code), asOf: nil).rules)
+                }
+                let (a, aRules) = try rules(first)
+                let (b, bRules) = try rules(second)
+                let difference = RuleDifference(aRules, bRules)
+                var text = ""
+                for (entry, other, only) in [(a, b, difference.onlyInFirst), (b, a, difference.onlyInSecond)] {
+                    text += "\(entry.name) asks for, and \(other.name) does not (\(only.count)):\n"
+                    for rule in only {
+                        text += "  \(rule.id) [\(rule.severity.rawValue), \(rule.basis.rawValue)]: \(rule.summary)\n"
+                    }
+                    text += "\n"
+                }
+                text += "Asked by both: \(difference.inBoth) rule(s)\n"
+                Terminal.write(text)
+            }
+        }
+    }
+}
