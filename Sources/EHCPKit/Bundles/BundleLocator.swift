@@ -13,7 +13,7 @@ public enum BundleLocator {
             let problem = present.isEmpty
                 ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")))"
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
-            throw DiagnosticList([.error("the bundle \(problem)", at: nil)])
+            throw DiagnosticList([.error("\(path): the bundle \(problem)", at: nil)])
         }
         return path + "/" + present[0]
     }
