@@ -30,3 +30,10 @@ import Testing
         #expect(date("2026-03-01").wholeYears(since: birth) == 18)
     }
 }
+
+@Suite struct StatutoryTimelineTests {
+    @Test func reg5Reg10Reg13DatesFromReceipt() {
+        let timeline = StatutoryTimeline(received: CalendarDate(iso: "2026-10-05")!)
+        #expect(timeline.deadlines.map(\.date.description) == ["2026-11-16", "2026-11-16", "2027-01-25", "2027-02-22"])
+    }
+}

@@ -21,6 +21,12 @@ public struct JSONReporter: Reporter {
         entries.append(("valid", .boolean(report.isValid)))
         entries.append(("summary", .mapping(Severity.allCases.reversed().map { ($0.rawValue, .number(String(report.count($0)))) })))
         entries.append(("findings", .sequence(report.findings.map(node))))
+        if let received = report.asOf {
+            // An addition to the contract: the statutory dates counted from the as-of date.
+            entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map { deadline in
+                .mapping([("step", .string(deadline.step)), ("regulation", .string(deadline.regulation)), ("date", .string(deadline.date.description))])
+            })))
+        }
         return .mapping(entries)
     }
 

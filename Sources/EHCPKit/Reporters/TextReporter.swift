@@ -37,6 +37,12 @@ public struct TextReporter: Reporter {
                 if let reference = finding.reference, finding.basis != .format { out += "    Source: \(reference)\n" }
             }
         }
+        if let received = report.asOf {
+            out += "\nIf the authority receives the request on \(received), the law sets these dates:\n"
+            for deadline in StatutoryTimeline(received: received).deadlines {
+                out += "  \(deadline.date)  \(deadline.step) (\(deadline.regulation))\n"
+            }
+        }
         let verdict = report.isValid ? paint("No errors", "32") : paint("Errors found", "31")
         out += "\n\(verdict): \(report.count(.error)) error(s), \(report.count(.warning)) warning(s), \(report.count(.info)) note(s)\n"
         return out
