@@ -2341,7 +2341,7 @@ rules:
     message: Element 2 of school funding covers additional support up to the national threshold of £6,000 a year per pupil. The costed support listed comes to less than that, so Newcastle may ask why the school's own funding cannot meet the need. The legal test for an assessment is not cost-based.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
     when: { present: provision }
-    field: { path: provisionTotal, min: 6000 }
+    field: { path: provisionTotal, required: true, min: 6000 }
 
 """##,
         "822-bedford/requirements.yaml": ##"""
@@ -2475,7 +2475,7 @@ rules:
     message: In Durham schools meet the first £6,000 a year of support for a pupil with SEN before asking for more. The costed support listed comes to less than that. The legal test for an assessment is not cost-based.
     reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
     when: { present: provision }
-    field: { path: provisionTotal, min: 6000 }
+    field: { path: provisionTotal, required: true, min: 6000 }
 
 """##,
         "850-hampshire/requirements.yaml": ##"""
@@ -2518,7 +2518,7 @@ rules:
     message: Hampshire counts the first £6,000 a year of SEN Support per child as the setting's own allocated resource. The costed support listed comes to less than that, so Hampshire may ask why the setting's resources cannot meet the need. The legal test for an assessment is not cost-based.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
     when: { present: provision }
-    field: { path: provisionTotal, min: 6000 }
+    field: { path: provisionTotal, required: true, min: 6000 }
 
   - id: HAM-PROGRESS-EVIDENCE
     severity: info
