@@ -13,7 +13,7 @@ extension EHCPCommand {
                   ehcp validate Examples/minimal-request --format json
                 """)
 
-        @Argument(help: "Bundle folders, .zip bundles or application documents to check.")
+        @Argument(help: "Bundle folders, .zip bundles, application documents, or folders of bundles to check.")
         var bundles: [String]
 
         @Option(help: "Authority code or slug to check against; defaults to the application's own authority.")
@@ -64,7 +64,7 @@ extension EHCPCommand {
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
                 let validator = Validator(rulesets: try RuleSetLocation.catalog(authoritiesDir), options: options)
-                let reports = try bundles.map { try validator.validate(bundle: $0) }
+                let reports = try bundles.flatMap(BundleLocator.expand).map { try validator.validate(bundle: $0) }
                 let reporter = Reporters.reporter(format, color: output == nil && Terminal.colorAllowed)!
                 let text = reporter.report(reports)
                 if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }

@@ -91,6 +91,15 @@ import Testing
         #expect(try xmllint(folder + "/bad-code.xml") != 0)
     }
 
+    @Test func aFolderOfBundlesIsCheckedBundleByBundle() throws {
+        let result = try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples", "--format", "json"])
+        #expect(result.status == 1)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.count >= 2)
+        let text = try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples"]).stdout
+        #expect(text.contains("bundles checked") && text.contains("Requests affected, by rule:"))
+    }
+
     @Test func schemaPrintsTheFilesExactly() throws {
         #expect(try EHCPProcess.run(["schema", "xsd"]).stdout == (try RepositoryPaths.text("Schemas/ehcp-application-1.xsd")))
         #expect(try EHCPProcess.run(["schema", "json"]).stdout == (try RepositoryPaths.text("Schemas/ehcp-application-1.schema.json")))

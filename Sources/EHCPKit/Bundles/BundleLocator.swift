@@ -17,4 +17,19 @@ public enum BundleLocator {
         }
         return path + "/" + present[0]
     }
+
+    /// The bundles named by `path`: the path itself when it is a bundle (or a document or zip),
+    /// or else, for a folder of bundles, every sub-folder holding an application document and every
+    /// `.zip` in it, sorted by name.
+    public static func expand(_ path: String) -> [String] {
+        guard FileAccess.isDirectory(path), !documentNames.contains(where: { FileAccess.exists(path + "/" + $0) }) else {
+            return [path]
+        }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let bundles = FileAccess.list(path).map { base + "/" + $0 }.filter { child in
+            child.lowercased().hasSuffix(".zip")
+                || (FileAccess.isDirectory(child) && documentNames.contains { FileAccess.exists(child + "/" + $0) })
+        }
+        return bundles.isEmpty ? [path] : bundles
+    }
 }

@@ -16,6 +16,7 @@ public struct TextReporter: Reporter {
         if reports.count > 1 {
             let failing = reports.filter { !$0.isValid }.count
             out += "\(reports.count) bundles checked: \(reports.count - failing) without errors, \(failing) with errors\n"
+            out += perRule(reports)
         }
         return out
     }
@@ -48,7 +49,27 @@ public struct TextReporter: Reporter {
         return out
     }
 
+    /// How many bundles each rule fired in, most frequent first: a week's intake at a glance.
+    private func perRule(_ reports: [BundleReport]) -> String {
+        var counts: [String: Int] = [:]
+        for report in reports {
+            for rule in Set(report.findings.filter { $0.severity != .info }.map(\.rule)) { counts[rule, default: 0] += 1 }
+        }
+        guard !counts.isEmpty else { return "" }
+        var out = "\nRequests affected, by rule:\n"
+        for (rule, count) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            out += "  \(String(count).leftPadded(to: 5))  \(rule)\n"
+        }
+        return out
+    }
+
     private func paint(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - count)) + self
     }
 }
