@@ -16,12 +16,11 @@ extension EHCPCommand {
             @Option(help: "text or json.")
             var format: String = "text"
 
-            @Option(help: "The LocalAuthorities folder to read rule sets from.")
-            var authoritiesDir: String?
+            @OptionGroup var ruleSetOptions: RuleSetOptions
 
             func run() throws {
                 try reportingFailures {
-                    let rulesets = try RuleSetLocation.catalog(authoritiesDir)
+                    let rulesets = try ruleSetOptions.catalog()
                     let entries = AuthorityCatalog.builtIn.entries
                     if format == "json" {
                         Terminal.write(JSONWriter.write(.sequence(entries.map { entry in
@@ -45,15 +44,12 @@ extension EHCPCommand {
             @Argument(help: "Code or slug.")
             var authority: String
 
-            @Option(help: "The LocalAuthorities folder to read rule sets from.")
-            var authoritiesDir: String?
+            @OptionGroup var ruleSetOptions: RuleSetOptions
 
             func run() throws {
                 try reportingFailures {
-                    guard let entry = AuthorityCatalog.builtIn.authority(authority) else {
-                        throw ValidationError("'\(authority)' is not a code or slug of an English local authority")
-                    }
-                    let chain = try RuleSetLocation.catalog(authoritiesDir).rulesets(forCode: entry.code)
+                    let entry = try AuthorityCatalog.builtIn.require(authority)
+                    let chain = try ruleSetOptions.catalog().rulesets(forCode: entry.code)
                     var text = "\(entry.code) \(entry.name) (\(entry.region))\nRule sets: \(chain.map(\.id).joined(separator: " → "))\n"
                     for ruleset in chain {
                         text += "\n\(ruleset.id) (\(ruleset.file))\n"

@@ -13,19 +13,13 @@ extension EHCPCommand {
         @Option(help: "Authority code or slug whose rules to search; defaults to the statutory baseline.")
         var authority: String?
 
-        @Option(help: "The LocalAuthorities folder to read rule sets from.")
-        var authoritiesDir: String?
+        @OptionGroup var ruleSetOptions: RuleSetOptions
 
         func run() throws {
             try reportingFailures {
-                let catalog = try RuleSetLocation.catalog(authoritiesDir)
+                let catalog = try ruleSetOptions.catalog()
                 var code = "000"
-                if let authority {
-                    guard let entry = AuthorityCatalog.builtIn.authority(authority) else {
-                        throw ValidationError("'\(authority)' is not a code or slug of an English local authority")
-                    }
-                    code = entry.code
-                }
+                if let authority { code = try AuthorityCatalog.builtIn.require(authority).code }
                 let chain = try catalog.rulesets(forCode: code)
                 guard let rule = chain.flatMap(\.rules).first(where: { $0.id == ruleID.uppercased() }) else {
                     throw ValidationError("no rule '\(ruleID)' in \(chain.map(\.id).joined(separator: ", "))\(authority == nil ? "; give --authority to search an authority's rules" : "")")

@@ -13,16 +13,13 @@ extension EHCPCommand.Rules {
         @Argument(help: "Second authority (code or slug).")
         var second: String
 
-        @Option(help: "The LocalAuthorities folder to read rule sets from.")
-        var authoritiesDir: String?
+        @OptionGroup var ruleSetOptions: RuleSetOptions
 
         func run() throws {
             try reportingFailures {
-                let catalog = try RuleSetLocation.catalog(authoritiesDir)
+                let catalog = try ruleSetOptions.catalog()
                 func rules(_ name: String) throws -> (AuthorityCatalog.Entry, [Rule]) {
-                    guard let entry = AuthorityCatalog.builtIn.authority(name) else {
-                        throw ValidationError("'\(name)' is not a code or slug of an English local authority")
-                    }
+                    let entry = try AuthorityCatalog.builtIn.require(name)
                     return (entry, try EffectiveRules.combine(catalog.rulesets(forCode: entry.code), asOf: nil).rules)
                 }
                 let (a, aRules) = try rules(first)

@@ -22,8 +22,7 @@ extension EHCPCommand {
         @Option(name: .customLong("rules"), help: "A rule set file to use instead of the authority's published rules (repeatable).")
         var ruleFiles: [String] = []
 
-        @Option(help: "The LocalAuthorities folder to read rule sets from (for testing drafts).")
-        var authoritiesDir: String?
+        @OptionGroup var ruleSetOptions: RuleSetOptions
 
         @Option(help: "Most entries a zipped bundle may hold.")
         var maxEntries: Int = 1_000
@@ -63,7 +62,7 @@ extension EHCPCommand {
                 let options = ValidationOptions(
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
-                let validator = Validator(rulesets: try RuleSetLocation.catalog(authoritiesDir), options: options)
+                let validator = Validator(rulesets: try ruleSetOptions.catalog(), options: options)
                 let reports = try bundles.flatMap(BundleLocator.expand).map { try validator.validate(bundle: $0) }
                 let reporter = Reporters.reporter(format, color: output == nil && Terminal.colorAllowed)!
                 let text = reporter.report(reports)

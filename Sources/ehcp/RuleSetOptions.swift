@@ -1,0 +1,33 @@
+import ArgumentParser
+import EHCPKit
+import EHCPSource
+import Foundation
+
+/// `--authorities-dir`, shared by every command that reads rule sets.
+struct RuleSetOptions: ParsableArguments {
+    @Option(help: "The LocalAuthorities folder to read rule sets from (for testing drafts).")
+    var authoritiesDir: String?
+
+    /// The folder given, one beside the working directory or the binary, or else the copy
+    /// carried in the binary.
+    func catalog() throws -> RuleSetCatalog {
+        if let authoritiesDir {
+            guard FileAccess.isDirectory(authoritiesDir) else {
+                throw DiagnosticList([.error("--authorities-dir \(authoritiesDir) is not a folder")])
+            }
+            return RuleSetCatalog(directory: authoritiesDir)
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        return RuleSetCatalog.locate(executable: executable) ?? .builtIn
+    }
+}
+
+extension AuthorityCatalog {
+    /// The authority named by a code or slug given on the command line, or a usage error.
+    func require(_ codeOrSlug: String) throws -> Entry {
+        guard let entry = authority(codeOrSlug) else {
+            throw ValidationError("'\(codeOrSlug)' is not a code or slug of an English local authority (see 'ehcp authorities list')")
+        }
+        return entry
+    }
+}
