@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates Sources/EHCPKit/Resources/EmbeddedResources.swift from Schemas/, the authority
-# list and the published rule sets, so the ehcp binary works when copied anywhere. A test fails when the two drift apart.
+# list and the published authority files (rule sets, formats, metadata), so the ehcp binary works when copied anywhere. A test fails when the two drift apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Sources/EHCPKit/Resources/EmbeddedResources.swift
@@ -17,9 +17,10 @@ out=Sources/EHCPKit/Resources/EmbeddedResources.swift
     printf '\n"""##\n'
   done
   echo
-  echo "    /// The published rule sets: \`LocalAuthorities/<folder>/requirements.yaml\` by relative path."
-  echo "    public static let ruleSets: [String: String] = ["
-  for file in LocalAuthorities/*/requirements.yaml; do
+  echo "    /// The published authority files: \`LocalAuthorities/<folder>/{requirements,format,authority}.yaml\` by relative path."
+  echo "    public static let authorityFiles: [String: String] = ["
+  for file in LocalAuthorities/*/requirements.yaml LocalAuthorities/*/format.yaml LocalAuthorities/*/authority.yaml; do
+    [ -f "$file" ] || continue
     printf '        "%s": ##"""\n' "${file#LocalAuthorities/}"
     cat "$file"
     printf '\n"""##,\n'

@@ -6,11 +6,16 @@ extension EHCPCommand {
         static let configuration = CommandConfiguration(
             abstract: "Convert an application document between formats.",
             discussion: """
-                Formats: canonical-yaml, canonical-json, canonical-xml. Anything the target cannot \
-                hold is listed on stderr by path (never by value); with --strict nothing is written.
+                Formats: canonical-yaml, canonical-json, canonical-xml, request-letter (written \
+                only), and each authority's own format ('ehcp authorities list' shows which \
+                authorities have one). Conversion goes through the canonical model; anything the \
+                target cannot hold is listed on stderr by path (never by value), and with --strict \
+                nothing is written. Without --from the format is told from the file: its \
+                extension, its root element and namespace, or its marker field.
 
-                Example:
+                Examples:
                   ehcp convert application.yaml --to canonical-xml --output application.xml
+                  ehcp convert referral.xml --to bedford-request-csv --output request.csv
                 """)
 
         @Argument(help: "The document to convert.")
@@ -28,14 +33,9 @@ extension EHCPCommand {
         @Flag(help: "Fail, writing nothing, if anything would be lost or the input has schema errors.")
         var strict = false
 
+        @OptionGroup var ruleSetOptions: RuleSetOptions
+
         func validate() throws {
-            let ids = FormatRegistry.canonical.map(\.id)
-            guard FormatRegistry.format(id: to) != nil else {
-                throw ValidationError("unknown --to format '\(to)'; use one of: \(ids.joined(separator: ", "))")
-            }
-            if let from, FormatRegistry.format(id: from) == nil {
-                throw ValidationError("unknown --from format '\(from)'; use one of: \(ids.joined(separator: ", "))")
-            }
             if let output, FileAccess.exists(output), FileAccess.sameFile(output, input) {
                 throw ValidationError("--output names the input file; choose another file so the input is kept")
             }
@@ -43,11 +43,16 @@ extension EHCPCommand {
 
         func run() throws {
             try reportingFailures {
-                let bytes = try FileAccess.read(input)
-                guard let source = from.flatMap(FormatRegistry.format(id:)) ?? FormatRegistry.detect(path: input, bytes: bytes) else {
-                    throw ValidationError("could not tell the format of \(input); give --from")
+                let registry = try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
+                guard let target = registry.format(id: to) else {
+                    throw ValidationError("unknown --to format '\(to)'; use one of: \(registry.ids.joined(separator: ", "))")
                 }
-                let result = try Converter.convert(bytes, file: input, from: source, to: FormatRegistry.format(id: to)!)
+                if let from, registry.format(id: from) == nil {
+                    throw ValidationError("unknown --from format '\(from)'; use one of: \(registry.ids.joined(separator: ", "))")
+                }
+                let bytes = try FileAccess.read(input)
+                let source = try from.flatMap(registry.format(id:)) ?? registry.detect(path: input, bytes: bytes)
+                let result = try Converter.convert(bytes, file: input, from: source, to: target)
                 for finding in result.findings {
                     let place = finding.location.map { "\($0): " } ?? ""
                     Terminal.writeError("\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]")

@@ -5,14 +5,21 @@ import EHCPSource
 extension EHCPCommand {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Work with rule set files.", subcommands: [Lint.self, Test.self, Diff.self])
+            abstract: "Work with rule set, format and authority files.", subcommands: [Lint.self, Test.self, Diff.self])
 
         struct Lint: ParsableCommand {
             static let configuration = CommandConfiguration(
-                abstract: "Check rule set files; every problem is listed with file:line:column.",
-                discussion: "Exit status 1 when any problem is found.\n\nExample:\n  ehcp rules lint LocalAuthorities/926-norfolk/requirements.yaml")
+                abstract: "Check rule set, format and authority files; every problem is listed with file:line:column.",
+                discussion: """
+                    A file holding 'format:' is checked as a format (format.yaml), a file named \
+                    authority.yaml as authority metadata, and any other as a rule set. Exit status 1 \
+                    when any problem is found.
 
-            @Argument(help: "Rule set files.")
+                    Example:
+                      ehcp rules lint LocalAuthorities/926-norfolk/*.yaml
+                    """)
+
+            @Argument(help: "Rule set, format or authority files.")
             var files: [String]
 
             func run() throws {
@@ -20,7 +27,7 @@ extension EHCPCommand {
                 for file in files {
                     let diagnostics: [Diagnostic]
                     do {
-                        diagnostics = RuleSetLoader.lint(try FileAccess.read(file), file: file)
+                        diagnostics = Self.lint(try FileAccess.read(file), file: file)
                     } catch let list as DiagnosticList {
                         diagnostics = list.diagnostics
                     }
@@ -29,6 +36,12 @@ extension EHCPCommand {
                 }
                 Terminal.write("\(files.count) file(s) checked, \(problems) problem(s)\n")
                 if problems > 0 { throw ExitCode.findings }
+            }
+
+            static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+                if file.hasSuffix("authority.yaml") { return AuthorityMetadata.lint(bytes, file: file) }
+                if FormatLoader.isFormatFile(bytes, file: file) { return FormatLoader.lint(bytes, file: file) }
+                return RuleSetLoader.lint(bytes, file: file)
             }
         }
     }

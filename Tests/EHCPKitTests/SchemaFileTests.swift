@@ -16,12 +16,13 @@ enum XSDValidatorFactory {
         #expect(EmbeddedResources.authoritiesCSV == (try RepositoryPaths.text("LocalAuthorities/authorities.csv")), "run scripts/embed-resources.sh")
     }
 
-    @Test func embeddedRuleSetsMatchTheFiles() throws {
-        let folders = FileAccess.list(RepositoryPaths.localAuthorities).filter {
-            FileAccess.exists(RepositoryPaths.localAuthorities + "/\($0)/requirements.yaml")
+    @Test func embeddedAuthorityFilesMatchTheFiles() throws {
+        let published = FileAccess.list(RepositoryPaths.localAuthorities).flatMap { folder in
+            ["requirements.yaml", "format.yaml", "authority.yaml"].map { "\(folder)/\($0)" }
+                .filter { FileAccess.exists(RepositoryPaths.localAuthorities + "/" + $0) }
         }
-        #expect(Set(EmbeddedResources.ruleSets.keys) == Set(folders.map { "\($0)/requirements.yaml" }), "run scripts/embed-resources.sh")
-        for (path, text) in EmbeddedResources.ruleSets {
+        #expect(Set(EmbeddedResources.authorityFiles.keys) == Set(published), "run scripts/embed-resources.sh")
+        for (path, text) in EmbeddedResources.authorityFiles {
             #expect(text == (try RepositoryPaths.text("LocalAuthorities/" + path)), "run scripts/embed-resources.sh: \(path)")
         }
         let builtIn = try RuleSetCatalog.builtIn.rulesets(forCode: "926")

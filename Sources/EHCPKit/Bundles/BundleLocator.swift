@@ -5,30 +5,62 @@ public enum BundleLocator {
     /// The canonical document names a bundle may hold at its root.
     public static let documentNames = ["application.yaml", "application.yml", "application.json", "application.xml"]
 
-    /// The document path for `path`: the file itself, or the one application document in a directory.
-    public static func document(in path: String) throws -> String {
+    /// Extensions of files that may be a document in an authority's own format.
+    static let authorityDocumentExtensions = [".xml", ".json", ".yaml", ".yml", ".csv"]
+
+    /// The document path for `path`: the file itself, or the one application document in a
+    /// directory — a canonical `application.*`, or else the one root file that an authority format
+    /// in `formats` recognises.
+    public static func document(in path: String, formats: FormatRegistry? = nil) throws -> String {
         guard FileAccess.isDirectory(path) else { return path }
         let present = documentNames.filter { FileAccess.exists(path + "/" + $0) }
+        if present.isEmpty, let formats {
+            let recognised = authorityDocuments(in: path, formats: formats)
+            if recognised.count == 1 { return path + "/" + recognised[0] }
+            if recognised.count > 1 {
+                throw DiagnosticList([.error("\(path): the bundle holds \(recognised.count) documents in an authority's format (\(recognised.joined(separator: ", "))); exactly one is expected", at: nil)])
+            }
+        }
         guard present.count == 1 else {
             let problem = present.isEmpty
-                ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")))"
+                ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")), or one file in an authority's own format)"
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
             throw DiagnosticList([.error("\(path): the bundle \(problem)", at: nil)])
         }
         return path + "/" + present[0]
     }
 
+    /// Root files of `folder` in an authority's own format, by name.
+    static func authorityDocuments(in folder: String, formats: FormatRegistry) -> [String] {
+        FileAccess.list(folder).filter { name in
+            let lowered = name.lowercased()
+            guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(folder + "/" + name),
+                  let bytes = try? FileAccess.read(folder + "/" + name) else { return false }
+            return !((try? formats.authorityFormats(recognising: bytes, path: name)) ?? []).isEmpty
+        }
+    }
+
+    /// True when `folder` holds a document of its own (so it is a bundle, not a folder of them).
+    static func isBundle(_ folder: String, formats: FormatRegistry?) -> Bool {
+        documentNames.contains { FileAccess.exists(folder + "/" + $0) }
+            || (formats.map { !authorityDocuments(in: folder, formats: $0).isEmpty } ?? false)
+    }
+
     /// The bundles named by `path`: the path itself when it is a bundle (or a document or zip),
-    /// or else, for a folder of bundles, every sub-folder holding an application document and every
-    /// `.zip` in it, sorted by name.
+    /// or else, for a folder of bundles, every sub-folder holding an application document (or, with
+    /// `formats`, a document in an authority's format) and every `.zip` in it, sorted by name.
     public static func expand(_ path: String) -> [String] {
-        guard FileAccess.isDirectory(path), !documentNames.contains(where: { FileAccess.exists(path + "/" + $0) }) else {
+        expand(path, formats: nil)
+    }
+
+    /// ``expand(_:)``, also counting as bundles the folders holding a document in a format of `formats`.
+    public static func expand(_ path: String, formats: FormatRegistry?) -> [String] {
+        guard FileAccess.isDirectory(path), !isBundle(path, formats: formats) else {
             return [path]
         }
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         let bundles = FileAccess.list(path).map { base + "/" + $0 }.filter { child in
-            child.lowercased().hasSuffix(".zip")
-                || (FileAccess.isDirectory(child) && documentNames.contains { FileAccess.exists(child + "/" + $0) })
+            child.lowercased().hasSuffix(".zip") || (FileAccess.isDirectory(child) && isBundle(child, formats: formats))
         }
         return bundles.isEmpty ? [path] : bundles
     }

@@ -6,7 +6,11 @@ import EHCPYAML
 public struct CanonicalYAMLFormat: FormatPlugin {
     public init() {}
     public var id: String { "canonical-yaml" }
-    public var fileExtension: String { "yaml" }
+    public var syntax: FormatDefinition.Syntax? { .yaml }
+
+    public func recognises(_ document: SourceDocument) -> Bool {
+        document.syntax == .yaml
+    }
 
     public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
         do {
@@ -25,7 +29,11 @@ public struct CanonicalYAMLFormat: FormatPlugin {
 public struct CanonicalJSONFormat: FormatPlugin {
     public init() {}
     public var id: String { "canonical-json" }
-    public var fileExtension: String { "json" }
+    public var syntax: FormatDefinition.Syntax? { .json }
+
+    public func recognises(_ document: SourceDocument) -> Bool {
+        document.syntax == .json
+    }
 
     public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
         do {
@@ -45,7 +53,11 @@ public struct CanonicalJSONFormat: FormatPlugin {
 public struct CanonicalXMLFormat: FormatPlugin {
     public init() {}
     public var id: String { "canonical-xml" }
-    public var fileExtension: String { "xml" }
+    public var syntax: FormatDefinition.Syntax? { .xml }
+
+    public func recognises(_ document: SourceDocument) -> Bool {
+        document.rootName == "application" && document.rootNamespace == CanonicalSchema.namespace
+    }
 
     public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
         let tree: XMLTree

@@ -17,7 +17,7 @@ public enum Converter {
         let read = try source.read(bytes, file: file)
         var (text, loss) = try target.write(read.application)
         for path in read.unknownFields {
-            loss.entries.append(.init(path: path, kind: "field", reason: "not part of the canonical schema"))
+            loss.entries.append(.init(path: path, kind: "field", reason: "\(source.id) field that the canonical schema does not hold"))
         }
         return Output(text: text, loss: loss, findings: read.findings)
     }

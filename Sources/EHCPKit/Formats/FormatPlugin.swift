@@ -1,11 +1,22 @@
 import EHCPSource
 
 /// A document format ehcp can read into the canonical model and write back out.
+///
+/// The canonical formats and every authority's `format.yaml` (``MappedFormat``) conform; so may
+/// a compiled Swift type, for a format a mapping cannot express, listed in
+/// ``FormatRegistry/compiled``.
 public protocol FormatPlugin: Sendable {
     /// The id used by `--from` and `--to` (`canonical-yaml`, an authority's format id…).
     var id: String { get }
+    /// The syntax documents in this format are written in; nil for plain text, which is never
+    /// detected.
+    var syntax: FormatDefinition.Syntax? { get }
     /// File extension written by default, without the dot.
     var fileExtension: String { get }
+
+    /// True when `document` is in this format (its root element, a marker field…). Used when the
+    /// user does not say which format a file is in.
+    func recognises(_ document: SourceDocument) -> Bool
 
     /// Reads `bytes` into an application; schema problems are findings, not errors.
     ///
@@ -16,18 +27,24 @@ public protocol FormatPlugin: Sendable {
     func write(_ application: Application) throws -> (text: String, loss: LossReport)
 }
 
+extension FormatPlugin {
+    public var fileExtension: String { syntax?.fileExtension ?? "txt" }
+}
+
 /// An application read from a document, with the findings of decoding it.
 public struct ReadResult: Sendable {
     public var application: Application
     public var findings: [Finding]
-    /// Fields present in the source that the canonical model does not hold.
+    /// Places in the source that were not carried into the canonical model.
     public var unknownFields: [String]
 }
 
 /// What a conversion could not carry into the target format: paths and kinds, never values.
 public struct LossReport: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
+        /// The canonical path, list items written `[]` (`evidence[].sha256`).
         public var path: String
+        /// The kind of value (text, date, code…), never the value.
         public var kind: String
         public var reason: String
     }
@@ -39,29 +56,4 @@ public struct LossReport: Sendable, Equatable {
     }
 
     public var isEmpty: Bool { entries.isEmpty }
-}
-
-/// The formats built into ehcp.
-public enum FormatRegistry {
-    public static let canonical: [any FormatPlugin] = [CanonicalYAMLFormat(), CanonicalJSONFormat(), CanonicalXMLFormat()]
-
-    /// The format with `id`.
-    public static func format(id: String) -> (any FormatPlugin)? {
-        canonical.first { $0.id == id }
-    }
-
-    /// The format of a file, from its extension and, for ambiguous cases, its first bytes.
-    public static func detect(path: String, bytes: [UInt8]) -> (any FormatPlugin)? {
-        let lowered = path.lowercased()
-        if lowered.hasSuffix(".yaml") || lowered.hasSuffix(".yml") { return CanonicalYAMLFormat() }
-        if lowered.hasSuffix(".json") { return CanonicalJSONFormat() }
-        if lowered.hasSuffix(".xml") { return CanonicalXMLFormat() }
-        let first = bytes.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }
-        switch first {
-        case UInt8(ascii: "<"): return CanonicalXMLFormat()
-        case UInt8(ascii: "{"): return CanonicalJSONFormat()
-        case nil: return nil
-        default: return CanonicalYAMLFormat()
-        }
-    }
 }

@@ -2052,8 +2052,8 @@ code,name,slug,region
 
 """##
 
-    /// The published rule sets: `LocalAuthorities/<folder>/requirements.yaml` by relative path.
-    public static let ruleSets: [String: String] = [
+    /// The published authority files: `LocalAuthorities/<folder>/{requirements,format,authority}.yaml` by relative path.
+    public static let authorityFiles: [String: String] = [
         "202-camden/requirements.yaml": ##"""
 # London Borough of Camden: expectations for a request for an EHC needs assessment.
 # Local practice, not law.
@@ -3111,6 +3111,888 @@ rules:
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
     when: { age: ">= 16", absent: views.child.summary }
     xpath: "boolean(/a:application/a:views/a:youngPerson/a:summary[normalize-space()]) or count(/a:application/a:evidence/a:item[a:type = 'young-person-views' or a:type = 'child-views']) > 0"
+
+"""##,
+        "202-camden/format.yaml": ##"""
+# Camden's education setting request for an EHC needs assessment, as JSON. Keys follow the
+# sections of Camden's setting form: identifiers (UPN; ULN for Year 9 and above), care status
+# (looked after, child in need), attendance as actual against possible sessions, the child's and
+# parents' views, professionals involved, and the appendices. Camden publishes the form as a Word
+# document, not as data; the JSON layout is ehcp's rendering of it.
+format: camden-setting-request-json
+authority: "202"
+title: Camden education setting request for statutory assessment (JSON)
+syntax: json
+marker: { path: formType, value: camden-setting-request }
+fields:
+  reference: reference
+  dateOfRequest: dateOfRequest
+  requester.role: { path: requester.type, values: { setting: setting, parent: parent, youngPerson: young-person, other: other, youthCustody: youth-custody } }
+  requester.name: requester.contactName
+  requester.organisation: requester.settingName
+  requester.urn: requester.settingURN
+  requester.email: requester.email
+  requester.phone: requester.telephone
+  child.givenNames: pupil.legalForenames
+  child.familyName: pupil.legalSurname
+  child.preferredName: pupil.knownAs
+  child.dateOfBirth: pupil.dateOfBirth
+  child.sex: { path: pupil.gender, values: { male: M, female: F, unknown: U } }
+  child.upn: pupil.upn
+  child.uln: pupil.uln
+  child.nhsNumber: pupil.nhsNumber
+  child.firstLanguage: pupil.homeLanguage
+  child.interpreterRequired: pupil.interpreterNeeded
+  child.postcode: pupil.postcode
+  child.homeAuthority: pupil.homeLA
+  child.lookedAfter: careStatus.lookedAfter
+  child.responsibleAuthority: careStatus.responsibleLA
+  child.homeEducated: pupil.electiveHomeEducation
+  parents:
+    each: parentsCarers
+    fields:
+      name: name
+      relationship: relationship
+      parentalResponsibility: hasParentalResponsibility
+      email: email
+      agreesWithRequest: supportsRequest
+  setting.name: setting.name
+  setting.urn: setting.urn
+  setting.type: setting.phase
+  setting.ncYear: setting.yearGroup
+  setting.admitted: setting.dateOfAdmission
+  setting.senSupportSince: setting.senSupportStart
+  needs:
+    each: areasOfNeed
+    fields:
+      type: code
+      rank: rank
+      description: summary
+  graduatedApproach:
+    each: senSupport.cycles
+    fields:
+      start: start
+      review: review
+      reviewed: reviewed
+      planType: plan
+      evidence: appendix
+  provision:
+    each: senSupport.provisionMap
+    fields:
+      description: intervention
+      provider: staff
+      hoursPerWeek: hoursPerWeek
+      weeksPerYear: weeksPerYear
+      annualCost: annualCostGBP
+      outcome: intendedOutcome
+      progressEvidence: appendix
+  attainment:
+    each: attainment
+    fields:
+      area: subject
+      measure: measure
+      date: assessed
+      value: result
+      expected: expectedForAge
+  professionals:
+    each: professionalsInvolved
+    fields:
+      role: role
+      name: name
+      organisation: service
+      lastInvolved: lastContact
+      report: appendix
+  attendance.from: attendance.periodStart
+  attendance.to: attendance.periodEnd
+  attendance.sessionsPossible: attendance.possibleSessions
+  attendance.sessionsAttended: attendance.actualSessions
+  views.child.summary: views.pupil
+  views.child.evidence: views.pupilAppendix
+  views.parents.summary: views.parentsCarers
+  views.parents.evidence: views.parentsCarersAppendix
+  views.youngPerson.summary: views.youngPerson
+  views.youngPerson.evidence: views.youngPersonAppendix
+  consent:
+    each: consent
+    fields:
+      by: givenBy
+      name: name
+      date: signed
+      scope: scope
+      form: form
+  evidence:
+    each: appendices
+    fields:
+      id: id
+      type: category
+      title: title
+      date: dated
+      author.name: author
+      author.role: authorRole
+      file: file
+      sha256: sha256
+      confirmsDiagnosis: confirmsDiagnosis
+      localName: camdenRef
+
+"""##,
+        "383-leeds/format.yaml": ##"""
+# Leeds's EHC1 (the school's request for an EHC needs assessment), as one CSV row per request, for
+# upload to the child's record. Leeds publishes the EHC1, EHC2 (parent or carer) and EHC3 (young
+# person) as separate forms; this format is the EHC1, marked by its Form column. The column names
+# are ehcp's rendering of the EHC1's sections: Leeds publishes no data layout.
+format: leeds-ehc1-csv
+authority: "383"
+title: Leeds EHC1 school request for an EHC needs assessment (CSV)
+syntax: csv
+marker: { path: Form, value: EHC1 }
+fields:
+  reference: School Reference
+  dateOfRequest: { path: Request Date, date: dd/MM/yyyy }
+  form.version: Form Version
+  requester.role: { path: Requester Type, values: { School: setting, Parent: parent, Young Person: young-person, Other: other, Youth Custody: youth-custody } }
+  requester.name: SENCO Name
+  requester.organisation: School Name
+  requester.urn: School URN
+  requester.email: SENCO Email
+  requester.phone: SENCO Telephone
+  child.givenNames: Pupil Forename
+  child.familyName: Pupil Surname
+  child.preferredName: Pupil Known As
+  child.dateOfBirth: { path: Pupil Date of Birth, date: dd/MM/yyyy }
+  child.sex: { path: Pupil Gender, values: { M: M, F: F, U: U } }
+  child.upn: UPN
+  child.nhsNumber: NHS Number
+  child.firstLanguage: Home Language
+  child.postcode: Home Postcode
+  child.lookedAfter: { path: Looked After, values: { "Y": "true", "N": "false" } }
+  setting.name: Setting Name
+  setting.urn: Setting URN
+  setting.type: Setting Type
+  setting.ncYear: NC Year
+  setting.senSupportSince: { path: SEN Support Start Date, date: dd/MM/yyyy }
+  needs:
+    max: 3
+    fields:
+      type: Need {n}
+      rank: Need {n} Rank
+      description: Need {n} Description
+  graduatedApproach:
+    max: 6
+    fields:
+      start: { path: "Graduated Approach Cycle {n} Start", date: dd/MM/yyyy }
+      review: { path: "Graduated Approach Cycle {n} Review", date: dd/MM/yyyy }
+      reviewed: { path: "Graduated Approach Cycle {n} Reviewed", values: { "Y": "true", "N": "false" } }
+      planType: Graduated Approach Cycle {n} Plan
+      evidence: Graduated Approach Cycle {n} Evidence
+  provision:
+    max: 6
+    fields:
+      description: Provision {n} Description
+      provider: Provision {n} Provider
+      hoursPerWeek: Provision {n} Hours Per Week
+      weeksPerYear: Provision {n} Weeks Per Year
+      annualCost: Provision {n} Annual Cost
+      outcome: Provision {n} Outcome
+  attendance.from: { path: Attendance From, date: dd/MM/yyyy }
+  attendance.to: { path: Attendance To, date: dd/MM/yyyy }
+  attendance.sessionsPossible: Attendance Possible Sessions
+  attendance.sessionsAttended: Attendance Attended Sessions
+  views.child.summary: Pupil Views
+  views.child.evidence: Pupil Views Evidence
+  views.parents.summary: Parent Views
+  views.parents.evidence: Parent Views Evidence
+  parents:
+    max: 2
+    fields:
+      name: Parent {n} Name
+      relationship: Parent {n} Relationship
+      parentalResponsibility: { path: "Parent {n} Parental Responsibility", values: { "Y": "true", "N": "false" } }
+      agreesWithRequest: { path: "Parent {n} Agrees", values: { "Y": "true", "N": "false" } }
+  consent:
+    max: 2
+    fields:
+      by: Consent {n} By
+      name: Consent {n} Name
+      date: { path: "Consent {n} Date", date: dd/MM/yyyy }
+      scope: Consent {n} Scope
+  evidence:
+    max: 15
+    fields:
+      id: Evidence {n} ID
+      type: Evidence {n} Type
+      title: Evidence {n} Title
+      date: { path: "Evidence {n} Date", date: dd/MM/yyyy }
+      author.role: Evidence {n} Author Role
+      file: Evidence {n} File
+      confirmsDiagnosis: { path: "Evidence {n} Confirms Diagnosis", values: { "Y": "true", "N": "false" } }
+
+"""##,
+        "822-bedford/format.yaml": ##"""
+# Bedford Borough's "New request for an EHC needs assessment" as one CSV row per request. Column
+# names follow the form's own field labels (First Name; Family Name(s); Preferred Name; DOB; …;
+# professionals with the date of most recent involvement). The form is a 2018 Word document; the
+# CSV layout is ehcp's, for settings and the SEND team exchanging requests as data.
+format: bedford-request-csv
+authority: "822"
+title: Bedford Borough new request for an EHC needs assessment (CSV)
+syntax: csv
+marker: { path: Form, value: BBC-EHCNA-2018 }
+fields:
+  reference: Request Reference
+  dateOfRequest: { path: Date of Request, date: dd/MM/yyyy }
+  requester.role: { path: Requested By, values: { Parent/Carer: parent, Young Person: young-person, School/Setting: setting, Youth Custody: youth-custody, Other: other } }
+  requester.name: Requester Name
+  requester.organisation: Requester Organisation
+  requester.email: Requester Email
+  requester.phone: Requester Telephone
+  child.givenNames: First Name
+  child.familyName: Family Name(s)
+  child.preferredName: Preferred Name
+  child.dateOfBirth: { path: DOB, date: dd/MM/yyyy }
+  child.sex: { path: Gender, values: { Male: M, Female: F, Not known: U } }
+  child.lookedAfter: { path: Child Looked After, values: { "Yes": "true", "No": "false" } }
+  child.responsibleAuthority: Name of Local Authority
+  child.postcode: Postcode
+  child.upn: UPN
+  child.nhsNumber: NHS Number
+  child.firstLanguage: First Language
+  child.interpreterRequired: { path: Is an interpreter required?, values: { "Yes": "true", "No": "false" } }
+  setting.name: Name of Current School/College/Setting
+  setting.urn: Setting URN
+  setting.admitted: { path: Date of Admission, date: dd/MM/yyyy }
+  setting.ncYear: Chronological Year Group
+  setting.senSupportSince: { path: SEN Support Since, date: dd/MM/yyyy }
+  parents:
+    max: 2
+    fields:
+      name: Parent/Carer {n} Full Name
+      relationship: Parent/Carer {n} Relationship
+      parentalResponsibility: { path: "Parent/Carer {n} Parental Responsibility", values: { "Yes": "true", "No": "false" } }
+      email: Parent/Carer {n} Email
+      agreesWithRequest: { path: "Parent/Carer {n} Agrees With Request", values: { "Yes": "true", "No": "false" } }
+  needs:
+    max: 3
+    fields:
+      type: Need {n} Type
+      rank: Need {n} Rank
+      description: Need {n} Description
+  professionals:
+    max: 6
+    fields:
+      name: Professional {n} Name
+      role: Professional {n} Role
+      organisation: Professional {n} Service
+      lastInvolved: { path: "Professional {n} Date of Most Recent Involvement", date: dd/MM/yyyy }
+      report: Professional {n} Most Recent Report
+  attendance.from: { path: Attendance From, date: dd/MM/yyyy }
+  attendance.to: { path: Attendance To, date: dd/MM/yyyy }
+  attendance.sessionsPossible: Sessions Possible
+  attendance.sessionsAttended: Sessions Attended
+  views.child.summary: Child's Views
+  views.child.evidence: Child's Views Document
+  views.parents.summary: Parent/Carer Views
+  views.parents.evidence: Parent/Carer Views Document
+  consent:
+    max: 2
+    fields:
+      by: Consent {n} Given By
+      name: Consent {n} Name
+      date: { path: "Consent {n} Date", date: dd/MM/yyyy }
+      scope: Consent {n} Scope
+  evidence:
+    max: 12
+    fields:
+      id: Document {n} Reference
+      type: Document {n} Type
+      title: Document {n} Title
+      date: { path: "Document {n} Date", date: dd/MM/yyyy }
+      author.role: Document {n} Author Role
+      file: Document {n} File
+      confirmsDiagnosis: { path: "Document {n} Confirms Diagnosis", values: { "Yes": "true", "No": "false" } }
+
+"""##,
+        "860-staffordshire/format.yaml": ##"""
+# Staffordshire's school "EHC information request", as YAML. The top-level keys are the form's nine
+# sections in order: 1 person completing the form, 2 evidence checklist, 3 child or young person
+# and setting details, 4 evidence of intervention (the reviewed termly plans), 5 evidence of need,
+# 6 parent/carer views, 7 child or young person's views, 8 additional information, 9 consent and
+# signatures. The form itself is a Word document; the key names are ehcp's rendering of its labels.
+format: staffordshire-information-request-yaml
+authority: "860"
+title: Staffordshire EHC information request (YAML)
+syntax: yaml
+marker: { path: form, value: staffordshire-ehc-information-request }
+fields:
+  reference: section1_personCompleting.reference
+  dateOfRequest: section1_personCompleting.dateCompleted
+  form.name: formName
+  form.version: formVersion
+  requester.role: { path: section1_personCompleting.capacity, values: { school: setting, parent: parent, youngPerson: young-person, other: other, youthCustody: youth-custody } }
+  requester.name: section1_personCompleting.name
+  requester.organisation: section1_personCompleting.organisation
+  requester.urn: section1_personCompleting.urn
+  requester.email: section1_personCompleting.email
+  requester.phone: section1_personCompleting.telephone
+  evidence:
+    each: section2_evidenceChecklist
+    fields:
+      id: ref
+      type: document
+      title: title
+      date: dated
+      author.name: author
+      author.role: authorRole
+      file: file
+      sha256: sha256
+      confirmsDiagnosis: confirmsDiagnosis
+      localName: staffordshireName
+  child.givenNames: section3_details.child.forenames
+  child.familyName: section3_details.child.surname
+  child.preferredName: section3_details.child.preferredName
+  child.dateOfBirth: section3_details.child.dateOfBirth
+  child.sex: section3_details.child.sex
+  child.upn: section3_details.child.upn
+  child.uln: section3_details.child.uln
+  child.nhsNumber: section3_details.child.nhsNumber
+  child.firstLanguage: section3_details.child.firstLanguage
+  child.interpreterRequired: section3_details.child.interpreterRequired
+  child.postcode: section3_details.child.postcode
+  child.homeAuthority: section3_details.child.homeLocalAuthority
+  child.lookedAfter: section3_details.child.childLookedAfter
+  child.responsibleAuthority: section3_details.child.responsibleLocalAuthority
+  child.homeEducated: section3_details.child.electivelyHomeEducated
+  setting.name: section3_details.setting.name
+  setting.urn: section3_details.setting.urn
+  setting.type: section3_details.setting.type
+  setting.ncYear: section3_details.setting.ncYear
+  setting.admitted: section3_details.setting.dateOfAdmission
+  setting.senSupportSince: section3_details.setting.senSupportSince
+  attendance.from: section3_details.attendance.from
+  attendance.to: section3_details.attendance.to
+  attendance.sessionsPossible: section3_details.attendance.possible
+  attendance.sessionsAttended: section3_details.attendance.attended
+  graduatedApproach:
+    each: section4_intervention.termlyPlans
+    fields:
+      start: start
+      review: reviewed_on
+      reviewed: reviewed
+      planType: plan
+      evidence: evidenceRef
+  provision:
+    each: section4_intervention.provision
+    fields:
+      description: what
+      provider: who
+      hoursPerWeek: hoursPerWeek
+      weeksPerYear: weeksPerYear
+      annualCost: annualCost
+      outcome: outcome
+      progressEvidence: evidenceRef
+  needs:
+    each: section5_need.areas
+    fields:
+      type: code
+      rank: rank
+      description: description
+  attainment:
+    each: section5_need.attainment
+    fields:
+      area: area
+      measure: measure
+      date: date
+      value: score
+      expected: expected
+  professionals:
+    each: section5_need.professionals
+    fields:
+      role: role
+      name: name
+      organisation: service
+      lastInvolved: lastInvolved
+      report: reportRef
+  parents:
+    each: section6_parentViews.parents
+    fields:
+      name: name
+      relationship: relationship
+      parentalResponsibility: parentalResponsibility
+      email: email
+      agreesWithRequest: agreesWithRequest
+  views.parents.summary: section6_parentViews.views
+  views.parents.evidence: section6_parentViews.evidenceRef
+  views.child.summary: section7_childViews.views
+  views.child.evidence: section7_childViews.evidenceRef
+  views.youngPerson.summary: section7_childViews.youngPersonViews
+  views.youngPerson.evidence: section7_childViews.youngPersonEvidenceRef
+  consent:
+    each: section9_consent
+    fields:
+      by: by
+      name: name
+      date: date
+      scope: scope
+      form: form
+
+"""##,
+        "926-norfolk/format.yaml": ##"""
+# Norfolk's referral for an EHC needs assessment, as XML. Element names follow the sections of
+# Norfolk's published referral guidance (child, setting, needs, support, appendices such as the
+# INDES, the Family Conversation Form and the SEND DP1); Norfolk publishes no XML schema of its own,
+# so the element names are ehcp's rendering of those sections.
+format: norfolk-referral-xml
+authority: "926"
+title: Norfolk EHC needs assessment referral (XML)
+syntax: xml
+xml: { root: EHCNAReferral, namespace: "urn:ehcp:norfolk:referral:1" }
+fields:
+  reference: "@ref"
+  dateOfRequest: { path: ReferralDate, date: dd/MM/yyyy }
+  form.name: Form/Name
+  form.version: Form/Version
+  requester.role:
+    path: Referrer/Type
+    values: { PlaceOfLearning: setting, Parent: parent, YoungPerson: young-person, Other: other, YouthCustody: youth-custody }
+  requester.name: Referrer/Name
+  requester.organisation: Referrer/Organisation
+  requester.urn: Referrer/URN
+  requester.email: Referrer/Email
+  requester.phone: Referrer/Telephone
+  child.givenNames: Child/Forenames
+  child.familyName: Child/Surname
+  child.preferredName: Child/KnownAs
+  child.dateOfBirth: { path: Child/DOB, date: dd/MM/yyyy }
+  child.sex: { path: Child/Gender, values: { Male: M, Female: F, Unknown: U } }
+  child.upn: Child/UPN
+  child.uln: Child/ULN
+  child.nhsNumber: Child/NHSNumber
+  child.firstLanguage: Child/FirstLanguage
+  child.interpreterRequired: { path: Child/InterpreterRequired, values: { "Yes": "true", "No": "false" } }
+  child.postcode: Child/Postcode
+  child.homeAuthority: Child/HomeLA
+  child.lookedAfter: { path: Child/LookedAfter, values: { "Yes": "true", "No": "false" } }
+  child.responsibleAuthority: Child/ResponsibleLA
+  child.homeEducated: { path: Child/ElectivelyHomeEducated, values: { "Yes": "true", "No": "false" } }
+  parents:
+    each: Family/Carer
+    fields:
+      name: Name
+      relationship: Relationship
+      parentalResponsibility: { path: "@pr", values: { "Y": "true", "N": "false" } }
+      email: Email
+      agreesWithRequest: { path: AgreesWithReferral, values: { "Yes": "true", "No": "false" } }
+  setting.name: PlaceOfLearning/Name
+  setting.urn: PlaceOfLearning/URN
+  setting.type:
+    path: PlaceOfLearning/Type
+    values: { Mainstream: mainstream, Special: special, AP: alternative-provision, EarlyYears: early-years, Post16: post-16, Independent: independent, None: none }
+  setting.ncYear: PlaceOfLearning/NCYear
+  setting.admitted: { path: PlaceOfLearning/DateOfAdmission, date: dd/MM/yyyy }
+  setting.senSupportSince: { path: PlaceOfLearning/SENSupportStart, date: dd/MM/yyyy }
+  needs:
+    each: Needs/Need
+    fields:
+      type: { path: Code, values: { SPLD: SPLD, MLD: MLD, SLD: SLD, PMLD: PMLD, SEMH: SEMH, SLCN: SLCN, HI: HI, VI: VI, MSI: MSI, PD: PD, ASC: ASD, DS: DS, OTH: OTH, NSA: NSA } }
+      rank: "@rank"
+      description: Description
+  graduatedApproach:
+    each: SENSupport/Cycle
+    fields:
+      start: { path: Start, date: dd/MM/yyyy }
+      review: { path: Review, date: dd/MM/yyyy }
+      reviewed: { path: "@reviewed", values: { "Y": "true", "N": "false" } }
+      planType: PlanType
+      evidence: AppendixRef
+  provision:
+    each: Provision/Item
+    fields:
+      description: Description
+      provider: DeliveredBy
+      hoursPerWeek: HoursPerWeek
+      weeksPerYear: WeeksPerYear
+      annualCost: AnnualCost
+      outcome: Outcome
+      progressEvidence: AppendixRef
+  professionals:
+    each: Professionals/Professional
+    fields:
+      role: Role
+      name: Name
+      organisation: Service
+      lastInvolved: { path: LastInvolved, date: dd/MM/yyyy }
+      report: AppendixRef
+  attendance.from: { path: Attendance/From, date: dd/MM/yyyy }
+  attendance.to: { path: Attendance/To, date: dd/MM/yyyy }
+  attendance.sessionsPossible: Attendance/PossibleSessions
+  attendance.sessionsAttended: Attendance/AttendedSessions
+  views.child.summary: Views/ChildOrYoungPerson
+  views.child.evidence: Views/ChildOrYoungPerson/@appendix
+  views.parents.summary: Views/Family
+  views.parents.evidence: Views/Family/@appendix
+  consent:
+    each: Consent/Signature
+    fields:
+      by: { path: "@by", values: { Parent: parent, YoungPerson: young-person, Representative: representative } }
+      name: Name
+      date: { path: Signed, date: dd/MM/yyyy }
+      scope: Scope
+      form: Form
+  evidence:
+    each: Appendices/Appendix
+    fields:
+      id: "@ref"
+      type:
+        path: "@kind"
+        values:
+          SENSupportPlan: sen-support-plan
+          APDR: apdr-review
+          ProvisionMap: provision-map
+          CostedProvisionMap: costed-provision-map
+          Attainment: attainment-data
+          Attendance: attendance-record
+          EPReport: educational-psychologist-report
+          SALTReport: speech-and-language-report
+          OTReport: occupational-therapy-report
+          PhysioReport: physiotherapy-report
+          PaediatricReport: paediatric-report
+          CAMHSReport: camhs-report
+          SpecialistTeacherReport: specialist-teacher-report
+          SensoryReport: sensory-impairment-report
+          SocialCareReport: social-care-report
+          MedicalLetter: medical-letter
+          INDES: need-descriptor
+          MyViews: child-views
+          FamilyConversation: parent-views
+          YourViews: young-person-views
+          DP1: consent-form
+          Other: other
+      title: Title
+      date: { path: Dated, date: dd/MM/yyyy }
+      author.name: Author
+      author.role: AuthorRole
+      file: File
+      sha256: SHA256
+      confirmsDiagnosis: { path: ConfirmsDiagnosis, values: { "Yes": "true", "No": "false" } }
+      localName: NorfolkRef
+
+"""##,
+        "202-camden/authority.yaml": ##"""
+code: "202"
+name: Camden
+slug: camden
+region: London
+submission: email
+sources:
+  - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    read: 2026-11-23
+    title: Requesting an education, health and care (EHC) needs assessment (Camden Local Offer)
+    note: Current page. Camden wants evidence that needs are exceptional, that evidence-based support is in place, and that the cost of extra support is more than is ordinarily available. Under-5s not in a setting are usually referred through MOSAIC.
+  - url: https://www.camden.gov.uk/ccm/content/education/schools/special-educational-needs/guidance-criteria-pupils-special-educational-needs/
+    read: 2026-11-23
+    title: Guidance criteria for pupils with special educational needs (Camden Council)
+    note: Older page (it mentions revision for September 2015). Asks for forms to be sent electronically to sen.assessment@camden.gov.uk and for a signed hard copy to be posted to the Town Hall, so submission is email plus post; only one channel can be recorded here.
+  - url: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    read: 2026-11-23
+    title: Camden setting form for the statutory assessment of EHC needs (copy on a document-sharing site)
+    note: Secondary copy of unknown date. Source of the attendance over the previous 12 months (actual and possible sessions), UPN, ULN from Year 9, and looked-after and child-in-need status fields. If an assessment is agreed, the form becomes the setting's Educational Advice.
+forms:
+  - name: Request for the statutory assessment of education, health and care needs (setting form)
+    note: Guidance and checklist are its appendices 4.1 and 4.2.
+
+"""##,
+        "206-islington/authority.yaml": ##"""
+code: "206"
+name: Islington
+slug: islington
+region: London
+submission: unknown
+sources:
+  - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    read: 2026-11-23
+    title: Islington SEND Local Offer directory, evidence for an EHC needs assessment request
+    note: Lists the evidence expected, including that educational psychologist involvement is required at this stage (Islington's own wording calls it statutory; in law, EP advice is sought during the assessment under SEND Regs 2014 reg 6(1)(d), not before the request). Says a decision not to assess is likely where the evidence is not provided. The page does not say how the request is sent.
+  - url: https://www.islingtoncs.org/node/5429
+    read: 2026-11-23
+    title: Islington children's services, EHC single assessment
+    note: Private, voluntary and independent settings needing Educational Psychology Service involvement to start the process use the CF1 (setting) and CF2 (parent) forms.
+forms:
+  - name: CF1
+    note: Setting request for Educational Psychology Service involvement (private, voluntary and independent settings).
+  - name: CF2
+    note: Parent request for Educational Psychology Service involvement.
+
+"""##,
+        "330-birmingham/authority.yaml": ##"""
+code: "330"
+name: Birmingham
+slug: birmingham
+region: West Midlands
+submission: unknown
+sources:
+  - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
+    read: 2026-11-23
+    title: Professionals documents (Local Offer Birmingham, SENAR service)
+    note: Birmingham's SEN Assessment and Review service launched co-produced Elevate documents. Old and new documents were both valid until 11 April 2025; after that date only Elevate documents are accepted. The content of the Elevate documents was not available, so no evidence rules are modelled, and how the request is sent is not stated.
+forms:
+  - name: "Stage 1: Elevate documents"
+    note: Decision whether to assess; accepted from launch and the only version accepted after 11 April 2025. Version identifiers not known.
+  - name: "Stage 1: old versions"
+    note: Valid until 11 April 2025.
+
+"""##,
+        "383-leeds/authority.yaml": ##"""
+code: "383"
+name: Leeds
+slug: leeds
+region: Yorkshire and the Humber
+submission: portal
+sources:
+  - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    read: 2026-11-23
+    title: Education, health and care needs assessments and plans (Leeds City Council)
+    note: Version describing one form per requester (EHC1 school, uploaded to the child's council record through Synergy Gateway; EHC2 parent or carer; EHC3 young person over 16). Other stored versions of this page describe online professional and parent referral forms instead and recommend giving the child's Synergy number, so the form names may since have changed. Uncertain.
+  - url: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
+    read: 2026-11-23
+    title: Applying for an EHCP (Leeds SENDIASS)
+    note: Secondary (information, advice and support service). A young person requests on EHC3; the school is then asked for EHC1 and parents may send EHC2.
+  - url: https://sendiass.leeds.gov.uk/how-to-complete-an-ehc2-form
+    read: 2026-11-23
+    title: How to complete an EHC2 form (Leeds SENDIASS)
+    note: Secondary. Parents are also asked to sign and date an EHC4 form; its purpose is not stated, so it is not modelled.
+  - url: https://www.leedsmencap.org.uk/info-category/send-processes/
+    read: 2026-11-23
+    title: SEND processes (Leeds Mencap)
+    note: Secondary (charity). Background on Leeds funding routes; no rule relies on it.
+forms:
+  - name: EHC1
+    note: School or setting request, with evidence from the graduated approach.
+  - name: EHC2
+    note: Parent or carer request.
+  - name: EHC3
+    note: Young person (over 16) request.
+
+"""##,
+        "391-newcastle-upon-tyne/authority.yaml": ##"""
+code: "391"
+name: Newcastle upon Tyne
+slug: newcastle-upon-tyne
+region: North East
+submission: unknown
+sources:
+  - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    read: 2026-11-23
+    title: Graduated response (Children and Families Newcastle, universally available provision)
+    note: Expects interventions to have run for a significant period, for example two assess, plan, do, review cycles, and needs that cannot be met within Elements 1 and 2 of school funding. Does not say how a request is sent.
+
+"""##,
+        "822-bedford/authority.yaml": ##"""
+code: "822"
+name: Bedford
+slug: bedford
+region: East of England
+submission: unknown
+sources:
+  - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    read: 2026-11-23
+    title: Bedford Borough "New request for an EHC needs assessment" form, September 2018 (copy on a document-sharing site)
+    note: Secondary copy of a September 2018 Word form used at the SEND panel; it may have been replaced since. Source of the identity fields and of the rule that professionals listed must be current (within 18 months, unless confirming a diagnosis). Uncertain; the form does not say how it is sent.
+forms:
+  - name: New request for an EHC needs assessment
+    version: "2018-09"
+
+"""##,
+        "840-county-durham/authority.yaml": ##"""
+code: "840"
+name: County Durham
+slug: county-durham
+region: North East
+submission: unknown
+sources:
+  - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
+    read: 2026-11-23
+    title: Guidance on the use of school funding for high needs pupils (Durham County Council, copy on a document-sharing site)
+    note: Secondary copy of an old document. Schools meet the first £6,000 of support from September 2015 and show provision in a costed provision map, with a step-by-step guide. It ties the costed provision map to high needs (top-up) funding; how strictly it applies to an EHC needs assessment request is uncertain.
+  - url: https://sthelenauckland.durham.sch.uk/send/finance/
+    read: 2026-11-23
+    title: SEND finance (a County Durham primary school, updated September 2023)
+    note: Secondary (school website). Confirms the first £6,000 and the costed provision map for top-up funding requests.
+
+"""##,
+        "850-hampshire/authority.yaml": ##"""
+code: "850"
+name: Hampshire
+slug: hampshire
+region: South East
+submission: portal
+sources:
+  - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    read: 2026-11-23
+    title: Professional EHC plan checklist, full support step (Hampshire County Council)
+    note: Online checklist for professionals. Source of the first £6,000 of SEN Support, the SEN Support Plan linked to the provision map, and outcomes over the next 2 to 3 years. Submission is recorded as portal because the checklist is an online pathway; the page points to Local Offer guidance for the documents, which was not read.
+  - url: https://www.connecttosupporthampshire.org.uk/family-information-and-services-hub-fish/send-local-offer/education-and-childcare/education-health-and-care-plans-ehcps
+    read: 2026-11-23
+    title: Education, Health and Care Plans (Hampshire Local Offer)
+    note: Families follow an assessment on the SEN Hub.
+  - url: http://www3.hants.gov.uk/childrens-services/specialneeds/sen-home/ehc-assessment.htm
+    read: 2026-11-23
+    title: The EHC needs assessment process (old Hampshire County Council page)
+    note: Old snapshot. Requests then went in writing or by email to the SEN Service, with 25 days to comment on a proposal to assess. Kept for history only; no rule relies on it.
+forms:
+  - name: Professional EHC plan checklist (online)
+
+"""##,
+        "860-staffordshire/authority.yaml": ##"""
+code: "860"
+name: Staffordshire
+slug: staffordshire
+region: West Midlands
+submission: portal
+sources:
+  - url: https://docsbay.net/ehc-school-information-request
+    read: 2026-11-23
+    title: Staffordshire EHC school information request form (copy on a document-sharing site)
+    note: Secondary copy of unknown date. Nine sections (person completing, evidence checklist, child and setting details, evidence of intervention, evidence of need, parent or carer views, child or young person views, additional information, consent and signatures); asks for 2 reviewed termly plans when the child or young person is on SEN support; says incomplete forms may be returned.
+  - url: https://www.staffordshireconnects.info/kb5/staffordshire/directory/advice.page?id=er3yIe8IiDM
+    read: 2026-11-23
+    title: Staffordshire Connects, EHC needs assessment
+    note: Parents use the EHC Hub. Submission is recorded as portal for that reason; the route for schools' information request forms is not stated in the sources read.
+  - url: http://helpyourself.staffordshirecares.info/kb5/staffordshire/directory/advice.page?id=H2NHUGE_yzY
+    read: 2026-11-23
+    title: Staffordshire EHC Hub (older Local Offer page)
+    note: Older page confirming Staffordshire's use of the EHC Hub.
+forms:
+  - name: EHC school information request
+  - name: SEN Graduated Response
+    note: Staffordshire's needs and process criteria document referred to by the form; not read.
+
+"""##,
+        "881-essex/authority.yaml": ##"""
+code: "881"
+name: Essex
+slug: essex
+region: East of England
+submission: unknown
+sources:
+  - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
+    read: 2026-11-23
+    title: Asking for an EHC needs assessment (Essex Local Offer, older site)
+    note: Older page. Requests go to SEND Operations from a setting, a parent, a young person over 16 or any professional, with supporting evidence; a young person can ask until 25 provided they remain in further education.
+  - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
+    read: 2026-11-23
+    title: How long does the process take? (Essex SENDIASS)
+    note: Secondary (information, advice and support service). Essex acknowledges a request within 3 days and asks for a permissions (consent) form; the authority asks the setting for information in week 2.
+  - url: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
+    read: 2026-11-23
+    title: SEND policies (Essex Schools Infolink)
+    note: Lists Essex's criteria for an EHC needs assessment, its October 2021 guidance for considering an assessment, and the Ordinarily Available framework for all schools from September 2023. The documents themselves were not read.
+  - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/when-a-local-authority-should-carry-out-an-ehc-needs-assessment/
+    read: 2026-11-23
+    title: When a local authority should carry out an EHC needs assessment (Essex SENDIASS)
+    note: Secondary. Explains the legal test; no local rule relies on it.
+forms:
+  - name: Permissions form
+    note: Consent form Essex asks for shortly after a request.
+
+"""##,
+        "885-worcestershire/authority.yaml": ##"""
+code: "885"
+name: Worcestershire
+slug: worcestershire
+region: West Midlands
+submission: unknown
+sources:
+  - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    read: 2026-11-23
+    title: SEND education provision, EHC needs assessment (Worcestershire County Council)
+    note: The graduated response should normally run for at least two terms, with each case looked at on its merits; asks for written evidence of the graduated response and of involvement of external professionals. Settings request; parents write to the authority. The channel for settings is not stated.
+
+"""##,
+        "886-kent/authority.yaml": ##"""
+code: "886"
+name: Kent
+slug: kent
+region: South East
+submission: unknown
+sources:
+  - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
+    read: 2026-11-23
+    title: Education, Health and Care (EHC) Needs Assessments requests (KELSI, Kent's site for schools)
+    note: Tells settings to secure parent or carer consent before requesting, and says the revised documentation replaces earlier versions. The current form contents were not available, so the form itself is not modelled.
+  - url: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
+    read: 2026-11-23
+    title: What happens during a needs assessment (Kent County Council)
+    note: Kent asks the education setting to complete the request because of the evidence needed; parents, young people over 16 and health professionals can still request, and parents send any reports they have.
+  - url: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    read: 2026-11-23
+    title: KCC criteria evidence checklist (copy on a document-sharing site)
+    note: Secondary copy of unknown date, probably several years old. Source of the specialist involvement, dated evidence, assessment tools (C&I and SEMH scales, ABC charts) and rate-of-progress expectations. Treat as uncertain.
+forms:
+  - name: Kent EHC needs assessment request documentation (revised)
+    note: Kent asks settings to delete earlier versions; version not recorded here.
+
+"""##,
+        "926-norfolk/authority.yaml": ##"""
+code: "926"
+name: Norfolk
+slug: norfolk
+region: East of England
+submission: unknown
+sources:
+  - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    read: 2026-11-23
+    title: Evidence for an EHC needs assessment (Norfolk County Council)
+    note: Primary source for the evidence list, the 2-year attendance, 12-month INDES and 24-month report windows, and the SEND DP1 form. The page does not say how the request is sent, so submission is recorded as unknown.
+  - url: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
+    read: 2026-11-23
+    title: How we decide if we will carry out an assessment (Norfolk County Council)
+    note: Decision criteria, including evidence of at least two assess, plan, do, review cycles and whether external specialists are involved.
+  - url: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
+    read: 2026-11-23
+    title: EHC needs assessment requests (Norfolk County Council, print view)
+    note: Who can request, and why Norfolk prefers the place of learning to make the request.
+  - url: https://www.norfolk.gov.uk/article/57629/Who-can-request-an-EHC-needs-assessment
+    read: 2026-11-23
+    title: Who can request an EHC needs assessment (Norfolk County Council)
+    note: Same content as the print view above; cited by the research brief.
+  - url: https://schools.norfolk.gov.uk/article/29776/Identification-of-need-and-inclusive-provision
+    read: 2026-11-23
+    title: Identification of need and inclusive provision (Norfolk schools site)
+    note: Describes the INDES need-descriptor framework (seven sections) that the evidence list refers to.
+forms:
+  - name: EHC needs assessment referral form
+    note: Items may be attached as appendices or detailed in the form itself.
+  - name: SEND DP1
+    note: Data protection information, privacy notice and consent to information sharing.
+  - name: INDES
+    note: Identification of needs descriptors in educational settings; maps to evidence type need-descriptor.
+  - name: Family Conversation Form
+    note: Completed with the child or young person and the parents or carers; maps to parent-views.
+  - name: Your views
+    note: Supporting form for requests made by parents, carers and young people.
+
+"""##,
+        "931-oxfordshire/authority.yaml": ##"""
+code: "931"
+name: Oxfordshire
+slug: oxfordshire
+region: South East
+submission: portal
+sources:
+  - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    read: 2026-11-23
+    title: Education, health and care needs assessment (Oxfordshire SENDCO framework, assess)
+    note: All applications must be made electronically through the Children's Portal. Requests usually come from the setting; after a parent's request the setting is asked for its information. Lists supporting documents (school reports by key stage, Form B, a medical questionnaire and a consent form). Also describes short-term top-up funding as an alternative route.
+  - url: https://studylib.net/doc/7095152/application-form---oxfordshire-county-council
+    read: 2026-11-23
+    title: Oxfordshire parent and young person application form, version 5, October 2015 (copy on a document-sharing site)
+    note: Old snapshot; it then allowed email or post. Superseded by the portal requirement above; no rule relies on it.
+forms:
+  - name: Primary School report for EHC application
+  - name: Secondary school report for EHC application KS3
+  - name: Setting, school and college report for EHC application KS4 and above
+  - name: Setting, school and college report for EHC application - Form B
+  - name: EHC Needs Assessment medical questionnaire
+  - name: EHC Needs Assessment consent form
 
 """##,
     ]

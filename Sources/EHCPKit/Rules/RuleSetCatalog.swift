@@ -1,10 +1,11 @@
 import EHCPSource
 
-/// The published rule sets: `LocalAuthorities/england` plus one folder per authority.
+/// The published authority folders: `LocalAuthorities/england` plus one folder per authority,
+/// each with its rule set and, optionally, its format and metadata.
 public struct RuleSetCatalog: Sendable {
     /// The `LocalAuthorities` folder (a label only, for the embedded copy).
     public let directory: String
-    /// Rule set texts by path under `directory`, when the catalog is the copy carried in the binary.
+    /// File texts by path under `directory`, when the catalog is the copy carried in the binary.
     private let embedded: [String: String]?
 
     public init(directory: String) {
@@ -13,7 +14,7 @@ public struct RuleSetCatalog: Sendable {
     }
 
     /// The rule sets carried inside the binary, for when no `LocalAuthorities` folder is at hand.
-    public static let builtIn = RuleSetCatalog(embedded: EmbeddedResources.ruleSets)
+    public static let builtIn = RuleSetCatalog(embedded: EmbeddedResources.authorityFiles)
 
     private init(embedded: [String: String]) {
         self.directory = "LocalAuthorities"
@@ -34,9 +35,24 @@ public struct RuleSetCatalog: Sendable {
     private func read(_ file: String) throws -> [UInt8] {
         guard let embedded else { return try FileAccess.read(file) }
         guard let text = embedded[String(file.dropFirst(directory.count + 1))] else {
-            throw DiagnosticList([.error("\(file): no such rule set")])
+            throw DiagnosticList([.error("\(file): no such file")])
         }
         return Array(text.utf8)
+    }
+
+    /// The bytes of a file of the catalog (`<directory>/<folder>/format.yaml`…).
+    public func contents(of file: String) throws -> [UInt8] {
+        try read(file)
+    }
+
+    /// Every published `format.yaml`, by folder name.
+    public func formatFiles() -> [String] {
+        list(directory).map { directory + "/" + $0 + "/format.yaml" }.filter(exists)
+    }
+
+    /// The `authority.yaml` of the authority with `code`, if it publishes one.
+    public func metadataFile(forCode code: String) -> String? {
+        folder(forCode: code).map { $0 + "/authority.yaml" }.flatMap { exists($0) ? $0 : nil }
     }
 
     /// The `LocalAuthorities` folder beside the working directory or above the executable.

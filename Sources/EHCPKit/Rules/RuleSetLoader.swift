@@ -15,12 +15,7 @@ public struct RuleSetLoader {
     ///
     /// - Throws: ``DiagnosticList`` holding every error found.
     public static func load(_ bytes: [UInt8], file: String) throws -> RuleSet {
-        let root: SourceNode
-        do {
-            root = try YAMLReader.document(bytes, file: file)
-        } catch {
-            throw DiagnosticList([error.diagnostic])
-        }
+        let root = try ConfigFile.root(bytes, file: file)
         var loader = RuleSetLoader()
         let ruleset = loader.ruleset(root, file: file)
         if loader.diagnostics.hasErrors || ruleset == nil {
@@ -31,33 +26,13 @@ public struct RuleSetLoader {
 
     /// Every problem in the rule set, or an empty list.
     public static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
-        do {
-            _ = try load(bytes, file: file)
-            return []
-        } catch let list as DiagnosticList {
-            return list.diagnostics
-        } catch {
-            return [.error("\(error)", at: SourceLocation(file: file, line: 1))]
-        }
+        ConfigFile.lint(file: file) { _ = try load(bytes, file: file) }
     }
 
     // MARK: - Structure
 
     private mutating func mapping(_ node: SourceNode, allowed: [String], what: String) -> [String: SourceNode]? {
-        guard let entries = node.entries else {
-            diagnostics.error("\(what) should be a mapping, not \(node.kindDescription)", at: node.location)
-            return nil
-        }
-        var result: [String: SourceNode] = [:]
-        for entry in entries {
-            if allowed.contains(entry.key) {
-                result[entry.key] = entry.value
-            } else {
-                let hint = ApplicationDecoder.suggestion(for: entry.key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
-                diagnostics.error("unknown key '\(entry.key)' in \(what)\(hint); allowed: \(allowed.joined(separator: ", "))", at: entry.keyLocation)
-            }
-        }
-        return result
+        diagnostics.mapping(node, allowed: allowed, what: what)
     }
 
     private mutating func text(_ node: SourceNode?, what: String) -> String? {
@@ -347,8 +322,3 @@ public struct RuleSetLoader {
     }
 }
 
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-}

@@ -41,11 +41,43 @@ public final class Validator: @unchecked Sendable {
     public let options: ValidationOptions
     // Rule-set chains by authority code, loaded once per run (used from one thread).
     private var cache: [String: [RuleSet]] = [:]
+    // The formats, loaded the first time a bundle's document is not a canonical `application.*`.
+    private var loadedFormats: FormatRegistry?
+    // Authority metadata by code, read once.
+    private var metadataCache: [String: AuthorityMetadata?] = [:]
+    private let formatsLock = NSLock()
 
-    public init(authorities: AuthorityCatalog = .builtIn, rulesets: RuleSetCatalog, options: ValidationOptions) {
+    public init(authorities: AuthorityCatalog = .builtIn, rulesets: RuleSetCatalog, options: ValidationOptions, formats: FormatRegistry? = nil) {
         self.authorities = authorities
         self.rulesets = rulesets
         self.options = options
+        self.loadedFormats = formats
+    }
+
+    /// The canonical formats and every format the catalog publishes.
+    ///
+    /// - Throws: ``DiagnosticList`` when a published format file is invalid.
+    public func formats() throws -> FormatRegistry {
+        formatsLock.lock()
+        defer { formatsLock.unlock() }
+        if let loadedFormats { return loadedFormats }
+        let registry = try FormatRegistry.standard(catalog: rulesets)
+        loadedFormats = registry
+        return registry
+    }
+
+    /// The `authority.yaml` of the authority with `code`, when it publishes one.
+    ///
+    /// - Throws: ``DiagnosticList`` when the file is invalid.
+    public func metadata(forCode code: String) throws -> AuthorityMetadata? {
+        formatsLock.lock()
+        defer { formatsLock.unlock() }
+        if let cached = metadataCache[code] { return cached }
+        let metadata = try rulesets.metadataFile(forCode: code).map { file in
+            try AuthorityMetadata.load(try rulesets.contents(of: file), file: file, authorities: authorities)
+        }
+        metadataCache[code] = metadata
+        return metadata
     }
 
     /// Loads and checks the rule sets for `code` without validating anything.
@@ -93,11 +125,11 @@ public final class Validator: @unchecked Sendable {
     }
 
     private func validateUnpacked(bundle path: String) throws -> BundleReport {
-        let document = try BundleLocator.document(in: path)
+        let canonicalName = BundleLocator.documentNames.contains { FileAccess.exists(path + "/" + $0) }
+        let document = try BundleLocator.document(in: path, formats: canonicalName ? nil : try formats())
         let bytes = try FileAccess.read(document)
-        guard let format = FormatRegistry.detect(path: document, bytes: bytes) else {
-            throw DiagnosticList([.error("the application document is empty", at: SourceLocation(file: document, line: 1))])
-        }
+        let isCanonical = BundleLocator.documentNames.contains { document.hasSuffix("/" + $0) }
+        let format = try (isCanonical ? FormatRegistry.canonicalOnly : try formats()).detect(path: document, bytes: bytes)
         let read = try format.read(bytes, file: document)
         let application = read.application
         var findings = read.findings
@@ -110,6 +142,9 @@ public final class Validator: @unchecked Sendable {
         let authority = requested.flatMap(authorities.authority)
         if let requested, authority == nil, options.authority != nil {
             throw DiagnosticList([.error("--authority '\(requested)' is not a code or slug of an English local authority (see 'ehcp authorities list')")])
+        }
+        if let authority, FileAccess.isDirectory(path), let limit = try metadata(forCode: authority.code)?.maxFileSize {
+            findings += FileSizeCheck.findings(application, bundleRoot: path, maxFileSize: limit, authority: authority.name)
         }
         let asOf = options.asOf ?? application.dateOfRequest
         var applied: [String] = []

@@ -1,0 +1,23 @@
+import Foundation
+
+/// `FILE-TOO-LARGE`: evidence files bigger than the receiving authority accepts (its
+/// `authority.yaml` `maxFileSize`).
+public enum FileSizeCheck {
+    public static func findings(_ application: Application, bundleRoot root: String, maxFileSize: UInt64, authority: String) -> [Finding] {
+        application.evidence.enumerated().compactMap { index, item in
+            guard let file = item["file"], let relative = file.text,
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative),
+                  let size = (attributes[.size] as? NSNumber)?.uint64Value, size > maxFileSize else { return nil }
+            let path = "evidence[\(index)].file"
+            return .builtIn("FILE-TOO-LARGE", "\(path) is \(describe(size)); \(authority) accepts files of at most \(describe(maxFileSize))",
+                            path: path, at: file.location)
+        }
+    }
+
+    /// `2.5 MB`, `300 KB`, `812 bytes`.
+    static func describe(_ bytes: UInt64) -> String {
+        if bytes >= 1 << 20 { return "\(Double(bytes * 10 / (1 << 20)) / 10) MB" }
+        if bytes >= 1 << 10 { return "\(bytes / (1 << 10)) KB" }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,96 @@
+import EHCPSource
+
+/// The formats ehcp knows: the canonical three, compiled plugins, and each published authority's
+/// `format.yaml`.
+public struct FormatRegistry: Sendable {
+    /// Every format, canonical first.
+    public let formats: [any FormatPlugin]
+
+    /// The canonical application in YAML, JSON and XML.
+    public static let canonical: [any FormatPlugin] = [CanonicalYAMLFormat(), CanonicalJSONFormat(), CanonicalXMLFormat()]
+
+    /// Formats written in Swift because a mapping cannot express them. Register one by adding it here.
+    public static let compiled: [any FormatPlugin] = [RequestLetterFormat()]
+
+    /// The canonical formats alone.
+    public static let canonicalOnly = FormatRegistry(formats: canonical)
+
+    public init(formats: [any FormatPlugin]) {
+        self.formats = formats
+    }
+
+    /// The canonical and compiled formats with every `format.yaml` the catalog publishes.
+    ///
+    /// - Throws: ``DiagnosticList`` when a format file is invalid, or two formats share an id.
+    public static func standard(catalog: RuleSetCatalog) throws -> FormatRegistry {
+        var formats = canonical + compiled
+        var diagnostics: [Diagnostic] = []
+        for file in catalog.formatFiles() {
+            do {
+                let definition = try FormatLoader.load(try catalog.contents(of: file), file: file)
+                if formats.contains(where: { $0.id == definition.id }) {
+                    diagnostics.append(.error("format id '\(definition.id)' is used by another format", at: SourceLocation(file: file, line: 1)))
+                }
+                formats.append(MappedFormat(definition))
+            } catch let list as DiagnosticList {
+                diagnostics += list.diagnostics
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
+        return FormatRegistry(formats: formats)
+    }
+
+    /// The format with `id`.
+    public func format(id: String) -> (any FormatPlugin)? {
+        formats.first { $0.id == id }
+    }
+
+    /// Every format id, for messages.
+    public var ids: [String] { formats.map(\.id) }
+
+    /// The format of a file: its syntax from the extension (or first character), then the one
+    /// authority format that recognises it (root element and namespace, marker field), or else the
+    /// canonical format of that syntax.
+    ///
+    /// - Throws: ``DiagnosticList`` when the file is empty, is CSV no format recognises, or more
+    ///   than one format recognises it.
+    public func detect(path: String, bytes: [UInt8]) throws -> any FormatPlugin {
+        guard let syntax = SourceDocument.syntax(path: path, bytes: bytes) else {
+            throw DiagnosticList([.error("the document is empty", at: SourceLocation(file: path, line: 1))])
+        }
+        let fallback = Self.canonical.first { $0.syntax == syntax }
+        let matches: [any FormatPlugin]
+        do {
+            matches = try authorityFormats(recognising: bytes, path: path, syntax: syntax)
+        } catch {
+            // The canonical reader reports the same problem with its place.
+            guard let fallback else { throw error }
+            return fallback
+        }
+        if matches.count > 1 {
+            throw DiagnosticList([.error("\(path) is recognised by more than one format (\(matches.map(\.id).joined(separator: ", "))); give --from", at: nil)])
+        }
+        return try matches.first ?? fallback ?? unrecognised(path, syntax)
+    }
+
+    /// The non-canonical formats that recognise the document.
+    ///
+    /// - Throws: ``DiagnosticList`` when the document is not well-formed in its syntax.
+    public func authorityFormats(recognising bytes: [UInt8], path: String) throws -> [any FormatPlugin] {
+        guard let syntax = SourceDocument.syntax(path: path, bytes: bytes) else { return [] }
+        return try authorityFormats(recognising: bytes, path: path, syntax: syntax)
+    }
+
+    private func authorityFormats(recognising bytes: [UInt8], path: String, syntax: FormatDefinition.Syntax) throws -> [any FormatPlugin] {
+        let candidates = formats.filter { format in format.syntax == syntax && !Self.canonical.contains { $0.id == format.id } }
+        guard !candidates.isEmpty else { return [] }
+        let document = try SourceDocument.parse(bytes, file: path, syntax: syntax)
+        return candidates.filter { $0.recognises(document) }
+    }
+
+    private func unrecognised(_ path: String, _ syntax: FormatDefinition.Syntax) throws -> any FormatPlugin {
+        let known = formats.filter { $0.syntax == syntax }.map(\.id)
+        let hint = known.isEmpty ? "no published format is written in \(syntax.rawValue)" : "\(syntax.rawValue) formats: \(known.joined(separator: ", "))"
+        throw DiagnosticList([.error("\(path): no format recognises this file (\(hint)); give --from", at: nil)])
+    }
+}
