@@ -34,7 +34,7 @@ public enum XMLWriter {
         out += pad + "</" + element.name + ">\n"
     }
 
-    /// `text` with `&`, `<`, `>` (and quotes and line breaks in attributes) escaped.
+    /// `text` with `&`, `<`, `>` (and quotes, tabs and line breaks in attributes, which readers would otherwise turn into spaces) escaped.
     public static func escape(_ text: String, attribute: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -45,6 +45,7 @@ public enum XMLWriter {
             case ">": out += "&gt;"
             case "\"" where attribute: out += "&quot;"
             case "\n" where attribute: out += "&#10;"
+            case "\t" where attribute: out += "&#9;"
             case "\r": out += "&#13;"
             case "\t", "\n": out.unicodeScalars.append(scalar)
             default:

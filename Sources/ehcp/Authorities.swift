@@ -21,15 +21,21 @@ extension EHCPCommand {
             func run() throws {
                 try reportingFailures {
                     let rulesets = try ruleSetOptions.catalog()
+                    let formats = try FormatRegistry.standard(catalog: rulesets)
                     let entries = AuthorityCatalog.builtIn.entries
                     if format == "json" {
                         Terminal.write(JSONWriter.write(.sequence(entries.map { entry in
                             .mapping([("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-                                      ("region", .string(entry.region)), ("ownRules", .boolean(rulesets.folder(forCode: entry.code) != nil))])
+                                      ("region", .string(entry.region)), ("ownRules", .boolean(rulesets.folder(forCode: entry.code) != nil)),
+                                      ("formats", .sequence(formats.ids(forAuthority: entry.code).map { .string($0) }))])
                         })))
                     } else {
+                        let width = entries.map(\.name.count).max() ?? 0
                         Terminal.write(entries.map { entry in
-                            "\(entry.code)  \(entry.name)  \(rulesets.folder(forCode: entry.code) != nil ? "own rules" : "statutory baseline only")"
+                            let rules = rulesets.folder(forCode: entry.code) != nil ? "own rules" : "statutory baseline only"
+                            let own = formats.ids(forAuthority: entry.code)
+                            let name = entry.name + String(repeating: " ", count: width - entry.name.count)
+                            return "\(entry.code)  \(name)  \(rules)\(own.isEmpty ? "" : ", own format \(own.joined(separator: ", "))")"
                         }.joined(separator: "\n") + "\n")
                     }
                 }
@@ -49,8 +55,17 @@ extension EHCPCommand {
             func run() throws {
                 try reportingFailures {
                     let entry = try AuthorityCatalog.builtIn.require(authority)
-                    let chain = try ruleSetOptions.catalog().rulesets(forCode: entry.code)
+                    let catalog = try ruleSetOptions.catalog()
+                    let chain = try catalog.rulesets(forCode: entry.code)
+                    let formats = try FormatRegistry.standard(catalog: catalog).ids(forAuthority: entry.code)
                     var text = "\(entry.code) \(entry.name) (\(entry.region))\nRule sets: \(chain.map(\.id).joined(separator: " → "))\n"
+                    if !formats.isEmpty { text += "Own format: \(formats.joined(separator: ", "))\n" }
+                    if let file = catalog.metadataFile(forCode: entry.code) {
+                        let metadata = try AuthorityMetadata.load(try catalog.contents(of: file), file: file)
+                        text += "Submission: \(metadata.submission)\n"
+                        if let limit = metadata.maxFileSize { text += "Largest evidence file accepted: \(FileSizeCheck.describe(limit))\n" }
+                        text += "Sources:\n" + metadata.sources.map { "  \($0.url) (read \($0.read))\n" }.joined()
+                    }
                     for ruleset in chain {
                         text += "\n\(ruleset.id) (\(ruleset.file))\n"
                         for rule in ruleset.rules { text += "  \(rule.id) [\(rule.severity.rawValue), \(rule.basis.rawValue)] \(rule.message)\n" }

@@ -45,6 +45,11 @@ public struct FormatRegistry: Sendable {
         formats.first { $0.id == id }
     }
 
+    /// The ids of an authority's own formats.
+    public func ids(forAuthority code: String) -> [String] {
+        formats.compactMap { ($0 as? MappedFormat)?.definition.authority == code ? $0.id : nil }
+    }
+
     /// Every format id, for messages.
     public var ids: [String] { formats.map(\.id) }
 

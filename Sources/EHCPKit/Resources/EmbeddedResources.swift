@@ -3244,7 +3244,7 @@ format: leeds-ehc1-csv
 authority: "383"
 title: Leeds EHC1 school request for an EHC needs assessment (CSV)
 syntax: csv
-marker: { path: Form, value: EHC1 }
+marker: { path: Form, value: EHC1, field: form.name }
 fields:
   reference: School Reference
   dateOfRequest: { path: Request Date, date: dd/MM/yyyy }
@@ -3293,6 +3293,14 @@ fields:
       weeksPerYear: Provision {n} Weeks Per Year
       annualCost: Provision {n} Annual Cost
       outcome: Provision {n} Outcome
+  attainment:
+    max: 6
+    fields:
+      area: Attainment {n} Area
+      measure: Attainment {n} Measure
+      date: { path: "Attainment {n} Date", date: dd/MM/yyyy }
+      value: Attainment {n} Result
+      expected: Attainment {n} Expected
   attendance.from: { path: Attendance From, date: dd/MM/yyyy }
   attendance.to: { path: Attendance To, date: dd/MM/yyyy }
   attendance.sessionsPossible: Attendance Possible Sessions
@@ -3359,6 +3367,7 @@ fields:
   child.interpreterRequired: { path: Is an interpreter required?, values: { "Yes": "true", "No": "false" } }
   setting.name: Name of Current School/College/Setting
   setting.urn: Setting URN
+  setting.type: { path: Setting Type, values: { Mainstream school: mainstream, Special school: special, Alternative provision: alternative-provision, Early years: early-years, Post-16: post-16, Independent: independent, None: none } }
   setting.admitted: { path: Date of Admission, date: dd/MM/yyyy }
   setting.ncYear: Chronological Year Group
   setting.senSupportSince: { path: SEN Support Since, date: dd/MM/yyyy }
@@ -3384,6 +3393,14 @@ fields:
       organisation: Professional {n} Service
       lastInvolved: { path: "Professional {n} Date of Most Recent Involvement", date: dd/MM/yyyy }
       report: Professional {n} Most Recent Report
+  attainment:
+    max: 6
+    fields:
+      area: Attainment {n} Area
+      measure: Attainment {n} Measure
+      date: { path: "Attainment {n} Date", date: dd/MM/yyyy }
+      value: Attainment {n} Result
+      expected: Attainment {n} Expected for Age
   attendance.from: { path: Attendance From, date: dd/MM/yyyy }
   attendance.to: { path: Attendance To, date: dd/MM/yyyy }
   attendance.sessionsPossible: Sessions Possible
@@ -3613,6 +3630,14 @@ fields:
       annualCost: AnnualCost
       outcome: Outcome
       progressEvidence: AppendixRef
+  attainment:
+    each: Progress/Assessment
+    fields:
+      area: Area
+      measure: Measure
+      date: { path: Assessed, date: dd/MM/yyyy }
+      value: Result
+      expected: ExpectedForAge
   professionals:
     each: Professionals/Professional
     fields:

@@ -33,6 +33,9 @@ public struct FormatDefinition: Sendable {
     public struct Marker: Sendable {
         public var path: SourcePath
         public var value: String
+        /// A canonical field the marker stands for (`form.name` for a form's own id): read as the
+        /// marker value, and written only by the marker, so any other value is lost.
+        public var field: String?
     }
 }
 

@@ -65,10 +65,20 @@ public struct FormatLoader {
             diagnostics.error("an xml format needs 'xml: { root: NAME, namespace: URI }' so its documents can be recognised", at: root.location)
         }
         var marker: FormatDefinition.Marker?
-        if let node = top["marker"], let fields = mapping(node, allowed: ["path", "value"], what: "marker"),
+        if let node = top["marker"], let fields = mapping(node, allowed: ["path", "value", "field"], what: "marker"),
             let path = text(fields["path"], what: "marker.path", at: node.location),
             let value = text(fields["value"], what: "marker.value", at: node.location) {
             marker = .init(path: sourcePath(path, at: fields["path"]!.location, inList: false), value: value)
+            if let fieldNode = fields["field"], let field = text(fieldNode, what: "marker.field", at: node.location) {
+                let type = CanonicalSchema.field(at: field)?.type
+                if type == nil || type?.children != nil {
+                    diagnostics.error("marker.field '\(field)' should be a single-value path of the canonical schema", at: fieldNode.location)
+                } else if let type, !isValid(value, for: type) {
+                    diagnostics.error("the marker value is not a valid \(field) value\(expected(type))", at: fieldNode.location)
+                } else {
+                    marker?.field = field
+                }
+            }
         } else if top["marker"] == nil, syntax != .xml {
             diagnostics.error("a \(syntax.rawValue) format needs 'marker: { path: KEY, value: TEXT }', a field with a fixed value that tells its documents apart", at: root.location)
         }
@@ -80,6 +90,9 @@ public struct FormatLoader {
             }
         } else {
             diagnostics.error("'fields' should be a mapping of canonical paths to places in the document", at: top["fields"]?.location ?? root.location)
+        }
+        if let field = marker?.field, values.contains(where: { $0.canonicalPath == field }) {
+            diagnostics.error("\(field) is both the marker's field and mapped under 'fields'; keep one", at: top["marker"]?.location)
         }
         checkWrittenPlaces(values: values, lists: lists, marker: marker)
         guard let id else { return nil }

@@ -28,10 +28,13 @@ struct MappedReader {
             guard !items.isEmpty else { continue }
             tree.setList(list.canonicalPath, items)
         }
-        if tree.child("schemaVersion") == nil {
+        if let marker = definition.marker, let field = marker.field, !tree.has(field) {
+            tree.set(field.split(separator: ".").map(String.init), SourceNode(.scalar(Scalar(marker.value, style: .text)), location: root.node.location))
+        }
+        if !tree.has("schemaVersion") {
             tree.set(["schemaVersion"], SourceNode(.scalar(Scalar(CanonicalSchema.version, style: .text)), location: root.node.location))
         }
-        if tree.child("authority") == nil, let authority = definition.authority {
+        if !tree.has("authority"), let authority = definition.authority {
             tree.set(["authority"], SourceNode(.scalar(Scalar(authority, style: .text)), location: root.node.location))
         }
         var decoder = ApplicationDecoder()
@@ -88,6 +91,8 @@ struct MappedReader {
         if found.count > 1 {
             findings.append(.builtIn("SCHEMA-DUPLICATE", "\(canonicalPath) is given more than once (\(mapping.source))", path: canonicalPath, at: found[1].node.location))
         }
+        // An element holding attributes alone has no text of its own.
+        if let entries = first.node.entries, entries.allSatisfy({ $0.key.hasPrefix("@") }) { return nil }
         guard let scalar = first.node.scalar else {
             findings.append(.builtIn("SCHEMA-TYPE", "\(canonicalPath) (\(mapping.source)) should be a single value, not \(first.node.kindDescription)", path: canonicalPath, at: first.node.location))
             return nil
@@ -150,8 +155,13 @@ final class CanonicalTree {
 
     var isEmpty: Bool { entries.isEmpty }
 
-    func child(_ key: String) -> Any? {
-        entries.first { $0.key == key }.map { $0.child as Any }
+    /// True when a value is set at the dotted `path`.
+    func has(_ path: String) -> Bool {
+        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let entry = entries.first(where: { $0.key == parts[0] }) else { return false }
+        guard parts.count == 2 else { return true }
+        if case .tree(let tree) = entry.child { return tree.has(parts[1]) }
+        return false
     }
 
     func set(_ path: [String], _ value: SourceNode) {

@@ -75,6 +75,12 @@ struct MappedWriter {
     private mutating func noteUnwritten(_ application: Application) {
         for (path, type, value) in Self.leaves(application.root, fields: CanonicalSchema.root, prefix: "") where !written.contains(path) {
             if path == "schemaVersion", value.text == CanonicalSchema.version { continue }
+            if let marker = definition.marker, path == marker.field {
+                if value.comparableText != marker.value {
+                    lose(path, type, "format \(definition.id) holds \(path) \(marker.value) alone")
+                }
+                continue
+            }
             if path == "authority", let authority = definition.authority {
                 if value.text != authority {
                     lose(path, type, "format \(definition.id) is for authority \(authority) alone")

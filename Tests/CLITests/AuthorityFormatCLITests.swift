@@ -1,0 +1,83 @@
+import EHCPTestSupport
+import Foundation
+import Testing
+
+/// Converting between authority formats and validating bundles in them, as a user would.
+@Suite struct AuthorityFormatCLITests {
+    private let riverside = RepositoryPaths.examples + "/riverside-request/application.yaml"
+
+    @Test func convertsBetweenTwoAuthorityFormatsBothWaysWithDetection() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let xml = folder + "/referral.xml", json = folder + "/request.json", back = folder + "/back.xml"
+        #expect(try EHCPProcess.run(["convert", riverside, "--to", "norfolk-referral-xml", "--output", xml]).status == 0)
+        let toCamden = try EHCPProcess.run(["convert", xml, "--to", "camden-setting-request-json", "--output", json])
+        #expect(toCamden.status == 0, "\(toCamden.stderr)")
+        #expect(toCamden.stderr.contains("not converted: authority (identifier: format camden-setting-request-json is for authority 202 alone)"))
+        let toNorfolk = try EHCPProcess.run(["convert", json, "--to", "norfolk-referral-xml", "--output", back])
+        #expect(toNorfolk.status == 0, "\(toNorfolk.stderr)")
+        let first = try String(contentsOfFile: xml, encoding: .utf8)
+        let second = try String(contentsOfFile: back, encoding: .utf8)
+        // Everything both formats hold survives Norfolk → Camden → Norfolk; the form block Camden lacks does not.
+        #expect(second == first.replacingOccurrences(of: "  <Form>\n    <Name>EHC1</Name>\n    <Version>2025-04</Version>\n  </Form>\n", with: ""))
+    }
+
+    @Test func lossNeverShowsPersonalValuesAndStrictWritesNothing() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let result = try EHCPProcess.run(["convert", riverside, "--to", "bedford-request-csv", "--output", folder + "/out.csv", "--strict"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("error: not converted: graduatedApproach[].start (date: format bedford-request-csv has no place for it)"))
+        for personal in ["Okafor", "Amelia", "2016-03-14", "9434765870", "A123456789012"] { #expect(!result.stderr.contains(personal)) }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out.csv"))
+    }
+
+    @Test func unknownFormatsAndUnrecognisedFilesExitTwoSayingWhatToDo() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        try "a,b\n1,2\n".write(toFile: folder + "/other.csv", atomically: true, encoding: .utf8)
+        let unrecognised = try EHCPProcess.run(["convert", folder + "/other.csv", "--to", "canonical-yaml"])
+        #expect(unrecognised.status == 2)
+        #expect(unrecognised.stderr.contains("no format recognises this file (csv formats: leeds-ehc1-csv, bedford-request-csv); give --from"))
+        let unknown = try EHCPProcess.run(["convert", riverside, "--to", "kent-form"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown --to format 'kent-form'; use one of: canonical-yaml"))
+    }
+
+    @Test func aBundleInAnAuthorityFormatValidatesWithPlacesInThatDocument() throws {
+        let bundle = RepositoryPaths.localAuthorities + "/926-norfolk/examples/fails-own-format"
+        let result = try EHCPProcess.run(["validate", bundle, "--format", "json"])
+        #expect(result.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let findings = try #require(report["findings"] as? [[String: Any]])
+        #expect(findings.contains { $0["rule"] as? String == "NFK-APDR-CYCLES" })
+        let located = findings.compactMap { ($0["location"] as? [String: Any])?["file"] as? String }
+        #expect(!located.isEmpty && located.allSatisfy { $0.hasSuffix("referral.xml") })
+    }
+
+    @Test func theBinaryCopiedAnywhereCarriesTheFormats() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        try FileManager.default.copyItem(atPath: EHCPProcess.binary, toPath: folder + "/ehcp")
+        let bundle = folder + "/bundle"
+        try FileManager.default.copyItem(atPath: RepositoryPaths.localAuthorities + "/383-leeds/examples/passes-own-format", toPath: bundle)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: folder + "/ehcp")
+        process.arguments = ["validate", bundle]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("Leeds"))
+    }
+
+    @Test func authoritiesListNamesEachAuthorityFormat() throws {
+        let result = try EHCPProcess.run(["authorities", "list"])
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 153)
+        #expect(lines.contains { $0.hasPrefix("926") && $0.hasSuffix("own rules, own format norfolk-referral-xml") })
+        #expect(try EHCPProcess.run(["rules", "lint"] + ["926-norfolk", "822-bedford", "202-camden", "860-staffordshire", "383-leeds"].map {
+            RepositoryPaths.localAuthorities + "/\($0)/format.yaml"
+        }).status == 0)
+    }
+}
