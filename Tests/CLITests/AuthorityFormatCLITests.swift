@@ -81,3 +81,28 @@ import Testing
         }).status == 0)
     }
 }
+
+/// An authority testing its own drafts: `--authorities-dir` with a file-size limit in `authority.yaml`.
+@Suite struct AuthorityMetadataCLITests {
+    @Test func maxFileSizeFromADraftAuthorityFolderFlagsLargerFiles() throws {
+        let drafts = try EHCPProcess.temporaryFolder()
+        let manager = FileManager.default
+        try manager.copyItem(atPath: RepositoryPaths.localAuthorities + "/england", toPath: drafts + "/england")
+        try manager.copyItem(atPath: RepositoryPaths.localAuthorities + "/926-norfolk", toPath: drafts + "/926-norfolk")
+        let metadata = drafts + "/926-norfolk/authority.yaml"
+        try (try String(contentsOfFile: metadata, encoding: .utf8) + "maxFileSize: 250\n").write(toFile: metadata, atomically: true, encoding: .utf8)
+        let bundle = drafts + "/926-norfolk/examples/passes"
+        let result = try EHCPProcess.run(["validate", bundle, "--authorities-dir", drafts])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("FILE-TOO-LARGE"))
+        #expect(result.stdout.contains("is 261 bytes; Norfolk accepts files of at most 250 bytes"))
+        #expect(try EHCPProcess.run(["authorities", "show", "926", "--authorities-dir", drafts]).stdout.contains("Largest evidence file accepted: 250 bytes"))
+
+        let limited = try String(contentsOfFile: metadata, encoding: .utf8)
+        try limited.replacingOccurrences(of: "maxFileSize: 250", with: "maxFileSize: ten megabytes").write(toFile: metadata, atomically: true, encoding: .utf8)
+        let lint = try EHCPProcess.run(["rules", "lint", metadata])
+        #expect(lint.status == 1)
+        let line = limited.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(lint.stderr.contains("authority.yaml:\(line):14: error: maxFileSize should be a size such as 10 MB"), "\(lint.stderr)")
+    }
+}
