@@ -19,7 +19,7 @@ public struct RequestLetterFormat: FormatPlugin {
         func text(_ path: String) -> String? {
             guard let value = MappedWriter.value(in: application.root, path: path.split(separator: ".")[...]) else { return nil }
             used.insert(path)
-            return value.date.map(Self.longDate) ?? value.comparableText
+            return Self.describe(value)
         }
         let authority = text("authority").flatMap { AuthorityCatalog.builtIn.authority($0)?.name } ?? "the local authority"
         let child = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
@@ -45,7 +45,7 @@ public struct RequestLetterFormat: FormatPlugin {
             let describe = ["title", "type", "date", "file"].compactMap { name -> String? in
                 guard let value = item[name] else { return nil }
                 used.insert("evidence[\(index)].\(name)")
-                return value.date.map(Self.longDate) ?? value.comparableText
+                return Self.describe(value)
             }
             return "\(index + 1). " + describe.joined(separator: ", ")
         }
@@ -62,6 +62,12 @@ public struct RequestLetterFormat: FormatPlugin {
     }
 
     private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// A value as the letter writes it: dates in words, anything else as it stands.
+    private static func describe(_ value: Value) -> String {
+        if case .date(let date) = value.content { return longDate(date) }
+        return value.comparableText
+    }
 
     static func longDate(_ date: CalendarDate) -> String {
         "\(date.day) \(months[date.month - 1]) \(date.year)"
