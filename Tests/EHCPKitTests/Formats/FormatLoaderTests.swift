@@ -108,5 +108,7 @@ import Testing
         #expect(problem("a,b\n1,x\"y\n")?.location?.column == 4)
         #expect(problem("a,b\n1,\"x\"y\n")?.message.contains("after the closing quote") == true)
         #expect(problem(bytes: [0x61, 0x0A, 0xFF, 0x0A])?.message.contains("not valid UTF-8") == true)
+        let limits = InputLimits(maxDocumentBytes: 1 << 20)
+        #expect(throws: DiagnosticList.self) { try CSVTable.read([UInt8](repeating: 0x61, count: (1 << 20) + 1), file: "big.csv", limits: limits) }
     }
 }

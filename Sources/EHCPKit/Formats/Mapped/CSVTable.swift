@@ -15,7 +15,10 @@ public struct CSVTable: Sendable {
     /// quoted fields may hold commas and line breaks. Every row must have as many cells as the header.
     ///
     /// - Throws: ``DiagnosticList`` naming the line and column of the first problem.
-    public static func read(_ bytes: [UInt8], file: String) throws -> CSVTable {
+    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws -> CSVTable {
+        guard bytes.count <= limits.maxDocumentBytes else {
+            throw DiagnosticList([.error("the file is \(bytes.count >> 20) MiB; documents of at most \(limits.maxDocumentBytes >> 20) MiB are read", at: SourceLocation(file: file, line: 1))])
+        }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         guard let text = String(validating: body, as: UTF8.self) else {
