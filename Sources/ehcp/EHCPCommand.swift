@@ -15,7 +15,7 @@ struct EHCPCommand: ParsableCommand {
               ehcp convert application.yaml --to canonical-xml --output application.xml
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Convert.self, Authorities.self, Explain.self, Rules.self, Schema.self]
+        subcommands: [Validate.self, Checklist.self, Init.self, Timeline.self, Convert.self, Authorities.self, Explain.self, Rules.self, Schema.self, GenerateDocs.self]
     )
 
     /// Runs the command; usage errors exit with 2 (the contract), not argument-parser's 64.

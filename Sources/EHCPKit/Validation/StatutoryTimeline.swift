@@ -49,8 +49,15 @@ public struct StatutoryTimeline: Sendable, Equatable {
                 deadline.liftedBy.append(Lift(exception: exception, paragraph: "SEND Regulations 2014 reg \(paragraph)(\(letter))"))
             }
             if !deadline.liftedBy.isEmpty {
-                let paused = deadline.liftedBy.map(\.exception).pausedDays(from: received, to: deadline.date)
-                deadline.pausedDate = deadline.date.adding(days: paused)
+                // The clock runs only on days outside every exception: move the date on by the paused
+                // days before it until no more fall before it.
+                var paused = deadline.date
+                while true {
+                    let next = deadline.date.adding(days: deadline.liftedBy.map(\.exception).pausedDays(from: received, to: paused))
+                    if next == paused { break }
+                    paused = next
+                }
+                deadline.pausedDate = paused
             }
             deadlines[index] = deadline
         }
@@ -116,7 +123,7 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
         let days = to.dayNumber - from.dayNumber + (kind == .closure ? 0 : 1)
         if kind == .closure || kind == .absence, days < 28 {
             throw ExceptionPeriodError(
-                "a \(kind.rawValue) is an exception only when it lasts at least 4 continuous weeks; \(from)..\(to) is \(days) day(s)")
+                "\(kind.rawValue) counts as an exception only when it lasts at least 4 continuous weeks; \(from)..\(to) is \(days) day(s)")
         }
         self.kind = kind
         self.from = from
