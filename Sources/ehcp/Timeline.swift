@@ -16,8 +16,9 @@ extension EHCPCommand {
                 impractical, and must then act as soon as practicable. ehcp marks each limit an \
                 exception lifts and also shows the date counting the clock as paused, as many \
                 authorities do (that date is practice, not law). Kinds:
-                  closure        the school or college was closed for 4 weeks or more (FROM: first day \
-                closed, TO: the day it reopened); covers one week before closing to one week before reopening
+                  closure        advice was asked of a school or college around a closure of 4 weeks
+                                 or more; FROM is the first day closed, TO the day it reopened, and
+                                 the exception runs from a week before each
                   circumstances  exceptional personal circumstances of the child, parent or young person
                   absence        the child, parent or young person away from the area for 4 weeks or more
                   appointment    a missed examination or test appointment (not an exception to reg 5)
@@ -60,7 +61,7 @@ extension EHCPCommand {
                     out += "            lifted by \(lift.paragraph): \(lift.exception.kind.summary), \(lift.exception.from)..\(lift.exception.to)\n"
                 }
                 if let paused = deadline.pausedDate {
-                    out += "            the authority must act as soon as practicable; counting the clock as paused: \(paused)\n"
+                    out += "            still due as soon as practicable; counting the clock as paused: \(paused)\n"
                 }
             }
             if timeline.exceptions.isEmpty {

@@ -100,7 +100,7 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
         /// In words, for reports.
         public var summary: String {
             switch self {
-            case .closure: "school or college closed for at least 4 weeks"
+            case .closure: "advice asked of a school or college around its closure of 4 weeks or more"
             case .circumstances: "exceptional personal circumstances"
             case .absence: "away from the authority's area for at least 4 weeks"
             case .appointment: "an examination or test appointment was missed"
