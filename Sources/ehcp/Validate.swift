@@ -57,7 +57,7 @@ extension EHCPCommand {
         var failOn: String = "error"
 
         @Option(help: "How many bundles to check at once (default: the number of cores).")
-        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+        var jobs: Int?
 
         @Flag(help: "Show the child's name, date of birth and the request's reference in the report (never on stderr).")
         var showPersonalData = false
@@ -72,7 +72,7 @@ extension EHCPCommand {
             if let asOf, CalendarDate(iso: asOf) == nil {
                 throw ValidationError("--as-of must be a date written YYYY-MM-DD, e.g. --as-of 2026-10-05")
             }
-            guard jobs >= 1 else { throw ValidationError("--jobs must be 1 or more") }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
             for bundle in bundles where !FileAccess.exists(bundle) {
                 throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
             }
@@ -83,7 +83,7 @@ extension EHCPCommand {
                 let options = ValidationOptions(
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
-                let batch = BatchValidator(rulesets: try ruleSetOptions.catalog(), options: options, jobs: jobs)
+                let batch = BatchValidator(rulesets: try ruleSetOptions.catalog(), options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
                 let paths = bundles.flatMap(BundleLocator.expand)
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
                 let outcomes = batch.validate(paths) { done in progress?.update(done: done) }

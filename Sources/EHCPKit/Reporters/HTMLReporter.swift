@@ -84,7 +84,7 @@ public struct HTMLReporter: Reporter {
 
     private func timeline(_ received: CalendarDate, id: String) -> String {
         var out = "<section aria-labelledby=\"\(id)-timeline\">\n<h3 id=\"\(id)-timeline\">Dates the law sets</h3>\n"
-        out += "<p>If the authority receives the request on \(received):</p>\n<table>\n<thead><tr><th scope=\"col\">By</th><th scope=\"col\">What</th><th scope=\"col\">Law</th></tr></thead>\n<tbody>\n"
+        out += "<p>If the authority receives the request on \(received):</p>\n<table class=\"dates\">\n<thead><tr><th scope=\"col\">By</th><th scope=\"col\">What</th><th scope=\"col\">Law</th></tr></thead>\n<tbody>\n"
         for deadline in StatutoryTimeline(received: received).deadlines {
             out += "<tr><td>\(deadline.date)</td><td>\(deadline.step.escapedForMarkup)</td><td>\(deadline.regulation)</td></tr>\n"
         }
@@ -139,6 +139,7 @@ public struct HTMLReporter: Reporter {
         .basis.local { color: #4a2a7a; }
         table { border-collapse: collapse; margin: 0.5rem 0 1rem; }
         caption { text-align: left; font-weight: 600; }
+        table.dates td:first-child, table.dates td:last-child { white-space: nowrap; }
         th, td { border: 1px solid #b1b4b6; padding: 0.25rem 0.5rem; text-align: left; vertical-align: top; }
         thead th { background: #f3f2f1; }
         footer { margin-top: 2rem; border-top: 1px solid #b1b4b6; font-size: 0.9rem; }
