@@ -76,6 +76,10 @@ extension EHCPCommand {
             for bundle in bundles where !FileAccess.exists(bundle) {
                 throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
             }
+            for bundle in bundles where FileAccess.isDirectory(bundle) && BundleLocator.expand(bundle) == [bundle] {
+                guard !BundleLocator.documentNames.contains(where: { FileAccess.exists(bundle + "/" + $0) }) else { continue }
+                throw ValidationError("'\(bundle)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(bundle) --authority CODE'")
+            }
         }
 
         func run() throws {

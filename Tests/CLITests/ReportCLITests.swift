@@ -37,6 +37,9 @@ import Testing
         let result = try EHCPProcess.run(["validate", "/nonexistent/bundle"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("ehcp init"))
+        let empty = try EHCPProcess.temporaryFolder()
+        let noDocument = try EHCPProcess.run(["validate", empty])
+        #expect(noDocument.status == 2 && noDocument.stderr.contains("start one with 'ehcp init \(empty) --authority CODE'"))
     }
 
     @Test func initMakesABundleThatValidatesWithFindingsToFillIn() throws {
