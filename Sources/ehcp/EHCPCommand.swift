@@ -10,12 +10,16 @@ struct EHCPCommand: ParsableCommand {
             A request bundle is a folder holding one application document (application.yaml, .json \
             or .xml) and the evidence files it lists.
 
-            Examples:
-              ehcp validate my-request/
-              ehcp convert application.yaml --to canonical-xml --output application.xml
+            Getting started:
+              ehcp checklist --authority norfolk          what Norfolk asks for, to print
+              ehcp init my-request --authority norfolk    a bundle to fill in
+              ehcp validate my-request                    what is still missing, stale or wrong
+              ehcp validate my-request --format html --output report.html
+
+            Shell completions: ehcp --generate-completion-script bash (or zsh, fish).
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Convert.self, Authorities.self, Explain.self, Rules.self, Schema.self]
+        subcommands: [Validate.self, Checklist.self, Init.self, Timeline.self, Convert.self, Authorities.self, Explain.self, Rules.self, Schema.self, GenerateDocs.self]
     )
 
     /// Runs the command; usage errors exit with 2 (the contract), not argument-parser's 64.

@@ -1,16 +1,27 @@
 import ArgumentParser
 import EHCPKit
+import Foundation
 
 extension EHCPCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check request bundles and list what is missing, stale or wrong.",
             discussion: """
+                A bundle is a folder (or .zip) holding application.yaml, .json or .xml and the evidence \
+                files it lists. Give several bundles, a folder of bundles, or a shell glob to check a \
+                week's intake: they are checked in parallel (--jobs), with a progress bar on a terminal, \
+                and the text report ends with tables per authority and per rule.
+
+                Reports never show names, dates of birth or identifiers unless --show-personal-data is \
+                given, so they can be pasted into a ticket or a CI log.
+
                 Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a bundle \
                 could not be read.
 
-                Example:
-                  ehcp validate Examples/minimal-request --format json
+                Examples:
+                  ehcp validate Examples/riverside-request
+                  ehcp validate intake/ --format html --output intake.html
+                  ehcp validate intake/*.zip --format junit --output results.xml --fail-on warning
                 """)
 
         @Argument(help: "Bundle folders, .zip bundles, application documents, or folders of bundles to check.")
@@ -36,7 +47,7 @@ extension EHCPCommand {
         @Option(help: "Date to check recency against (YYYY-MM-DD); defaults to the request's dateOfRequest.")
         var asOf: String?
 
-        @Option(help: "Report format: text or json.")
+        @Option(help: "Report format: text, json, html, markdown, sarif or junit.")
         var format: String = "text"
 
         @Option(help: "Write the report to this file instead of standard output.")
@@ -44,6 +55,12 @@ extension EHCPCommand {
 
         @Option(help: "Lowest severity that makes the exit status 1: error, warning, info or never.")
         var failOn: String = "error"
+
+        @Option(help: "How many bundles to check at once (default: the number of cores).")
+        var jobs: Int?
+
+        @Flag(help: "Show the child's name, date of birth and the request's reference in the report (never on stderr).")
+        var showPersonalData = false
 
         func validate() throws {
             guard Reporters.reporter(format) != nil else {
@@ -53,7 +70,16 @@ extension EHCPCommand {
                 throw ValidationError("unknown --fail-on '\(failOn)'; use error, warning, info or never")
             }
             if let asOf, CalendarDate(iso: asOf) == nil {
-                throw ValidationError("--as-of must be a date written YYYY-MM-DD")
+                throw ValidationError("--as-of must be a date written YYYY-MM-DD, e.g. --as-of 2026-10-05")
+            }
+            if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+            for bundle in bundles where !FileAccess.exists(bundle) {
+                throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
+            }
+            for bundle in bundles where FileAccess.isDirectory(bundle) && !BundleLocator.holdsCanonicalDocument(bundle) {
+                let formats = try? formatRegistry()
+                guard BundleLocator.expand(bundle, formats: formats) == [bundle], !BundleLocator.isBundle(bundle, formats: formats) else { continue }
+                throw ValidationError("'\(bundle)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(bundle) --authority CODE'")
             }
         }
 
@@ -62,16 +88,47 @@ extension EHCPCommand {
                 let options = ValidationOptions(
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
-                let validator = Validator(rulesets: try ruleSetOptions.catalog(), options: options)
-                let reports = try bundles.flatMap(BundleLocator.expand).map { try validator.validate(bundle: $0) }
-                let reporter = Reporters.reporter(format, color: output == nil && Terminal.colorAllowed)!
-                let text = reporter.report(reports)
-                if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
+                let batch = BatchValidator(rulesets: try ruleSetOptions.catalog(), options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                // Authority formats are loaded only when a folder holds no canonical document.
+                let needsFormats = bundles.contains { FileAccess.isDirectory($0) && !BundleLocator.holdsCanonicalDocument($0) }
+                let formats = needsFormats ? try formatRegistry() : nil
+                let paths = bundles.flatMap { BundleLocator.expand($0, formats: formats) }
+                let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
+                let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
+                progress?.finish()
+                let reports = outcomes.compactMap { try? $0.get() }
+                let failures = outcomes.compactMap { outcome -> (any Error)? in
+                    if case .failure(let error) = outcome { return error }
+                    return nil
+                }
+                if let first = failures.first, reports.isEmpty { throw first }
+                try write(reports, batch: batch, options: options)
+                for failure in failures { _ = Terminal.fail(failure) }
+                if !failures.isEmpty {
+                    Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read; the report covers the rest")
+                    throw ExitCode.couldNotRun
+                }
                 if let threshold = Severity(rawValue: failOn),
                     reports.contains(where: { $0.findings.contains { $0.severity >= threshold } }) {
                     throw ExitCode.findings
                 }
             }
+        }
+
+        private func formatRegistry() throws -> FormatRegistry {
+            try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
+        }
+
+        private func write(_ reports: [BundleReport], batch: BatchValidator, options: ValidationOptions) throws {
+            var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
+            if format != JSONReporter.identifier && format != TextReporter.identifier { context.rules = batch.effectiveRules(for: reports) }
+            if showPersonalData {
+                for report in reports {
+                    context.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: try formatRegistry())
+                }
+            }
+            let text = Reporters.reporter(format)!.report(reports, context: context)
+            if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
         }
     }
 }

@@ -41,9 +41,14 @@ public enum BundleLocator {
     }
 
     /// True when `folder` holds a document of its own (so it is a bundle, not a folder of them).
-    static func isBundle(_ folder: String, formats: FormatRegistry?) -> Bool {
-        documentNames.contains { FileAccess.exists(folder + "/" + $0) }
+    public static func isBundle(_ folder: String, formats: FormatRegistry?) -> Bool {
+        holdsCanonicalDocument(folder)
             || (formats.map { !authorityDocuments(in: folder, formats: $0).isEmpty } ?? false)
+    }
+
+    /// True when `folder` holds a canonical `application.*` at its root.
+    public static func holdsCanonicalDocument(_ folder: String) -> Bool {
+        documentNames.contains { FileAccess.exists(folder + "/" + $0) }
     }
 
     /// The bundles named by `path`: the path itself when it is a bundle (or a document or zip),

@@ -1,20 +1,85 @@
 import EHCPSource
 
 /// Turns bundle reports into text for one output format.
+///
+/// Reporters never echo personal values: findings name paths and kinds, and the only personal
+/// details a reporter may show are those in ``ReportContext/personal``, which is empty unless the
+/// user gave `--show-personal-data`.
 public protocol Reporter: Sendable {
     /// The `--format` value.
     static var identifier: String { get }
-    func report(_ reports: [BundleReport]) -> String
+    func report(_ reports: [BundleReport], context: ReportContext) -> String
+}
+
+extension Reporter {
+    /// The report with no rule details and no personal data.
+    public func report(_ reports: [BundleReport]) -> String {
+        report(reports, context: ReportContext())
+    }
+}
+
+/// What a reporter may know besides the findings.
+public struct ReportContext: Sendable {
+    /// ANSI colour (text only; only on a terminal, never with `NO_COLOR`).
+    public var color: Bool
+    /// The effective rules of each authority checked, by authority code (`""` for `--rules` files):
+    /// used to group findings by what to do, and to list rules in SARIF and JUnit.
+    public var rules: [String: [Rule]]
+    /// Personal details by bundle path: filled only with `--show-personal-data`.
+    public var personal: [String: PersonalDetails]
+    /// The ehcp version, for SARIF and the HTML footer.
+    public var toolVersion: String
+
+    public init(color: Bool = false, rules: [String: [Rule]] = [:], personal: [String: PersonalDetails] = [:], toolVersion: String = "0.1.0") {
+        self.color = color
+        self.rules = rules
+        self.personal = personal
+        self.toolVersion = toolVersion
+    }
+
+    /// The effective rules applied to `report`.
+    func rules(for report: BundleReport) -> [Rule] {
+        rules[report.authority?.code ?? ""] ?? []
+    }
+
+    /// The rule behind a finding, when it is an authority or statutory rule.
+    func rule(_ id: String, in report: BundleReport) -> Rule? {
+        rules(for: report).first { $0.id == id }
+    }
+}
+
+/// The child's name, date of birth and the sender's reference, shown only on request.
+public struct PersonalDetails: Sendable, Equatable {
+    public var childName: String?
+    public var dateOfBirth: String?
+    public var reference: String?
+
+    public init(childName: String? = nil, dateOfBirth: String? = nil, reference: String? = nil) {
+        self.childName = childName
+        self.dateOfBirth = dateOfBirth
+        self.reference = reference
+    }
+
+    /// One line, e.g. "Amelia Rose Okafor, born 2016-03-14, reference SENCO-2026-014".
+    public var line: String {
+        [childName, dateOfBirth.map { "born \($0)" }, reference.map { "reference \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    }
 }
 
 /// The reporters ehcp offers.
 public enum Reporters {
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, HTMLReporter.self, MarkdownReporter.self, SARIFReporter.self, JUnitReporter.self,
+    ]
 
-    public static func reporter(_ identifier: String, color: Bool = false) -> (any Reporter)? {
+    public static func reporter(_ identifier: String) -> (any Reporter)? {
         switch identifier {
-        case TextReporter.identifier: TextReporter(color: color)
+        case TextReporter.identifier: TextReporter()
         case JSONReporter.identifier: JSONReporter()
+        case HTMLReporter.identifier: HTMLReporter()
+        case MarkdownReporter.identifier: MarkdownReporter()
+        case SARIFReporter.identifier: SARIFReporter()
+        case JUnitReporter.identifier: JUnitReporter()
         default: nil
         }
     }

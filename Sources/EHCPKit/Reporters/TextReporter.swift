@@ -1,36 +1,40 @@
-/// Plain text for people: findings grouped by severity, each with where, why and its basis.
+/// Plain text for people: findings grouped by severity, each with where, why and its basis; for
+/// several bundles, tables per authority and per rule.
 public struct TextReporter: Reporter {
     public static let identifier = "text"
-    /// Whether to use ANSI colour (only on a terminal, and never with `NO_COLOR`).
-    public var color: Bool
 
-    public init(color: Bool = false) {
-        self.color = color
-    }
+    public init() {}
 
-    public func report(_ reports: [BundleReport]) -> String {
+    public func report(_ reports: [BundleReport], context: ReportContext) -> String {
+        let paint = Painter(color: context.color)
         var out = ""
         for report in reports {
-            out += bundle(report)
+            out += bundle(report, context: context, paint: paint)
         }
         if reports.count > 1 {
             let failing = reports.filter { !$0.isValid }.count
-            out += "\(reports.count) bundles checked: \(reports.count - failing) without errors, \(failing) with errors\n"
-            out += perRule(reports)
+            out += "\n" + paint("\(reports.count) bundles checked: \(reports.count - failing) without errors, \(failing) with errors", "1") + "\n"
+            let summary = BatchSummary(reports)
+            out += "\nBy authority:\n" + TextTable.render(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+            if !summary.rules.isEmpty {
+                out += "\nRequests affected, by rule:\n" + TextTable.render(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
+            }
         }
         return out
     }
 
-    private func bundle(_ report: BundleReport) -> String {
+    private func bundle(_ report: BundleReport, context: ReportContext, paint: Painter) -> String {
         var out = paint(report.bundle, "1")
         if let authority = report.authority { out += " — \(authority.name) (\(authority.code))" }
         out += "\n"
+        if let personal = context.personal[report.bundle] { out += "  \(personal.line)\n" }
         for severity in Severity.allCases.reversed() {
             let findings = report.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }
-            out += "\n" + paint("\(severity == .info ? "Notes" : severity.rawValue.capitalized + "s") (\(findings.count))", severity == .error ? "31" : severity == .warning ? "33" : "36") + "\n"
+            let heading = "\(severity == .info ? "Notes" : severity.label + "s") (\(findings.count))"
+            out += "\n" + paint(heading, severity == .error ? "31" : severity == .warning ? "33" : "36") + "\n"
             for finding in findings {
-                let place = finding.location.map { "\($0): " } ?? ""
+                let place = BundleReport.place(finding).map { "\($0): " } ?? ""
                 out += "  \(place)\(finding.rule): \(finding.message)\n"
                 if finding.basis == .local {
                     out += "    This is the authority's own expectation, not a legal condition of a request.\n"
@@ -48,28 +52,37 @@ public struct TextReporter: Reporter {
         out += "\n\(verdict): \(report.count(.error)) error(s), \(report.count(.warning)) warning(s), \(report.count(.info)) note(s)\n"
         return out
     }
+}
 
-    /// How many bundles each rule fired in, most frequent first: a week's intake at a glance.
-    private func perRule(_ reports: [BundleReport]) -> String {
-        var counts: [String: Int] = [:]
-        for report in reports {
-            for rule in Set(report.findings.filter { $0.severity != .info }.map(\.rule)) { counts[rule, default: 0] += 1 }
-        }
-        guard !counts.isEmpty else { return "" }
-        var out = "\nRequests affected, by rule:\n"
-        for (rule, count) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
-            out += "  \(String(count).leftPadded(to: 5))  \(rule)\n"
-        }
-        return out
-    }
+/// ANSI colour when allowed, plain text otherwise.
+struct Painter {
+    var color: Bool
 
-    private func paint(_ text: String, _ code: String) -> String {
+    func callAsFunction(_ text: String, _ code: String) -> String {
         color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }
 
+/// A table in fixed-width columns: text left-aligned, numbers right-aligned.
+enum TextTable {
+    static func render(header: [String], rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return column > 0 && Int(cell) != nil ? pad + cell : cell + pad
+            }
+            return "  " + padded.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        return line(header) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
+    }
+}
+
 extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

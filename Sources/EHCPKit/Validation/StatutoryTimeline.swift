@@ -1,20 +1,38 @@
-/// The dates the SEND Regulations 2014 set, counted from the day the authority receives a request.
+/// The dates the SEND Regulations 2014 set, counted from the day the authority receives a request,
+/// and the exceptions that lift them.
 ///
-/// Exception periods (reg 5(4), 10(4), 13(3)) are not applied here: the dates are the plain limits.
+/// The regulations do not move a date when an exception happens: reg 5(4), 10(4) and 13(3) say the
+/// authority "need not comply with the time limit" if meeting it is impractical because of the
+/// exception. So an exception period that falls before a deadline marks that deadline as lifted;
+/// the authority must still act as soon as practicable. Many authorities count the clock as paused
+/// while the exception lasts; ``Deadline/pausedDate`` gives that date, which is practice, not law.
 public struct StatutoryTimeline: Sendable, Equatable {
     /// One statutory deadline.
     public struct Deadline: Sendable, Equatable {
         public var step: String
         public var regulation: String
         public var date: CalendarDate
+        /// The exception periods that lift this deadline, with the paragraph that allows each.
+        public var liftedBy: [Lift] = []
+        /// The date counting the clock as paused for the days of the exceptions before it (practice,
+        /// not law); nil when no exception applies.
+        public var pausedDate: CalendarDate?
+    }
+
+    /// An exception period that lifts a deadline, and the sub-paragraph that says so.
+    public struct Lift: Sendable, Equatable {
+        public var exception: ExceptionPeriod
+        public var paragraph: String
     }
 
     public var received: CalendarDate
+    public var exceptions: [ExceptionPeriod]
     public var deadlines: [Deadline]
 
-    /// The limits for a request received on `received`.
-    public init(received: CalendarDate) {
+    /// The limits for a request received on `received`, with `exceptions` applied.
+    public init(received: CalendarDate, exceptions: [ExceptionPeriod] = []) {
         self.received = received
+        self.exceptions = exceptions
         let weeks = { (count: Int) in TimeWindow(count: count, unit: .weeks).after(received) }
         deadlines = [
             Deadline(step: "Decision on whether to assess", regulation: "SEND Regulations 2014 reg 5(1)", date: weeks(6)),
@@ -22,5 +40,138 @@ public struct StatutoryTimeline: Sendable, Equatable {
             Deadline(step: "Notice if the authority decides not to issue a plan", regulation: "SEND Regulations 2014 reg 10(1)", date: weeks(16)),
             Deadline(step: "Final EHC plan issued", regulation: "SEND Regulations 2014 reg 13(2)", date: weeks(20)),
         ]
+        for index in deadlines.indices {
+            let paragraph = Self.exceptionParagraph[index]
+            guard let paragraph else { continue }
+            var deadline = deadlines[index]
+            for exception in exceptions {
+                guard let letter = exception.kind.letter(in: paragraph), exception.overlaps(from: received, to: deadline.date) else { continue }
+                deadline.liftedBy.append(Lift(exception: exception, paragraph: "SEND Regulations 2014 reg \(paragraph)(\(letter))"))
+            }
+            if !deadline.liftedBy.isEmpty {
+                // The clock runs only on days outside every exception: move the date on by the paused
+                // days before it until no more fall before it.
+                var paused = deadline.date
+                while true {
+                    let next = deadline.date.adding(days: deadline.liftedBy.map(\.exception).pausedDays(from: received, to: paused))
+                    if next == paused { break }
+                    paused = next
+                }
+                deadline.pausedDate = paused
+            }
+            deadlines[index] = deadline
+        }
+    }
+
+    /// The paragraph listing the exceptions to each deadline, in the order of `deadlines`. Reg 8's
+    /// own exceptions (reg 8(2)) bind the people asked for advice, not the authority, and are not
+    /// modelled.
+    private static let exceptionParagraph: [String?] = ["5(4)", nil, "10(4)", "13(3)"]
+}
+
+/// A period during which one of the exceptions of reg 5(4), 10(4) or 13(3) held.
+public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
+    /// The kinds of exception the regulations list.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// The school or post-16 institution asked for advice was closed for at least 4 continuous
+        /// weeks (reg 5(4)(a), 10(4)(a), 13(3)(a)). The period given is the closure itself; the
+        /// exception runs from one week before it closed to one week before it reopened.
+        case closure
+        /// Exceptional personal circumstances affect the child, the parent or the young person
+        /// (reg 5(4)(b), 10(4)(b), 13(3)(b)).
+        case circumstances
+        /// The child, the parent or the young person were away from the authority's area for at
+        /// least 4 continuous weeks (reg 5(4)(c), 10(4)(c), 13(3)(c)).
+        case absence
+        /// The child or young person failed to keep an appointment for an examination or test during
+        /// the 6 weeks of reg 8 (reg 10(4)(d), 13(3)(d); not an exception to the reg 5 decision).
+        case appointment
+
+        /// The sub-paragraph letter in reg 5(4), 10(4) or 13(3), or nil when the kind is not listed there.
+        func letter(in paragraph: String) -> String? {
+            switch self {
+            case .closure: "a"
+            case .circumstances: "b"
+            case .absence: "c"
+            case .appointment: paragraph == "5(4)" ? nil : "d"
+            }
+        }
+
+        /// In words, for reports.
+        public var summary: String {
+            switch self {
+            case .closure: "advice asked of a school or college around its closure of 4 weeks or more"
+            case .circumstances: "exceptional personal circumstances"
+            case .absence: "away from the authority's area for at least 4 weeks"
+            case .appointment: "an examination or test appointment was missed"
+            }
+        }
+    }
+
+    public var kind: Kind
+    /// First day of the period (for a closure, the first day closed).
+    public var from: CalendarDate
+    /// Last day of the period (for a closure, the day it reopened).
+    public var to: CalendarDate
+
+    /// Checks the period against what the regulations require of its kind.
+    ///
+    /// - Throws: ``ExceptionPeriodError`` when the dates are reversed or a closure or absence is
+    ///   shorter than 4 continuous weeks.
+    public init(kind: Kind, from: CalendarDate, to: CalendarDate) throws(ExceptionPeriodError) {
+        guard from <= to else { throw ExceptionPeriodError("\(kind.rawValue) period \(from)..\(to) ends before it starts") }
+        let days = to.dayNumber - from.dayNumber + (kind == .closure ? 0 : 1)
+        if kind == .closure || kind == .absence, days < 28 {
+            throw ExceptionPeriodError(
+                "\(kind.rawValue) counts as an exception only when it lasts at least 4 continuous weeks; \(from)..\(to) is \(days) day(s)")
+        }
+        self.kind = kind
+        self.from = from
+        self.to = to
+    }
+
+    /// Parses `KIND:FROM..TO`, e.g. `absence:2026-11-02..2026-12-04`.
+    public init(parsing text: String) throws(ExceptionPeriodError) {
+        let kinds = Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let kind = Kind(rawValue: parts[0]) else {
+            throw ExceptionPeriodError("'\(text)' should be KIND:FROM..TO with KIND one of \(kinds), e.g. absence:2026-11-02..2026-12-04")
+        }
+        let dates = parts[1].components(separatedBy: "..")
+        guard dates.count == 2, let from = CalendarDate(iso: dates[0]), let to = CalendarDate(iso: dates[1]) else {
+            throw ExceptionPeriodError("'\(parts[1])' should be two dates written YYYY-MM-DD..YYYY-MM-DD")
+        }
+        try self.init(kind: kind, from: from, to: to)
+    }
+
+    /// The days the exception covers: for a closure, one week before it closed to one week before
+    /// it reopened, as reg 5(4)(a) describes.
+    public var window: ClosedRange<CalendarDate> {
+        kind == .closure ? from.adding(days: -7)...to.adding(days: -7) : from...to
+    }
+
+    func overlaps(from start: CalendarDate, to end: CalendarDate) -> Bool {
+        window.lowerBound <= end && window.upperBound >= start
+    }
+
+    public var description: String { "\(kind.rawValue) \(from)..\(to)" }
+}
+
+/// An exception period that the regulations would not recognise, with what to give instead.
+public struct ExceptionPeriodError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension [ExceptionPeriod] {
+    /// Days between `start` and `end` covered by at least one of the periods (overlaps counted once).
+    func pausedDays(from start: CalendarDate, to end: CalendarDate) -> Int {
+        var covered = Set<Int>()
+        for period in self {
+            let low = Swift.max(period.window.lowerBound.dayNumber, start.dayNumber)
+            let high = Swift.min(period.window.upperBound.dayNumber, end.dayNumber)
+            if low <= high { covered.formUnion(low...high) }
+        }
+        return covered.count
     }
 }

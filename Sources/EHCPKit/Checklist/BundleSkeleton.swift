@@ -1,0 +1,115 @@
+/// The `application.yaml` of a new bundle: every field the canonical schema and the authority ask
+/// for, left empty, with the authority's checklist as comments.
+///
+/// Empty fields are YAML nulls, which ehcp reports as missing, so the skeleton validates straight
+/// away and its findings are the list of what to fill in.
+public enum BundleSkeleton {
+    public static func application(_ checklist: Checklist, requester: String, date: CalendarDate) -> String {
+        let authority = checklist.authority
+        var out = """
+            # A request for an EHC needs assessment to \(authority.name) (\(authority.code)).
+            # Made by `ehcp init`. Fill in the empty fields (leave out what does not apply), put each
+            # document in evidence/ and list it under `evidence:` at the end, then run
+            #   ehcp validate <this folder>
+            # Its findings are what is still to do. ehcp reads files only; it sends nothing anywhere.
+            #
+            # What \(authority.name) asks for (from `ehcp checklist --authority \(authority.code) --requester \(requester)`):
+
+            """
+        for (section, items) in checklist.sections {
+            out += "#\n# \(section.title)\n"
+            for item in items {
+                out += wrapped("[\(item.need), \(item.basis.label)\(item.within.map { ", within \($0)" } ?? "")] \(item.text) (\(item.rule))", prefix: "#   - ", indent: "#     ")
+            }
+        }
+        out += """
+
+            schemaVersion: "1"
+            reference:                  # your own reference for this request (optional)
+            authority: "\(authority.code)"
+            dateOfRequest: \(date)      # the date you send the request: recency is counted back from it
+            requester:
+              role: \(requester)                  # parent | young-person | setting | youth-custody | other
+              name:
+              organisation:
+            \(requester == "setting" ? "  urn:                      # the setting's 6-digit URN\n" : "")  email:
+              phone:
+            child:
+              givenNames:
+              familyName:
+              dateOfBirth:              # YYYY-MM-DD
+              sex:                      # M | F | U
+              upn:                      # unique pupil number, if known
+              nhsNumber:                # if known
+              firstLanguage:
+              interpreterRequired:      # true | false
+              postcode:
+              lookedAfter:              # true | false
+              homeEducated:             # true | false
+            parents:                    # everyone with parental responsibility
+              - name:
+                relationship:
+                parentalResponsibility: true
+                agreesWithRequest:      # true | false
+            setting:
+              name:
+              urn:
+              type:                     # mainstream | special | alternative-provision | early-years | post-16 | independent | none
+              ncYear:                   # R, N1, N2, 1 to 14
+              admitted:                 # YYYY-MM-DD
+              senSupportSince:          # YYYY-MM-DD
+            needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
+              - type:
+                rank: 1
+                description:
+            graduatedApproach: []       # each assess-plan-do-review cycle: { start, review, reviewed: true, planType, evidence: <evidence id> }
+            provision: []               # each line of the provision map: { description, provider, hoursPerWeek, weeksPerYear, annualCost, outcome }
+            attainment: []              # progress over time: { area, measure, date, value, expected }
+            professionals: []           # { role, name, organisation, lastInvolved, report: <evidence id> }
+            attendance:
+              from:                     # YYYY-MM-DD
+              to:
+              sessionsPossible:
+              sessionsAttended:
+            views:
+              child:
+                summary:                # in the child's own words, or how they were gathered
+              parents:
+                summary:
+            consent: []                 # { by: parent | young-person | representative, name, date, scope, form }
+            evidence: []
+            # Add one item per document in evidence/, for example:
+            #   - id: consent             # a short id of your choice; other fields refer to it
+            #     type: consent-form
+            #     title: Signed consent form
+            #     date: YYYY-MM-DD
+            #     file: evidence/consent.pdf
+            # Documents \(authority.name) asks for, by type:
+
+            """
+        var listed = Set<String>()
+        for (_, items) in checklist.sections {
+            for item in items {
+                for type in item.evidenceTypes where listed.insert(type).inserted {
+                    out += "#   \(type)\(item.within.map { " (dated within \($0))" } ?? "")\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// `text` as comment lines of at most about 100 characters.
+    static func wrapped(_ text: String, prefix: String, indent: String) -> String {
+        var lines: [String] = []
+        var line = prefix
+        for word in text.split(separator: " ") {
+            if line.count + word.count > 100, line != prefix, line != indent {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == prefix || line == indent ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

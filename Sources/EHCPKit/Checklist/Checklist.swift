@@ -1,0 +1,136 @@
+/// The evidence and details an authority asks for, in the order a SENCO gathers them.
+///
+/// Built from the authority's effective rules (its own and the statutory baseline): each rule is one
+/// item, in plain words, with its recency window, whether it is law or local practice, and its
+/// source. Rules that apply only to other requesters are left out when a requester role is given.
+public struct Checklist: Sendable {
+    /// A heading of the checklist, in gathering order.
+    public enum Section: String, Sendable, CaseIterable {
+        case form = "request-form"
+        case consent
+        case views
+        case support = "setting-support"
+        case progress
+        case professionals
+        case other
+
+        public var title: String {
+            switch self {
+            case .form: "Details on the request form"
+            case .consent: "Consent"
+            case .views: "Views of the child or young person and the family"
+            case .support: "The setting's support so far"
+            case .progress: "Progress, attainment and attendance"
+            case .professionals: "Reports from professionals"
+            case .other: "Anything else the authority asks for"
+            }
+        }
+    }
+
+    /// One thing to gather or fill in.
+    public struct Item: Sendable {
+        public var rule: String
+        public var text: String
+        public var severity: Severity
+        public var basis: Basis
+        /// How recent the evidence must be, e.g. "24 months", when the rule says.
+        public var within: String?
+        /// Evidence types the item is met by (canonical ids), if it is about documents.
+        public var evidenceTypes: [String]
+        /// The application field the item is about, if it is about a field.
+        public var field: String?
+        /// When the item applies, in words ("setting.type is mainstream or special"), if not always.
+        public var applies: String?
+        public var reference: String?
+
+        /// "Required", "Expected" or "Helpful", from the rule's severity.
+        public var need: String {
+            switch severity {
+            case .error: "Required"
+            case .warning: "Expected"
+            case .info: "Helpful"
+            }
+        }
+    }
+
+    public var authority: AuthorityCatalog.Entry
+    public var requester: String?
+    public var rulesets: [String]
+    public var sections: [(section: Section, items: [Item])]
+
+    /// The checklist for `authority`'s effective rules; with `requester`, only what applies to that role.
+    public init(authority: AuthorityCatalog.Entry, rules: EffectiveRules, requester: String? = nil) {
+        self.authority = authority
+        self.requester = requester
+        rulesets = rules.rulesets
+        var bySection: [Section: [Item]] = [:]
+        for rule in rules.rules {
+            var conditions = rule.when
+            if let requester, let index = conditions.firstIndex(where: { $0.requesterRoles != nil }) {
+                guard conditions[index].requesterRoles!.contains(requester) else { continue }
+                conditions.remove(at: index)
+            }
+            let item = Item(
+                rule: rule.id, text: rule.message, severity: rule.severity, basis: rule.basis,
+                within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes, field: rule.check.field,
+                applies: conditions.isEmpty ? nil : conditions.map(\.summary).joined(separator: " and "), reference: rule.reference)
+            bySection[Self.section(of: rule.check), default: []].append(item)
+        }
+        sections = Section.allCases.compactMap { section in
+            bySection[section].map { (section, $0.sorted { ($0.severity, $1.rule) > ($1.severity, $0.rule) }) }
+        }
+    }
+
+    /// The section a check belongs in, from the evidence types or field path it names.
+    static func section(of check: Check) -> Section {
+        let subject = check.evidenceTypes.first ?? check.field ?? ""
+        let table: [(Section, [String])] = [
+            (.consent, ["consent"]),
+            (.views, ["views", "child-views", "parent-views", "young-person-views"]),
+            (.support, ["graduatedApproach", "provision", "sen-support-plan", "apdr-review", "provision-map", "costed-provision-map",
+                        "need-descriptor", "setting", "needs", "work-samples", "exclusion-record", "educational-advice"]),
+            (.progress, ["attainment", "attendance"]),
+            (.professionals, ["professionals", "report", "medical-letter", "previous-decision"]),
+            (.form, ["authority", "dateOfRequest", "requester", "child", "parents", "form", "schemaVersion", "reference"]),
+        ]
+        for (section, prefixes) in table where prefixes.contains(where: { subject.hasPrefix($0) || subject.hasSuffix($0) }) {
+            return section
+        }
+        return .other
+    }
+}
+
+extension Condition {
+    /// The roles a `requester.role` condition allows, or nil for any other condition.
+    var requesterRoles: [String]? {
+        if case .equals("requester.role", let roles) = self { return roles }
+        return nil
+    }
+}
+
+extension Check {
+    /// The evidence types the check is about (empty for checks on fields).
+    public var evidenceTypes: [String] {
+        switch self {
+        case .evidence(let types, _, _, _, _), .recency(let types, _, _): types
+        default: []
+        }
+    }
+
+    /// The field path the check is about, when it is about one.
+    public var field: String? {
+        switch self {
+        case .field(let path, _, _, _, _, _, _, _), .count(let path, _, _, _), .duration(let path, _, _, _): path
+        default: nil
+        }
+    }
+
+    /// The recency window, when the check has one.
+    public var window: TimeWindow? {
+        switch self {
+        case .evidence(_, _, let within, _, _): within
+        case .recency(_, let within, _): within
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import EHCPSource
+
+/// The checklist as Markdown (to print or paste), HTML (a printable page) or JSON.
+public enum ChecklistRenderer {
+    public static let formats = ["markdown", "html", "json"]
+
+    public static func render(_ checklist: Checklist, format: String) -> String? {
+        switch format {
+        case "markdown": markdown(checklist)
+        case "html": html(checklist)
+        case "json": JSONWriter.write(json(checklist))
+        default: nil
+        }
+    }
+
+    static func title(_ checklist: Checklist) -> String {
+        "Evidence checklist for \(checklist.authority.name) (\(checklist.authority.code))" + (checklist.requester.map { ", request by: \($0)" } ?? "")
+    }
+
+    static let intro = "Gather these before sending a request for an EHC needs assessment. Law and statutory guidance apply everywhere; local practice is what this authority asks for, and it may return a request without it, but a letter is still a legally valid request."
+
+    /// "Law · Required · dated within 24 months · only when …".
+    static func facts(_ item: Checklist.Item) -> [String] {
+        [item.basis.label, item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }].compactMap { $0 }
+    }
+
+    static func markdown(_ checklist: Checklist) -> String {
+        var out = "# \(title(checklist))\n\n\(intro)\n\nRule sets: \(checklist.rulesets.joined(separator: ", "))\n"
+        for (section, items) in checklist.sections {
+            out += "\n## \(section.title)\n\n"
+            for item in items {
+                out += "- [ ] \(MarkdownReporter.inline(item.text))  \n  _\(facts(item).map(MarkdownReporter.inline).joined(separator: " · "))_ (`\(item.rule)`)"
+                if let reference = item.reference { out += "  \n  Source: \(MarkdownReporter.inline(reference))" }
+                out += "\n"
+            }
+        }
+        return out
+    }
+
+    static func html(_ checklist: Checklist) -> String {
+        var body = ""
+        for (index, entry) in checklist.sections.enumerated() {
+            body += "<section aria-labelledby=\"s\(index)\">\n<h2 id=\"s\(index)\">\(entry.section.title.escapedForMarkup)</h2>\n<ul class=\"checklist\">\n"
+            for item in entry.items {
+                body += "<li><span class=\"box\" aria-hidden=\"true\">☐</span> \(item.text.escapedForMarkup)<br>\n"
+                body += "<span class=\"facts\">\(facts(item).map(\.escapedForMarkup).joined(separator: " · ")) (<code>\(item.rule.escapedForMarkup)</code>)</span>"
+                if let reference = item.reference { body += "<br>\n<span class=\"source\">Source: \(reference.escapedForMarkup)</span>" }
+                body += "</li>\n"
+            }
+            body += "</ul>\n</section>\n"
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(title(checklist).escapedForMarkup)</title>
+            <style>\(HTMLReporter.style)
+            ul.checklist { list-style: none; padding-left: 0; }
+            ul.checklist li { margin-bottom: 0.75rem; break-inside: avoid; }
+            .box { font-size: 1.2rem; }
+            .facts, .source { font-size: 0.9rem; }
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>\(title(checklist).escapedForMarkup)</h1>
+            <p>\(intro.escapedForMarkup)</p>
+            </header>
+            <main>
+            \(body)</main>
+            <footer><p>Rule sets: \(checklist.rulesets.joined(separator: ", ").escapedForMarkup)</p></footer>
+            </body>
+            </html>
+
+            """
+    }
+
+    static func json(_ checklist: Checklist) -> OutputNode {
+        var root: [(key: String, value: OutputNode)] = [
+            ("authority", .mapping([("code", .string(checklist.authority.code)), ("name", .string(checklist.authority.name))])),
+        ]
+        if let requester = checklist.requester { root.append(("requester", .string(requester))) }
+        root.append(("rulesets", .sequence(checklist.rulesets.map { .string($0) })))
+        root.append(("sections", .sequence(checklist.sections.map { section, items in
+            .mapping([("id", .string(section.rawValue)), ("title", .string(section.title)), ("items", .sequence(items.map(json)))])
+        })))
+        return .mapping(root)
+    }
+
+    static func json(_ item: Checklist.Item) -> OutputNode {
+        var entries: [(key: String, value: OutputNode)] = [
+            ("rule", .string(item.rule)), ("text", .string(item.text)), ("severity", .string(item.severity.rawValue)),
+            ("basis", .string(item.basis.rawValue)),
+        ]
+        if let within = item.within { entries.append(("within", .string(within))) }
+        if !item.evidenceTypes.isEmpty { entries.append(("evidenceTypes", .sequence(item.evidenceTypes.map { .string($0) }))) }
+        if let field = item.field { entries.append(("field", .string(field))) }
+        if let applies = item.applies { entries.append(("appliesWhen", .string(applies))) }
+        if let reference = item.reference { entries.append(("reference", .string(reference))) }
+        return .mapping(entries)
+    }
+}

@@ -1,0 +1,78 @@
+/// What a reader has to do about a finding: the headings of the HTML and Markdown reports.
+public enum FindingGroup: String, Sendable, CaseIterable {
+    case missingEvidence = "missing-evidence"
+    case staleEvidence = "stale-evidence"
+    case detailsToCorrect = "details-to-correct"
+    case notes
+
+    public var title: String {
+        switch self {
+        case .missingEvidence: "Missing evidence"
+        case .staleEvidence: "Evidence that is out of date"
+        case .detailsToCorrect: "Details to correct"
+        case .notes: "Notes"
+        }
+    }
+
+    /// What to do, in one sentence.
+    public var advice: String {
+        switch self {
+        case .missingEvidence: "Gather these documents and attach them to the request before sending it."
+        case .staleEvidence: "Ask for more recent reports, or say in the request why these are still current."
+        case .detailsToCorrect: "Correct these in the application form or its files."
+        case .notes: "Nothing here stops the request; read them before sending."
+        }
+    }
+
+    /// The group of `finding`: notes for information, otherwise by the kind of check that made it.
+    public static func of(_ finding: Finding, rule: Rule?) -> FindingGroup {
+        guard finding.severity != .info else { return .notes }
+        if let rule {
+            switch rule.check {
+            case .evidence, .count, .duration: return .missingEvidence
+            case .recency: return .staleEvidence
+            case .field, .xpath: return .detailsToCorrect
+            }
+        }
+        return ["FILE-MISSING", "FILE-EMPTY"].contains(finding.rule) ? .missingEvidence : .detailsToCorrect
+    }
+
+    /// The findings of `report` by group, in the order of `allCases`, leaving out empty groups.
+    static func grouped(_ report: BundleReport, context: ReportContext) -> [(group: FindingGroup, findings: [Finding])] {
+        let groups = Dictionary(grouping: report.findings) { of($0, rule: context.rule($0.rule, in: report)) }
+        return allCases.compactMap { group in groups[group].map { (group, $0) } }
+    }
+}
+
+extension Basis {
+    /// What the basis means for the request, in plain words.
+    public var explanation: String {
+        switch self {
+        case .law: "Law: a requirement of the Children and Families Act 2014 or the SEND Regulations 2014."
+        case .statutoryGuidance: "Statutory guidance: the SEND Code of Practice, which authorities must have regard to."
+        case .local: "Local practice: the authority's own expectation, not a legal condition of a request. The authority may return the request without it."
+        case .format: "Format: the request document or its files cannot be read as they are."
+        }
+    }
+
+    /// A short label.
+    public var label: String {
+        switch self {
+        case .law: "Law"
+        case .statutoryGuidance: "Statutory guidance"
+        case .local: "Local practice"
+        case .format: "Format"
+        }
+    }
+}
+
+extension Severity {
+    /// "Error", "Warning" or "Note".
+    public var label: String {
+        switch self {
+        case .error: "Error"
+        case .warning: "Warning"
+        case .info: "Note"
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import EHCPSource
+import Foundation
+
+/// Validates many bundles in parallel, keeping the reports in the order given.
+///
+/// ``Validator`` caches rule sets without a lock, so each worker has its own; a worker takes the
+/// next bundle from a shared counter, so slow bundles do not hold up the rest.
+public struct BatchValidator: Sendable {
+    /// One bundle's outcome: its report, or why it could not be read.
+    public typealias Outcome = Result<BundleReport, any Error>
+
+    public let rulesets: RuleSetCatalog
+    public let options: ValidationOptions
+    /// How many bundles are validated at once.
+    public let jobs: Int
+
+    public init(rulesets: RuleSetCatalog, options: ValidationOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.rulesets = rulesets
+        self.options = options
+        self.jobs = max(1, jobs)
+    }
+
+    /// Validates every bundle; `progress` is called (from any thread, one call at a time) with the
+    /// number done after each bundle.
+    public func validate(_ bundles: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [Outcome] {
+        let state = SharedState(count: bundles.count)
+        let workers = min(jobs, max(1, bundles.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let validator = Validator(rulesets: rulesets, options: options)
+            while let index = state.next() {
+                let outcome: Outcome = Result { try validator.validate(bundle: bundles[index]) }
+                let done = state.store(outcome, at: index)
+                progress?(done)
+            }
+        }
+        return state.outcomes()
+    }
+
+    /// The effective rules of each authority the reports were checked against, by code (`""` for
+    /// `--rules` files), for grouping findings and listing rules in reports.
+    public func effectiveRules(for reports: [BundleReport]) -> [String: [Rule]] {
+        let validator = Validator(rulesets: rulesets, options: options)
+        var rules: [String: [Rule]] = [:]
+        for report in reports {
+            let code = report.authority?.code ?? ""
+            guard rules[code] == nil, code != "" || !options.ruleFiles.isEmpty,
+                let chain = try? validator.chain(forCode: code),
+                let effective = try? EffectiveRules.combine(chain, asOf: report.asOf)
+            else { continue }
+            rules[code] = effective.rules
+        }
+        return rules
+    }
+}
+
+/// The counter and the results, behind one lock.
+private final class SharedState: @unchecked Sendable {
+    // Every access to the stored properties holds `lock`.
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var done = 0
+    private var results: [BatchValidator.Outcome?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard nextIndex < results.count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    func store(_ outcome: BatchValidator.Outcome, at index: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        results[index] = outcome
+        done += 1
+        return done
+    }
+
+    func outcomes() -> [BatchValidator.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results.map { $0! }
+    }
+}
+
+extension PersonalDetails {
+    /// The child's name, date of birth and the sender's reference read from a bundle's document, for
+    /// `--show-personal-data`; nil when the document cannot be read.
+    public static func read(bundle path: String, zipLimits: ZipLimits = ZipLimits(), formats: FormatRegistry = .canonicalOnly) -> PersonalDetails? {
+        func details(_ folder: String) throws -> PersonalDetails? {
+            let document = FileAccess.isDirectory(folder) ? try BundleLocator.document(in: folder, formats: formats) : folder
+            let bytes = try FileAccess.read(document)
+            let format = try formats.detect(path: document, bytes: bytes)
+            let application = try format.read(bytes, file: document).application
+            let text = { (path: String) in application.values(at: path).first?.value.comparableText }
+            let name = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
+            return PersonalDetails(childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"))
+        }
+        if path.lowercased().hasSuffix(".zip"), !FileAccess.isDirectory(path) {
+            return try? ZipBundle.withUnpacked(path, limits: zipLimits, details)
+        }
+        return try? details(path)
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import EHCPKit
+
+extension EHCPCommand {
+    struct Checklist: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the evidence an authority asks for, in the order a SENCO gathers it.",
+            discussion: """
+                Each item says whether it is law, statutory guidance or the authority's own practice, \
+                how recent it must be, and where the authority publishes it. Markdown prints as a \
+                tick-list; html is a printable page; json is for other tools.
+
+                Examples:
+                  ehcp checklist --authority norfolk
+                  ehcp checklist --authority 926 --requester parent --format html --output checklist.html
+                """)
+
+        @Option(help: "Authority code or slug (see 'ehcp authorities list').")
+        var authority: String
+
+        @Option(help: "Who makes the request: parent, young-person, setting, youth-custody or other. Leaves out what applies only to others.")
+        var requester: String?
+
+        @Option(help: "markdown, html or json.")
+        var format: String = "markdown"
+
+        @Option(help: "Write the checklist to this file instead of standard output.")
+        var output: String?
+
+        @OptionGroup var ruleSetOptions: RuleSetOptions
+
+        func validate() throws {
+            guard ChecklistRenderer.formats.contains(format) else {
+                throw ValidationError("unknown --format '\(format)'; use one of: \(ChecklistRenderer.formats.joined(separator: ", "))")
+            }
+            if let requester, !Vocabulary.requesterRole.contains(requester) {
+                throw ValidationError("unknown --requester '\(requester)'; use one of: \(Vocabulary.requesterRole.codes.joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let checklist = try EHCPCommand.checklist(authority: authority, requester: requester, options: ruleSetOptions)
+                let text = ChecklistRenderer.render(checklist, format: format)!
+                if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
+            }
+        }
+    }
+
+    /// The checklist of an authority named on the command line, from its rules in force today.
+    static func checklist(authority: String, requester: String?, options: RuleSetOptions) throws -> EHCPKit.Checklist {
+        let entry = try AuthorityCatalog.builtIn.require(authority)
+        let chain = try options.catalog().rulesets(forCode: entry.code)
+        return EHCPKit.Checklist(authority: entry, rules: try EffectiveRules.combine(chain, asOf: CalendarDate.today), requester: requester)
+    }
+}
+
+extension CalendarDate {
+    /// Today's date where ehcp runs.
+    static var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+import Foundation

@@ -1,0 +1,94 @@
+import ArgumentParser
+import EHCPKit
+import EHCPSource
+
+extension EHCPCommand {
+    struct Timeline: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the dates the SEND Regulations 2014 set for a request, with exceptions applied.",
+            discussion: """
+                The limits run from the day the authority receives the request: a decision on whether \
+                to assess within 6 weeks (reg 5), advice within 6 weeks (reg 8), notice if no plan \
+                within 16 weeks (reg 10), the final plan within 20 weeks (reg 13).
+
+                An exception (--exception KIND:FROM..TO, repeatable) does not move a date: reg 5(4), \
+                10(4) and 13(3) say the authority need not meet the limit if an exception makes it \
+                impractical, and must then act as soon as practicable. ehcp marks each limit an \
+                exception lifts and also shows the date counting the clock as paused, as many \
+                authorities do (that date is practice, not law). Kinds:
+                  closure        advice was asked of a school or college around a closure of 4 weeks
+                                 or more; FROM is the first day closed, TO the day it reopened, and
+                                 the exception runs from a week before each
+                  circumstances  exceptional personal circumstances of the child, parent or young person
+                  absence        the child, parent or young person away from the area for 4 weeks or more
+                  appointment    a missed examination or test appointment (not an exception to reg 5)
+
+                Examples:
+                  ehcp timeline --received 2026-10-05
+                  ehcp timeline --received 2026-06-15 --exception closure:2026-07-22..2026-09-03
+                """)
+
+        @Option(help: "The date the authority received the request (YYYY-MM-DD).")
+        var received: String
+
+        @Option(help: "An exception period, KIND:FROM..TO (repeatable); KIND is closure, circumstances, absence or appointment.")
+        var exception: [String] = []
+
+        @Option(help: "text or json.")
+        var format: String = "text"
+
+        func validate() throws {
+            guard CalendarDate(iso: received) != nil else {
+                throw ValidationError("--received must be a date written YYYY-MM-DD, e.g. --received 2026-10-05")
+            }
+            guard ["text", "json"].contains(format) else { throw ValidationError("unknown --format '\(format)'; use text or json") }
+            for text in exception {
+                do { _ = try ExceptionPeriod(parsing: text) } catch { throw ValidationError("--exception \(error)") }
+            }
+        }
+
+        func run() throws {
+            let exceptions = try exception.map { try ExceptionPeriod(parsing: $0) }
+            let timeline = StatutoryTimeline(received: CalendarDate(iso: received)!, exceptions: exceptions)
+            Terminal.write(format == "json" ? JSONWriter.write(json(timeline)) : text(timeline))
+        }
+
+        private func text(_ timeline: StatutoryTimeline) -> String {
+            var out = "Request received on \(timeline.received).\n\n"
+            for deadline in timeline.deadlines {
+                out += "\(deadline.date)  \(deadline.step) (\(deadline.regulation))\n"
+                for lift in deadline.liftedBy {
+                    out += "            lifted by \(lift.paragraph): \(lift.exception.kind.summary), \(lift.exception.from)..\(lift.exception.to)\n"
+                }
+                if let paused = deadline.pausedDate {
+                    out += "            still due as soon as practicable; counting the clock as paused: \(paused)\n"
+                }
+            }
+            if timeline.exceptions.isEmpty {
+                out += "\nNo exception given. Reg 5(4), 10(4) and 13(3) lift a limit when an exception makes it impractical (see 'ehcp timeline --help').\n"
+            } else if timeline.deadlines.allSatisfy({ $0.liftedBy.isEmpty }) {
+                out += "\nNo exception falls before a deadline, so every limit stands.\n"
+            }
+            return out
+        }
+
+        private func json(_ timeline: StatutoryTimeline) -> OutputNode {
+            .mapping([
+                ("received", .string(timeline.received.description)),
+                ("deadlines", .sequence(timeline.deadlines.map { deadline in
+                    var entries: [(key: String, value: OutputNode)] = [
+                        ("step", .string(deadline.step)), ("regulation", .string(deadline.regulation)), ("date", .string(deadline.date.description)),
+                    ]
+                    if !deadline.liftedBy.isEmpty {
+                        entries.append(("liftedBy", .sequence(deadline.liftedBy.map { lift in
+                            .mapping([("regulation", .string(lift.paragraph)), ("kind", .string(lift.exception.kind.rawValue)),
+                                      ("from", .string(lift.exception.from.description)), ("to", .string(lift.exception.to.description))])
+                        })))
+                    }
+                    if let paused = deadline.pausedDate { entries.append(("pausedClockDate", .string(paused.description))) }
+                    return .mapping(entries)
+                })),
+            ])
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import EHCPTestSupport
+import Foundation
+import Testing
+@testable import EHCPKit
+
+@Suite struct BatchValidatorTests {
+    let examples = FileAccess.list(RepositoryPaths.localAuthorities).flatMap { folder in
+        FileAccess.list(RepositoryPaths.localAuthorities + "/\(folder)/examples").filter { !$0.hasSuffix(".yaml") }.map {
+            RepositoryPaths.localAuthorities + "/\(folder)/examples/\($0)"
+        }
+    }.sorted()
+
+    func batch(jobs: Int) -> BatchValidator {
+        BatchValidator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: ValidationOptions(), jobs: jobs)
+    }
+
+    @Test func parallelReportsEqualSerialOnesInInputOrder() throws {
+        #expect(examples.count > 20)
+        let serial = try batch(jobs: 1).validate(examples).map { try $0.get() }
+        let parallel = try batch(jobs: 4).validate(examples).map { try $0.get() }
+        #expect(parallel.map(\.bundle) == examples)
+        #expect(parallel.map(\.findings) == serial.map(\.findings))
+    }
+
+    @Test func anUnreadableBundleFailsAloneAndProgressCountsEveryBundle() throws {
+        let broken = NSTemporaryDirectoryPath.make()
+        try "child: [\n".write(toFile: broken + "/application.yaml", atomically: true, encoding: .utf8)
+        let paths = [examples[0], broken, examples[1]]
+        let counter = Counter()
+        let outcomes = batch(jobs: 3).validate(paths) { _ in counter.increment() }
+        #expect(counter.value == 3)
+        #expect((try? outcomes[0].get()) != nil && (try? outcomes[2].get()) != nil)
+        #expect((try? outcomes[1].get()) == nil)
+    }
+
+    @Test func effectiveRulesAreKeptPerAuthority() throws {
+        let reports = try batch(jobs: 2).validate(examples).map { try $0.get() }
+        let rules = batch(jobs: 1).effectiveRules(for: reports)
+        #expect(rules["926"]?.contains { $0.id == "NFK-APDR-CYCLES" } == true)
+        #expect(rules["926"]?.contains { $0.id == "ENG-AUTHORITY" } == true)
+        #expect(rules["822"]?.contains { $0.id == "NFK-APDR-CYCLES" } != true)
+    }
+}
+
+/// A thread-safe count for progress callbacks.
+private final class Counter: @unchecked Sendable {
+    // `lock` guards `count`.
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func increment() { lock.withLock { count += 1 } }
+}

@@ -1,0 +1,68 @@
+import EHCPTestSupport
+import Foundation
+import Testing
+@testable import EHCPKit
+
+@Suite struct ChecklistTests {
+    let norfolk = AuthorityCatalog.builtIn.authority("norfolk")!
+
+    func checklist(_ requester: String? = nil) throws -> Checklist {
+        let chain = try RuleSetCatalog(directory: RepositoryPaths.localAuthorities).rulesets(forCode: "926")
+        return Checklist(authority: norfolk, rules: try EffectiveRules.combine(chain, asOf: CalendarDate(iso: "2026-11-23")), requester: requester)
+    }
+
+    @Test func sectionsFollowTheOrderASENCOGathersIn() throws {
+        let sections = try checklist().sections.map(\.section)
+        #expect(sections == Checklist.Section.allCases.filter(sections.contains))
+        #expect(sections.first == .form && sections.contains(.consent) && sections.contains(.professionals))
+        let items = try checklist().sections.flatMap(\.items)
+        #expect(Set(items.map(\.rule)).count == items.count, "each rule once")
+    }
+
+    @Test func itemsCarryRecencyAndBasis() throws {
+        let items = try checklist().sections.flatMap(\.items)
+        let indes = try #require(items.first { $0.rule == "NFK-INDES-RECENT" })
+        #expect(indes.within == "12 months" && indes.basis == .local && indes.need == "Required")
+        #expect(indes.evidenceTypes == ["need-descriptor"])
+        let dateOfBirth = try #require(items.first { $0.rule == "ENG-CHILD-DATE-OF-BIRTH" })
+        #expect(dateOfBirth.basis == .law && dateOfBirth.field == "child.dateOfBirth")
+        let sections = try checklist().sections
+        #expect(sections.first { $0.section == .support }?.items.contains { $0.rule == "NFK-APDR-CYCLES" } == true)
+        #expect(sections.first { $0.section == .consent }?.items.contains { $0.rule == "NFK-DP1-CONSENT" } == true)
+    }
+
+    @Test func aRequesterRoleLeavesOutRulesForOtherRoles() throws {
+        let all = try checklist().sections.flatMap(\.items).map(\.rule)
+        let parent = try checklist("parent").sections.flatMap(\.items)
+        let setting = try checklist("setting").sections.flatMap(\.items)
+        #expect(parent.count < all.count && setting.count < all.count)
+        // A rule for parents only is kept for parents, without its role condition, and dropped for settings.
+        let parentOnly = Set(parent.map(\.rule)).subtracting(setting.map(\.rule))
+        #expect(!parentOnly.isEmpty)
+        for item in parent where parentOnly.contains(item.rule) { #expect(item.applies?.contains("requester.role") != true) }
+    }
+
+    @Test(arguments: ChecklistRenderer.formats)
+    func everyFormatListsEveryItem(format: String) throws {
+        let list = try checklist("setting")
+        let text = try #require(ChecklistRenderer.render(list, format: format))
+        for item in list.sections.flatMap(\.items) { #expect(text.contains(item.rule)) }
+        if format == "json" { #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any]) }
+        if format == "html" { #expect(text.contains("<main>") && !text.contains("<script")) }
+        #expect(ChecklistRenderer.render(list, format: "pdf") == nil)
+    }
+
+    @Test func skeletonValidatesAtOnceWithFindingsToFillIn() throws {
+        let folder = NSTemporaryDirectoryPath.make()
+        let text = BundleSkeleton.application(try checklist("setting"), requester: "setting", date: CalendarDate(iso: "2026-11-23")!)
+        try text.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: folder + "/evidence", withIntermediateDirectories: true)
+        let report = try Validator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: ValidationOptions()).validate(bundle: folder)
+        #expect(report.authority?.code == "926" && report.rulesets == ["england", "norfolk"])
+        #expect(!report.isValid)
+        let rules = Set(report.findings.map(\.rule))
+        #expect(rules.isSuperset(of: ["ENG-CHILD-GIVEN-NAMES", "ENG-CHILD-FAMILY-NAME", "ENG-CHILD-DATE-OF-BIRTH", "NFK-DP1-CONSENT"]))
+        #expect(!rules.contains { $0.hasPrefix("SCHEMA-") }, "the skeleton itself is well formed: \(rules)")
+        for type in ["consent-form", "need-descriptor", "attendance-record"] { #expect(text.contains("#   \(type)")) }
+    }
+}

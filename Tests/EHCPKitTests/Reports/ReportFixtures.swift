@@ -1,0 +1,46 @@
+import EHCPSource
+@testable import EHCPKit
+
+/// One fixed set of findings for every reporter: an error, a warning and a note, of each basis,
+/// about missing, stale and wrong things, and a bundle with the authority not known.
+enum ReportFixtures {
+    static let norfolk = AuthorityCatalog.Entry(code: "926", name: "Norfolk", slug: "norfolk", region: "East of England")
+    static let rulesFile = "LocalAuthorities/926-norfolk/requirements.yaml"
+
+    static func rule(_ id: String, _ check: Check, severity: Severity = .error, basis: Basis = .local) -> Rule {
+        Rule(id: id, severity: severity, basis: basis, message: "Message of \(id).", reference: "Guidance, https://example.org/\(id)",
+             when: [], check: check, location: SourceLocation(file: rulesFile, line: 10), ruleset: "norfolk")
+    }
+
+    static let rules: [Rule] = [
+        rule("NFK-CONSENT", .evidence(types: ["consent-form"], min: 1, within: nil, authorRole: nil, where: [:])),
+        rule("NFK-REPORTS-RECENT", .recency(types: ["educational-psychologist-report"], within: TimeWindow("24 months")!, where: [:]), severity: .warning),
+        rule("ENG-CHILD-GIVEN-NAMES", .field(path: "child.givenNames", required: true, pattern: nil, min: nil, max: nil, oneOf: nil, before: nil, after: nil), basis: .law),
+        rule("NFK-PASSES", .count(path: "graduatedApproach", where: [:], min: 1, max: nil)),
+    ]
+
+    static func finding(_ rule: String, _ severity: Severity, _ basis: Basis, line: Int, path: String) -> Finding {
+        Finding(rule: rule, severity: severity, basis: basis, message: "Message of \(rule) <&> \"quoted\" | pipe *star*", path: path,
+                location: SourceLocation(file: "intake/request one/application.yaml", line: line, column: 3),
+                reference: "Guidance, https://example.org/\(rule)", ruleSource: SourceLocation(file: rulesFile, line: 10))
+    }
+
+    static let failing = BundleReport(
+        bundle: "intake/request one", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-05"),
+        findings: [
+            finding("NFK-CONSENT", .error, .local, line: 40, path: "evidence"),
+            finding("ENG-CHILD-GIVEN-NAMES", .error, .law, line: 12, path: "child.givenNames"),
+            finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
+            finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
+            finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
+        ])
+
+    static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [])
+
+    static let unknownAuthority = BundleReport(
+        bundle: "intake/three", authority: nil, rulesets: [], asOf: nil,
+        findings: [Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format, message: "No authority or statutory rules were applied.")])
+
+    static let context = ReportContext(rules: ["926": rules])
+    static let all = [failing, passing, unknownAuthority]
+}
