@@ -148,19 +148,32 @@ public final class Validator: @unchecked Sendable {
         }
         let asOf = options.asOf ?? application.dateOfRequest
         var applied: [String] = []
-        if let code = authority?.code ?? (options.ruleFiles.isEmpty ? nil : ""), let asOf {
+        if let asOf {
+            // Without a known authority the statutory baseline still applies: it binds every authority.
+            let code = authority?.code ?? ""
             let effective = try EffectiveRules.combine(try chain(forCode: code), asOf: asOf)
             applied = effective.rulesets
             findings += effective.notices
             let evaluator = RuleEvaluator(application: application, asOf: asOf)
             for rule in effective.rules { findings += evaluator.evaluate(rule) }
+            if authority == nil, options.ruleFiles.isEmpty {
+                findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
+                                        message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))
+            }
+            findings = Self.withoutRepeats(findings)
         } else {
-            let missing = asOf == nil ? "the request has no valid dateOfRequest (or give --as-of)" : "the receiving authority is not known (give --authority)"
             findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
-                                    message: "No authority or statutory rules were applied: \(missing)."))
+                                    message: "No authority or statutory rules were applied: the request has no valid dateOfRequest (or give --as-of)."))
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
         return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
+    }
+
+    /// A missing required field is reported once: by the rule that says why it is needed (with
+    /// its basis and source) when there is one, rather than also as `SCHEMA-REQUIRED`.
+    static func withoutRepeats(_ findings: [Finding]) -> [Finding] {
+        let explained = Set(findings.filter { !$0.rule.hasPrefix("SCHEMA-") }.compactMap(\.path))
+        return findings.filter { $0.rule != "SCHEMA-REQUIRED" || !explained.contains($0.path ?? "") }
     }
 
     private static func rank(_ severity: Severity) -> Int {
