@@ -4,6 +4,7 @@
 /// Empty fields are YAML nulls, which ehcp reports as missing, so the skeleton validates straight
 /// away and its findings are the list of what to fill in.
 public enum BundleSkeleton {
+    /// The document for a request made by `requester` on `date`, with `checklist` as comments.
     public static func application(_ checklist: Checklist, requester: String, date: CalendarDate) -> String {
         let authority = checklist.authority
         var out = """

@@ -2,8 +2,10 @@ import EHCPSource
 
 /// The checklist as Markdown (to print or paste), HTML (a printable page) or JSON.
 public enum ChecklistRenderer {
+    /// The `--format` values.
     public static let formats = ["markdown", "html", "json"]
 
+    /// The checklist in `format`, or nil for an unknown format.
     public static func render(_ checklist: Checklist, format: String) -> String? {
         switch format {
         case "markdown": markdown(checklist)

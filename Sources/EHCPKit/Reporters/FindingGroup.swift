@@ -5,6 +5,7 @@ public enum FindingGroup: String, Sendable, CaseIterable {
     case detailsToCorrect = "details-to-correct"
     case notes
 
+    /// The heading of the group.
     public var title: String {
         switch self {
         case .missingEvidence: "Missing evidence"

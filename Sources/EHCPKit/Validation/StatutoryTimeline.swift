@@ -9,8 +9,11 @@
 public struct StatutoryTimeline: Sendable, Equatable {
     /// One statutory deadline.
     public struct Deadline: Sendable, Equatable {
+        /// What must happen, in words.
         public var step: String
+        /// The regulation that sets the limit.
         public var regulation: String
+        /// The last day of the limit.
         public var date: CalendarDate
         /// The exception periods that lift this deadline, with the paragraph that allows each.
         public var liftedBy: [Lift] = []
@@ -21,12 +24,17 @@ public struct StatutoryTimeline: Sendable, Equatable {
 
     /// An exception period that lifts a deadline, and the sub-paragraph that says so.
     public struct Lift: Sendable, Equatable {
+        /// The exception period.
         public var exception: ExceptionPeriod
+        /// E.g. "SEND Regulations 2014 reg 5(4)(a)".
         public var paragraph: String
     }
 
+    /// The day the authority received the request: every limit counts from it.
     public var received: CalendarDate
+    /// The exception periods given.
     public var exceptions: [ExceptionPeriod]
+    /// The limits of reg 5, 8, 10 and 13, in that order.
     public var deadlines: [Deadline]
 
     /// The limits for a request received on `received`, with `exceptions` applied.
@@ -108,6 +116,7 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// Which exception of the regulations it is.
     public var kind: Kind
     /// First day of the period (for a closure, the first day closed).
     public var from: CalendarDate
