@@ -86,6 +86,9 @@ import Testing
         let generated = try EHCPProcess.run(["generate-docs"])
         #expect(generated.status == 0)
         #expect(generated.stdout == (try RepositoryPaths.text("docs/reference.md")), "run: ehcp generate-docs > docs/reference.md")
+        let man = try EHCPProcess.run(["generate-docs", "--format", "man"])
+        #expect(man.status == 0 && man.stdout.hasPrefix(".TH EHCP 1"))
+        #expect(man.stdout == (try RepositoryPaths.text("docs/ehcp.1")), "run: ehcp generate-docs --format man > docs/ehcp.1")
         let bash = try EHCPProcess.run(["--generate-completion-script", "bash"])
         for command in ["validate", "checklist", "init", "timeline", "--show-personal-data"] { #expect(bash.stdout.contains(command)) }
     }
