@@ -75,19 +75,7 @@ extension EHCPCommand {
         private func json(_ timeline: StatutoryTimeline) -> OutputNode {
             .mapping([
                 ("received", .string(timeline.received.description)),
-                ("deadlines", .sequence(timeline.deadlines.map { deadline in
-                    var entries: [(key: String, value: OutputNode)] = [
-                        ("step", .string(deadline.step)), ("regulation", .string(deadline.regulation)), ("date", .string(deadline.date.description)),
-                    ]
-                    if !deadline.liftedBy.isEmpty {
-                        entries.append(("liftedBy", .sequence(deadline.liftedBy.map { lift in
-                            .mapping([("regulation", .string(lift.paragraph)), ("kind", .string(lift.exception.kind.rawValue)),
-                                      ("from", .string(lift.exception.from.description)), ("to", .string(lift.exception.to.description))])
-                        })))
-                    }
-                    if let paused = deadline.pausedDate { entries.append(("pausedClockDate", .string(paused.description))) }
-                    return .mapping(entries)
-                })),
+                ("deadlines", .sequence(timeline.deadlines.map(\.node))),
             ])
         }
     }

@@ -77,3 +77,10 @@ extension Severity {
         }
     }
 }
+
+extension Rule {
+    /// What the rule checks, as a sentence: "Checks that at least 1 evidence item(s) of type consent-form …".
+    var plainSummary: String {
+        "The rule checks that " + summary + "."
+    }
+}

@@ -23,9 +23,7 @@ public struct JSONReporter: Reporter {
         entries.append(("findings", .sequence(report.findings.map(node))))
         if let received = report.asOf {
             // An addition to the contract: the statutory dates counted from the as-of date.
-            entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map { deadline in
-                .mapping([("step", .string(deadline.step)), ("regulation", .string(deadline.regulation)), ("date", .string(deadline.date.description))])
-            })))
+            entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node))))
         }
         return .mapping(entries)
     }

@@ -28,6 +28,7 @@ public struct MarkdownReporter: Reporter {
             for finding in findings {
                 out += "- **\(finding.severity.label)** (\(finding.basis.label)) \(Self.inline(finding.message))\n"
                 out += "  - Why: \(finding.basis.explanation)\n"
+                if let rule = context.rule(finding.rule, in: report) { out += "  - What counts: \(Self.inline(rule.plainSummary))\n" }
                 if let reference = finding.reference { out += "  - Source: \(Self.inline(reference))\n" }
                 if let place = BundleReport.place(finding) {
                     out += "  - Where: `\(place)`\(finding.path.map { " (`\($0)`)" } ?? "")\n"
