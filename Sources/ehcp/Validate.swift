@@ -24,7 +24,7 @@ extension EHCPCommand {
                   ehcp validate intake/*.zip --format junit --output results.xml --fail-on warning
                 """)
 
-        @Argument(help: "Bundle folders, .zip bundles, application documents, or folders of bundles to check.")
+        @Argument(help: "Bundle folders, .zip bundles, application documents, folders of bundles, or quoted patterns such as 'intake/*.zip'.")
         var bundles: [String]
 
         @Option(help: "Authority code or slug to check against; defaults to the application's own authority.")
@@ -73,10 +73,10 @@ extension EHCPCommand {
                 throw ValidationError("--as-of must be a date written YYYY-MM-DD, e.g. --as-of 2026-10-05")
             }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
-            for bundle in bundles where !FileAccess.exists(bundle) {
+            for bundle in bundles.flatMap(Glob.expand) where !FileAccess.exists(bundle) {
                 throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
             }
-            for bundle in bundles where FileAccess.isDirectory(bundle) && BundleLocator.expand(bundle) == [bundle] {
+            for bundle in bundles.flatMap(Glob.expand) where FileAccess.isDirectory(bundle) && BundleLocator.expand(bundle) == [bundle] {
                 guard !BundleLocator.documentNames.contains(where: { FileAccess.exists(bundle + "/" + $0) }) else { continue }
                 throw ValidationError("'\(bundle)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(bundle) --authority CODE'")
             }
@@ -88,7 +88,7 @@ extension EHCPCommand {
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
                 let batch = BatchValidator(rulesets: try ruleSetOptions.catalog(), options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-                let paths = bundles.flatMap(BundleLocator.expand)
+                let paths = bundles.flatMap(Glob.expand).flatMap(BundleLocator.expand)
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
                 let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
                 progress?.finish()

@@ -31,6 +31,11 @@ import Testing
         #expect(result.stdout.contains("By authority:\n  Authority    Requests  Without errors  With errors  Errors  Warnings"))
         #expect(result.stdout.contains("Requests affected, by rule:"))
         #expect(try EHCPProcess.run(["validate", failing, "--jobs", "0"]).status == 2)
+        // A quoted pattern, as a CI step without a shell passes it, matches the same bundles.
+        let pattern = try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples/*s", "--format", "json"])
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(pattern.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.compactMap { ($0["bundle"] as? String)?.split(separator: "/").last.map(String.init) } == ["fails", "passes"])
+        #expect(try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples/*.nothing"]).stderr.contains("no bundle at"))
     }
 
     @Test func aMissingBundleSaysWhatToDoNext() throws {
