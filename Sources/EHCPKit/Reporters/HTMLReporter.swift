@@ -95,6 +95,13 @@ public struct HTMLReporter: Reporter {
     private func batch(_ reports: [BundleReport]) -> String {
         let summary = BatchSummary(reports)
         var out = "<section aria-labelledby=\"batch\">\n<h2 id=\"batch\">\(reports.count) requests checked</h2>\n"
+        out += "<table>\n<caption>Requests</caption>\n<thead><tr>"
+        out += BatchSummary.requestHeader.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for (index, cells) in BatchSummary.requestCells(reports).enumerated() {
+            out += "<tr><th scope=\"row\"><a href=\"#request-\(index + 1)\">\(cells[0].escapedForMarkup)</a></th>"
+            out += cells.dropFirst().map { "<td>\($0.escapedForMarkup)</td>" }.joined() + "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
         out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
         if !summary.rules.isEmpty {
             out += Self.table(caption: "Requests affected, by rule", header: BatchSummary.ruleHeader, rows: summary.ruleCells)

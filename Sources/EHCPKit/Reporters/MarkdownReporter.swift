@@ -8,7 +8,9 @@ public struct MarkdownReporter: Reporter {
         var out = ""
         if reports.count > 1 {
             let summary = BatchSummary(reports)
-            out += "# \(reports.count) requests checked\n\n## By authority\n\n"
+            out += "# \(reports.count) requests checked\n\n## Requests\n\n"
+            out += Self.table(header: BatchSummary.requestHeader, rows: BatchSummary.requestCells(reports))
+            out += "\n## By authority\n\n"
             out += Self.table(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
             if !summary.rules.isEmpty {
                 out += "\n## Requests affected, by rule\n\n" + Self.table(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
