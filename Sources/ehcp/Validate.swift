@@ -97,11 +97,12 @@ extension EHCPCommand {
                     if case .failure(let error) = outcome { return error }
                     return nil
                 }
-                if let first = failures.first, reports.isEmpty { throw first }
-                try write(reports, batch: batch, options: options)
+                if failures.count == 1, reports.isEmpty { throw failures[0] }
+                if !reports.isEmpty { try write(reports, several: paths.count > 1, batch: batch, options: options) }
                 for failure in failures { _ = Terminal.fail(failure) }
                 if !failures.isEmpty {
-                    Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read; the report covers the rest")
+                    let rest = reports.isEmpty ? "" : "; the report covers the rest"
+                    Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read\(rest)")
                     throw ExitCode.couldNotRun
                 }
                 if let threshold = Severity(rawValue: failOn),
@@ -111,8 +112,9 @@ extension EHCPCommand {
             }
         }
 
-        private func write(_ reports: [BundleReport], batch: BatchValidator, options: ValidationOptions) throws {
+        private func write(_ reports: [BundleReport], several: Bool, batch: BatchValidator, options: ValidationOptions) throws {
             var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
+            context.several = several
             if format != JSONReporter.identifier && format != TextReporter.identifier { context.rules = batch.effectiveRules(for: reports) }
             if showPersonalData {
                 for report in reports {

@@ -38,6 +38,19 @@ import Testing
         #expect(try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples/*.nothing"]).stderr.contains("no bundle at"))
     }
 
+    @Test func anUnreadableBundleInABatchIsReportedAndTheRestChecked() throws {
+        let intake = try EHCPProcess.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: intake + "/broken", withIntermediateDirectories: true)
+        try "schemaVersion: \"1\"\nchild: [\n".write(toFile: intake + "/broken/application.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: RepositoryPaths.examples + "/riverside-request", toPath: intake + "/riverside")
+        let result = try EHCPProcess.run(["validate", intake, "--format", "json"])
+        #expect(result.status == 2)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.map { $0["bundle"] as? String } == [intake + "/riverside"])
+        #expect(result.stderr.contains(intake + "/broken/application.yaml:3:"))
+        #expect(result.stderr.contains("1 of 2 bundle(s) could not be read; the report covers the rest"))
+    }
+
     @Test func aMissingBundleSaysWhatToDoNext() throws {
         let result = try EHCPProcess.run(["validate", "/nonexistent/bundle"])
         #expect(result.status == 2)

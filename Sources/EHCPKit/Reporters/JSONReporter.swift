@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func report(_ reports: [BundleReport], context: ReportContext) -> String {
-        if reports.count == 1 { return JSONWriter.write(node(reports[0])) }
+        if reports.count == 1, !context.several { return JSONWriter.write(node(reports[0])) }
         return JSONWriter.write(.sequence(reports.map(node)))
     }
 

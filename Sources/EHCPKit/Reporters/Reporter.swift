@@ -29,6 +29,8 @@ public struct ReportContext: Sendable {
     public var personal: [String: PersonalDetails]
     /// The ehcp version, for SARIF and the HTML footer.
     public var toolVersion: String
+    /// Several bundles were asked for, even if only one could be read (JSON is then an array).
+    public var several = false
 
     /// A context; the defaults give a plain report with no rule details and no personal data.
     public init(color: Bool = false, rules: [String: [Rule]] = [:], personal: [String: PersonalDetails] = [:], toolVersion: String = "0.1.0") {
