@@ -91,8 +91,8 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
         /// The child, the parent or the young person were away from the authority's area for at
         /// least 4 continuous weeks (reg 5(4)(c), 10(4)(c), 13(3)(c)).
         case absence
-        /// The child or young person failed to keep an appointment for an examination or test during
-        /// the 6 weeks of reg 8 (reg 10(4)(d), 13(3)(d); not an exception to the reg 5 decision).
+        /// The child or young person failed to keep an appointment for an examination or a test
+        /// (reg 10(4)(d), 13(3)(d); not an exception to the reg 5 decision).
         case appointment
 
         /// The sub-paragraph letter in reg 5(4), 10(4) or 13(3), or nil when the kind is not listed there.
