@@ -17,6 +17,6 @@ trap 'rm -rf "$work"' EXIT
 # Exit status 1 is expected: the example fails on purpose.
 .build/release/ehcp validate "$bundle" --format html --output "$work/report.html" || [ $? -eq 1 ]
 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
-    --window-size=1100,2600 --screenshot="$work/report.png" "file://$work/report.html" >&2 2>/dev/null
+    --window-size=1100,2800 --screenshot="$work/report.png" "file://$work/report.html" >&2 2>/dev/null
 cp "$work/report.png" docs/report-example.png
 echo "docs/report-example.png written from $bundle"

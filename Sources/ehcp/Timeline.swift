@@ -16,12 +16,14 @@ extension EHCPCommand {
                 impractical, and must then act as soon as practicable. ehcp marks each limit an \
                 exception lifts and also shows the date counting the clock as paused, as many \
                 authorities do (that date is practice, not law). Kinds:
-                  closure        advice was asked of a school or college around a closure of 4 weeks
-                                 or more; FROM is the first day closed, TO the day it reopened, and
-                                 the exception runs from a week before each
-                  circumstances  exceptional personal circumstances of the child, parent or young person
-                  absence        the child, parent or young person away from the area for 4 weeks or more
-                  appointment    a missed examination or test appointment (not an exception to reg 5)
+                  closure              a school or college asked for advice was closed
+                                       for 4 weeks or more; FROM is the first day
+                                       closed, TO the day it reopened
+                  early-years-closure  the same for an early years provider (reg 10(4))
+                  circumstances        exceptional personal circumstances
+                  absence              away from the area for 4 weeks or more
+                Reg 13(3) lifts the 20-week limit for any of the reasons in reg 10(4). The exceptions \
+                of reg 8(2) bind the people asked for advice and are not applied.
 
                 Examples:
                   ehcp timeline --received 2026-10-05
@@ -31,7 +33,7 @@ extension EHCPCommand {
         @Option(help: "The date the authority received the request (YYYY-MM-DD).")
         var received: String
 
-        @Option(help: "An exception period, KIND:FROM..TO (repeatable); KIND is closure, circumstances, absence or appointment.")
+        @Option(help: "An exception period, KIND:FROM..TO (repeatable); KIND is closure, early-years-closure, circumstances or absence.")
         var exception: [String] = []
 
         @Option(help: "text or json.")
@@ -75,19 +77,7 @@ extension EHCPCommand {
         private func json(_ timeline: StatutoryTimeline) -> OutputNode {
             .mapping([
                 ("received", .string(timeline.received.description)),
-                ("deadlines", .sequence(timeline.deadlines.map { deadline in
-                    var entries: [(key: String, value: OutputNode)] = [
-                        ("step", .string(deadline.step)), ("regulation", .string(deadline.regulation)), ("date", .string(deadline.date.description)),
-                    ]
-                    if !deadline.liftedBy.isEmpty {
-                        entries.append(("liftedBy", .sequence(deadline.liftedBy.map { lift in
-                            .mapping([("regulation", .string(lift.paragraph)), ("kind", .string(lift.exception.kind.rawValue)),
-                                      ("from", .string(lift.exception.from.description)), ("to", .string(lift.exception.to.description))])
-                        })))
-                    }
-                    if let paused = deadline.pausedDate { entries.append(("pausedClockDate", .string(paused.description))) }
-                    return .mapping(entries)
-                })),
+                ("deadlines", .sequence(timeline.deadlines.map(\.node))),
             ])
         }
     }

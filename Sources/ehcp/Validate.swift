@@ -24,7 +24,7 @@ extension EHCPCommand {
                   ehcp validate intake/*.zip --format junit --output results.xml --fail-on warning
                 """)
 
-        @Argument(help: "Bundle folders, .zip bundles, application documents, or folders of bundles to check.")
+        @Argument(help: "Bundle folders, .zip bundles, application documents, folders of bundles, or quoted patterns such as 'intake/*.zip'.")
         var bundles: [String]
 
         @Option(help: "Authority code or slug to check against; defaults to the application's own authority.")
@@ -73,10 +73,10 @@ extension EHCPCommand {
                 throw ValidationError("--as-of must be a date written YYYY-MM-DD, e.g. --as-of 2026-10-05")
             }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
-            for bundle in bundles where !FileAccess.exists(bundle) {
+            for bundle in bundles.flatMap(Glob.expand) where !FileAccess.exists(bundle) {
                 throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
             }
-            for bundle in bundles where FileAccess.isDirectory(bundle) && !BundleLocator.holdsCanonicalDocument(bundle) {
+            for bundle in bundles.flatMap(Glob.expand) where FileAccess.isDirectory(bundle) && !BundleLocator.holdsCanonicalDocument(bundle) {
                 let formats = try? formatRegistry()
                 guard BundleLocator.expand(bundle, formats: formats) == [bundle], !BundleLocator.isBundle(bundle, formats: formats) else { continue }
                 throw ValidationError("'\(bundle)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(bundle) --authority CODE'")
@@ -89,10 +89,11 @@ extension EHCPCommand {
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
                 let batch = BatchValidator(rulesets: try ruleSetOptions.catalog(), options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                let given = bundles.flatMap(Glob.expand)
                 // Authority formats are loaded only when a folder holds no canonical document.
-                let needsFormats = bundles.contains { FileAccess.isDirectory($0) && !BundleLocator.holdsCanonicalDocument($0) }
+                let needsFormats = given.contains { FileAccess.isDirectory($0) && !BundleLocator.holdsCanonicalDocument($0) }
                 let formats = needsFormats ? try formatRegistry() : nil
-                let paths = bundles.flatMap { BundleLocator.expand($0, formats: formats) }
+                let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
                 let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
                 progress?.finish()
@@ -101,11 +102,12 @@ extension EHCPCommand {
                     if case .failure(let error) = outcome { return error }
                     return nil
                 }
-                if let first = failures.first, reports.isEmpty { throw first }
-                try write(reports, batch: batch, options: options)
+                if failures.count == 1, reports.isEmpty { throw failures[0] }
+                if !reports.isEmpty { try write(reports, several: paths.count > 1, batch: batch, options: options) }
                 for failure in failures { _ = Terminal.fail(failure) }
                 if !failures.isEmpty {
-                    Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read; the report covers the rest")
+                    let rest = reports.isEmpty ? "" : "; the report covers the rest"
+                    Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read\(rest)")
                     throw ExitCode.couldNotRun
                 }
                 if let threshold = Severity(rawValue: failOn),
@@ -119,12 +121,14 @@ extension EHCPCommand {
             try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
         }
 
-        private func write(_ reports: [BundleReport], batch: BatchValidator, options: ValidationOptions) throws {
+        private func write(_ reports: [BundleReport], several: Bool, batch: BatchValidator, options: ValidationOptions) throws {
             var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
+            context.several = several
             if format != JSONReporter.identifier && format != TextReporter.identifier { context.rules = batch.effectiveRules(for: reports) }
             if showPersonalData {
+                let formats = try formatRegistry()
                 for report in reports {
-                    context.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: try formatRegistry())
+                    context.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: formats)
                 }
             }
             let text = Reporters.reporter(format)!.report(reports, context: context)

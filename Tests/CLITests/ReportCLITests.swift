@@ -31,6 +31,24 @@ import Testing
         #expect(result.stdout.contains("By authority:\n  Authority    Requests  Without errors  With errors  Errors  Warnings"))
         #expect(result.stdout.contains("Requests affected, by rule:"))
         #expect(try EHCPProcess.run(["validate", failing, "--jobs", "0"]).status == 2)
+        // A quoted pattern, as a CI step without a shell passes it, matches the same bundles.
+        let pattern = try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples/*s", "--format", "json"])
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(pattern.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.compactMap { ($0["bundle"] as? String)?.split(separator: "/").last.map(String.init) } == ["fails", "passes"])
+        #expect(try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples/*.nothing"]).stderr.contains("no bundle at"))
+    }
+
+    @Test func anUnreadableBundleInABatchIsReportedAndTheRestChecked() throws {
+        let intake = try EHCPProcess.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: intake + "/broken", withIntermediateDirectories: true)
+        try "schemaVersion: \"1\"\nchild: [\n".write(toFile: intake + "/broken/application.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: RepositoryPaths.examples + "/riverside-request", toPath: intake + "/riverside")
+        let result = try EHCPProcess.run(["validate", intake, "--format", "json"])
+        #expect(result.status == 2)
+        let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(reports.map { $0["bundle"] as? String } == [intake + "/riverside"])
+        #expect(result.stderr.contains(intake + "/broken/application.yaml:3:"))
+        #expect(result.stderr.contains("1 of 2 bundle(s) could not be read; the report covers the rest"))
     }
 
     @Test func aMissingBundleSaysWhatToDoNext() throws {
@@ -86,6 +104,9 @@ import Testing
         let generated = try EHCPProcess.run(["generate-docs"])
         #expect(generated.status == 0)
         #expect(generated.stdout == (try RepositoryPaths.text("docs/reference.md")), "run: ehcp generate-docs > docs/reference.md")
+        let man = try EHCPProcess.run(["generate-docs", "--format", "man"])
+        #expect(man.status == 0 && man.stdout.hasPrefix(".TH EHCP 1"))
+        #expect(man.stdout == (try RepositoryPaths.text("docs/ehcp.1")), "run: ehcp generate-docs --format man > docs/ehcp.1")
         let bash = try EHCPProcess.run(["--generate-completion-script", "bash"])
         for command in ["validate", "checklist", "init", "timeline", "--show-personal-data"] { #expect(bash.stdout.contains(command)) }
     }

@@ -2,8 +2,25 @@ import EHCPTestSupport
 import Foundation
 import Testing
 
+/// Whether util-linux `script` exists and can open a pseudo-terminal here (some containers have
+/// no /dev/pts); the terminal tests are skipped, not failed, without one.
+enum PseudoTerminal {
+    static let works: Bool = {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return false }
+        let probe = Process()
+        probe.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        probe.arguments = ["-qec", "test -t 1", "/dev/null"]
+        probe.standardInput = FileHandle.nullDevice
+        probe.standardOutput = FileHandle.nullDevice
+        probe.standardError = FileHandle.nullDevice
+        guard (try? probe.run()) != nil else { return false }
+        probe.waitUntilExit()
+        return probe.terminationStatus == 0
+    }()
+}
+
 /// What ehcp does on a terminal, run under a pseudo-terminal made by util-linux `script`.
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+@Suite(.enabled(if: PseudoTerminal.works, "needs util-linux script and a pseudo-terminal"))
 struct TerminalCLITests {
     let examples = RepositoryPaths.localAuthorities + "/926-norfolk/examples"
 

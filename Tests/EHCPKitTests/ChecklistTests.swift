@@ -66,3 +66,38 @@ import Testing
         for type in ["consent-form", "need-descriptor", "attendance-record"] { #expect(text.contains("#   \(type)")) }
     }
 }
+
+/// `ehcp init` gives every authority a skeleton holding every field its rules ask about.
+@Suite struct BundleSkeletonTests {
+    static let authorities = FileAccess.list(RepositoryPaths.localAuthorities).filter { $0.first?.isNumber == true }
+    static let computed: Set<String> = ["age", "primaryNeed", "provisionTotal", "attendanceRate", "graduatedApproachCount", "reviewedCycles"]
+
+    @Test(arguments: authorities)
+    func skeletonHasEveryFieldTheRulesName(folder: String) throws {
+        let code = String(folder.prefix(3))
+        let catalog = RuleSetCatalog(directory: RepositoryPaths.localAuthorities)
+        let rules = try EffectiveRules.combine(catalog.rulesets(forCode: code), asOf: nil)
+        let checklist = Checklist(authority: AuthorityCatalog.builtIn.authority(code)!, rules: rules)
+        let lines = BundleSkeleton.application(checklist, requester: "setting", date: CalendarDate(iso: "2026-11-23")!)
+            .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        var paths = Set(rules.rules.compactMap(\.check.field))
+        for rule in rules.rules {
+            for condition in rule.when {
+                switch condition {
+                case .equals(let path, _), .compare(let path, _, _), .present(let path), .absent(let path): paths.insert(path)
+                case .xpath: break
+                }
+            }
+        }
+        for path in paths.subtracting(Self.computed) {
+            // Each key of the path on its own line, indented two spaces per level, in order.
+            var from = 0
+            for (depth, key) in path.split(separator: ".").enumerated() {
+                let prefix = String(repeating: "  ", count: depth) + key + ":"
+                let found = lines[from...].firstIndex { $0.hasPrefix(prefix) || $0.hasPrefix(String(repeating: "  ", count: depth) + "- " + key + ":") }
+                #expect(found != nil, "\(folder): the skeleton lacks \(path)")
+                from = found ?? from
+            }
+        }
+    }
+}

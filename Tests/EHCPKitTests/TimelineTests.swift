@@ -28,19 +28,29 @@ import Testing
         #expect(timeline.deadlines[0].pausedDate == date("2026-09-09"))
         #expect(timeline.deadlines[1].liftedBy.isEmpty, "reg 8's own exceptions bind the advisers, not the authority")
         #expect(timeline.deadlines[2].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 10(4)(a)"])
-        #expect(timeline.deadlines[3].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 13(3)(a)"])
+        #expect(timeline.deadlines[3].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 13(3) with reg 10(4)(a)"])
     }
 
-    @Test func reg10_4_d_missedAppointmentDoesNotLiftTheReg5Decision() throws {
-        let missed = try ExceptionPeriod(parsing: "appointment:2026-07-01..2026-07-01")
-        let timeline = StatutoryTimeline(received: received, exceptions: [missed])
-        #expect(timeline.deadlines[0].liftedBy.isEmpty)
-        #expect(timeline.deadlines[2].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 10(4)(d)"])
-        #expect(timeline.deadlines[3].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 13(3)(d)"])
-        #expect(timeline.deadlines[3].pausedDate == date("2026-11-03"))
+    @Test func reg10_4_b_earlyYearsClosureDoesNotLiftTheReg5Decision() throws {
+        let closure = try ExceptionPeriod(parsing: "early-years-closure:2026-07-01..2026-08-05")
+        #expect(closure.window == date("2026-06-24")...date("2026-07-29"))
+        let timeline = StatutoryTimeline(received: received, exceptions: [closure])
+        #expect(timeline.deadlines[0].liftedBy.isEmpty, "reg 5(4) lists no early years closure")
+        #expect(timeline.deadlines[2].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 10(4)(b)"])
+        #expect(timeline.deadlines[3].liftedBy.map(\.paragraph) == ["SEND Regulations 2014 reg 13(3) with reg 10(4)(b)"])
+        // 24 June to 29 July is 36 days: 2 November becomes 8 December.
+        #expect(timeline.deadlines[3].pausedDate == date("2026-12-08"))
     }
 
-    @Test func reg5_4_c_absenceMustLastFourWeeks() throws {
+    @Test func reg5_4_b_and_10_4_c_circumstancesLiftEveryAuthorityLimit() throws {
+        let circumstances = try ExceptionPeriod(parsing: "circumstances:2026-07-01..2026-07-03")
+        let timeline = StatutoryTimeline(received: received, exceptions: [circumstances])
+        #expect(timeline.deadlines.map { $0.liftedBy.map(\.paragraph) } == [
+            ["SEND Regulations 2014 reg 5(4)(b)"], [], ["SEND Regulations 2014 reg 10(4)(c)"], ["SEND Regulations 2014 reg 13(3) with reg 10(4)(c)"],
+        ])
+    }
+
+    @Test func reg5_4_c_and_10_4_d_absenceMustLastFourWeeks() throws {
         #expect(throws: ExceptionPeriodError.self) { try ExceptionPeriod(parsing: "absence:2026-10-01..2026-10-27") }
         let absence = try ExceptionPeriod(parsing: "absence:2026-10-01..2026-10-28")
         #expect(absence.window == date("2026-10-01")...date("2026-10-28"))
@@ -50,7 +60,9 @@ import Testing
     @Test func anExceptionAfterADeadlineLiftsOnlyTheLaterOnes() throws {
         let absence = try ExceptionPeriod(parsing: "absence:2026-10-01..2026-11-10")
         let timeline = StatutoryTimeline(received: received, exceptions: [absence])
-        #expect(timeline.deadlines.map { $0.liftedBy.count } == [0, 0, 1, 1])
+        #expect(timeline.deadlines.map { $0.liftedBy.map(\.paragraph) } == [
+            [], [], ["SEND Regulations 2014 reg 10(4)(d)"], ["SEND Regulations 2014 reg 13(3) with reg 10(4)(d)"],
+        ])
         // A paused clock keeps counting after the absence: 2 November was 4 weeks after 5 October.
         // With 1 October to 10 November paused (41 days), the 20 weeks end on 13 December.
         #expect(timeline.deadlines[3].pausedDate == date("2026-12-13"))
@@ -63,7 +75,7 @@ import Testing
         #expect(timeline.deadlines[0].pausedDate == date("2026-08-10"))
     }
 
-    @Test(arguments: ["absence", "absence:2026-10-01", "holiday:2026-01-01..2026-03-01", "absence:2026-13-01..2026-14-01", "absence:2026-10-05..2026-09-01"])
+    @Test(arguments: ["absence", "absence:2026-10-01", "holiday:2026-01-01..2026-03-01", "absence:2026-13-01..2026-14-01", "absence:2026-10-05..2026-09-01", "appointment:2026-07-01..2026-07-01"])
     func malformedExceptionsSayWhatToWrite(text: String) {
         #expect(throws: ExceptionPeriodError.self) { try ExceptionPeriod(parsing: text) }
     }

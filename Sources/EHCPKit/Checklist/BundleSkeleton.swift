@@ -4,6 +4,7 @@
 /// Empty fields are YAML nulls, which ehcp reports as missing, so the skeleton validates straight
 /// away and its findings are the list of what to fill in.
 public enum BundleSkeleton {
+    /// The document for a request made by `requester` on `date`, with `checklist` as comments.
     public static func application(_ checklist: Checklist, requester: String, date: CalendarDate) -> String {
         let authority = checklist.authority
         var out = """
@@ -28,6 +29,9 @@ public enum BundleSkeleton {
             reference:                  # your own reference for this request (optional)
             authority: "\(authority.code)"
             dateOfRequest: \(date)      # the date you send the request: recency is counted back from it
+            form:                       # the authority's own form, if you used one
+              name:
+              version:
             requester:
               role: \(requester)                  # parent | young-person | setting | youth-custody | other
               name:
@@ -40,11 +44,14 @@ public enum BundleSkeleton {
               dateOfBirth:              # YYYY-MM-DD
               sex:                      # M | F | U
               upn:                      # unique pupil number, if known
+              uln:                      # unique learner number, from year 9 on, if known
               nhsNumber:                # if known
               firstLanguage:
               interpreterRequired:      # true | false
               postcode:
+              homeAuthority:            # 3-digit code of the authority where the child lives, if not this one
               lookedAfter:              # true | false
+              responsibleAuthority:     # when looked after: the 3-digit code of the responsible authority
               homeEducated:             # true | false
             parents:                    # everyone with parental responsibility
               - name:
@@ -74,8 +81,10 @@ public enum BundleSkeleton {
             views:
               child:
                 summary:                # in the child's own words, or how they were gathered
+                evidence:               # id of an evidence item holding their views
               parents:
                 summary:
+                evidence:
             consent: []                 # { by: parent | young-person | representative, name, date, scope, form }
             evidence: []
             # Add one item per document in evidence/, for example:

@@ -14,6 +14,7 @@ public struct Checklist: Sendable {
         case professionals
         case other
 
+        /// The heading of the section.
         public var title: String {
             switch self {
             case .form: "Details on the request form"
@@ -29,9 +30,13 @@ public struct Checklist: Sendable {
 
     /// One thing to gather or fill in.
     public struct Item: Sendable {
+        /// The id of the rule behind the item.
         public var rule: String
+        /// What to gather or fill in: the rule's message.
         public var text: String
+        /// How the authority treats a request without it.
         public var severity: Severity
+        /// Law, statutory guidance or local practice.
         public var basis: Basis
         /// How recent the evidence must be, e.g. "24 months", when the rule says.
         public var within: String?
@@ -41,6 +46,7 @@ public struct Checklist: Sendable {
         public var field: String?
         /// When the item applies, in words ("setting.type is mainstream or special"), if not always.
         public var applies: String?
+        /// Where the authority or the law says so.
         public var reference: String?
 
         /// "Required", "Expected" or "Helpful", from the rule's severity.
@@ -53,9 +59,13 @@ public struct Checklist: Sendable {
         }
     }
 
+    /// The authority the checklist is for.
     public var authority: AuthorityCatalog.Entry
+    /// The requester role it was filtered for, if any.
     public var requester: String?
+    /// The rule sets it comes from, baseline first.
     public var rulesets: [String]
+    /// The items by section, sections in gathering order, required items first.
     public var sections: [(section: Section, items: [Item])]
 
     /// The checklist for `authority`'s effective rules; with `requester`, only what applies to that role.

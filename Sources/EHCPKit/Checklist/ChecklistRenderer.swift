@@ -2,8 +2,10 @@ import EHCPSource
 
 /// The checklist as Markdown (to print or paste), HTML (a printable page) or JSON.
 public enum ChecklistRenderer {
+    /// The `--format` values.
     public static let formats = ["markdown", "html", "json"]
 
+    /// The checklist in `format`, or nil for an unknown format.
     public static func render(_ checklist: Checklist, format: String) -> String? {
         switch format {
         case "markdown": markdown(checklist)
@@ -14,8 +16,14 @@ public enum ChecklistRenderer {
     }
 
     static func title(_ checklist: Checklist) -> String {
-        "Evidence checklist for \(checklist.authority.name) (\(checklist.authority.code))" + (checklist.requester.map { ", request by: \($0)" } ?? "")
+        "Evidence checklist for \(checklist.authority.name) (\(checklist.authority.code))" + (checklist.requester.map { ", for a request made by \(requesterWords[$0] ?? $0)" } ?? "")
     }
+
+    /// The requester roles in words.
+    static let requesterWords = [
+        "parent": "a parent", "young-person": "the young person", "setting": "a school, college or setting",
+        "youth-custody": "youth custody", "other": "someone else",
+    ]
 
     static let intro = "Gather these before sending a request for an EHC needs assessment. Law and statutory guidance apply everywhere; local practice is what this authority asks for, and it may return a request without it, but a letter is still a legally valid request."
 
@@ -61,6 +69,7 @@ public enum ChecklistRenderer {
             ul.checklist li { margin-bottom: 0.75rem; break-inside: avoid; }
             .box { font-size: 1.2rem; }
             .facts, .source { font-size: 0.9rem; }
+            @media print { h2 { break-before: auto; } }
             </style>
             </head>
             <body>

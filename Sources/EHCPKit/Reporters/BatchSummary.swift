@@ -43,6 +43,16 @@ struct BatchSummary {
         rules = ruleRows.values.sorted { ($1.requests, $0.rule) < ($0.requests, $1.rule) }
     }
 
+    static let requestHeader = ["Request", "Authority", "Errors", "Warnings", "Notes", "Verdict"]
+
+    /// One row per request, in the order checked.
+    static func requestCells(_ reports: [BundleReport]) -> [[String]] {
+        reports.map { report in
+            [report.bundle, report.authorityTitle, String(report.count(.error)), String(report.count(.warning)), String(report.count(.info)),
+             report.isValid ? "No errors" : "Errors found"]
+        }
+    }
+
     static let authorityHeader = ["Authority", "Requests", "Without errors", "With errors", "Errors", "Warnings"]
     static let ruleHeader = ["Rule", "Requests failing", "Severity", "Basis"]
 

@@ -5,6 +5,7 @@ public enum FindingGroup: String, Sendable, CaseIterable {
     case detailsToCorrect = "details-to-correct"
     case notes
 
+    /// The heading of the group.
     public var title: String {
         switch self {
         case .missingEvidence: "Missing evidence"
@@ -74,5 +75,12 @@ extension Severity {
         case .warning: "Warning"
         case .info: "Note"
         }
+    }
+}
+
+extension Rule {
+    /// What the rule checks, as a sentence: "Checks that at least 1 evidence item(s) of type consent-form …".
+    var plainSummary: String {
+        "The rule checks that " + summary + "."
     }
 }

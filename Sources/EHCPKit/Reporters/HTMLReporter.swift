@@ -58,17 +58,18 @@ public struct HTMLReporter: Reporter {
         for (group, findings) in groups {
             out += "<section aria-labelledby=\"\(id)-\(group.rawValue)\">\n<h3 id=\"\(id)-\(group.rawValue)\">\(group.title) (\(findings.count))</h3>\n"
             out += "<p class=\"advice\">\(group.advice)</p>\n<ol class=\"findings\">\n"
-            out += findings.map(item).joined()
+            out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
         if let received = report.asOf { out += timeline(received, id: id) }
         return out + "</article>\n"
     }
 
-    private func item(_ finding: Finding) -> String {
+    private func item(_ finding: Finding, rule: Rule?) -> String {
         var out = "<li class=\"finding \(finding.severity.rawValue)\">\n"
         out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(finding.message.escapedForMarkup)</p>\n<dl>\n"
         out += "<dt>Why</dt><dd>\(finding.basis.explanation.escapedForMarkup)</dd>\n"
+        if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
         if let reference = finding.reference {
             out += "<dt>Source</dt><dd>\(reference.escapedForMarkup)"
             if let url = reference.firstURL { out += " (<a href=\"\(url.escapedForMarkup)\">open the guidance</a>)" }
@@ -94,6 +95,13 @@ public struct HTMLReporter: Reporter {
     private func batch(_ reports: [BundleReport]) -> String {
         let summary = BatchSummary(reports)
         var out = "<section aria-labelledby=\"batch\">\n<h2 id=\"batch\">\(reports.count) requests checked</h2>\n"
+        out += "<table>\n<caption>Requests</caption>\n<thead><tr>"
+        out += BatchSummary.requestHeader.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for (index, cells) in BatchSummary.requestCells(reports).enumerated() {
+            out += "<tr><th scope=\"row\"><a href=\"#request-\(index + 1)\">\(cells[0].escapedForMarkup)</a></th>"
+            out += cells.dropFirst().map { "<td>\($0.escapedForMarkup)</td>" }.joined() + "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
         out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
         if !summary.rules.isEmpty {
             out += Self.table(caption: "Requests affected, by rule", header: BatchSummary.ruleHeader, rows: summary.ruleCells)

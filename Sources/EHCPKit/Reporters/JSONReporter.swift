@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func report(_ reports: [BundleReport], context: ReportContext) -> String {
-        if reports.count == 1 { return JSONWriter.write(node(reports[0])) }
+        if reports.count == 1, !context.several { return JSONWriter.write(node(reports[0])) }
         return JSONWriter.write(.sequence(reports.map(node)))
     }
 
@@ -23,9 +23,7 @@ public struct JSONReporter: Reporter {
         entries.append(("findings", .sequence(report.findings.map(node))))
         if let received = report.asOf {
             // An addition to the contract: the statutory dates counted from the as-of date.
-            entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map { deadline in
-                .mapping([("step", .string(deadline.step)), ("regulation", .string(deadline.regulation)), ("date", .string(deadline.date.description))])
-            })))
+            entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node))))
         }
         return .mapping(entries)
     }

@@ -42,7 +42,12 @@ public struct JUnitReporter: Reporter {
         if let authority = report.authority {
             properties += "      <property name=\"authority\" value=\"\(authority.code) \(authority.name.escapedForMarkup)\"/>\n"
         }
-        if let asOf = report.asOf { properties += "      <property name=\"asOf\" value=\"\(asOf)\"/>\n" }
+        if let asOf = report.asOf {
+            properties += "      <property name=\"asOf\" value=\"\(asOf)\"/>\n"
+            for deadline in StatutoryTimeline(received: asOf).deadlines {
+                properties += "      <property name=\"\(deadline.regulation.escapedForMarkup)\" value=\"\(deadline.date): \(deadline.step.escapedForMarkup)\"/>\n"
+            }
+        }
         properties += "      <property name=\"rulesets\" value=\"\(report.rulesets.joined(separator: ",").escapedForMarkup)\"/>\n"
         let xml = """
               <testsuite name="\(name)" package="ehcp" id="\(id)" tests="\(ids.count)" failures="\(byRule.count)" errors="0" skipped="0" time="0" timestamp="\(Self.timestamp())" hostname="localhost">

@@ -8,7 +8,9 @@ public struct MarkdownReporter: Reporter {
         var out = ""
         if reports.count > 1 {
             let summary = BatchSummary(reports)
-            out += "# \(reports.count) requests checked\n\n## By authority\n\n"
+            out += "# \(reports.count) requests checked\n\n## Requests\n\n"
+            out += Self.table(header: BatchSummary.requestHeader, rows: BatchSummary.requestCells(reports))
+            out += "\n## By authority\n\n"
             out += Self.table(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
             if !summary.rules.isEmpty {
                 out += "\n## Requests affected, by rule\n\n" + Self.table(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
@@ -28,6 +30,7 @@ public struct MarkdownReporter: Reporter {
             for finding in findings {
                 out += "- **\(finding.severity.label)** (\(finding.basis.label)) \(Self.inline(finding.message))\n"
                 out += "  - Why: \(finding.basis.explanation)\n"
+                if let rule = context.rule(finding.rule, in: report) { out += "  - What counts: \(Self.inline(rule.plainSummary))\n" }
                 if let reference = finding.reference { out += "  - Source: \(Self.inline(reference))\n" }
                 if let place = BundleReport.place(finding) {
                     out += "  - Where: `\(place)`\(finding.path.map { " (`\($0)`)" } ?? "")\n"

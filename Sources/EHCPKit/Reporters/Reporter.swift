@@ -29,7 +29,10 @@ public struct ReportContext: Sendable {
     public var personal: [String: PersonalDetails]
     /// The ehcp version, for SARIF and the HTML footer.
     public var toolVersion: String
+    /// Several bundles were asked for, even if only one could be read (JSON is then an array).
+    public var several = false
 
+    /// A context; the defaults give a plain report with no rule details and no personal data.
     public init(color: Bool = false, rules: [String: [Rule]] = [:], personal: [String: PersonalDetails] = [:], toolVersion: String = "0.1.0") {
         self.color = color
         self.rules = rules
@@ -50,10 +53,14 @@ public struct ReportContext: Sendable {
 
 /// The child's name, date of birth and the sender's reference, shown only on request.
 public struct PersonalDetails: Sendable, Equatable {
+    /// Given names and family name.
     public var childName: String?
+    /// As written in the application (`YYYY-MM-DD`).
     public var dateOfBirth: String?
+    /// The sender's own reference for the request.
     public var reference: String?
 
+    /// Details to show; each is optional.
     public init(childName: String? = nil, dateOfBirth: String? = nil, reference: String? = nil) {
         self.childName = childName
         self.dateOfBirth = dateOfBirth
@@ -68,10 +75,12 @@ public struct PersonalDetails: Sendable, Equatable {
 
 /// The reporters ehcp offers.
 public enum Reporters {
+    /// Every reporter, in the order `--help` lists them.
     public static let all: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, HTMLReporter.self, MarkdownReporter.self, SARIFReporter.self, JUnitReporter.self,
     ]
 
+    /// The reporter for a `--format` value, or nil for an unknown one (a usage error, never a trap).
     public static func reporter(_ identifier: String) -> (any Reporter)? {
         switch identifier {
         case TextReporter.identifier: TextReporter()

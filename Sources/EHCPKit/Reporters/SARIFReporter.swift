@@ -27,7 +27,6 @@ public struct SARIFReporter: Reporter {
         let results = reports.flatMap { report in report.findings.map { result($0, bundle: report.bundle, ruleIndex: index[$0.rule] ?? -1) } }
         let driver: OutputNode = .mapping([
             ("name", .string("ehcp")), ("version", .string(context.toolVersion)),
-            ("informationUri", .string("https://www.legislation.gov.uk/uksi/2014/1530/contents")),
             ("rules", .sequence(descriptors.map(\.node))),
         ])
         let run: OutputNode = .mapping([
@@ -35,6 +34,7 @@ public struct SARIFReporter: Reporter {
             ("invocations", .sequence([.mapping([("executionSuccessful", .boolean(true))])])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .sequence(results)),
+            ("properties", .mapping([("statutoryTimelines", .sequence(reports.compactMap(Self.timeline)))])),
         ])
         return JSONWriter.write(.mapping([("$schema", .string(Self.schema)), ("version", .string("2.1.0")), ("runs", .sequence([run]))]))
     }
@@ -86,6 +86,15 @@ public struct SARIFReporter: Reporter {
         if let reference = finding.reference { properties.append(("reference", .string(reference))) }
         entries.append(("properties", .mapping(properties)))
         return .mapping(entries)
+    }
+
+    /// The dates the law sets for one bundle, counted from its request date.
+    static func timeline(_ report: BundleReport) -> OutputNode? {
+        guard let received = report.asOf else { return nil }
+        return .mapping([
+            ("bundle", .string(report.bundle)), ("received", .string(received.description)),
+            ("deadlines", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node))),
+        ])
     }
 
     static func level(_ severity: Severity) -> String {

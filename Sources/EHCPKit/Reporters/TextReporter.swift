@@ -7,10 +7,8 @@ public struct TextReporter: Reporter {
 
     public func report(_ reports: [BundleReport], context: ReportContext) -> String {
         let paint = Painter(color: context.color)
-        var out = ""
-        for report in reports {
-            out += bundle(report, context: context, paint: paint)
-        }
+        // A blank line between bundles.
+        var out = reports.map { bundle($0, context: context, paint: paint) }.joined(separator: "\n")
         if reports.count > 1 {
             let failing = reports.filter { !$0.isValid }.count
             out += "\n" + paint("\(reports.count) bundles checked: \(reports.count - failing) without errors, \(failing) with errors", "1") + "\n"

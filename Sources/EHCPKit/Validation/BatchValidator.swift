@@ -9,11 +9,14 @@ public struct BatchValidator: Sendable {
     /// One bundle's outcome: its report, or why it could not be read.
     public typealias Outcome = Result<BundleReport, any Error>
 
+    /// Where rule sets come from.
     public let rulesets: RuleSetCatalog
+    /// The same options for every bundle.
     public let options: ValidationOptions
     /// How many bundles are validated at once.
     public let jobs: Int
 
+    /// A batch of `jobs` workers (at least 1; by default the number of cores).
     public init(rulesets: RuleSetCatalog, options: ValidationOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.rulesets = rulesets
         self.options = options

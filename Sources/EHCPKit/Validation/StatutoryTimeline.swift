@@ -9,8 +9,11 @@
 public struct StatutoryTimeline: Sendable, Equatable {
     /// One statutory deadline.
     public struct Deadline: Sendable, Equatable {
+        /// What must happen, in words.
         public var step: String
+        /// The regulation that sets the limit.
         public var regulation: String
+        /// The last day of the limit.
         public var date: CalendarDate
         /// The exception periods that lift this deadline, with the paragraph that allows each.
         public var liftedBy: [Lift] = []
@@ -21,12 +24,17 @@ public struct StatutoryTimeline: Sendable, Equatable {
 
     /// An exception period that lifts a deadline, and the sub-paragraph that says so.
     public struct Lift: Sendable, Equatable {
+        /// The exception period.
         public var exception: ExceptionPeriod
+        /// E.g. "SEND Regulations 2014 reg 5(4)(a)".
         public var paragraph: String
     }
 
+    /// The day the authority received the request: every limit counts from it.
     public var received: CalendarDate
+    /// The exception periods given.
     public var exceptions: [ExceptionPeriod]
+    /// The limits of reg 5, 8, 10 and 13, in that order.
     public var deadlines: [Deadline]
 
     /// The limits for a request received on `received`, with `exceptions` applied.
@@ -45,8 +53,8 @@ public struct StatutoryTimeline: Sendable, Equatable {
             guard let paragraph else { continue }
             var deadline = deadlines[index]
             for exception in exceptions {
-                guard let letter = exception.kind.letter(in: paragraph), exception.overlaps(from: received, to: deadline.date) else { continue }
-                deadline.liftedBy.append(Lift(exception: exception, paragraph: "SEND Regulations 2014 reg \(paragraph)(\(letter))"))
+                guard let cited = exception.kind.citation(for: paragraph), exception.overlaps(from: received, to: deadline.date) else { continue }
+                deadline.liftedBy.append(Lift(exception: exception, paragraph: "SEND Regulations 2014 " + cited))
             }
             if !deadline.liftedBy.isEmpty {
                 // The clock runs only on days outside every exception: move the date on by the paused
@@ -72,28 +80,49 @@ public struct StatutoryTimeline: Sendable, Equatable {
 /// A period during which one of the exceptions of reg 5(4), 10(4) or 13(3) held.
 public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
     /// The kinds of exception the regulations list.
+    ///
+    /// Reg 5(4) lists (a) a school or post-16 closure, (b) exceptional personal circumstances and
+    /// (c) absence from the area; reg 10(4) lists (a) a school or post-16 closure, (b) an early years
+    /// provider's closure, (c) exceptional personal circumstances and (d) absence from the area; reg
+    /// 13(3) lifts the 20-week limit for any of the reasons in reg 10(4)(a) to (d). A closure or an
+    /// absence counts only when it lasts at least 4 continuous weeks.
     public enum Kind: String, Sendable, CaseIterable {
-        /// The school or post-16 institution asked for advice was closed for at least 4 continuous
-        /// weeks (reg 5(4)(a), 10(4)(a), 13(3)(a)). The period given is the closure itself; the
+        /// The authority asked a school or post-16 institution for advice around a closure of at least
+        /// 4 weeks. The period given is the closure itself (first day closed, day it reopened); the
         /// exception runs from one week before it closed to one week before it reopened.
         case closure
-        /// Exceptional personal circumstances affect the child, the parent or the young person
-        /// (reg 5(4)(b), 10(4)(b), 13(3)(b)).
+        /// The same for a provider of early years education (reg 10(4)(b); not listed in reg 5(4)).
+        case earlyYearsClosure = "early-years-closure"
+        /// Exceptional personal circumstances affect the child, the parent or the young person.
         case circumstances
         /// The child, the parent or the young person were away from the authority's area for at
-        /// least 4 continuous weeks (reg 5(4)(c), 10(4)(c), 13(3)(c)).
+        /// least 4 continuous weeks.
         case absence
-        /// The child or young person failed to keep an appointment for an examination or test during
-        /// the 6 weeks of reg 8 (reg 10(4)(d), 13(3)(d); not an exception to the reg 5 decision).
-        case appointment
 
-        /// The sub-paragraph letter in reg 5(4), 10(4) or 13(3), or nil when the kind is not listed there.
-        func letter(in paragraph: String) -> String? {
+        /// The sub-paragraph of reg 10(4) for this kind.
+        private var reg10Letter: String {
             switch self {
             case .closure: "a"
-            case .circumstances: "b"
-            case .absence: "c"
-            case .appointment: paragraph == "5(4)" ? nil : "d"
+            case .earlyYearsClosure: "b"
+            case .circumstances: "c"
+            case .absence: "d"
+            }
+        }
+
+        /// Where the regulations allow this kind for the deadline whose exceptions are in `paragraph`
+        /// ("5(4)", "10(4)" or "13(3)"), e.g. "reg 5(4)(b)"; nil when they do not.
+        func citation(for paragraph: String) -> String? {
+            switch paragraph {
+            case "5(4)":
+                switch self {
+                case .closure: "reg 5(4)(a)"
+                case .earlyYearsClosure: nil
+                case .circumstances: "reg 5(4)(b)"
+                case .absence: "reg 5(4)(c)"
+                }
+            case "10(4)": "reg 10(4)(\(reg10Letter))"
+            case "13(3)": "reg 13(3) with reg 10(4)(\(reg10Letter))"
+            default: nil
             }
         }
 
@@ -101,13 +130,17 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
         public var summary: String {
             switch self {
             case .closure: "advice asked of a school or college around its closure of 4 weeks or more"
+            case .earlyYearsClosure: "advice asked of an early years provider around its closure of 4 weeks or more"
             case .circumstances: "exceptional personal circumstances"
             case .absence: "away from the authority's area for at least 4 weeks"
-            case .appointment: "an examination or test appointment was missed"
             }
         }
+
+        /// A closure runs from a week before closing to a week before reopening.
+        var isClosure: Bool { self == .closure || self == .earlyYearsClosure }
     }
 
+    /// Which exception of the regulations it is.
     public var kind: Kind
     /// First day of the period (for a closure, the first day closed).
     public var from: CalendarDate
@@ -120,8 +153,8 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
     ///   shorter than 4 continuous weeks.
     public init(kind: Kind, from: CalendarDate, to: CalendarDate) throws(ExceptionPeriodError) {
         guard from <= to else { throw ExceptionPeriodError("\(kind.rawValue) period \(from)..\(to) ends before it starts") }
-        let days = to.dayNumber - from.dayNumber + (kind == .closure ? 0 : 1)
-        if kind == .closure || kind == .absence, days < 28 {
+        let days = to.dayNumber - from.dayNumber + (kind.isClosure ? 0 : 1)
+        if kind != .circumstances, days < 28 {
             throw ExceptionPeriodError(
                 "\(kind.rawValue) counts as an exception only when it lasts at least 4 continuous weeks; \(from)..\(to) is \(days) day(s)")
         }
@@ -147,7 +180,7 @@ public struct ExceptionPeriod: Sendable, Equatable, CustomStringConvertible {
     /// The days the exception covers: for a closure, one week before it closed to one week before
     /// it reopened, as reg 5(4)(a) describes.
     public var window: ClosedRange<CalendarDate> {
-        kind == .closure ? from.adding(days: -7)...to.adding(days: -7) : from...to
+        kind.isClosure ? from.adding(days: -7)...to.adding(days: -7) : from...to
     }
 
     func overlaps(from start: CalendarDate, to end: CalendarDate) -> Bool {

@@ -39,6 +39,9 @@ import Testing
         #expect(positions == positions.sorted())
         #expect(html.contains("Local practice: the authority&#39;s own expectation, not a legal condition of a request."))
         #expect(html.contains("<a href=\"https://example.org/NFK-CONSENT\">open the guidance</a>"))
+        #expect(html.contains("<tr><th scope=\"row\"><a href=\"#request-1\">intake/request one</a></th><td>Norfolk (926)</td><td>3</td><td>1</td><td>1</td><td>Errors found</td></tr>"))
+        #expect(html.contains("<article aria-labelledby=\"request-1\">\n<h2 id=\"request-1\">"))
+        #expect(html.contains("<dt>What counts</dt><dd>The rule checks that at least 1 evidence item(s) of type consent-form.</dd>"))
         #expect(html.contains("Message of NFK-CONSENT &lt;&amp;&gt; &quot;quoted&quot;"))
         #expect(html.contains("<tr><td>2027-02-22</td><td>Final EHC plan issued</td><td>SEND Regulations 2014 reg 13(2)</td></tr>"))
     }

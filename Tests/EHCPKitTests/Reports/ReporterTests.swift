@@ -48,8 +48,9 @@ import Testing
     @Test func markdownGroupsFindingsAndEscapesMarkup() {
         let text = MarkdownReporter().report(ReportFixtures.all, context: ReportFixtures.context)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init)
-        #expect(headings.prefix(6) == [
-            "# 3 requests checked", "## By authority", "## Requests affected, by rule", "# intake/request one: Norfolk (926)",
+        #expect(text.contains("| intake/three | authority not known | 0 | 1 | 0 | No errors |"))
+        #expect(headings.prefix(7) == [
+            "# 3 requests checked", "## Requests", "## By authority", "## Requests affected, by rule", "# intake/request one: Norfolk (926)",
             "## Missing evidence (1)", "## Evidence that is out of date (1)",
         ])
         #expect(headings.contains("## Details to correct (2)") && headings.contains("## Notes (1)") && headings.contains("## Dates the law sets"))
@@ -76,6 +77,9 @@ import Testing
         #expect((first["artifactLocation"] as? [String: Any])?["uri"] as? String == "intake/request%20one/application.yaml")
         #expect((first["region"] as? [String: Any])?["startLine"] as? Int == 40)
         #expect(results.map { $0["level"] as? String } == ["error", "error", "error", "warning", "note", "warning"])
+        let timelines = try #require((run["properties"] as? [String: Any])?["statutoryTimelines"] as? [[String: Any]])
+        #expect(timelines.map { $0["bundle"] as? String } == ["intake/request one", "intake/two"])
+        #expect((timelines[0]["deadlines"] as? [[String: Any]])?.last?["date"] as? String == "2027-02-22")
 
         // The check itself catches what it is there for.
         #expect(!check.problems(["version": "2.1.0", "runs": [["tool": ["driver": [:]]]]]).isEmpty)
@@ -89,6 +93,7 @@ import Testing
         #expect(try xsd.validate(Array(text.utf8), file: "report.xml").map(\.description) == [])
         #expect(text.contains("<testsuites name=\"ehcp\" tests=\"10\" failures=\"5\">"))
         #expect(text.contains("<testcase name=\"NFK-PASSES\" classname=\"intake/request one\" time=\"0\"/>"))
+        #expect(text.contains("<property name=\"SEND Regulations 2014 reg 5(1)\" value=\"2026-11-16: Decision on whether to assess\"/>"))
         #expect(text.contains("<failure message=\"Message of NFK-CONSENT &lt;&amp;&gt; &quot;quoted&quot; | pipe *star*\" type=\"error\">"))
         // The check itself rejects a broken report.
         let broken = text.replacingOccurrences(of: " hostname=\"localhost\"", with: "")

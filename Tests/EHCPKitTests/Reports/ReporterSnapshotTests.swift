@@ -1,0 +1,30 @@
+import EHCPTestSupport
+import Foundation
+import Testing
+@testable import EHCPKit
+
+/// Every reporter's whole output for the fixed findings, compared with a file under
+/// Tests/Fixtures/reports/snapshots; `RECORD_SNAPSHOTS=1 swift test` writes the files again.
+@Suite struct ReporterSnapshotTests {
+    static let extensions = ["text": "txt", "json": "json", "html": "html", "markdown": "md", "sarif": "sarif", "junit": "xml"]
+
+    /// The output with what changes between runs (the JUnit timestamp) fixed.
+    static func normalised(_ text: String) -> String {
+        text.replacingOccurrences(of: #"timestamp="[0-9T:-]+""#, with: #"timestamp="2026-01-01T00:00:00""#, options: .regularExpression)
+    }
+
+    @Test(arguments: Reporters.all.map { $0.identifier })
+    func outputMatchesTheSnapshot(format: String) throws {
+        let reporter = try #require(Reporters.reporter(format))
+        var context = ReportFixtures.context
+        context.personal = ["intake/two": PersonalDetails(childName: "Test Child", dateOfBirth: "2016-01-01", reference: "REF-1")]
+        let text = Self.normalised(reporter.report(ReportFixtures.all, context: context))
+        let path = RepositoryPaths.fixtures + "/reports/snapshots/all.\(Self.extensions[format]!)"
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(atPath: RepositoryPaths.fixtures + "/reports/snapshots", withIntermediateDirectories: true)
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == expected, "\(format) output differs from \(path); if the change is intended, run RECORD_SNAPSHOTS=1 swift test")
+    }
+}
