@@ -5,7 +5,15 @@ import EHCPSource
 extension EHCPCommand {
     struct Authorities: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List England's local authorities and which publish their own rules.",
+            abstract: "List England's local authorities and which publish their own rules and formats.",
+            discussion: """
+                Every English authority is listed; one without rules of its own is served by the \
+                statutory baseline.
+
+                Examples:
+                  ehcp authorities list
+                  ehcp authorities show norfolk
+                """,
             subcommands: [List.self, Show.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {

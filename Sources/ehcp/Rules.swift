@@ -5,7 +5,14 @@ import EHCPSource
 extension EHCPCommand {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Work with rule set, format and authority files.", subcommands: [Lint.self, Test.self, Diff.self])
+            abstract: "Work with rule set, format and authority files.",
+            discussion: """
+                Examples:
+                  ehcp rules lint LocalAuthorities/926-norfolk/*.yaml
+                  ehcp rules test LocalAuthorities/926-norfolk
+                  ehcp rules diff norfolk kent
+                """,
+            subcommands: [Lint.self, Test.self, Diff.self])
 
         struct Lint: ParsableCommand {
             static let configuration = CommandConfiguration(
