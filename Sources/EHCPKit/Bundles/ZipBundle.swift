@@ -41,8 +41,8 @@ public enum ZipBundle {
         let directory: ZipDirectory
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            directory = try ZipDirectory(Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped))
-                ?? { throw ZipDirectory.ReadError.damaged }()
+            let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            directory = try ZipDirectory(file) ?? { throw ZipDirectory.ReadError.damaged }()
         } catch {
             throw fail(path, "is not a readable zip file")
         }
