@@ -26,21 +26,8 @@ esac
 build=.build-fuzz
 sanitizers=fuzzer,address
 swift build --build-path "$build" --target EHCPKit -Xswiftc -sanitize=$sanitizers >&2
-debug=$build/debug
-objects=()
-for module in EHCPKit EHCPSource EHCPYAML EHCPXML ZIPFoundation Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
-    while IFS= read -r object; do objects+=("$object"); done < <(find "$debug/$module.build" -name '*.o')
-done
 binary=$build/fuzz-$target
-if [ ! -x "$binary" ] || [ -n "$(find "$debug/Modules" Fuzz/$source.swift -newer "$binary" -print -quit)" ]; then
-    cflags=()
-    for flag in $(pkg-config --cflags yaml-0.1 libxml-2.0); do cflags+=(-Xcc "$flag"); done
-    # shellcheck disable=SC2046
-    swiftc -sanitize=$sanitizers -parse-as-library -g -I "$debug/Modules" \
-        -I Sources/CYAML -I Sources/CLibXML2 -I "$build/checkouts/ZIPFoundation/Sources/CZLib" "${cflags[@]}" \
-        $(pkg-config --libs yaml-0.1 libxml-2.0) -lz -lstdc++ \
-        Fuzz/$source.swift "${objects[@]}" -o "$binary"
-fi
+scripts/swiftc-library.sh "$build/debug" "$binary" "Fuzz/$source.swift" -sanitize=$sanitizers -parse-as-library -g
 
 corpus=$build/corpus/$target
 crashes=$build/crashes/$target
