@@ -48,6 +48,10 @@ public enum XMLReader {
         let file: String
         let limits: InputLimits
         var count = 0
+        /// Names and namespace URIs by libxml2 pointer: the parser interns them in its dictionary,
+        /// so each distinct one becomes a Swift string once, not once per element. A pointer is
+        /// only looked up while the document (which owns what it points to) is alive.
+        var interned: [UnsafePointer<xmlChar>: String] = [:]
 
         mutating func element(_ node: xmlNodePtr, depth: Int) throws(XMLError) -> XMLTree.Element {
             let line = Int(xmlGetLineNo(node))
@@ -60,8 +64,8 @@ public enum XMLReader {
                 throw XMLError("the document has more than \(limits.maxNodes) elements", at: location)
             }
             var result = XMLTree.Element(
-                name: string(node.pointee.name) ?? "",
-                namespace: node.pointee.ns.flatMap { string($0.pointee.href) },
+                name: intern(node.pointee.name) ?? "",
+                namespace: node.pointee.ns.flatMap { intern($0.pointee.href) },
                 location: location)
             var attribute = node.pointee.properties
             while let current = attribute {
@@ -70,13 +74,16 @@ public enum XMLReader {
                 CLibXML2_free(value)
                 attribute = current.pointee.next
             }
+            let (elements, texts) = Self.childCounts(node)
+            result.children.reserveCapacity(elements)
+            if texts.pieces > 1 { result.text = Self.concatenatedText(node, bytes: texts.bytes) }
             var child = node.pointee.children
             while let current = child {
                 switch current.pointee.type {
                 case XML_ELEMENT_NODE:
                     result.children.append(try element(current, depth: depth + 1))
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                    if let content = current.pointee.content { result.text += String(cString: content) }
+                    if texts.pieces == 1, let content = current.pointee.content { result.text = String(cString: content) }
                 case XML_ENTITY_REF_NODE:
                     throw XMLError("entity references are not accepted", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(current)))))
                 default:
@@ -85,6 +92,53 @@ public enum XMLReader {
                 child = current.pointee.next
             }
             return result
+        }
+
+        /// How many child elements `node` has, and how many text pieces of how many bytes in all.
+        private static func childCounts(_ node: xmlNodePtr) -> (elements: Int, texts: (pieces: Int, bytes: Int)) {
+            var elements = 0, pieces = 0, bytes = 0
+            var child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE: elements += 1
+                case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                    if let content = current.pointee.content {
+                        pieces += 1
+                        bytes += Int(xmlStrlen(content))
+                    }
+                default: break
+                }
+                child = current.pointee.next
+            }
+            return (elements, (pieces, bytes))
+        }
+
+        /// The text pieces of `node` (`bytes` long in all) as one string, allocated once; an
+        /// element with children has one whitespace piece between each two of them.
+        private static func concatenatedText(_ node: xmlNodePtr, bytes: Int) -> String {
+            String(unsafeUninitializedCapacity: bytes) { buffer in
+                var offset = 0
+                var child = node.pointee.children
+                while let current = child {
+                    if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+                        let content = current.pointee.content {
+                        let length = Int(xmlStrlen(content))
+                        let piece = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
+                        _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + length]).initialize(from: piece)
+                        offset += length
+                    }
+                    child = current.pointee.next
+                }
+                return offset
+            }
+        }
+
+        private mutating func intern(_ pointer: UnsafePointer<xmlChar>?) -> String? {
+            guard let pointer else { return nil }
+            if let known = interned[pointer] { return known }
+            let text = String(cString: pointer)
+            interned[pointer] = text
+            return text
         }
 
         private func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {

@@ -56,6 +56,12 @@ public final class XPathDocument {
         self.namespaces = namespaces
     }
 
+    /// Takes ownership of `document`, freed in `deinit`.
+    init(takingOwnership document: xmlDocPtr, namespaces: [(prefix: String, uri: String)]) {
+        self.document = document
+        self.namespaces = namespaces
+    }
+
     deinit {
         xmlFreeDoc(document)
     }

@@ -56,16 +56,19 @@ public enum YAMLReader {
 /// Turns a stream of events into trees. Frames are classes so appending a child never copies the
 /// parent's array.
 final class TreeBuilder {
+    // The builder and its frames are only ever used from one parse on one thread, so the
+    // run-time exclusivity checks on their properties (a tenth of the reader's time) are off.
     private final class Frame {
         let isMapping: Bool
         let location: SourceLocation
         let tag: String?
         let anchor: String?
-        var items: [SourceNode] = []
-        var entries: [SourceNode.Entry] = []
-        var keys: Set<String> = []
-        var pendingKey: (String, SourceLocation)?
-        var nodeCount = 1
+        @exclusivity(unchecked) var items: [SourceNode] = []
+        @exclusivity(unchecked) var entries: [SourceNode.Entry] = []
+        /// The keys so far, kept only once a mapping is large enough for hashing to beat a scan.
+        @exclusivity(unchecked) var keys: Set<String> = []
+        @exclusivity(unchecked) var pendingKey: (String, SourceLocation)?
+        @exclusivity(unchecked) var nodeCount = 1
 
         init(isMapping: Bool, location: SourceLocation, tag: String?, anchor: String?) {
             self.isMapping = isMapping
@@ -73,15 +76,26 @@ final class TreeBuilder {
             self.tag = tag
             self.anchor = anchor
         }
+
+        private static let scanLimit = 16
+
+        /// Records `key` (counting the pending one), or returns false when the mapping has it already.
+        func insertKey(_ key: String) -> Bool {
+            if entries.count < Self.scanLimit {
+                return !entries.contains { $0.key == key }
+            }
+            if keys.isEmpty { keys = Set(entries.lazy.map(\.key)) }
+            return keys.insert(key).inserted
+        }
     }
 
     private let file: String
     private let limits: InputLimits
     private let json: Bool
-    private var stack: [Frame] = []
-    private var anchors: [String: (node: SourceNode, count: Int)] = [:]
-    private var totalNodes = 0
-    private(set) var documents: [SourceNode] = []
+    @exclusivity(unchecked) private var stack: [Frame] = []
+    @exclusivity(unchecked) private var anchors: [String: (node: SourceNode, count: Int)] = [:]
+    @exclusivity(unchecked) private var totalNodes = 0
+    @exclusivity(unchecked) private(set) var documents: [SourceNode] = []
 
     init(file: String, limits: InputLimits, json: Bool) {
         self.file = file
@@ -119,13 +133,12 @@ final class TreeBuilder {
         case .scalar(let scalar, let anchor, let tag):
             if json { try checkJSONScalar(scalar, anchor: anchor, tag: tag, at: location) }
             if let frame = stack.last, frame.isMapping, frame.pendingKey == nil {
-                if frame.keys.contains(scalar.value) {
+                guard frame.insertKey(scalar.value) else {
                     throw YAMLError(.structure, "duplicate key '\(scalar.value)'", at: location)
                 }
                 if json && scalar.style != .doubleQuoted {
                     throw YAMLError(.json, "a JSON key must be a string in double quotes", at: location)
                 }
-                frame.keys.insert(scalar.value)
                 frame.pendingKey = (scalar.value, location)
                 if let anchor { anchors[anchor] = (SourceNode(.scalar(scalar), location: location, tag: tag), 1) }
                 return

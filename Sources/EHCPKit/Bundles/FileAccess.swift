@@ -29,6 +29,8 @@ public enum FileAccess {
     public static func writeAtomically(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        TemporaryItems.register(temporary.path)
+        defer { TemporaryItems.unregister(temporary.path) }
         do {
             try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
             if exists(path) {

@@ -25,8 +25,9 @@ public enum ZipBundle {
     /// Calls `body` with the folder the zip at `path` was unpacked into, then removes the folder.
     public static func withUnpacked<T>(_ path: String, limits: ZipLimits, _ body: (String) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-zip-\(UUID().uuidString)")
+        TemporaryItems.register(folder.path)
+        defer { TemporaryItems.remove(folder.path) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: folder) }
         try unpack(path, into: folder, limits: limits)
         return try body(folder.path)
     }
@@ -37,8 +38,11 @@ public enum ZipBundle {
 
     private static func unpack(_ path: String, into folder: URL, limits: ZipLimits) throws {
         let archive: Archive
+        let directory: ZipDirectory
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            directory = try ZipDirectory(file) ?? { throw ZipDirectory.ReadError.damaged }()
         } catch {
             throw fail(path, "is not a readable zip file")
         }
@@ -49,22 +53,16 @@ public enum ZipBundle {
                 throw fail(path, "holds more than \(limits.maxEntries) entries (raise with --max-entries)")
             }
         }
+        guard entries.count == directory.items.count,
+            zip(entries, directory.items).allSatisfy({ $0.compressedSize == $1.compressedSize })
+        else { throw fail(path, "has a damaged directory") }
         for entry in entries {
-            let name = entry.path
-            let parts = name.split(separator: "/", omittingEmptySubsequences: true)
-            if name.hasPrefix("/") || name.contains("\\") || parts.contains("..") || name.contains(":") {
-                throw fail(path, "has an entry whose name is absolute or climbs out of the bundle; nothing was unpacked")
-            }
-            if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxRatio {
-                throw fail(path, "has an entry compressed more than \(limits.maxRatio):1, as zip bombs are (raise with --max-ratio)")
-            }
-            if entry.type == .symlink {
-                throw fail(path, "has a link entry; links are not accepted in bundles")
-            }
+            try check(entry, of: path, limits: limits)
         }
         var total: UInt64 = 0
-        for entry in entries {
+        for (entry, item) in zip(entries, directory.items) {
             let target = folder.appendingPathComponent(entry.path)
+            TemporaryItems.checkpoint()
             if entry.type == .directory {
                 try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
                 continue
@@ -77,7 +75,7 @@ public enum ZipBundle {
             var written: UInt64 = 0
             let compressed = max(entry.compressedSize, 1)
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                try directory.extract(item, checksum: entry.checksum) { chunk in
                     written += UInt64(chunk.count)
                     total += UInt64(chunk.count)
                     if total > limits.maxTotalBytes { throw LimitExceeded.total }
@@ -91,6 +89,21 @@ public enum ZipBundle {
             } catch {
                 throw fail(path, "has a damaged entry")
             }
+        }
+    }
+
+    /// Refuses an entry by its name, type and declared sizes, before anything is written.
+    private static func check(_ entry: Entry, of path: String, limits: ZipLimits) throws {
+        let name = entry.path
+        let parts = name.split(separator: "/", omittingEmptySubsequences: true)
+        if name.hasPrefix("/") || name.contains("\\") || parts.contains("..") || name.contains(":") {
+            throw fail(path, "has an entry whose name is absolute or climbs out of the bundle; nothing was unpacked")
+        }
+        if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxRatio {
+            throw fail(path, "has an entry compressed more than \(limits.maxRatio):1, as zip bombs are (raise with --max-ratio)")
+        }
+        if entry.type == .symlink {
+            throw fail(path, "has a link entry; links are not accepted in bundles")
         }
     }
 

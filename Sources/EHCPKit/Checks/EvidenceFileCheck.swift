@@ -9,7 +9,7 @@ public enum EvidenceFileCheck {
         var findings: [Finding] = []
         var referenced: Set<String> = []
         var digests: [String: String] = [:]
-        let realRoot = URL(fileURLWithPath: root).resolvingSymlinksInPath().standardizedFileURL.path
+        let realRoot = canonical(root)
         for (index, item) in application.evidence.enumerated() {
             guard let fileValue = item["file"], let relative = fileValue.text else { continue }
             let path = "evidence[\(index)].file"
@@ -22,7 +22,7 @@ public enum EvidenceFileCheck {
                 continue
             }
             let full = root + "/" + relative
-            let resolved = URL(fileURLWithPath: full).resolvingSymlinksInPath().standardizedFileURL.path
+            let resolved = canonical(full)
             guard resolved.hasPrefix(realRoot + "/") else {
                 report("FILE-PATH", "leads outside the bundle through a link")
                 continue
@@ -48,7 +48,7 @@ public enum EvidenceFileCheck {
             } else if fileExtension == "pdf", FileSniffer.isEncryptedPDF(bytes) {
                 report("FILE-ENCRYPTED", "is a password-protected or encrypted PDF; the authority may not be able to open it")
             }
-            let digest = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+            let digest = hex(SHA256.hash(data: bytes))
             if let expected = item["sha256"]?.text, expected.lowercased() != digest {
                 report("FILE-SHA256", "does not match its sha256: the file has changed since the digest was taken")
             }
@@ -57,7 +57,7 @@ public enum EvidenceFileCheck {
             }
             digests[digest] = resolved
         }
-        let documentPath = URL(fileURLWithPath: document).resolvingSymlinksInPath().standardizedFileURL.path
+        let documentPath = canonical(document)
         for file in allFiles(under: realRoot) where file != documentPath && !referenced.contains(file) {
             let relative = String(file.dropFirst(realRoot.count + 1))
             findings.append(.builtIn("FILE-UNREFERENCED", "\(relative) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
@@ -65,13 +65,60 @@ public enum EvidenceFileCheck {
         return findings
     }
 
-    /// Regular files below `root`, hidden files skipped, without following links out of it.
+    /// `path` with links resolved and `.`/`..` removed: realpath(3) for a path that exists, else
+    /// Foundation's resolution, which also handles paths that do not exist.
+    private static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func hex(_ digest: some Sequence<UInt8>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in digest {
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Regular files below `root` (itself canonical), hidden files and folders skipped, without
+    /// following links out of it; sorted.
+    ///
+    /// A POSIX walk: entries that are plain files or folders under a canonical root are canonical
+    /// already. Links (and file systems that do not report entry types) are resolved as before.
     private static func allFiles(under root: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: URL(fileURLWithPath: root), includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { return [] }
         var files: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            files.append(url.resolvingSymlinksInPath().standardizedFileURL.path)
+        var folders = [root]
+        while let folder = folders.popLast() {
+            guard let stream = opendir(folder) else { continue }
+            defer { closedir(stream) }
+            while let entry = readdir(stream) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                let path = folder + "/" + name
+                switch Int32(entry.pointee.d_type) {
+                case Int32(DT_REG): files.append(path)
+                case Int32(DT_DIR): folders.append(path)
+                default:
+                    var info = stat()
+                    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                        folders.append(path)
+                        continue
+                    }
+                    let url = URL(fileURLWithPath: path)
+                    if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                        files.append(url.resolvingSymlinksInPath().standardizedFileURL.path)
+                    }
+                }
+            }
         }
         return files.sorted()
     }

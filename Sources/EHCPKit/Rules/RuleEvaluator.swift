@@ -4,7 +4,8 @@ import EHCPXML
 /// Evaluates rules against one application.
 ///
 /// The canonical XML form, needed only by `xpath` checks and conditions, is built once on first
-/// use and shared by every rule of the run.
+/// use, as libxml2 nodes straight from the encoded application (no XML text written and parsed
+/// again), and shared by every rule of the run.
 public final class RuleEvaluator {
     public let application: Application
     /// The date recency windows count back from.
@@ -92,8 +93,9 @@ public final class RuleEvaluator {
 
     private func xpath(_ expression: XPathExpression) -> Bool {
         if xmlDocument == nil {
-            let text = (try? CanonicalXMLFormat().write(application).text) ?? ""
-            xmlDocument = try? XPathDocument(Array(text.utf8), file: application.file, namespaces: [("a", CanonicalSchema.namespace)])
+            xmlDocument = XPathDocument(
+                building: ApplicationEncoder.encode(application), name: "application",
+                namespace: CanonicalSchema.namespace, namespaces: [("a", CanonicalSchema.namespace)])
         }
         return (try? xmlDocument?.boolean(expression)) ?? false
     }

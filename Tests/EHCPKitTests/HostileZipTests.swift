@@ -1,0 +1,95 @@
+import EHCPKit
+import EHCPTestSupport
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// Hostile zipped bundles through the `ehcp` binary: refused with exit 2, nothing written outside
+/// the private temporary folder, and that folder gone afterwards, interrupted or not.
+@Suite struct HostileZipTests {
+    private typealias Sandbox = HostileInputTests.Sandbox
+
+    private static func zip(_ path: String, _ entries: [(String, Data)]) throws {
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (name, data) in entries {
+            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+    }
+
+    /// A zip holding 1 GiB of zeros, deflated as it is written (about 1 MiB on disk), made once
+    /// and kept in the system's temporary folder for later runs.
+    private static let bomb: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-test-bomb-1gib.zip").path
+        if FileAccess.exists(path) { return path }
+        let partial = path + ".\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: partial) }
+        let archive = try! Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
+        try! archive.addEntry(with: "application.yaml", type: .file, uncompressedSize: Int64(20), compressionMethod: .none) { (_: Int64, _: Int) in
+            Data("schemaVersion: \"1\"\n\n".utf8)
+        }
+        let chunk = Data(count: 1 << 20)
+        try! archive.addEntry(with: "evidence/zeros.pdf", type: .file, uncompressedSize: Int64(1 << 30), compressionMethod: .deflate) { _, size in
+            size == chunk.count ? chunk : Data(count: size)
+        }
+        _ = rename(partial, path)
+        return path
+    }()
+
+    @Test(arguments: ["../escape.txt", "evidence/../../escape.txt", "ABSOLUTE"])
+    func zipSlipIsRefused(_ name: String) throws {
+        let box = try Sandbox()
+        let entry = name == "ABSOLUTE" ? box.root + "/escape.txt" : name
+        try Self.zip(box.bundle + "/slip.zip", [("application.yaml", Data("schemaVersion: \"1\"\n".utf8)), (entry, Data("boom".utf8))])
+        try box.expectRefused(box.bundle + "/slip.zip", mentioning: "climbs out")
+    }
+
+    @Test func zipBombOfOneGibibyteIsRefused() throws {
+        let box = try Sandbox()
+        try box.expectRefused(Self.bomb, mentioning: "zip bombs")
+    }
+
+    /// Found by the zip fuzz target: a deflate stream that does not end inside its entry made the
+    /// unpacker read to the end of the file and then spin there for ever.
+    @Test func deflateStreamRunningPastItsEntryIsDamagedNotAHang() throws {
+        let box = try Sandbox()
+        let path = box.bundle + "/truncated.zip"
+        try Self.zip(path, [("application.yaml", Data(String(repeating: "schemaVersion: \"1\"\n", count: 20).utf8))])
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        // The first entry's data follows its 30-byte local header and its name. A stored block that
+        // is not the last and claims 65,535 bytes sends the inflater past the entry.
+        let dataOffset = 30 + Int(bytes[26]) + Int(bytes[27]) << 8 + Int(bytes[28]) + Int(bytes[29]) << 8
+        bytes.replaceSubrange(dataOffset..<dataOffset + 5, with: [0x00, 0xFF, 0xFF, 0x00, 0x00])
+        try bytes.write(to: URL(fileURLWithPath: path))
+        try box.expectRefused(path, mentioning: "damaged")
+    }
+
+    @Test(arguments: [SIGINT, SIGTERM])
+    func interruptWhileUnpackingLeavesNoTemporaryFolder(_ signal: Int32) throws {
+        let box = try Sandbox()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: EHCPProcess.binary)
+        // Limits raised so the bomb is unpacked for long enough to be interrupted.
+        process.arguments = ["validate", Self.bomb, "--max-ratio", "100000", "--max-total-size", "4096"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": box.tmp]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(60)
+        while process.isRunning, ContinuousClock.now < deadline, Self.unpackedBytes(in: box.tmp) < 8 << 20 {
+            usleep(5_000)
+        }
+        #expect(process.isRunning, "the unpacking ended before it could be interrupted")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == signal)
+        #expect(FileAccess.list(box.tmp).isEmpty, "left behind: \(FileAccess.list(box.tmp))")
+    }
+
+    private static func unpackedBytes(in folder: String) -> Int {
+        let files = FileManager.default.subpaths(atPath: folder) ?? []
+        return files.compactMap { try? FileManager.default.attributesOfItem(atPath: folder + "/" + $0)[.size] as? Int }.reduce(0, +)
+    }
+}
