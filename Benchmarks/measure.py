@@ -13,7 +13,7 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "Benchmarks", "output")
-EHCP = os.path.join(ROOT, ".build", "release", "ehcp")
+EHCP = os.path.join(ROOT, os.environ.get("EHCP_BINARY", os.path.join(".build", "release", "ehcp")))
 BIN = os.path.join(OUT, "bin")
 
 
@@ -116,6 +116,7 @@ def main():
             verdict = f"{target}: " + ("met" if (ratio <= bound if target.startswith("<") else ratio >= bound) else "MISSED")
         print(f"{figure:56} {value:9.1f} {unit:9} {compared:22} {'' if other is None else f'{other:8.1f}':>8} "
               f"{'' if ratio is None else f'{ratio:6.2f}':>6}  {verdict}")
+    print(f"\nehcp binary: {os.path.relpath(EHCP, ROOT)}")
     if not has_jobs:
         print("\nThis build's `ehcp validate` has no --jobs flag: batch rows are one process, one bundle at a time.")
 

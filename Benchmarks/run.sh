@@ -4,7 +4,8 @@
 # ignores), and prints one table of every figure with its ratio to the raw C library, the Python
 # yardstick or the target.
 #
-# Usage: Benchmarks/run.sh            (BENCH_BUNDLES=N to change the 10,000; BENCH_SEED=S the seed)
+# Usage: Benchmarks/run.sh            (BENCH_BUNDLES=N to change the 10,000; BENCH_SEED=S the seed;
+#                                      BENCH_STATIC=1 to time an ehcp linked with --static-swift-stdlib)
 # Needs: libyaml-dev, libxml2-dev, libxml2-utils (xmllint), python3 with PyYAML (pip install pyyaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,11 @@ seed=${BENCH_SEED:-2026}
 mkdir -p "$out/bin"
 
 swift build -c release >&2
+ehcp=.build/release/ehcp
+if [ -n "${BENCH_STATIC:-}" ]; then
+    swift build -c release --static-swift-stdlib --build-path .build-static >&2
+    ehcp=.build-static/release/ehcp
+fi
 scripts/swiftc-library.sh .build/release "$out/bin/reader-bench" Benchmarks/ReaderBench.swift -O -parse-as-library >&2
 gcc -O2 Benchmarks/raw-readers.c $(pkg-config --cflags --libs yaml-0.1 libxml-2.0) -o "$out/bin/raw-readers"
 
@@ -41,4 +47,4 @@ PY
     .build/release/ehcp convert "$out/big.yaml" --to canonical-xml --output "$out/big.xml" 2>/dev/null
 fi
 
-BENCH_BUNDLES=$bundles python3 Benchmarks/measure.py
+BENCH_BUNDLES=$bundles EHCP_BINARY=$ehcp python3 Benchmarks/measure.py

@@ -50,6 +50,13 @@ import ZIPFoundation
         try box.expectRefused(Self.bomb, mentioning: "zip bombs")
     }
 
+    @Test func declaredTotalOverTheLimitIsRefusedBeforeUnpacking() throws {
+        let box = try Sandbox()
+        let megabyte = Data(repeating: 0x41, count: 1 << 20)
+        try Self.zip(box.bundle + "/large.zip", [("application.yaml", Data("schemaVersion: \"1\"\n".utf8)), ("evidence/a.txt", megabyte), ("evidence/b.txt", megabyte)])
+        try box.expectRefused(box.bundle + "/large.zip", ["--max-total-size", "1", "--max-ratio", "100000"], mentioning: "more than 1 MiB")
+    }
+
     /// Found by the zip fuzz target: a deflate stream that does not end inside its entry made the
     /// unpacker read to the end of the file and then spin there for ever.
     @Test func deflateStreamRunningPastItsEntryIsDamagedNotAHang() throws {

@@ -18,10 +18,42 @@ public enum FileAccess {
     public static func read(_ path: String) throws -> [UInt8] {
         guard exists(path) else { throw DiagnosticList([.error("\(path): no such file")]) }
         guard !isDirectory(path) else { throw DiagnosticList([.error("\(path) is a directory, not a file")]) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DiagnosticList([.error("\(path) could not be read (check its permissions)")])
+        // Read straight into the array: one copy of the file in memory, not a Data and an array.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(path) }
+        defer { close(descriptor) }
+        var info = stat()
+        let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
+            initialized = 0
+            while initialized < buffer.count, let base = buffer.baseAddress {
+                let count = Foundation.read(descriptor, base + initialized, buffer.count - initialized)
+                if count == 0 { break }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                initialized += count
+            }
         }
-        return [UInt8](data)
+        // Whatever the file gained since fstat.
+        while !failed {
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+                let count = Foundation.read(descriptor, chunk.baseAddress, chunk.count)
+                if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
+                return count
+            }
+            if count == 0 { break }
+            if count < 0, errno != EINTR { failed = true }
+        }
+        guard !failed else { throw unreadable(path) }
+        return bytes
+    }
+
+    private static func unreadable(_ path: String) -> DiagnosticList {
+        DiagnosticList([.error("\(path) could not be read (check its permissions)")])
     }
 
     /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,

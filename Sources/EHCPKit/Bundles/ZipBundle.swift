@@ -56,9 +56,15 @@ public enum ZipBundle {
         guard entries.count == directory.items.count,
             zip(entries, directory.items).allSatisfy({ $0.compressedSize == $1.compressedSize })
         else { throw fail(path, "has a damaged directory") }
+        var declared: UInt64 = 0
         for entry in entries {
             try check(entry, of: path, limits: limits)
+            let (sum, overflow) = declared.addingReportingOverflow(entry.uncompressedSize)
+            declared = overflow ? .max : sum
         }
+        // Sizes the directory declares are refused before anything is written; sizes it lies
+        // about are caught below as the bytes are inflated.
+        if declared > limits.maxTotalBytes { throw totalExceeded(path, limits) }
         var total: UInt64 = 0
         for (entry, item) in zip(entries, directory.items) {
             let target = folder.appendingPathComponent(entry.path)
@@ -83,13 +89,17 @@ public enum ZipBundle {
                     handle.write(chunk)
                 }
             } catch LimitExceeded.total {
-                throw fail(path, "unpacks to more than \(limits.maxTotalBytes / (1 << 20)) MiB (raise with --max-total-size)")
+                throw totalExceeded(path, limits)
             } catch LimitExceeded.ratio {
                 throw fail(path, "has an entry compressed more than \(limits.maxRatio):1, as zip bombs are (raise with --max-ratio)")
             } catch {
                 throw fail(path, "has a damaged entry")
             }
         }
+    }
+
+    private static func totalExceeded(_ path: String, _ limits: ZipLimits) -> DiagnosticList {
+        fail(path, "unpacks to more than \(limits.maxTotalBytes / (1 << 20)) MiB (raise with --max-total-size)")
     }
 
     /// Refuses an entry by its name, type and declared sizes, before anything is written.
