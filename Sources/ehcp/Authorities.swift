@@ -5,6 +5,7 @@ import EHCPSource
 extension EHCPCommand {
     struct Authorities: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "authorities",
             abstract: "List England's local authorities and which publish their own rules and formats.",
             discussion: """
                 Every English authority is listed; one without rules of its own is served by the \
@@ -18,6 +19,7 @@ extension EHCPCommand {
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "list",
                 abstract: "One line per authority: code, name, and whether it has its own rules.",
                 discussion: "Example:\n  ehcp authorities list --format json")
 
@@ -52,6 +54,7 @@ extension EHCPCommand {
 
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "show",
                 abstract: "Show one authority and the rules that apply to requests sent to it.",
                 discussion: "Example:\n  ehcp authorities show norfolk")
 

@@ -4,6 +4,7 @@ import EHCPKit
 extension EHCPCommand {
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "checklist",
             abstract: "List the evidence an authority asks for, in the order a SENCO gathers it.",
             discussion: """
                 Each item says whether it is law, statutory guidance or the authority's own practice, \

@@ -4,6 +4,7 @@ import EHCPKit
 extension EHCPCommand {
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Convert an application document between formats.",
             discussion: """
                 Formats: canonical-yaml, canonical-json, canonical-xml, request-letter (written \

@@ -4,6 +4,7 @@ import EHCPKit
 extension EHCPCommand {
     struct Explain: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "explain",
             abstract: "Explain a rule: what it checks, why, and where it is published.",
             discussion: "Example:\n  ehcp explain NFK-APDR-CYCLES --authority norfolk")
 

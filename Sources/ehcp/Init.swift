@@ -5,6 +5,7 @@ import Foundation
 extension EHCPCommand {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Start a bundle: an application.yaml with every field the authority needs, and an evidence folder.",
             discussion: """
                 The application.yaml lists the authority's checklist as comments. It validates at \

@@ -5,6 +5,7 @@ import EHCPSource
 extension EHCPCommand {
     struct Rules: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rules",
             abstract: "Work with rule set, format and authority files.",
             discussion: """
                 Examples:
@@ -16,6 +17,7 @@ extension EHCPCommand {
 
         struct Lint: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "lint",
                 abstract: "Check rule set, format and authority files; every problem is listed with file:line:column.",
                 discussion: """
                     A file holding 'format:' is checked as a format (format.yaml), a file named \

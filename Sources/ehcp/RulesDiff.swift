@@ -4,6 +4,7 @@ import EHCPKit
 extension EHCPCommand.Rules {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What authority A asks for that authority B does not, and the reverse.",
             discussion: "Rules are compared by what they check, not by id.\n\nExample:\n  ehcp rules diff norfolk bedford")
 

@@ -4,6 +4,7 @@ import EHCPKit
 extension EHCPCommand.Rules {
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run an authority's example bundles against their expected findings.",
             discussion: """
                 Shows every example whose findings differ from its .expected.yaml, then the rules \

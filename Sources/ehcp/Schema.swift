@@ -4,6 +4,7 @@ import EHCPKit
 extension EHCPCommand {
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print the canonical application schema (XSD or JSON Schema).",
             discussion: "Example:\n  ehcp schema json > ehcp-application-1.schema.json")
 

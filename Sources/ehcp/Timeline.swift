@@ -5,6 +5,7 @@ import EHCPSource
 extension EHCPCommand {
     struct Timeline: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "timeline",
             abstract: "Print the dates the SEND Regulations 2014 set for a request, with exceptions applied.",
             discussion: """
                 The limits run from the day the authority receives the request: a decision on whether \

@@ -5,6 +5,7 @@ import Foundation
 extension EHCPCommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check request bundles and list what is missing, stale or wrong.",
             discussion: """
                 A bundle is a folder (or .zip) holding application.yaml, .json or .xml and the evidence \
