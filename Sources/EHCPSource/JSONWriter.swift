@@ -7,6 +7,14 @@ public enum JSONWriter {
         return out
     }
 
+    /// `node` as it appears nested `indent` spaces deep, without a final line break: for writing
+    /// the items of a long array one at a time, byte for byte as ``write(_:)`` writes them.
+    public static func write(_ node: OutputNode, indent: Int) -> String {
+        var out = ""
+        write(node, indent: indent, into: &out)
+        return out
+    }
+
     private static func write(_ node: OutputNode, indent: Int, into out: inout String) {
         switch node {
         case .string(let text), .date(let text):

@@ -96,26 +96,86 @@ extension EHCPCommand {
                 let formats = needsFormats ? try formatRegistry() : nil
                 let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
-                let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
-                progress?.finish()
-                let reports = outcomes.compactMap { try? $0.get() }
-                let failures = outcomes.compactMap { outcome -> (any Error)? in
-                    if case .failure(let error) = outcome { return error }
-                    return nil
+                let reporter = Reporters.reporter(format)!
+                let outcome: BatchOutcome
+                if let streaming = reporter as? any StreamingReporter {
+                    outcome = try stream(paths, with: streaming, batch: batch, options: options, progress: progress)
+                } else {
+                    let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
+                    progress?.finish()
+                    let reports = outcomes.compactMap { try? $0.get() }
+                    outcome = BatchOutcome(
+                        reported: reports.count,
+                        failures: outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } },
+                        reachesThreshold: reports.contains { reachesThreshold($0) })
+                    if !reports.isEmpty { try write(reports, several: paths.count > 1, batch: batch, options: options) }
                 }
-                if failures.count == 1, reports.isEmpty { throw failures[0] }
-                if !reports.isEmpty { try write(reports, several: paths.count > 1, batch: batch, options: options) }
+                let failures = outcome.failures
+                if failures.count == 1, outcome.reported == 0 { throw failures[0] }
                 for failure in failures { _ = Terminal.fail(failure) }
                 if !failures.isEmpty {
-                    let rest = reports.isEmpty ? "" : "; the report covers the rest"
+                    let rest = outcome.reported == 0 ? "" : "; the report covers the rest"
                     Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read\(rest)")
                     throw ExitCode.couldNotRun
                 }
-                if let threshold = Severity(rawValue: failOn),
-                    reports.contains(where: { $0.findings.contains { $0.severity >= threshold } }) {
-                    throw ExitCode.findings
+                if outcome.reachesThreshold { throw ExitCode.findings }
+            }
+        }
+
+        /// What a batch came to: how many bundles were reported, which could not be read, and
+        /// whether any finding reaches --fail-on.
+        private struct BatchOutcome {
+            var reported = 0
+            var failures: [any Error] = []
+            var reachesThreshold = false
+        }
+
+        private func reachesThreshold(_ report: BundleReport) -> Bool {
+            guard let threshold = Severity(rawValue: failOn) else { return false }
+            return report.findings.contains { $0.severity >= threshold }
+        }
+
+        /// Writes each bundle's report as soon as it and those before it are done, keeping only
+        /// counts: memory stays the same however many bundles there are. On a terminal with a
+        /// progress bar the report is held back until the bar is finished, so the two do not mix.
+        private func stream(_ paths: [String], with reporter: any StreamingReporter, batch: BatchValidator,
+                            options: ValidationOptions, progress: ProgressBar?) throws -> BatchOutcome {
+            var shared = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
+            shared.several = paths.count > 1
+            let context = shared
+            let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
+            let formats = showPersonalData ? try formatRegistry() : nil
+            let state = StreamState()
+            batch.validate(paths, progress: { done in progress?.update(done: done) }) { _, result in
+                switch result {
+                case .failure(let error):
+                    state.outcome.failures.append(error)
+                case .success(let report):
+                    var bundleContext = context
+                    if let formats {
+                        bundleContext.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: formats)
+                    }
+                    if state.outcome.reported == 0 { sink.write(reporter.start(context: context)) }
+                    sink.write(reporter.bundle(report, index: state.outcome.reported, context: bundleContext))
+                    state.outcome.reported += 1
+                    state.summary.add(report)
+                    state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
                 }
             }
+            progress?.finish()
+            if state.outcome.reported == 0 {
+                sink.discard()
+            } else {
+                sink.write(reporter.finish(state.summary, context: context))
+                try sink.commit()
+            }
+            return state.outcome
+        }
+
+        /// The running totals of a streamed batch; only touched from the batch's one-at-a-time delivery.
+        private final class StreamState: @unchecked Sendable {
+            var outcome = BatchOutcome()
+            var summary = BatchSummary()
         }
 
         private func formatRegistry() throws -> FormatRegistry {

@@ -59,21 +59,9 @@ public enum FileAccess {
     /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
     /// so a reader never sees half a file and a failure leaves nothing behind.
     public static func writeAtomically(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        TemporaryItems.register(temporary.path)
-        defer { TemporaryItems.unregister(temporary.path) }
-        do {
-            try Data(text.utf8).write(to: temporary, options: [.withoutOverwriting])
-            if exists(path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticList([.error("\(path) could not be written: \(error.localizedDescription)")])
-        }
+        let file = try AtomicOutputFile(path: path)
+        try file.write(text)
+        try file.commit()
     }
 
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }

@@ -1,5 +1,7 @@
 /// Tables for a batch of requests: per authority, and how many requests each rule affected.
-struct BatchSummary {
+/// Built one report at a time, so its size depends on the authorities and rules met, not on
+/// the number of requests.
+public struct BatchSummary: Sendable {
     struct AuthorityRow {
         var authority: String
         var requests = 0
@@ -16,32 +18,42 @@ struct BatchSummary {
         var basis: Basis
     }
 
-    var authorities: [AuthorityRow] = []
-    var rules: [RuleRow] = []
+    private var authorityRows: [String: AuthorityRow] = [:]
+    private var ruleRows: [String: RuleRow] = [:]
+    /// Requests counted, and how many of them have errors.
+    public private(set) var requests = 0
+    public private(set) var failing = 0
+
+    /// An empty summary, to ``add(_:)`` reports to.
+    public init() {}
 
     init(_ reports: [BundleReport]) {
-        var rows: [String: AuthorityRow] = [:]
-        var ruleRows: [String: RuleRow] = [:]
-        for report in reports {
-            let name = report.authority.map { "\($0.code) \($0.name)" } ?? "(authority not known)"
-            var row = rows[name] ?? AuthorityRow(authority: name)
-            row.requests += 1
-            row.withErrors += report.isValid ? 0 : 1
-            row.errors += report.count(.error)
-            row.warnings += report.count(.warning)
-            rows[name] = row
-            // Each rule once per request; notes do not count as failing.
-            var seen = Set<String>()
-            for finding in report.findings where finding.severity != .info && seen.insert(finding.rule).inserted {
-                var entry = ruleRows[finding.rule] ?? RuleRow(rule: finding.rule, requests: 0, severity: finding.severity, basis: finding.basis)
-                entry.requests += 1
-                entry.severity = max(entry.severity, finding.severity)
-                ruleRows[finding.rule] = entry
-            }
-        }
-        authorities = rows.values.sorted { $0.authority < $1.authority }
-        rules = ruleRows.values.sorted { ($1.requests, $0.rule) < ($0.requests, $1.rule) }
+        for report in reports { add(report) }
     }
+
+    /// Counts one request.
+    public mutating func add(_ report: BundleReport) {
+        requests += 1
+        failing += report.isValid ? 0 : 1
+        let name = report.authority.map { "\($0.code) \($0.name)" } ?? "(authority not known)"
+        var row = authorityRows[name] ?? AuthorityRow(authority: name)
+        row.requests += 1
+        row.withErrors += report.isValid ? 0 : 1
+        row.errors += report.count(.error)
+        row.warnings += report.count(.warning)
+        authorityRows[name] = row
+        // Each rule once per request; notes do not count as failing.
+        var seen = Set<String>()
+        for finding in report.findings where finding.severity != .info && seen.insert(finding.rule).inserted {
+            var entry = ruleRows[finding.rule] ?? RuleRow(rule: finding.rule, requests: 0, severity: finding.severity, basis: finding.basis)
+            entry.requests += 1
+            entry.severity = max(entry.severity, finding.severity)
+            ruleRows[finding.rule] = entry
+        }
+    }
+
+    var authorities: [AuthorityRow] { authorityRows.values.sorted { $0.authority < $1.authority } }
+    var rules: [RuleRow] { ruleRows.values.sorted { ($1.requests, $0.rule) < ($0.requests, $1.rule) } }
 
     static let requestHeader = ["Request", "Authority", "Errors", "Warnings", "Notes", "Verdict"]
 

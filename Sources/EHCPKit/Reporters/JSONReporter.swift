@@ -1,14 +1,23 @@
 import EHCPSource
 
 /// The JSON report of the contract (DESIGN section 8): one object, or an array for several bundles.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     public static let identifier = "json"
 
     public init() {}
 
-    public func report(_ reports: [BundleReport], context: ReportContext) -> String {
-        if reports.count == 1, !context.several { return JSONWriter.write(node(reports[0])) }
-        return JSONWriter.write(.sequence(reports.map(node)))
+    public func start(context: ReportContext) -> String {
+        context.several ? "[" : ""
+    }
+
+    public func bundle(_ report: BundleReport, index: Int, context: ReportContext) -> String {
+        guard context.several else { return JSONWriter.write(node(report)) }
+        return (index == 0 ? "\n  " : ",\n  ") + JSONWriter.write(node(report), indent: 2)
+    }
+
+    public func finish(_ summary: BatchSummary, context: ReportContext) -> String {
+        guard context.several else { return "" }
+        return summary.requests == 0 ? "]\n" : "\n]\n"
     }
 
     func node(_ report: BundleReport) -> OutputNode {

@@ -11,6 +11,34 @@ public protocol Reporter: Sendable {
     func report(_ reports: [BundleReport], context: ReportContext) -> String
 }
 
+/// A reporter that writes each bundle's report as soon as it is ready, so a batch of any size
+/// is reported in the memory of one report (plus the summary counts).
+///
+/// Its whole-batch ``Reporter/report(_:context:)`` is these three pieces joined, so both ways
+/// give the same bytes.
+public protocol StreamingReporter: Reporter {
+    /// What comes before the first bundle.
+    func start(context: ReportContext) -> String
+    /// One bundle's report; `index` counts from 0 in the order given.
+    func bundle(_ report: BundleReport, index: Int, context: ReportContext) -> String
+    /// What comes after the last bundle, from the counts of all of them.
+    func finish(_ summary: BatchSummary, context: ReportContext) -> String
+}
+
+extension StreamingReporter {
+    public func report(_ reports: [BundleReport], context: ReportContext) -> String {
+        var context = context
+        context.several = context.several || reports.count != 1
+        var summary = BatchSummary()
+        var out = start(context: context)
+        for (index, report) in reports.enumerated() {
+            summary.add(report)
+            out += bundle(report, index: index, context: context)
+        }
+        return out + finish(summary, context: context)
+    }
+}
+
 extension Reporter {
     /// The report with no rule details and no personal data.
     public func report(_ reports: [BundleReport]) -> String {

@@ -1,22 +1,24 @@
 /// Plain text for people: findings grouped by severity, each with where, why and its basis; for
 /// several bundles, tables per authority and per rule.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public static let identifier = "text"
 
     public init() {}
 
-    public func report(_ reports: [BundleReport], context: ReportContext) -> String {
-        let paint = Painter(color: context.color)
+    public func start(context: ReportContext) -> String { "" }
+
+    public func bundle(_ report: BundleReport, index: Int, context: ReportContext) -> String {
         // A blank line between bundles.
-        var out = reports.map { bundle($0, context: context, paint: paint) }.joined(separator: "\n")
-        if reports.count > 1 {
-            let failing = reports.filter { !$0.isValid }.count
-            out += "\n" + paint("\(reports.count) bundles checked: \(reports.count - failing) without errors, \(failing) with errors", "1") + "\n"
-            let summary = BatchSummary(reports)
-            out += "\nBy authority:\n" + TextTable.render(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
-            if !summary.rules.isEmpty {
-                out += "\nRequests affected, by rule:\n" + TextTable.render(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
-            }
+        (index > 0 ? "\n" : "") + bundle(report, context: context, paint: Painter(color: context.color))
+    }
+
+    public func finish(_ summary: BatchSummary, context: ReportContext) -> String {
+        guard summary.requests > 1 else { return "" }
+        let paint = Painter(color: context.color)
+        var out = "\n" + paint("\(summary.requests) bundles checked: \(summary.requests - summary.failing) without errors, \(summary.failing) with errors", "1") + "\n"
+        out += "\nBy authority:\n" + TextTable.render(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        if !summary.rules.isEmpty {
+            out += "\nRequests affected, by rule:\n" + TextTable.render(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
         }
         return out
     }

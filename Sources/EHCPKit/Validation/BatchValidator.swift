@@ -26,7 +26,16 @@ public struct BatchValidator: Sendable {
     /// Validates every bundle; `progress` is called (from any thread, one call at a time) with the
     /// number done after each bundle.
     public func validate(_ bundles: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [Outcome] {
-        let state = SharedState(count: bundles.count)
+        let collected = Collected()
+        validate(bundles, progress: progress) { _, outcome in collected.append(outcome) }
+        return collected.outcomes
+    }
+
+    /// Validates every bundle and hands each outcome to `deliver` in the order given, as soon as it
+    /// and every one before it are done; an outcome is not kept after it is delivered, so memory
+    /// does not grow with the number of bundles. `deliver` and `progress` are called one at a time.
+    public func validate(_ bundles: [String], progress: (@Sendable (Int) -> Void)? = nil, deliver: @escaping @Sendable (Int, Outcome) -> Void) {
+        let state = SharedState(count: bundles.count, deliver: deliver)
         let workers = min(jobs, max(1, bundles.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let validator = Validator(rulesets: rulesets, options: options)
@@ -36,7 +45,6 @@ public struct BatchValidator: Sendable {
                 progress?(done)
             }
         }
-        return state.outcomes()
     }
 
     /// The effective rules of each authority the reports were checked against, by code (`""` for
@@ -56,38 +64,51 @@ public struct BatchValidator: Sendable {
     }
 }
 
-/// The counter and the results, behind one lock.
+/// The counter and the outcomes not yet delivered, behind one lock.
 private final class SharedState: @unchecked Sendable {
     // Every access to the stored properties holds `lock`.
     private let lock = NSLock()
+    private let count: Int
     private var nextIndex = 0
     private var done = 0
-    private var results: [BatchValidator.Outcome?]
+    private var nextToDeliver = 0
+    private var waiting: [Int: BatchValidator.Outcome] = [:]
+    private let deliver: @Sendable (Int, BatchValidator.Outcome) -> Void
 
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
+    init(count: Int, deliver: @escaping @Sendable (Int, BatchValidator.Outcome) -> Void) {
+        self.count = count
+        self.deliver = deliver
     }
 
     func next() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard nextIndex < results.count else { return nil }
+        guard nextIndex < count else { return nil }
         nextIndex += 1
         return nextIndex - 1
     }
 
+    /// Stores an outcome, delivers every outcome now next in order, and returns how many are done.
     func store(_ outcome: BatchValidator.Outcome, at index: Int) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        results[index] = outcome
+        waiting[index] = outcome
+        while let ready = waiting.removeValue(forKey: nextToDeliver) {
+            deliver(nextToDeliver, ready)
+            nextToDeliver += 1
+        }
         done += 1
         return done
     }
+}
 
-    func outcomes() -> [BatchValidator.Outcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return results.map { $0! }
+/// Outcomes gathered in delivery order, for callers that want them all.
+private final class Collected: @unchecked Sendable {
+    // Appends come one at a time (delivery is serialised); `outcomes` is read after the batch.
+    private(set) var outcomes: [BatchValidator.Outcome] = []
+
+    func append(_ outcome: BatchValidator.Outcome) {
+        outcomes.append(outcome)
     }
 }
 
