@@ -3019,7 +3019,9 @@ rules:
     reference: "CFA 2014 s36(6)(b) and s36(7)"
     # No rule kind can say "no item of this type within a window", so this is
     # an XPath: dates as YYYYMMDD numbers, 6 months back is -600, or -9400 when
-    # the request month is January to June.
+    # the request month is January to June. The condition spares the XPath when
+    # there is no earlier decision at all, which always passes.
+    when: { evidence.type: previous-decision }
     xpath: "not(/a:application/a:evidence/a:item[a:type = 'previous-decision'][number(translate(a:date, '-', '')) >= number(translate(/a:application/a:dateOfRequest, '-', '')) - 600 - 8800 * number(floor(number(translate(/a:application/a:dateOfRequest, '-', '')) div 100) mod 100 <= 6)])"
 
   # --- What the authority should consider (CoP 9.14) ---
