@@ -78,8 +78,8 @@ import Testing
         let catalog = RuleSetCatalog(directory: RepositoryPaths.localAuthorities)
         let rules = try EffectiveRules.combine(catalog.rulesets(forCode: code), asOf: nil)
         let checklist = Checklist(authority: AuthorityCatalog.builtIn.authority(code)!, rules: rules)
-        let lines = BundleSkeleton.application(checklist, requester: "setting", date: CalendarDate(iso: "2026-11-23")!)
-            .split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
+        let skeleton = BundleSkeleton.application(checklist, requester: "setting", date: CalendarDate(iso: "2026-11-23")!)
+        let lines = skeleton.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init)
         var paths = Set(rules.rules.compactMap(\.check.field))
         for rule in rules.rules {
             for condition in rule.when {
@@ -89,7 +89,12 @@ import Testing
                 }
             }
         }
-        for path in paths.subtracting(Self.computed) {
+        // Evidence items are added one per document, so the skeleton shows their fields in a commented example.
+        for path in paths where path.hasPrefix("evidence.") {
+            let key = path.dropFirst("evidence.".count)
+            #expect(skeleton.contains("#     \(key):") || skeleton.contains("#   - \(key):"), "\(folder): the skeleton's evidence example lacks \(key)")
+        }
+        for path in paths.subtracting(Self.computed) where !path.hasPrefix("evidence.") {
             // Each key of the path on its own line, indented two spaces per level, in order.
             var from = 0
             for (depth, key) in path.split(separator: ".").enumerated() {
