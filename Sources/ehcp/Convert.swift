@@ -51,7 +51,7 @@ extension EHCPCommand {
                 if let from, registry.format(id: from) == nil {
                     throw ValidationError("unknown --from format '\(from)'; use one of: \(registry.ids.joined(separator: ", "))")
                 }
-                let bytes = try FileAccess.read(input)
+                let bytes = try FileAccess.readDocument(input)
                 let source = try from.flatMap(registry.format(id:)) ?? registry.detect(path: input, bytes: bytes)
                 let result = try Converter.convert(bytes, file: input, from: source, to: target)
                 for finding in result.findings {

@@ -35,7 +35,7 @@ public enum BundleLocator {
         FileAccess.list(folder).filter { name in
             let lowered = name.lowercased()
             guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(folder + "/" + name),
-                  let bytes = try? FileAccess.read(folder + "/" + name) else { return false }
+                  let bytes = try? FileAccess.readDocument(folder + "/" + name) else { return false }
             return !((try? formats.authorityFormats(recognising: bytes, path: name)) ?? []).isEmpty
         }
     }

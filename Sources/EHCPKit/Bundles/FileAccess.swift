@@ -14,8 +14,10 @@ public enum FileAccess {
 
     /// The bytes of `path`.
     ///
-    /// - Throws: ``DiagnosticList`` naming the file when it cannot be read.
-    public static func read(_ path: String) throws -> [UInt8] {
+    /// - Parameter limit: the most bytes accepted; a larger file is refused before it is read, so a
+    ///   huge document costs no memory.
+    /// - Throws: ``DiagnosticList`` naming the file when it cannot be read or is over `limit`.
+    public static func read(_ path: String, limit: Int? = nil) throws -> [UInt8] {
         guard exists(path) else { throw DiagnosticList([.error("\(path): no such file")]) }
         guard !isDirectory(path) else { throw DiagnosticList([.error("\(path) is a directory, not a file")]) }
         // Read straight into the array: one copy of the file in memory, not a Data and an array.
@@ -24,6 +26,7 @@ public enum FileAccess {
         defer { close(descriptor) }
         var info = stat()
         let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        if let limit, expected > limit { throw tooLarge(path, limit) }
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             initialized = 0
@@ -47,9 +50,19 @@ public enum FileAccess {
             }
             if count == 0 { break }
             if count < 0, errno != EINTR { failed = true }
+            if let limit, bytes.count > limit { throw tooLarge(path, limit) }
         }
         guard !failed else { throw unreadable(path) }
         return bytes
+    }
+
+    /// The bytes of an application document, refused unread when over the readers' size limit.
+    public static func readDocument(_ path: String) throws -> [UInt8] {
+        try read(path, limit: InputLimits.default.maxDocumentBytes)
+    }
+
+    private static func tooLarge(_ path: String, _ limit: Int) -> DiagnosticList {
+        DiagnosticList([.error("\(path) is larger than the \(limit >> 20) MiB limit for a document; it was not read", at: SourceLocation(file: path, line: 1))])
     }
 
     private static func unreadable(_ path: String) -> DiagnosticList {

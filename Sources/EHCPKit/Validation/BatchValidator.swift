@@ -118,7 +118,7 @@ extension PersonalDetails {
     public static func read(bundle path: String, zipLimits: ZipLimits = ZipLimits(), formats: FormatRegistry = .canonicalOnly) -> PersonalDetails? {
         func details(_ folder: String) throws -> PersonalDetails? {
             let document = FileAccess.isDirectory(folder) ? try BundleLocator.document(in: folder, formats: formats) : folder
-            let bytes = try FileAccess.read(document)
+            let bytes = try FileAccess.readDocument(document)
             let format = try formats.detect(path: document, bytes: bytes)
             let application = try format.read(bytes, file: document).application
             let text = { (path: String) in application.values(at: path).first?.value.comparableText }

@@ -127,7 +127,7 @@ public final class Validator: @unchecked Sendable {
     private func validateUnpacked(bundle path: String) throws -> BundleReport {
         let canonicalName = BundleLocator.documentNames.contains { FileAccess.exists(path + "/" + $0) }
         let document = try BundleLocator.document(in: path, formats: canonicalName ? nil : try formats())
-        let bytes = try FileAccess.read(document)
+        let bytes = try FileAccess.readDocument(document)
         let isCanonical = BundleLocator.documentNames.contains { document.hasSuffix("/" + $0) }
         let format = try (isCanonical ? FormatRegistry.canonicalOnly : try formats()).detect(path: document, bytes: bytes)
         let read = try format.read(bytes, file: document)
