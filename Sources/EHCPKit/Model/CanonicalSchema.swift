@@ -79,15 +79,22 @@ public enum CanonicalSchema {
 
     /// The field at a dotted path (`child.dateOfBirth`, `professionals.role`), or nil.
     public static func field(at path: String) -> Field? {
-        var fields = root
-        var found: Field?
-        for part in path.split(separator: ".", omittingEmptySubsequences: false) {
-            guard let field = fields.first(where: { $0.name == part }) else { return nil }
-            found = field
-            fields = field.type.children ?? []
-        }
-        return found
+        fieldsByPath[path]
     }
+
+    /// Every field by its dotted path, built once: rule sets and formats look paths up often.
+    private static let fieldsByPath: [String: Field] = {
+        var table: [String: Field] = [:]
+        func add(_ fields: [Field], prefix: String) {
+            for field in fields {
+                let path = prefix.isEmpty ? field.name : "\(prefix).\(field.name)"
+                table[path] = field
+                add(field.type.children ?? [], prefix: path)
+            }
+        }
+        add(root, prefix: "")
+        return table
+    }()
 
     /// The type at `path`, including computed values.
     public static func type(at path: String) -> FieldType? {
