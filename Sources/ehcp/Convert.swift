@@ -1,5 +1,7 @@
 import ArgumentParser
 import EHCPKit
+import EHCPSource
+import Foundation
 
 extension EHCPCommand {
     struct Convert: ParsableCommand {
@@ -19,7 +21,7 @@ extension EHCPCommand {
                   ehcp convert referral.xml --to bedford-request-csv --output request.csv
                 """)
 
-        @Argument(help: "The document to convert.")
+        @Argument(help: "The document to convert, or - to read standard input.")
         var input: String
 
         @Option(help: "Target format id.")
@@ -36,6 +38,19 @@ extension EHCPCommand {
 
         @OptionGroup var ruleSetOptions: RuleSetOptions
 
+        /// Standard input, refused past the documents' size limit.
+        static func standardInput() throws -> [UInt8] {
+            let limit = InputLimits.default.maxDocumentBytes
+            var bytes: [UInt8] = []
+            while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 16), !chunk.isEmpty {
+                bytes += chunk
+                if bytes.count > limit {
+                    throw ValidationError("standard input is larger than the \(limit >> 20) MiB limit for a document")
+                }
+            }
+            return bytes
+        }
+
         func validate() throws {
             if let output, FileAccess.exists(output), FileAccess.sameFile(output, input) {
                 throw ValidationError("--output names the input file; choose another file so the input is kept")
@@ -51,9 +66,16 @@ extension EHCPCommand {
                 if let from, registry.format(id: from) == nil {
                     throw ValidationError("unknown --from format '\(from)'; use one of: \(registry.ids.joined(separator: ", "))")
                 }
-                let bytes = try FileAccess.readDocument(input)
-                let source = try from.flatMap(registry.format(id:)) ?? registry.detect(path: input, bytes: bytes)
-                let result = try Converter.convert(bytes, file: input, from: source, to: target)
+                let file = input == "-" ? "<stdin>" : input
+                let bytes = input == "-" ? try Self.standardInput() : try FileAccess.readDocument(input)
+                let source = try from.flatMap(registry.format(id:)) ?? registry.detect(path: file, bytes: bytes)
+                let result: Converter.Output
+                do {
+                    result = try Converter.convert(bytes, file: file, from: source, to: target)
+                } catch let list as DiagnosticList where input == "-" && from == nil {
+                    // Without a file name only XML and JSON tell themselves apart; say how to name the format.
+                    throw DiagnosticList(list.diagnostics + [.error("standard input was read as \(source.id); if it is another format, give --from")])
+                }
                 for finding in result.findings {
                     let place = finding.location.map { "\($0): " } ?? ""
                     Terminal.writeError("\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]")

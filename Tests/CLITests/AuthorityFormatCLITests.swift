@@ -41,6 +41,30 @@ import Testing
         #expect(unknown.stderr.contains("unknown --to format 'kent-form'; use one of: canonical-yaml"))
     }
 
+    @Test func convertReadsStandardInputForScripts() throws {
+        let csv = RepositoryPaths.localAuthorities + "/822-bedford/examples/passes-own-format/request.csv"
+        func convert(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: EHCPProcess.binary)
+            process.arguments = ["convert", "-"] + arguments
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: csv))
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, stdout, stderr)
+        }
+        let named = try convert(["--from", "bedford-request-csv", "--to", "canonical-yaml"])
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("authority: \"822\""))
+        let unnamed = try convert(["--to", "canonical-yaml"])
+        #expect(unnamed.status == 2)
+        #expect(unnamed.stderr.contains("standard input was read as canonical-yaml; if it is another format, give --from"))
+    }
+
     @Test func aBundleInAnAuthorityFormatValidatesWithPlacesInThatDocument() throws {
         let bundle = RepositoryPaths.localAuthorities + "/926-norfolk/examples/fails-own-format"
         let result = try EHCPProcess.run(["validate", bundle, "--format", "json"])
