@@ -3,8 +3,8 @@ import Foundation
 
 /// Validates many bundles in parallel, keeping the reports in the order given.
 ///
-/// ``Validator`` caches rule sets without a lock, so each worker has its own; a worker takes the
-/// next bundle from a shared counter, so slow bundles do not hold up the rest.
+/// Each worker has its own ``Validator``, so the rule sets and formats it caches are never waited
+/// for; a worker takes the next bundle from a shared counter, so slow bundles do not hold up the rest.
 public struct BatchValidator: Sendable {
     /// One bundle's outcome: its report, or why it could not be read.
     public typealias Outcome = Result<BundleReport, any Error>

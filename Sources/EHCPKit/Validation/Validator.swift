@@ -39,13 +39,13 @@ public final class Validator: @unchecked Sendable {
     public let authorities: AuthorityCatalog
     public let rulesets: RuleSetCatalog
     public let options: ValidationOptions
-    // Rule-set chains by authority code, loaded once per run (used from one thread).
+    // What is loaded once and reused, each behind `lock` so one validator may serve several threads:
+    // rule-set chains by authority code; the formats, loaded the first time a bundle's document is
+    // not a canonical `application.*`; authority metadata by code.
+    private let lock = NSLock()
     private var cache: [String: [RuleSet]] = [:]
-    // The formats, loaded the first time a bundle's document is not a canonical `application.*`.
     private var loadedFormats: FormatRegistry?
-    // Authority metadata by code, read once.
     private var metadataCache: [String: AuthorityMetadata?] = [:]
-    private let formatsLock = NSLock()
 
     public init(authorities: AuthorityCatalog = .builtIn, rulesets: RuleSetCatalog, options: ValidationOptions, formats: FormatRegistry? = nil) {
         self.authorities = authorities
@@ -58,8 +58,8 @@ public final class Validator: @unchecked Sendable {
     ///
     /// - Throws: ``DiagnosticList`` when a published format file is invalid.
     public func formats() throws -> FormatRegistry {
-        formatsLock.lock()
-        defer { formatsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let loadedFormats { return loadedFormats }
         let registry = try FormatRegistry.standard(catalog: rulesets)
         loadedFormats = registry
@@ -70,8 +70,8 @@ public final class Validator: @unchecked Sendable {
     ///
     /// - Throws: ``DiagnosticList`` when the file is invalid.
     public func metadata(forCode code: String) throws -> AuthorityMetadata? {
-        formatsLock.lock()
-        defer { formatsLock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let cached = metadataCache[code] { return cached }
         let metadata = try rulesets.metadataFile(forCode: code).map { file in
             try AuthorityMetadata.load(try rulesets.contents(of: file), file: file, authorities: authorities)
@@ -82,6 +82,8 @@ public final class Validator: @unchecked Sendable {
 
     /// Loads and checks the rule sets for `code` without validating anything.
     public func chain(forCode code: String) throws -> [RuleSet] {
+        lock.lock()
+        defer { lock.unlock() }
         if let cached = cache[code] { return cached }
         let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: code) : try rulesets.resolve(files: options.ruleFiles)
         cache[code] = chain
