@@ -7,8 +7,9 @@ struct EHCPCommand: ParsableCommand {
         commandName: "ehcp",
         abstract: "Check a request for an EHC needs assessment before it is sent, and convert it between formats.",
         discussion: """
-            A request bundle is a folder holding one application document (application.yaml, .json \
-            or .xml) and the evidence files it lists.
+            A request bundle is a folder (or a .zip) holding one application document \
+            (application.yaml, .json or .xml, or a document in an authority's own format) and the \
+            evidence files it lists.
 
             Getting started:
               ehcp checklist --authority norfolk          what Norfolk asks for, to print
