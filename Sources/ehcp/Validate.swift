@@ -77,11 +77,6 @@ extension EHCPCommand {
             for bundle in bundles.flatMap(Glob.expand) where !FileAccess.exists(bundle) {
                 throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
             }
-            for bundle in bundles.flatMap(Glob.expand) where FileAccess.isDirectory(bundle) && !BundleLocator.holdsCanonicalDocument(bundle) {
-                let formats = try? formatRegistry()
-                guard BundleLocator.expand(bundle, formats: formats) == [bundle], !BundleLocator.isBundle(bundle, formats: formats) else { continue }
-                throw ValidationError("'\(bundle)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(bundle) --authority CODE'")
-            }
         }
 
         func run() throws {
@@ -89,11 +84,16 @@ extension EHCPCommand {
                 let options = ValidationOptions(
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
-                let batch = BatchValidator(rulesets: try ruleSetOptions.catalog(), options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                let catalog = try ruleSetOptions.catalog()
                 let given = bundles.flatMap(Glob.expand)
-                // Authority formats are loaded only when a folder holds no canonical document.
+                // Authority formats are loaded, once, only when a folder holds no canonical document.
                 let needsFormats = given.contains { FileAccess.isDirectory($0) && !BundleLocator.holdsCanonicalDocument($0) }
-                let formats = needsFormats ? try formatRegistry() : nil
+                let formats = needsFormats || showPersonalData ? try FormatRegistry.standard(catalog: catalog) : nil
+                for folder in given where FileAccess.isDirectory(folder) && !BundleLocator.isBundle(folder, formats: formats)
+                    && BundleLocator.expand(folder, formats: formats) == [folder] {
+                    throw ValidationError("'\(folder)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(folder) --authority CODE'")
+                }
+                let batch = BatchValidator(rulesets: catalog, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, formats: formats)
                 let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
                 let reporter = Reporters.reporter(format)!
@@ -144,7 +144,7 @@ extension EHCPCommand {
             shared.several = paths.count > 1
             let context = shared
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
-            let formats = showPersonalData ? try formatRegistry() : nil
+            let formats = showPersonalData ? batch.formats : nil
             let state = StreamState()
             batch.validate(paths, progress: { done in progress?.update(done: done) }) { _, result in
                 switch result {
@@ -178,16 +178,12 @@ extension EHCPCommand {
             var summary = BatchSummary()
         }
 
-        private func formatRegistry() throws -> FormatRegistry {
-            try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
-        }
-
         private func write(_ reports: [BundleReport], several: Bool, batch: BatchValidator, options: ValidationOptions) throws {
             var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
             context.several = several
             if format != JSONReporter.identifier && format != TextReporter.identifier { context.rules = batch.effectiveRules(for: reports) }
             if showPersonalData {
-                let formats = try formatRegistry()
+                let formats = batch.formats ?? .canonicalOnly
                 for report in reports {
                     context.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: formats)
                 }

@@ -8,17 +8,31 @@ public enum BundleLocator {
     /// Extensions of files that may be a document in an authority's own format.
     static let authorityDocumentExtensions = [".xml", ".json", ".yaml", ".yml", ".csv"]
 
+    /// A bundle's document, with the format that recognised it when it is in an authority's own
+    /// format (nil for a canonical `application.*` or a document named directly).
+    public struct Located {
+        public var path: String
+        public var format: (any FormatPlugin)?
+    }
+
     /// The document path for `path`: the file itself, or the one application document in a
     /// directory — a canonical `application.*`, or else the one root file that an authority format
     /// in `formats` recognises.
     public static func document(in path: String, formats: FormatRegistry? = nil) throws -> String {
-        guard FileAccess.isDirectory(path) else { return path }
+        try locate(in: path) { formats }.path
+    }
+
+    /// ``document(in:formats:)`` with the recognising format; `formats` is asked for only when the
+    /// folder holds no canonical document, so canonical bundles never load authority formats.
+    public static func locate(in path: String, formats: () throws -> FormatRegistry?) throws -> Located {
+        guard FileAccess.isDirectory(path) else { return Located(path: path) }
         let present = documentNames.filter { FileAccess.exists(path + "/" + $0) }
-        if present.isEmpty, let formats {
+        if present.isEmpty, let formats = try formats() {
             let recognised = authorityDocuments(in: path, formats: formats)
-            if recognised.count == 1 { return path + "/" + recognised[0] }
+            if recognised.count == 1 { return Located(path: path + "/" + recognised[0].name, format: recognised[0].format) }
             if recognised.count > 1 {
-                throw DiagnosticList([.error("\(path): the bundle holds \(recognised.count) documents in an authority's format (\(recognised.joined(separator: ", "))); exactly one is expected", at: nil)])
+                let names = recognised.map(\.name)
+                throw DiagnosticList([.error("\(path): the bundle holds \(names.count) documents in an authority's format (\(names.joined(separator: ", "))); exactly one is expected", at: nil)])
             }
         }
         guard present.count == 1 else {
@@ -27,16 +41,18 @@ public enum BundleLocator {
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
             throw DiagnosticList([.error("\(path): the bundle \(problem)", at: nil)])
         }
-        return path + "/" + present[0]
+        return Located(path: path + "/" + present[0])
     }
 
-    /// Root files of `folder` in an authority's own format, by name.
-    static func authorityDocuments(in folder: String, formats: FormatRegistry) -> [String] {
-        FileAccess.list(folder).filter { name in
+    /// Root files of `folder` that an authority format recognises, each with its format (nil when
+    /// several recognise it, left for detection to report).
+    static func authorityDocuments(in folder: String, formats: FormatRegistry) -> [(name: String, format: (any FormatPlugin)?)] {
+        FileAccess.list(folder).compactMap { name in
             let lowered = name.lowercased()
             guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(folder + "/" + name),
-                  let bytes = try? FileAccess.readDocument(folder + "/" + name) else { return false }
-            return !((try? formats.authorityFormats(recognising: bytes, path: name)) ?? []).isEmpty
+                  let bytes = try? FileAccess.readDocument(folder + "/" + name),
+                  let recognising = try? formats.authorityFormats(recognising: bytes, path: name), !recognising.isEmpty else { return nil }
+            return (name, recognising.count == 1 ? recognising[0] : nil)
         }
     }
 

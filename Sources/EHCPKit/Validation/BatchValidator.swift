@@ -15,12 +15,16 @@ public struct BatchValidator: Sendable {
     public let options: ValidationOptions
     /// How many bundles are validated at once.
     public let jobs: Int
+    /// The formats, when the caller has loaded them already; else each worker loads them if a
+    /// bundle needs them.
+    public let formats: FormatRegistry?
 
     /// A batch of `jobs` workers (at least 1; by default the number of cores).
-    public init(rulesets: RuleSetCatalog, options: ValidationOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(rulesets: RuleSetCatalog, options: ValidationOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, formats: FormatRegistry? = nil) {
         self.rulesets = rulesets
         self.options = options
         self.jobs = max(1, jobs)
+        self.formats = formats
     }
 
     /// Validates every bundle; `progress` is called (from any thread, one call at a time) with the
@@ -38,7 +42,7 @@ public struct BatchValidator: Sendable {
         let state = SharedState(count: bundles.count, deliver: deliver)
         let workers = min(jobs, max(1, bundles.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let validator = Validator(rulesets: rulesets, options: options)
+            let validator = Validator(rulesets: rulesets, options: options, formats: formats)
             while let index = state.next() {
                 let outcome: Outcome = Result { try validator.validate(bundle: bundles[index]) }
                 let done = state.store(outcome, at: index)
@@ -117,10 +121,10 @@ extension PersonalDetails {
     /// `--show-personal-data`; nil when the document cannot be read.
     public static func read(bundle path: String, zipLimits: ZipLimits = ZipLimits(), formats: FormatRegistry = .canonicalOnly) -> PersonalDetails? {
         func details(_ folder: String) throws -> PersonalDetails? {
-            let document = FileAccess.isDirectory(folder) ? try BundleLocator.document(in: folder, formats: formats) : folder
-            let bytes = try FileAccess.readDocument(document)
-            let format = try formats.detect(path: document, bytes: bytes)
-            let application = try format.read(bytes, file: document).application
+            let located = try BundleLocator.locate(in: folder) { formats }
+            let bytes = try FileAccess.readDocument(located.path)
+            let format = try located.format ?? formats.detect(path: located.path, bytes: bytes)
+            let application = try format.read(bytes, file: located.path).application
             let text = { (path: String) in application.values(at: path).first?.value.comparableText }
             let name = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
             return PersonalDetails(childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"))

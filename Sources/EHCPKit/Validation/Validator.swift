@@ -66,6 +66,13 @@ public final class Validator: @unchecked Sendable {
         return registry
     }
 
+    /// The format of a document found without an authority format's help: a canonical
+    /// `application.*` by its name, any other file by its content.
+    private func detectFormat(of document: String, bytes: [UInt8]) throws -> any FormatPlugin {
+        let canonicalName = BundleLocator.documentNames.contains { document.hasSuffix("/" + $0) }
+        return try (canonicalName ? FormatRegistry.canonicalOnly : try formats()).detect(path: document, bytes: bytes)
+    }
+
     /// The `authority.yaml` of the authority with `code`, when it publishes one.
     ///
     /// - Throws: ``DiagnosticList`` when the file is invalid.
@@ -127,11 +134,10 @@ public final class Validator: @unchecked Sendable {
     }
 
     private func validateUnpacked(bundle path: String) throws -> BundleReport {
-        let canonicalName = BundleLocator.documentNames.contains { FileAccess.exists(path + "/" + $0) }
-        let document = try BundleLocator.document(in: path, formats: canonicalName ? nil : try formats())
+        let located = try BundleLocator.locate(in: path) { try self.formats() }
+        let document = located.path
         let bytes = try FileAccess.readDocument(document)
-        let isCanonical = BundleLocator.documentNames.contains { document.hasSuffix("/" + $0) }
-        let format = try (isCanonical ? FormatRegistry.canonicalOnly : try formats()).detect(path: document, bytes: bytes)
+        let format = try located.format ?? detectFormat(of: document, bytes: bytes)
         let read = try format.read(bytes, file: document)
         let application = read.application
         var findings = read.findings
