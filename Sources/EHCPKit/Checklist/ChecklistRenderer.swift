@@ -57,33 +57,17 @@ public enum ChecklistRenderer {
             }
             body += "</ul>\n</section>\n"
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title(checklist).escapedForMarkup)</title>
-            <style>\(HTMLReporter.style)
+        let style = """
+
             ul.checklist { list-style: none; padding-left: 0; }
             ul.checklist li { margin-bottom: 0.75rem; break-inside: avoid; }
             .box { font-size: 1.2rem; }
             .facts, .source { font-size: 0.9rem; }
             @media print { h2 { break-before: auto; } }
-            </style>
-            </head>
-            <body>
-            <header>
-            <h1>\(title(checklist).escapedForMarkup)</h1>
-            <p>\(intro.escapedForMarkup)</p>
-            </header>
-            <main>
-            \(body)</main>
-            <footer><p>Rule sets: \(checklist.rulesets.joined(separator: ", ").escapedForMarkup)</p></footer>
-            </body>
-            </html>
 
             """
+        return HTMLPage.document(title: title(checklist), intro: intro, extraStyle: style, main: body,
+                                 footer: "Rule sets: \(checklist.rulesets.joined(separator: ", "))")
     }
 
     static func json(_ checklist: Checklist) -> OutputNode {

@@ -16,29 +16,11 @@ public struct HTMLReporter: Reporter {
         for (index, report) in reports.enumerated() {
             body += bundle(report, id: "request-\(index + 1)", context: context)
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en-GB">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(title.escapedForMarkup)</title>
-            <style>\(Self.style)</style>
-            </head>
-            <body>
-            <header>
-            <h1>\(title.escapedForMarkup)</h1>
-            <p>What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may return the request; it does not make the request invalid, and a letter is a legally valid request.</p>
-            </header>
-            <main>
-            \(body)</main>
-            <footer>
-            <p>Checked by ehcp \(context.toolVersion.escapedForMarkup). Findings name fields and documents, never their personal values.</p>
-            </footer>
-            </body>
-            </html>
-
-            """
+        return HTMLPage.document(
+            title: title,
+            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may return the request; it does not make the request invalid, and a letter is a legally valid request.",
+            main: body,
+            footer: "Checked by ehcp \(context.toolVersion). Findings name fields and documents, never their personal values.")
     }
 
     private func bundle(_ report: BundleReport, id: String, context: ReportContext) -> String {

@@ -25,6 +25,37 @@ extension String {
     }
 }
 
+/// The page every HTML output shares: language, viewport, the one style sheet, and the header,
+/// main and footer landmarks. No script.
+enum HTMLPage {
+    /// A whole page; `title`, `intro` and `footer` are plain text, `main` is markup.
+    static func document(title: String, intro: String, extraStyle: String = "", main: String, footer: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en-GB">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title.escapedForMarkup)</title>
+        <style>\(HTMLReporter.style)\(extraStyle)</style>
+        </head>
+        <body>
+        <header>
+        <h1>\(title.escapedForMarkup)</h1>
+        <p>\(intro.escapedForMarkup)</p>
+        </header>
+        <main>
+        \(main)</main>
+        <footer>
+        <p>\(footer.escapedForMarkup)</p>
+        </footer>
+        </body>
+        </html>
+
+        """
+    }
+}
+
 extension BundleReport {
     /// "Norfolk (926)", or a note that the authority is not known.
     var authorityTitle: String {
