@@ -91,9 +91,8 @@ struct LocatedNode {
     /// The nodes reached from here by `steps`; repeated keys yield several.
     func resolve(_ steps: some Collection<String>) -> [LocatedNode] {
         guard let step = steps.first else { return [self] }
-        if step == "." {
-            if node.scalar != nil { return [self].flatMap { $0.resolve(steps.dropFirst()) } }
-        }
+        // "." is an element's own text: the node itself when it has nothing else.
+        if step == ".", node.scalar != nil { return resolve(steps.dropFirst()) }
         return children(named: step).flatMap { $0.resolve(steps.dropFirst()) }
     }
 
