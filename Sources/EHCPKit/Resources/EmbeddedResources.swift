@@ -3709,6 +3709,7 @@ name: Camden
 slug: camden
 region: London
 submission: email
+result: rules
 sources:
   - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
     read: 2026-11-23
@@ -3733,6 +3734,7 @@ name: Islington
 slug: islington
 region: London
 submission: unknown
+result: rules
 sources:
   - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
     read: 2026-11-23
@@ -3755,6 +3757,7 @@ name: Birmingham
 slug: birmingham
 region: West Midlands
 submission: unknown
+result: rules
 sources:
   - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
     read: 2026-11-23
@@ -3773,6 +3776,7 @@ name: Leeds
 slug: leeds
 region: Yorkshire and the Humber
 submission: portal
+result: rules
 sources:
   - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
     read: 2026-11-23
@@ -3805,6 +3809,7 @@ name: Newcastle upon Tyne
 slug: newcastle-upon-tyne
 region: North East
 submission: unknown
+result: rules
 sources:
   - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
     read: 2026-11-23
@@ -3818,6 +3823,7 @@ name: Bedford
 slug: bedford
 region: East of England
 submission: unknown
+result: rules
 sources:
   - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
     read: 2026-11-23
@@ -3834,6 +3840,7 @@ name: County Durham
 slug: county-durham
 region: North East
 submission: unknown
+result: rules
 sources:
   - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
     read: 2026-11-23
@@ -3851,6 +3858,7 @@ name: Hampshire
 slug: hampshire
 region: South East
 submission: portal
+result: rules
 sources:
   - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
     read: 2026-11-23
@@ -3874,6 +3882,7 @@ name: Staffordshire
 slug: staffordshire
 region: West Midlands
 submission: portal
+result: rules
 sources:
   - url: https://docsbay.net/ehc-school-information-request
     read: 2026-11-23
@@ -3899,6 +3908,7 @@ name: Essex
 slug: essex
 region: East of England
 submission: unknown
+result: rules
 sources:
   - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
     read: 2026-11-23
@@ -3927,6 +3937,7 @@ name: Worcestershire
 slug: worcestershire
 region: West Midlands
 submission: unknown
+result: rules
 sources:
   - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
     read: 2026-11-23
@@ -3940,6 +3951,7 @@ name: Kent
 slug: kent
 region: South East
 submission: unknown
+result: rules
 sources:
   - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
     read: 2026-11-23
@@ -3964,6 +3976,7 @@ name: Norfolk
 slug: norfolk
 region: East of England
 submission: unknown
+result: rules
 sources:
   - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
     read: 2026-11-23
@@ -4004,6 +4017,7 @@ name: Oxfordshire
 slug: oxfordshire
 region: South East
 submission: portal
+result: rules
 sources:
   - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
     read: 2026-11-23

@@ -9,7 +9,7 @@ enum ReportFixtures {
 
     static func rule(_ id: String, _ check: Check, severity: Severity = .error, basis: Basis = .local) -> Rule {
         Rule(id: id, severity: severity, basis: basis, message: "Message of \(id).", reference: "Guidance, https://example.org/\(id)",
-             when: [], check: check, location: SourceLocation(file: rulesFile, line: 10), ruleset: "norfolk")
+             source: nil, quote: nil, when: [], check: check, location: SourceLocation(file: rulesFile, line: 10), ruleset: "norfolk")
     }
 
     static let rules: [Rule] = [
