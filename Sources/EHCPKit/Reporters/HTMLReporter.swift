@@ -52,7 +52,7 @@ public struct HTMLReporter: Reporter {
         out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(finding.message.escapedForMarkup)</p>\n<dl>\n"
         out += "<dt>Why</dt><dd>\(finding.basis.explanation.escapedForMarkup)</dd>\n"
         if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
-        if let reference = finding.reference {
+        if let reference = finding.citation {
             out += "<dt>Source</dt><dd>\(reference.escapedForMarkup)"
             if let url = reference.firstURL { out += " (<a href=\"\(url.escapedForMarkup)\">open the guidance</a>)" }
             out += "</dd>\n"

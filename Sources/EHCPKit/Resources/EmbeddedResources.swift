@@ -928,9 +928,19 @@ public enum EmbeddedResources {
           <xs:documentation>Alternative provision, such as a pupil referral unit</xs:documentation>
         </xs:annotation>
       </xs:enumeration>
+      <xs:enumeration value="nursery-school">
+        <xs:annotation>
+          <xs:documentation>A maintained nursery school, which is a school for a request under CFA 2014 s36(1)</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
       <xs:enumeration value="early-years">
         <xs:annotation>
-          <xs:documentation>An early years setting</xs:documentation>
+          <xs:documentation>An early years setting, kind not stated</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="early-years-pvi">
+        <xs:annotation>
+          <xs:documentation>A private, voluntary or independent early years provider or childminder, which may bring a child to the authority's attention but has no right to request under CFA 2014 s36(1)</xs:documentation>
         </xs:annotation>
       </xs:enumeration>
       <xs:enumeration value="post-16">
@@ -1773,13 +1783,15 @@ public enum EmbeddedResources {
       ]
     },
     "SettingType": {
-      "description": "The kind of education setting the child or young person attends. mainstream: A mainstream school or academy; special: A special school; alternative-provision: Alternative provision, such as a pupil referral unit; early-years: An early years setting; post-16: A further education college, sixth form or other post-16 institution; independent: An independent school or independent specialist provider; none: No setting, for example when educated at home.",
+      "description": "The kind of education setting the child or young person attends. mainstream: A mainstream school or academy; special: A special school; alternative-provision: Alternative provision, such as a pupil referral unit; nursery-school: A maintained nursery school, which is a school for a request under CFA 2014 s36(1); early-years: An early years setting, kind not stated; early-years-pvi: A private, voluntary or independent early years provider or childminder, which may bring a child to the authority's attention but has no right to request under CFA 2014 s36(1); post-16: A further education college, sixth form or other post-16 institution; independent: An independent school or independent specialist provider; none: No setting, for example when educated at home.",
       "type": "string",
       "enum": [
         "mainstream",
         "special",
         "alternative-provision",
+        "nursery-school",
         "early-years",
+        "early-years-pvi",
         "post-16",
         "independent",
         "none"
