@@ -5151,109 +5151,174 @@ rules:
 """##,
         "england/requirements.yaml": ##"""
 # Statutory baseline for a request for an EHC needs assessment in England.
-# Only what the Children and Families Act 2014 (CFA), the SEND Regulations 2014
-# and the SEND Code of Practice 0 to 25 (January 2015, "CoP") say about a request.
-# Every authority rule set extends this one. Nothing local belongs here.
+# Only what the Children and Families Act 2014 (CFA), the SEND Regulations 2014,
+# the Education Act 1996 and the SEND Code of Practice 0 to 25 (January 2015,
+# "CoP") say about a request. Every authority rule set extends this one.
+# Nothing local belongs here.
 #
-# A letter is a legally valid request, so most findings below are warnings or
-# notes: they point at what the authority is asked to consider, not at what
-# makes a request invalid.
+# The law prescribes no form and no content for a request: a parent's or young
+# person's letter is a valid request. So:
+#   basis: law                 only what an Act or the Regulations require, with
+#                              the section (who may request, the age range);
+#   basis: practical           what any authority needs to identify the child and
+#                              act on the request (names, date of birth, which
+#                              authority) — not a legal condition;
+#   basis: statutory-guidance  the CoP, which authorities must have regard to
+#                              (9.14: what the authority considers) — never a bar
+#                              to the request, so warnings and notes only.
 ruleset: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.legislation.gov.uk/ukpga/2014/6/section/36
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
+    title: Children and Families Act 2014, section 36 (legislation.gov.uk)
+  - url: https://www.legislation.gov.uk/ukpga/2014/6/section/83
+    read: 2026-12-01
+    grade: current-page
+    title: Children and Families Act 2014, section 83 (interpretation of Part 3)
   - url: http://www.legislation.gov.uk/ukpga/2014/6/section/71?view=extent
     read: 2026-11-23
+    grade: current-page
+    title: Children and Families Act 2014, section 71 (detained persons)
   - url: http://www.legislation.gov.uk/ukpga/2014/6/section/80/notes
     read: 2026-11-23
+    grade: current-page
+    title: Children and Families Act 2014, section 80, explanatory notes
+  - url: https://www.legislation.gov.uk/ukpga/1996/56/section/8
+    read: 2026-12-01
+    grade: current-page
+    title: Education Act 1996, section 8 (compulsory school age)
   - url: http://www.legislation.gov.uk/uksi/2014/1530/body/made
     read: 2026-11-23
+    grade: current-page
+    published: "2014"
+    title: The Special Educational Needs and Disability Regulations 2014 (as made)
   - url: https://legislation.gov.uk/uksi/2014/1530/regulation/5/data.htm
     read: 2026-11-23
+    grade: current-page
+    title: SEND Regulations 2014, regulation 5
+  - url: https://www.gov.uk/government/publications/send-code-of-practice-0-to-25
+    read: 2026-12-01
+    grade: dated-document
+    published: 2015-01
+    title: SEND code of practice 0 to 25 years (Department for Education)
   - url: https://www.ipsea.org.uk/asking-for-an-ehc-needs-assessment
     read: 2026-11-23
+    grade: secondary-copy
+    title: Asking for an EHC needs assessment (IPSEA)
   - url: https://www.ipsea.org.uk/faqs/my-child-had-an-ehc-needs-assessment-carried-out-5-months-ago-does-this-mean-i-cannot-ask-for-another-ehc-needs-assessment
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://www.siass.co.uk/sp_faq/who-can-request-an-assessment/
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://www.siass.co.uk/sp_faq/what-do-the-la-consider-when-deciding-on-carry-out-an-ehc-assessment/
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://sheffielddirectory.org.uk/localoffer/education-and-learning/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment
     read: 2026-11-23
+    grade: current-page
   - url: https://www.ipsea.org.uk/what-you-need-to-know/mental-capacity
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://www.southamptonsendiass.info/ehc-needs-assessments-requests/
     read: 2026-11-23
+    grade: secondary-copy
 rules:
 
   # --- Identity: who the request is about, who receives it, when it was made ---
 
   - id: ENG-AUTHORITY
     severity: error
-    basis: law
-    message: Say which local authority the request is made to. The request goes to the authority responsible for the child or young person.
-    reference: "CFA 2014 s36(1)"
+    basis: practical
+    message: Say which local authority the request is made to. No law prescribes a request's content, but the request goes to the authority responsible for the child or young person, and nothing can be checked against that authority's practice without it.
+    reference: "CFA 2014 s36(1) (a request is made to the authority)"
     field: { path: authority, required: true }
 
   - id: ENG-DATE-OF-REQUEST
-    severity: error
-    basis: law
-    message: Give the date of the request. The authority's 6-week decision period runs from when it receives the request.
+    severity: warning
+    basis: practical
+    message: Date the request, and keep proof of when it was sent. The authority's 6-week period for deciding whether to assess runs from the day it receives the request; without a date ehcp cannot check recency either.
     reference: "SEND Regs 2014 reg 5(1)"
     field: { path: dateOfRequest, required: true }
 
   - id: ENG-CHILD-GIVEN-NAMES
     severity: error
-    basis: law
-    message: Give the child's or young person's given names so the authority can identify who the request is for.
-    reference: "CFA 2014 s36(1)"
+    basis: practical
+    message: Give the child's or young person's given names. No law prescribes a request's content, but the authority cannot identify who the request is for without them.
+    reference: "Needed to act on a request under CFA 2014 s36(1); no form or content is prescribed"
     field: { path: child.givenNames, required: true }
 
   - id: ENG-CHILD-FAMILY-NAME
     severity: error
-    basis: law
-    message: Give the child's or young person's family name so the authority can identify who the request is for.
-    reference: "CFA 2014 s36(1)"
+    basis: practical
+    message: Give the child's or young person's family name. No law prescribes a request's content, but the authority cannot identify who the request is for without them.
+    reference: "Needed to act on a request under CFA 2014 s36(1); no form or content is prescribed"
     field: { path: child.familyName, required: true }
 
   - id: ENG-CHILD-DATE-OF-BIRTH
     severity: error
-    basis: law
-    message: Give the child's or young person's date of birth. It decides whether they are in the 0 to 25 age range and who may make the request.
-    reference: "CFA 2014 s36(1) and s83(2)"
+    basis: practical
+    message: Give the child's or young person's date of birth. No law prescribes a request's content, but the authority needs it to identify them, and it decides whether they are a child or a young person (over compulsory school age) and so who may make the request.
+    reference: "Needed to act on a request under CFA 2014 s36(1); CFA 2014 s83(2)"
     field: { path: child.dateOfBirth, required: true }
 
   - id: ENG-AGE-RANGE
     severity: error
     basis: law
-    message: An EHC needs assessment is for a child or a young person under 25. The date of birth gives an age outside 0 to 24 on the date of request.
+    message: An EHC needs assessment under section 36 is for a child or a young person, and a young person is someone over compulsory school age but under 25. The date of birth gives an age outside 0 to 24 on the date of request.
     reference: "CFA 2014 s36(1) and s83(2)"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/83
+    quote: "“young person” means a person over compulsory school age but under 25."
     field: { path: age, min: 0, max: 24 }
 
   # --- Who may request ---
 
   - id: ENG-REQUESTER-ROLE
-    severity: error
-    basis: law
-    message: Say who is making the request (parent, young person, school or college, youth custody, or someone else).
+    severity: warning
+    basis: practical
+    message: Say who is making the request (parent, young person, school or college, youth custody, or someone else), so the authority knows whom to reply to and whether the request is made under section 36(1).
     reference: "CFA 2014 s36(1)"
     field: { path: requester.role, required: true }
 
   - id: ENG-REQUESTER-RIGHT
     severity: warning
     basis: law
-    message: The law gives a specific right to request an assessment to a parent, the young person, a school or post-16 institution, and for detained young people the person in charge of the youth accommodation. Anyone else can bring the child or young person to the authority's attention and the authority must then decide whether an assessment may be needed, but it is stronger for one of those people to make the request.
+    message: The law gives the right to request an assessment to a parent, the young person, a person acting for a school or post-16 institution, and for a detained person the person in charge of the youth accommodation. Anyone else can bring the child or young person to the authority's attention, and the authority must then decide whether an assessment may be needed; a request from one of those people is stronger.
     reference: "CFA 2014 s36(1) and s71(2); SEND CoP 2015 paras 9.8 to 9.9"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    quote: "may be made to the authority by the child's parent, the young person or a person acting on behalf of a school or post-16 institution."
     field: { path: requester.role, oneOf: [parent, young-person, setting, youth-custody] }
+
+  - id: ENG-EARLY-YEARS-PROVIDER
+    severity: warning
+    basis: law
+    message: A private, voluntary or independent early years provider (or a childminder) is not among those who may request an assessment under section 36(1); a maintained nursery school is, as a school. The provider can bring the child to the authority's attention, and the authority must then consider whether an assessment may be needed; the parent can make the request, with the provider's evidence attached.
+    reference: "CFA 2014 s36(1) and s24; SEND CoP 2015 paras 9.8 to 9.9"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    quote: "may be made to the authority by the child's parent, the young person or a person acting on behalf of a school or post-16 institution."
+    when: { requester.role: setting }
+    field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, nursery-school, early-years, post-16, independent, none] }
+
+  - id: ENG-EARLY-YEARS-KIND
+    severity: info
+    basis: law
+    message: The request comes from an early years setting whose kind is not given. A maintained nursery school may request as a school; a private, voluntary or independent provider or childminder cannot request under section 36(1), but can bring the child to the authority's attention, and the parent can request. Give setting.type nursery-school or early-years-pvi.
+    reference: "CFA 2014 s36(1); SEND CoP 2015 paras 9.8 to 9.9"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    when: { requester.role: setting }
+    field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, nursery-school, early-years-pvi, post-16, independent, none] }
 
   - id: ENG-YOUNG-PERSON-AGE
     severity: error
     basis: law
-    message: A young person can request an assessment for themselves only once they are over compulsory school age (after the end of the school year in which they turn 16). On the date of request this person is under 16; the request should come from a parent or the setting.
-    reference: "CFA 2014 s36(1) and s83(2)"
+    message: A young person can request an assessment for themselves only once they are over compulsory school age, that is after the last Friday in June of the school year in which they turn 16. On the date of request this person is still of compulsory school age, so the request should come from a parent or the setting.
+    reference: "CFA 2014 s36(1) and s83(2); Education Act 1996 s8"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/83
+    quote: "“young person” means a person over compulsory school age but under 25."
     when: { requester.role: young-person }
-    field: { path: age, min: 16 }
+    field: { path: overCompulsorySchoolAge, oneOf: ["true"] }
 
   - id: ENG-YOUTH-CUSTODY-AGE
     severity: error
@@ -5266,17 +5331,17 @@ rules:
   - id: ENG-SETTING-WITH-PARENT
     severity: info
     basis: statutory-guidance
-    message: A school or college should ideally request an assessment with the knowledge and agreement of the parent. No parent is recorded as agreeing with this request.
+    message: A school or college should request an assessment with the knowledge and agreement of the parent where possible. No parent is recorded as agreeing with this request.
     reference: "SEND CoP 2015 para 9.8"
-    when: { requester.role: setting, age: "< 16" }
+    when: { requester.role: setting, overCompulsorySchoolAge: false }
     count: { path: parents, where: { agreesWithRequest: true }, min: 1 }
 
   - id: ENG-CONSENT-YOUNG-PERSON
     severity: warning
     basis: statutory-guidance
-    message: The young person is 16 or over. Once past compulsory school age, decisions about their education are theirs, so include their own agreement and consent to share information. If they lack capacity to make this decision, a parent or their representative acts for them and this warning can be set aside.
+    message: The young person is over compulsory school age, so decisions about their education are theirs; include their own agreement and consent to share information. If they lack capacity to make this decision, a parent or their representative acts for them and this warning can be set aside.
     reference: "CFA 2014 s80; SEND CoP 2015 chapter 8 (young people and decision-making) and para 9.8"
-    when: { age: ">= 16" }
+    when: { overCompulsorySchoolAge: true }
     count: { path: consent, where: { by: young-person }, min: 1 }
 
   # --- Repeat requests ---
@@ -5305,7 +5370,7 @@ rules:
   - id: ENG-ATTAINMENT
     severity: warning
     basis: statutory-guidance
-    message: Include evidence of attainment (or developmental milestones for younger children). The authority pays particular attention to attainment and rate of progress.
+    message: Include evidence of attainment (or developmental milestones for younger children). The authority pays particular attention to attainment and rate of progress; a parent's request stands without it, as the authority can ask the setting.
     reference: "SEND CoP 2015 para 9.14"
     count: { path: attainment, min: 1 }
 
@@ -5322,7 +5387,7 @@ rules:
     basis: statutory-guidance
     message: Record the action the setting has already taken to meet the needs (its assess, plan, do, review cycles).
     reference: "SEND CoP 2015 para 9.14"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    when: { requester.role: setting, setting.type: "!= none" }
     count: { path: graduatedApproach, min: 1 }
 
   - id: ENG-ACTION-EVIDENCE
@@ -5330,7 +5395,7 @@ rules:
     basis: statutory-guidance
     message: Attach the setting's own record of the support given, such as a SEN support plan, review notes or a provision map.
     reference: "SEND CoP 2015 para 9.14"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    when: { setting.type: "!= none" }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: ENG-ADDITIONAL-SUPPORT
@@ -5338,7 +5403,7 @@ rules:
     basis: statutory-guidance
     message: List the support given over and above what the setting usually provides. The authority looks for evidence that any progress has come only from much additional support.
     reference: "SEND CoP 2015 para 9.14"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    when: { setting.type: "!= none" }
     count: { path: provision, min: 1 }
 
   - id: ENG-HEALTH-AND-DEVELOPMENT
@@ -5351,9 +5416,11 @@ rules:
 
   - id: ENG-OVER-18-TIME
     severity: info
-    basis: statutory-guidance
-    message: For a young person over 18, the authority considers whether they need more time than their peers to complete their education or training. Include advice from their college or training provider about their course and progress.
-    reference: "SEND CoP 2015 para 9.14"
+    basis: law
+    message: For a young person over 18, the authority must consider whether they need more time than others of the same age to complete their education or training. Include advice from their college or training provider about their course and progress.
+    reference: "CFA 2014 s36(10)"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    quote: "must consider whether he or she requires additional time, in comparison to the majority of others of the same age who do not have special educational needs, to complete his or her education or training."
     when: { age: ">= 18" }
     evidence: { type: educational-advice }
 
@@ -5364,7 +5431,7 @@ rules:
     basis: statutory-guidance
     message: Include the child's views, wishes and feelings, as a summary or an attached document. The authority must have regard to them.
     reference: "CFA 2014 s19(a); SEND CoP 2015 chapter 1 (para 1.1)"
-    when: { age: "< 16", absent: views.child.evidence }
+    when: { overCompulsorySchoolAge: false, absent: views.child.evidence }
     field: { path: views.child.summary, required: true }
 
   - id: ENG-PARENT-VIEWS
@@ -5372,7 +5439,7 @@ rules:
     basis: statutory-guidance
     message: Include the parents' views, as a summary or an attached document. The authority must have regard to them and consult the parents before deciding.
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
-    when: { age: "< 16", absent: views.parents.evidence }
+    when: { overCompulsorySchoolAge: false, absent: views.parents.evidence }
     field: { path: views.parents.summary, required: true }
 
   - id: ENG-YOUNG-PERSON-VIEWS
@@ -5380,7 +5447,7 @@ rules:
     basis: statutory-guidance
     message: Include the young person's own views, wishes and feelings, as a summary or an attached document. The authority must have regard to them and consult the young person before deciding.
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
-    when: { age: ">= 16", absent: views.child.summary }
+    when: { overCompulsorySchoolAge: true, absent: views.child.summary }
     xpath: "boolean(/a:application/a:views/a:youngPerson/a:summary[normalize-space()]) or count(/a:application/a:evidence/a:item[a:type = 'young-person-views' or a:type = 'child-views']) > 0"
 
 """##,
