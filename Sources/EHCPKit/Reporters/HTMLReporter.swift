@@ -18,7 +18,7 @@ public struct HTMLReporter: Reporter {
         }
         return HTMLPage.document(
             title: title,
-            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may return the request; it does not make the request invalid, and a letter is a legally valid request.",
+            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
             main: body,
             footer: "Checked by ehcp \(context.toolVersion). Findings name fields and documents, never their personal values.")
     }
