@@ -2068,83 +2068,116 @@ code,name,slug,region
     public static let authorityFiles: [String: String] = [
         "202-camden/requirements.yaml": ##"""
 # London Borough of Camden: expectations for a request for an EHC needs assessment.
-# Local practice, not law.
+# Local practice, not law. Camden's current page asks every request for evidence of
+# exceptional needs, evidence-based support and cost beyond what is ordinarily available.
+# The attendance, UPN, ULN and looked-after rules come from Camden's old setting form, known
+# only from a copy of unknown date on a document-sharing site: they apply to a setting's
+# request only and are no stronger than warnings until Camden's current form is found.
 ruleset: camden
 authority: "202"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://www.camden.gov.uk/ccm/content/education/schools/special-educational-needs/guidance-criteria-pupils-special-educational-needs/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: archive
   - url: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: CAM-ATTENDANCE-POSSIBLE
-    severity: error
+    severity: warning
+    # Was error. Partly supported: an old setting form, known only from a secondary copy of
+    # unknown date; Camden's current page does not ask for attendance figures.
     basis: local
     message: Camden's setting form asks for attendance over the previous 12 months as actual and possible sessions. Give the number of possible sessions.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Attendance details for previous 12 months:"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: attendance.sessionsPossible, required: true }
 
   - id: CAM-ATTENDANCE-ACTUAL
-    severity: error
+    severity: warning
+    # Was error. Partly supported: an old setting form, known only from a secondary copy of
+    # unknown date; Camden's current page does not ask for attendance figures.
     basis: local
     message: Camden's setting form asks for attendance over the previous 12 months as actual and possible sessions. Give the number of sessions attended.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Attendance details for previous 12 months:"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: attendance.sessionsAttended, required: true }
 
   - id: CAM-ATTENDANCE-12-MONTHS
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the same old setting form as above. Its xpath and `when`
+    # stay as they are; the window applies only where attendance figures are given.
     basis: local
     message: Camden asks for attendance over the previous 12 months, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Attendance details for previous 12 months:"
     when: { present: attendance.from }
     # attendance is a single period, not a list, so `duration` does not apply.
     # As YYYYMMDD numbers, 12 months back is -10000.
     xpath: "number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:dateOfRequest, '-', '')) - 10000 or number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:setting/a:admitted, '-', ''))"
 
   - id: CAM-UPN
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of the old setting form (secondary copy, unknown date).
     basis: local
     message: Camden's setting form asks for the pupil's UPN.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.type: [mainstream, special, alternative-provision, independent] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Care status: LAC? / UPN reference:"
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, independent] }
     field: { path: child.upn, required: true }
 
   - id: CAM-ULN-YEAR-9
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of the old setting form (secondary copy, unknown date).
     basis: local
     message: Camden's setting form asks for the Unique Learner Number for pupils in Year 9 or above.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.ncYear: ["9", "10", "11", "12", "13", "14"] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "ULN reference (Y9 or above only)"
+    when: { requester.role: setting, setting.ncYear: ["9", "10", "11", "12", "13", "14"] }
     field: { path: child.uln, required: true }
 
   - id: CAM-LOOKED-AFTER
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of the old setting form (secondary copy, unknown date).
     basis: local
     message: Camden's setting form asks whether the child is looked after. Record yes or no.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Care status: LAC?"
+    when: { requester.role: setting }
     field: { path: child.lookedAfter, required: true }
 
   - id: CAM-EVIDENCE-BASED-SUPPORT
     severity: warning
     basis: local
-    message: Camden wants evidence that the setting has put in place relevant, evidence-based support and reviewed it. No reviewed support cycle is recorded.
+    message: Camden wants evidence in any request that the school or setting has put in place relevant support with a good evidence base. No support cycle is recorded.
     reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
-    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+    source: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    quote: "school or educational setting has put in place relevant support that has a good evidence base from their assessments"
+    when: { setting.type: "!= none" }
+    count: { path: graduatedApproach, min: 1 }
 
   - id: CAM-COST-BEYOND-ORDINARY
     severity: warning
     basis: local
     message: Camden wants evidence that the cost of the extra support is more than is ordinarily available in the setting. List the support with its yearly cost.
     reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    quote: "cost of the extra support is more than what is ordinarily available in that school or educational setting"
+    when: { setting.type: "!= none" }
     count: { path: provision, min: 1 }
 
   - id: CAM-UNDER-5-NOT-IN-SETTING
@@ -2152,6 +2185,8 @@ rules:
     basis: local
     message: In Camden, children under 5 who are not in a setting are usually supported through the health visitor, GP or the MOSAIC health and therapy services first. List any professionals involved.
     reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
+    source: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    quote: "If your child is not in education yet, and you are worried about their development, the best people to talk to are your Health Visitor or GP."
     when: { age: "< 5", setting.type: none }
     count: { path: professionals, min: 1 }
 
@@ -2180,15 +2215,22 @@ rules:
 """##,
         "206-islington/requirements.yaml": ##"""
 # London Borough of Islington: expectations for a request for an EHC needs assessment.
-# Local practice, not law. Islington expects an educational psychologist to be
-# involved before the request; the law only requires EP advice during the assessment.
+# Local practice, not law. Islington's list is headed "Education information required by the LA
+# to consider an EHC needs assessment request": the plans, reviews and baseline it lists are the
+# education provider's records, so those rules apply to a setting's request. Islington expects an
+# educational psychologist to be involved before the request and calls it statutory; in law EP
+# advice is sought during the assessment (SEND Regs 2014 reg 6(1)(d)), not before the request.
 ruleset: islington
 authority: "206"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
+  - url: https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: ISL-EP-INVOLVED
@@ -2196,13 +2238,20 @@ rules:
     basis: local
     message: Islington expects an educational psychologist to have been involved before a request. List the educational psychologist among the professionals. Islington says requests without the expected evidence are likely to be refused.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Educational Psychologist involvement is a statutory requirement at this stage"
     count: { path: professionals, where: { role: educational-psychologist }, min: 1 }
 
   - id: ISL-EP-ADVICE
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the current page asks for EP involvement, not a written
+    # report; the report is named only in an old setting form (FA1 v8.5) known from a secondary copy.
     basis: local
     message: Attach the educational psychologist's written report or advice.
-    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    reference: "Form FA1 (v8.5) Statutory Assessment Request, guidance for Islington settings (copy), https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html"
+    source: https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html
+    quote: "This includes the FA1 form (including signatures), the Educational Psychologist report"
+    when: { requester.role: setting }
     evidence: { types: [educational-psychologist-report, educational-advice, other], authorRole: educational-psychologist }
 
   - id: ISL-PLANS-OR-PROVISION-MAP
@@ -2210,6 +2259,9 @@ rules:
     basis: local
     message: Islington asks for the most recent SEND Support or individual plans, or the provision map, showing interventions additional to and different from the usual curriculum.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Copies of most recent SEND Support / Individual Plans or Provision Map information for the child"
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, provision-map, costed-provision-map] }
 
   - id: ISL-REVIEWS-AND-OUTCOMES
@@ -2217,6 +2269,9 @@ rules:
     basis: local
     message: Islington asks for the assess, plan, do, review reviews and their outcomes. No reviewed cycle is recorded.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "plus details of regular reviews and their outcomes (Assess – Plan – Do – Review)"
+    when: { requester.role: setting }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
 
   - id: ISL-BASELINE-AND-PROGRESS
@@ -2224,6 +2279,9 @@ rules:
     basis: local
     message: Islington asks for a baseline assessment and for targets and what was achieved. Record at least two dated attainment points.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Evidence of a baseline assessment – from which progress has been measured"
+    when: { requester.role: setting }
     count: { path: attainment, min: 2 }
 
   - id: ISL-ADVISORY-PROFESSIONALS
@@ -2231,6 +2289,8 @@ rules:
     basis: local
     message: Islington also looks for advice from other advisory professionals, such as a speech and language therapist, alongside the educational psychologist.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Detail of advisory professionals involved – including specialist advisers, outside agencies"
     count: { path: professionals, min: 2 }
 
   - id: ISL-PARENT-INVOLVEMENT
@@ -2238,6 +2298,8 @@ rules:
     basis: local
     message: Islington looks for evidence that parents have been involved, for example through home and school agreements. Attach the parents' views or records of their involvement.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Detail of parent / carer involvement in discussion of special needs"
     evidence: { type: parent-views }
 
 """##,
@@ -2682,13 +2744,15 @@ rules:
         "330-birmingham/requirements.yaml": ##"""
 # Birmingham City Council: a dated cut-over between two generations of request documents.
 # Local practice, not law: a letter is still a valid request.
+# BHM-FORM-VERSION was removed on re-audit: the source names no versions, so nothing supports it.
 ruleset: birmingham
 authority: "330"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   # The source says the old documents are valid until 11 April 2025 and only Elevate
@@ -2699,24 +2763,23 @@ rules:
     basis: local
     message: Since 11 April 2025 Birmingham accepts only its Elevate request documents. The form named here is not an Elevate document, so the request is likely to be returned.
     reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
+    source: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
+    quote: "After this date, the old documents will be removed, and only the new Elevate documents will be accepted."
     when: { dateOfRequest: "> 2025-04-11", present: form.name }
     field: { path: form.name, pattern: ".*[Ee]levate.*" }
 
   - id: BHM-FORM-NAMED
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the page says only Elevate documents are accepted, but it does not
+    # ask a request to name its document; naming it only lets ehcp check it. A parent's letter names none.
     basis: local
     message: Since 11 April 2025 Birmingham accepts only its Elevate request documents. Say which document this request uses so it can be checked.
     reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
-    when: { dateOfRequest: "> 2025-04-11" }
+    source: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
+    quote: "Both old and new documents are valid and will be available until 11th April 2025."
+    when: { requester.role: setting, dateOfRequest: "> 2025-04-11" }
     field: { path: form.name, required: true }
 
-  - id: BHM-FORM-VERSION
-    severity: info
-    basis: local
-    message: Record the version of the Birmingham document used, so that later changes to the documents can be checked.
-    reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
-    when: { dateOfRequest: "> 2025-04-11", present: form.name }
-    field: { path: form.version, required: true }
 
 """##,
         "331-coventry/requirements.yaml": ##"""
@@ -3409,63 +3472,95 @@ rules:
 
 """##,
         "383-leeds/requirements.yaml": ##"""
-# Leeds City Council: one request form per kind of requester.
-# Local practice, not law: a letter is still a valid request.
+# Leeds City Council: how requests reach Leeds, and what a professional's referral includes.
+# Local practice, not law: a letter is still a valid request. Leeds replaced its EHC1 (school),
+# EHC2 (parent or carer) and EHC3 (young person) forms with online forms: a professional referral
+# form and a parents and carers request form. The leeds-ehc1-csv format still reads the EHC1 as
+# a historical own format.
 ruleset: leeds
 authority: "383"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
+  - url: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
+    read: 2026-12-01
+    grade: current-page
   - url: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: LDS-FORM-NAMED
     severity: info
     basis: local
-    message: Leeds uses a different request form for each kind of requester (EHC1 school, EHC2 parent or carer, EHC3 young person). Say which form this request uses.
+    message: Leeds takes requests on online forms, a professional referral form and a parents and carers request form (earlier, EHC1, EHC2 and EHC3). Say which form this request uses; a letter is still a valid request.
     reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    source: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    quote: "To apply for an assessment, a professional can complete an education, health and care needs assessment - professional referral form online."
+    # Partly supported: the page describes the forms but does not ask a request to name one.
     field: { path: form.name, required: true }
 
   - id: LDS-FORM-SETTING
-    severity: warning
+    severity: info
+    # Was warning, and expected EHC1. Re-sourced: Leeds's current page says a professional "can"
+    # complete the online professional referral form; EHC1 is the earlier school form.
     basis: local
-    message: In Leeds a school or setting requests on form EHC1.
+    message: Leeds now asks a professional to request on its online education, health and care needs assessment professional referral form; EHC1 was the earlier school form.
     reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    source: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    quote: "To apply for an assessment, a professional can complete an education, health and care needs assessment - professional referral form online."
     when: { requester.role: setting, present: form.name }
-    field: { path: form.name, oneOf: [EHC1] }
+    field: { path: form.name, pattern: ".*[Rr]eferral.*" }
 
   - id: LDS-FORM-PARENT
-    severity: warning
+    severity: info
+    # Was warning, and expected EHC2. Re-sourced: Leeds's Local Offer now points parents and carers to
+    # an online request form; EHC2 is the earlier parent form. A parent may still request by letter.
     basis: local
-    message: In Leeds a parent or carer requests on form EHC2.
-    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    message: Leeds now offers parents and carers an online education, health and care needs assessment request form; EHC2 was the earlier parent form. A letter is still a valid request.
+    reference: "Requesting an EHC needs assessment (Leeds Local Offer), https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment"
+    source: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
+    quote: "To apply for an EHC needs assessment, complete the online education, health, and care needs assessment - parents and carers request form."
     when: { requester.role: parent, present: form.name }
-    field: { path: form.name, oneOf: [EHC2] }
+    field: { path: form.name, pattern: ".*[Pp]arent.*" }
 
   - id: LDS-FORM-YOUNG-PERSON
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: only Leeds SENDIASS (a secondary source) still names EHC3; the
+    # council's current pages name no separate young person's form. A young person may request by letter.
     basis: local
-    message: In Leeds a young person over 16 requests for themselves on form EHC3.
-    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    message: Leeds SENDIASS says a young person requests for themselves on form EHC3. A letter is still a valid request.
+    reference: "Applying for an EHCP (Leeds SENDIASS), https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp"
+    source: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
+    quote: "You need to complete a form known as the EHC3."
     when: { requester.role: young-person, present: form.name }
     field: { path: form.name, oneOf: [EHC3] }
 
   - id: LDS-EHC1-GRADUATED-EVIDENCE
     severity: warning
     basis: local
-    message: Leeds asks a school's EHC1 request to include the evidence gathered through the graduated approach. Attach the support plans, reviews or provision map.
+    message: Leeds asks a professional's referral (earlier, the school's EHC1) to include the evidence gathered through the graduated approach. Attach the support plans, reviews or provision map.
     reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
-    when: { form.name: EHC1 }
+    source: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    quote: "This should include any evidence gathered through the graduated approach."
+    # Re-sourced: the sentence now follows the professional referral form, not EHC1, so the rule
+    # applies to a setting's request whatever form it names.
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: LDS-EHC3-AGE
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: EHC3 is named only by Leeds SENDIASS, and Leeds describes it as
+    # the form for young people over 16. The rule keeps Leeds's own age for its form, as a note; the
+    # legal right (over compulsory school age, CFA 2014 s83(2), which can be at 15) is the baseline's.
     basis: local
-    message: Form EHC3 is for young people over 16 requesting for themselves. On the date of request this person is under 16; use EHC2 (parent) or EHC1 (school).
-    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    message: Leeds describes form EHC3 as the form for young people over 16 requesting for themselves, and this person is under 16 on the date of request. In law a young person may request once over compulsory school age, which can be at 15; a letter is a valid request.
+    reference: "Applying for an EHCP (Leeds SENDIASS), https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp"
+    source: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
+    quote: "You need to complete a form known as the EHC3."
     when: { form.name: EHC3 }
     field: { path: age, min: 16 }
 
@@ -3548,14 +3643,16 @@ rules:
 """##,
         "391-newcastle-upon-tyne/requirements.yaml": ##"""
 # Newcastle City Council: graduated response expected before a request.
-# Local practice, not law.
+# Local practice, not law. The page describes what a school shows when it asks the authority
+# for an assessment, so its rules apply to a setting's request.
 ruleset: newcastle-upon-tyne
 authority: "391"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: NCL-APDR-TWO-CYCLES
@@ -3563,6 +3660,9 @@ rules:
     basis: local
     message: Newcastle expects interventions to have run for a significant period, for example two reviewed assess, plan, do, review cycles. Fewer than two reviewed cycles are recorded.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    source: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    quote: "There is an expectation that interventions have been implemented for a significant period, e.g., two cycles of assess, plan, do, review (APDR), before a request for additional resources is made."
+    when: { requester.role: setting }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
   - id: NCL-PROVISION-RECORD
@@ -3570,6 +3670,9 @@ rules:
     basis: local
     message: Newcastle looks for needs that cannot be met within the school's own funding (Elements 1 and 2). Attach the provision map or support plan that shows what has been provided.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    source: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    quote: "This will be contingent on evidencing the support provided through the school’s SEND provision over time, including external support and advice."
+    when: { requester.role: setting }
     evidence: { types: [provision-map, costed-provision-map, sen-support-plan] }
 
   - id: NCL-ELEMENTS-1-AND-2
@@ -3577,7 +3680,11 @@ rules:
     basis: local
     message: Element 2 of school funding covers additional support up to the national threshold of £6,000 a year per pupil. The costed support listed comes to less than that, so Newcastle may ask why the school's own funding cannot meet the need. The legal test for an assessment is not cost-based.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
-    when: { present: provision }
+    source: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    quote: "There should also be evidence that the child has needs that cannot be met within the resources ordinarily available to school (Elements 1 & 2)."
+    # Partly supported: the page names Elements 1 and 2 but no sum; the £6,000 is the national
+    # threshold of SEND CoP 2015 para 6.99, not a figure Newcastle states.
+    when: { requester.role: setting, present: provision }
     field: { path: provisionTotal, required: true, min: 6000 }
 
 """##,
@@ -3810,72 +3917,107 @@ rules:
 """##,
         "822-bedford/requirements.yaml": ##"""
 # Bedford Borough Council: expectations from its 2018 request form.
-# Local practice, not law.
+# Local practice, not law. The form is known only from a copy on a document-sharing site, dated
+# September 2018; whether Bedford still uses it is not known, so its rules are notes, and the
+# fields of the form apply to a setting's request only. A parent or young person may write a letter.
 ruleset: bedford
 authority: "822"
 extends: england
-version: "2026-11"
+version: "2026-12"
 effectiveFrom: 2018-09-01
 sources:
   - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2018-09
 rules:
 
   - id: BED-REPORTS-CURRENT
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the 2018 form (secondary copy) asks for professionals whose
+    # involvement is current within 18 months; it applies that window to professionals, not to reports.
     basis: local
     message: Bedford asks for professional involvement that is current, within 18 months, unless the report confirms a diagnosis. This report is older than 18 months and is not marked as confirming a diagnosis.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Please list current (within 18 months, unless confirming a diagnosis) and relevant professionals"
     recency:
       types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
       within: 18 months
       where: { confirmsDiagnosis: false }
 
   - id: BED-PROFESSIONALS-CURRENT
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known. Its xpath stays as it is.
     basis: local
     message: Bedford's form lists each professional with the date of their most recent involvement, which should be within 18 months unless their report confirms a diagnosis. At least one professional has no date of involvement, or an older one.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Please list current (within 18 months, unless confirming a diagnosis) and relevant professionals"
     # Dates as YYYYMMDD numbers: 18 months back is -10600, or -19400 when the
     # request month is January to June. A professional whose report is an
     # evidence item marked confirmsDiagnosis is exempt.
     xpath: "not(/a:application/a:professionals/a:item[not(a:lastInvolved) or number(translate(a:lastInvolved, '-', '')) < number(translate(/a:application/a:dateOfRequest, '-', '')) - 10600 - 8800 * number(floor(number(translate(/a:application/a:dateOfRequest, '-', '')) div 100) mod 100 <= 6)][not(a:report = /a:application/a:evidence/a:item[a:confirmsDiagnosis = 'true' or a:confirmsDiagnosis = '1']/a:id)])"
 
   - id: BED-FIRST-LANGUAGE
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks for the child's or young person's first language, including British Sign Language.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "First Language: (including British Sign Language)"
+    when: { requester.role: setting }
     field: { path: child.firstLanguage, required: true }
 
   - id: BED-INTERPRETER
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks whether an interpreter is required. Record yes or no.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Is an interpreter required?"
+    when: { requester.role: setting }
     field: { path: child.interpreterRequired, required: true }
 
   - id: BED-LOOKED-AFTER
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks whether the child is looked after. Record yes or no.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Child Looked After:"
+    when: { requester.role: setting }
     field: { path: child.lookedAfter, required: true }
 
   - id: BED-LOOKED-AFTER-AUTHORITY
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: For a looked-after child, Bedford's form asks for the name of the responsible local authority.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { child.lookedAfter: true }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Name of Local Authority"
+    when: { requester.role: setting, child.lookedAfter: true }
     field: { path: child.responsibleAuthority, required: true }
 
   - id: BED-PARENTS
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks for the parents or carers and anyone else with parental responsibility. None are listed.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { age: "< 18" }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Full names of parents / carers:"
+    when: { requester.role: setting, age: "< 18" }
     count: { path: parents, min: 1 }
 
   - id: BED-ADMISSION-DATE
@@ -3883,7 +4025,9 @@ rules:
     basis: local
     message: Bedford's form asks for the date the child or young person was admitted to their current setting.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Date of Admission"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: setting.admitted, required: true }
 
   - id: BED-UPN
@@ -3891,7 +4035,9 @@ rules:
     basis: local
     message: Bedford's form asks for the pupil's UPN.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { setting.type: [mainstream, special, alternative-provision, independent] }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "UPN:"
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, independent] }
     field: { path: child.upn, required: true }
 
   - id: BED-NHS-NUMBER
@@ -3899,6 +4045,9 @@ rules:
     basis: local
     message: Bedford's form asks for the NHS number.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "NHS Number:"
+    when: { requester.role: setting }
     field: { path: child.nhsNumber, required: true }
 
 """##,
@@ -4062,33 +4211,48 @@ rules:
 """##,
         "840-county-durham/requirements.yaml": ##"""
 # Durham County Council: costed provision map against the notional SEN budget.
-# Local practice, not law. The legal test for an assessment is not cost-based.
+# Local practice, not law. The legal test for an assessment is not cost-based. Durham's sources
+# describe a school's request for top-up funding; nothing found ties them to a request for an
+# EHC needs assessment, so the rules are notes for a setting's request only.
 ruleset: county-durham
 authority: "840"
 extends: england
-version: "2026-11"
+version: "2026-12"
 effectiveFrom: 2015-09-01
 sources:
   - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
   - url: https://sthelenauckland.durham.sch.uk/send/finance/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2023-09
 rules:
 
   - id: DUR-COSTED-PROVISION-MAP
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Durham ties the costed provision map to a school's request for top-up
+    # (high needs) funding, not to a request for an EHC needs assessment; the guidance is known only
+    # from a secondary copy of c. 2015, confirmed by a school's page of 2023.
     basis: local
     message: Durham asks schools to show the support they give in a costed provision map. Attach it.
-    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
-    when: { setting.type: [mainstream, special, alternative-provision, post-16, independent] }
+    reference: "SEND finance (a County Durham school, September 2023), https://sthelenauckland.durham.sch.uk/send/finance/"
+    source: https://sthelenauckland.durham.sch.uk/send/finance/
+    quote: "In order to access these funds, the school produces a ‘Costed Provision Map’ – detailing the provision the child is receiving and at what cost to the school."
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, post-16, independent] }
     evidence: { type: costed-provision-map }
 
   - id: DUR-COSTED-LINES
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Durham ties the costed provision map to a school's request for top-up
+    # (high needs) funding, not to a request for an EHC needs assessment; the guidance is known only
+    # from a secondary copy of c. 2015, confirmed by a school's page of 2023.
     basis: local
     message: List each piece of support with its yearly cost, as in Durham's costed provision map.
-    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
-    when: { setting.type: [mainstream, special, alternative-provision, post-16, independent] }
+    reference: "SEND finance (a County Durham school, September 2023), https://sthelenauckland.durham.sch.uk/send/finance/"
+    source: https://sthelenauckland.durham.sch.uk/send/finance/
+    quote: "In order to access these funds, the school produces a ‘Costed Provision Map’ – detailing the provision the child is receiving and at what cost to the school."
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, post-16, independent] }
     count: { path: provision, min: 1 }
 
   - id: DUR-FIRST-6000
@@ -4096,7 +4260,9 @@ rules:
     basis: local
     message: In Durham schools meet the first £6,000 a year of support for a pupil with SEN before asking for more. The costed support listed comes to less than that. The legal test for an assessment is not cost-based.
     reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
-    when: { present: provision }
+    source: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
+    quote: "From September 2015 schools will be expected to contribute £6000 to support the additional needs of children and young people with SEND from the school budget."
+    when: { requester.role: setting, present: provision }
     field: { path: provisionTotal, required: true, min: 6000 }
 
 """##,
@@ -4136,28 +4302,41 @@ rules:
 """##,
         "850-hampshire/requirements.yaml": ##"""
 # Hampshire County Council: expectations for a request for an EHC needs assessment.
-# Local practice, not law. The legal test (CFA 2014 s36(8)) is not cost-based.
+# Local practice, not law. The legal test (CFA 2014 s36(8)) is not cost-based. The source is
+# Hampshire's online checklist for professionals ("your setting"), so its rules apply to a
+# setting's request.
 ruleset: hampshire
 authority: "850"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: HAM-SEN-SUPPORT-PLAN
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the checklist says the SEN Support Plan "should" relate to the
+    # provision map and that an EHC assessment builds on one; it does not say a request without one
+    # is refused.
     basis: local
     message: Hampshire expects a SEN Support Plan showing the child's or young person's needs, support, progress and outcomes.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "An EHC assessment is for children and young people whose needs are significant and long term, and when the education setting can't meet them with their ordinarily available resources. This includes using a SEN Support Plan."
+    when: { requester.role: setting }
     evidence: { type: sen-support-plan }
 
   - id: HAM-PROVISION-MAP
-    severity: error
+    severity: warning
+    # Was error. Partly supported: "should relate to", not must.
     basis: local
     message: Hampshire expects the SEN Support Plan to relate to the setting's provision map, to show how existing resources have been used. Attach the provision map.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "Each child or young person's SEN Support Plan should relate to your setting's provision map to show how these existing resources have been used."
+    when: { requester.role: setting }
     evidence: { types: [provision-map, costed-provision-map] }
 
   - id: HAM-PROVISION-LINES
@@ -4165,15 +4344,22 @@ rules:
     basis: local
     message: List the support the setting provides, with its yearly cost, so the use of the setting's own resources can be seen.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "Each child or young person's SEN Support Plan should relate to your setting's provision map to show how these existing resources have been used."
+    # Partly supported: the checklist asks for the provision map, not for yearly costs line by line.
     when: { requester.role: setting }
     count: { path: provision, min: 1 }
 
   - id: HAM-NOTIONAL-6000
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the £6,000 is stated, but the checklist draws no conclusion from a
+    # smaller total; what it says is that good progress with current resources may stop a request.
     basis: local
     message: Hampshire counts the first £6,000 a year of SEN Support per child as the setting's own allocated resource. The costed support listed comes to less than that, so Hampshire may ask why the setting's resources cannot meet the need. The legal test for an assessment is not cost-based.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
-    when: { present: provision }
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "This will be equal to the first £6,000 of SEN Support in an academic year per child or young person."
+    when: { requester.role: setting, present: provision }
     field: { path: provisionTotal, required: true, min: 6000 }
 
   - id: HAM-PROGRESS-EVIDENCE
@@ -4181,6 +4367,9 @@ rules:
     basis: local
     message: Hampshire says a request may not proceed if the child or young person is making good progress with the setting's current resources. Dated attainment points show the progress made.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "If the child or young person is making good progress using your setting's current resources, then your request may not be able to proceed."
+    when: { requester.role: setting }
     count: { path: attainment, min: 2 }
 
 """##,
@@ -4223,56 +4412,74 @@ rules:
 """##,
         "860-staffordshire/requirements.yaml": ##"""
 # Staffordshire County Council: expectations for a school's EHC information request.
-# Local practice, not law. The form says incomplete forms may be returned, which is
-# why the baseline views and needs rules are raised to errors here.
+# Local practice, not law. The school information request form is known only from a copy of
+# unknown date on a document-sharing site; requests are now made on Staffordshire's EHC Hub.
+# Its rules apply to a setting's request and are warnings.
 ruleset: staffordshire
 authority: "860"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://docsbay.net/ehc-school-information-request
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
   - url: https://www.staffordshireconnects.info/kb5/staffordshire/directory/advice.page?id=er3yIe8IiDM
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: STA-REVIEWED-TERMLY-PLANS
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the school information request form is known only from a secondary copy of
+    # unknown date, and requests are now made on the EHC Hub; it says incomplete forms "may" be returned.
     basis: local
     message: Staffordshire's evidence checklist asks for 2 reviewed termly plans when the child or young person is on SEN support. Fewer than two reviewed plans are recorded.
     reference: "Staffordshire EHC school information request form, section 2 (copy), https://docsbay.net/ehc-school-information-request"
-    when: { present: setting.senSupportSince }
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "2 x reviewed termly plans (or individual targets/teaching programmes for the child/young person) if the child/young person is receiving SEN support"
+    when: { requester.role: setting, present: setting.senSupportSince }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
   - id: STA-EVIDENCE-OF-INTERVENTION
-    severity: error
+    severity: warning
+    # Was error. The form says evidence "must" be provided, but it is known only from a secondary
+    # copy of unknown date and may be superseded by the EHC Hub.
     basis: local
     message: Staffordshire's form has a section for evidence of intervention. Attach the support plans, reviews or provision map that show it.
     reference: "Staffordshire EHC school information request form, section 4 (copy), https://docsbay.net/ehc-school-information-request"
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "Evidence must be provided that intervention has taken place, and provide details of the effectiveness of this intervention."
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: STA-SETTING-DETAILS
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the school information request form is known only from a secondary copy of
+    # unknown date, and requests are now made on the EHC Hub; it says incomplete forms "may" be returned.
     basis: local
     message: Staffordshire's form asks for the details of the child's or young person's setting. Give the setting's name.
     reference: "Staffordshire EHC school information request form, section 3 (copy), https://docsbay.net/ehc-school-information-request"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "Details of the Child/Young Person & Educational Setting"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: setting.name, required: true }
 
   - id: STA-CONSENT-SIGNED
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the school information request form is known only from a secondary copy of
+    # unknown date, and requests are now made on the EHC Hub; it says incomplete forms "may" be returned.
     basis: local
     message: Staffordshire's form ends with consent and signatures. Record who has given consent.
     reference: "Staffordshire EHC school information request form, section 9 (copy), https://docsbay.net/ehc-school-information-request"
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "Consent for EHCP Assessmentand signatures"
+    when: { requester.role: setting }
     count: { path: consent, min: 1 }
 
-# The form has required sections for evidence of need (5), parent or carer views (6)
-# and the child's or young person's views (7), and says incomplete forms may be returned.
-overrides:
-  ENG-NATURE-OF-NEEDS: { severity: error }
-  ENG-PARENT-VIEWS: { severity: error }
-  ENG-CHILD-VIEWS: { severity: error }
-  ENG-YOUNG-PERSON-VIEWS: { severity: error }
+# The overrides that raised ENG-NATURE-OF-NEEDS, ENG-PARENT-VIEWS, ENG-CHILD-VIEWS and
+# ENG-YOUNG-PERSON-VIEWS to errors were removed on re-audit: they rested on the sections of the
+# school's form (secondary copy, unknown date) and turned national guidance into errors for every
+# requester, including a parent or young person writing a letter.
 
 """##,
         "861-stoke-on-trent/requirements.yaml": ##"""
@@ -4453,28 +4660,37 @@ rules:
 ruleset: essex
 authority: "881"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: archive
   - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
   - url: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: ESX-PERMISSIONS-FORM
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Essex asks for the permissions form after the request, if it was
+    # not already provided; it is not a condition of the request. Source is secondary (Essex SENDIASS).
     basis: local
     message: Essex asks for its permissions (consent) form within 3 days of a request. Including the consent with the request avoids a delay.
     reference: "How long does the process take? (Essex SENDIASS), https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/"
+    source: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
+    quote: "Within 3 days of receiving the request, SEND Operations will acknowledge it and ask you to complete a permissions (consent) form, if this has not already been provided."
     count: { path: consent, min: 1 }
 
   - id: ESX-SUPPORTING-EVIDENCE
     severity: warning
     basis: local
     message: Essex asks for supporting evidence to be sent with the request. No supporting documents are attached.
-    reference: "Asking for an EHC needs assessment (Essex Local Offer), http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/"
+    reference: "How long does the process take? (Essex SENDIASS), https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/"
+    source: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
+    quote: "This request can come from a school or setting, a parent or carer, or a young person aged 16 or over, and should include supporting evidence."
     evidence:
       types: [sen-support-plan, apdr-review, provision-map, costed-provision-map, attainment-data, educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter, educational-advice]
 
@@ -4483,7 +4699,9 @@ rules:
     basis: local
     message: Since September 2023 Essex schools work to its Ordinarily Available framework. List the support given beyond what is ordinarily available.
     reference: "SEND policies (Essex Schools Infolink), https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx"
-    when: { dateOfRequest: ">= 2023-09-01", setting.type: mainstream }
+    source: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
+    quote: "Settings, schools and colleges should use the 'Ordinarily Available' framework to ensure universal provision is in place for all children and young people"
+    when: { requester.role: setting, dateOfRequest: ">= 2023-09-01", setting.type: mainstream }
     count: { path: provision, min: 1 }
 
   - id: ESX-POST-19-EDUCATION
@@ -4491,11 +4709,16 @@ rules:
     basis: local
     message: Essex says a young person can ask for an assessment until 25 provided they remain in further education. No education or training setting is recorded.
     reference: "Asking for an EHC needs assessment (Essex Local Offer), http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/"
+    source: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
+    quote: "An EHC needs assessment can be requested for children or by young people up to the age of 25, provided they remain in further education."
+    # Partly supported: an older Local Offer page (archive). In law a young person under 25 may
+    # request (CFA 2014 s36(1)); staying in education bears on the authority's decision, not the right.
     when: { age: ">= 19" }
     field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, post-16, independent] }
 
 # Essex accepts requests from any professional, not only from those with the
-# statutory right, so the baseline warning about who is requesting becomes a note.
+# statutory right, so the baseline warning about who is requesting becomes a note. This rests on
+# the older Local Offer page (archive): "any professional working with the child or young person".
 overrides:
   ENG-REQUESTER-RIGHT: { severity: info }
 
@@ -4539,14 +4762,17 @@ rules:
 """##,
         "885-worcestershire/requirements.yaml": ##"""
 # Worcestershire County Council: expectations for a request for an EHC needs assessment.
-# Local practice, not law: Worcestershire itself says each case is looked at on merit.
+# Local practice, not law: Worcestershire itself says each case is looked at on merit. The page
+# describes the evidence asked for "when an early years setting or school or post 16 provider
+# makes a request", so its rules apply to a setting's request; parents request by writing.
 ruleset: worcestershire
 authority: "885"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: WOR-GRADUATED-TWO-TERMS
@@ -4554,7 +4780,9 @@ rules:
     basis: local
     message: Worcestershire normally expects the graduated response to have run for at least two terms before a request. The recorded cycles span less than 24 weeks (taken here as two terms).
     reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
-    when: { present: graduatedApproach }
+    source: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    quote: "and in Worcestershire this is normally** regarded as at least two terms"
+    when: { requester.role: setting, present: graduatedApproach }
     duration: { path: graduatedApproach, from: start, to: review, min: 24 weeks }
 
   - id: WOR-WRITTEN-EVIDENCE
@@ -4562,6 +4790,9 @@ rules:
     basis: local
     message: Worcestershire asks for written evidence of the graduated response. Attach the support plans, reviews or provision map.
     reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    source: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    quote: "the Local Authority will ask for evidence from the school that a graduated response of any strategies, support or alternatives put in place for the child/young person has been continued for a reasonable period of time"
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: WOR-EXTERNAL-PROFESSIONALS
@@ -4569,52 +4800,76 @@ rules:
     basis: local
     message: Worcestershire looks for involvement of external professionals, such as an educational psychologist, paediatrician, learning or behaviour support, or GP. No professionals are listed.
     reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    source: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    quote: "The Local Authority will also require evidence of input and support including details of the involvement of external professionals."
+    when: { requester.role: setting }
     count: { path: professionals, min: 1 }
 
 """##,
         "886-kent/requirements.yaml": ##"""
 # Kent County Council: expectations for a request for an EHC needs assessment.
-# Local practice, not law.
+# Local practice, not law. Rules resting on the KCC criteria evidence checklist (a secondary copy
+# of c. 2015) are notes. KNT-PARENT-REPORTS was removed on re-audit: no source was found saying
+# Kent asks parents to send the reports they hold.
 ruleset: kent
 authority: "886"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://docest.com/doc/95894/decision-making-sheet-for-asd
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: KNT-CONSENT-FIRST
-    severity: error
+    severity: warning
+    # Was error. Partly supported: KELSI says "please ensure" consent is secured, to avoid delay; it
+    # does not say a request without it is refused.
     basis: local
-    message: Kent asks settings to secure the parent's or carer's consent (or the young person's, if 16 or over) before sending a request, to avoid delay. No consent is recorded.
+    message: Kent asks settings to secure the parent's or carer's consent (or the young person's, once over compulsory school age) before sending a request, to avoid delay. No consent is recorded.
     reference: "Education, Health and Care (EHC) Needs Assessments requests (KELSI), https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests"
+    source: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
+    quote: "please ensure parent or carer consent has been secured thereby avoiding any unnecessary delay"
     when: { requester.role: setting }
     count: { path: consent, min: 1 }
 
   - id: KNT-SPECIALIST-INVOLVEMENT
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Kent's criteria evidence checklist is known only from a secondary copy of
+    # unknown date (c. 2015: it still uses P levels and National Curriculum levels).
     basis: local
     message: Kent's evidence checklist looks for involvement of specialists such as health professionals, therapists, a specialist teacher or an educational psychologist. No professionals are listed.
     reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    source: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    quote: "There will have been involvement from a specialist or other professionals relevant to the difficulties of the child or young person"
     count: { path: professionals, min: 1 }
 
   - id: KNT-RATE-OF-PROGRESS
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Kent's criteria evidence checklist is known only from a secondary copy of
+    # unknown date (c. 2015: it still uses P levels and National Curriculum levels).
     basis: local
     message: Kent compares the rate of progress with that of peers from the same starting point and asks for dated evidence. Record at least two dated attainment or developmental points.
     reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    source: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    quote: "Is significantly slower than that of their peers starting from the same baseline"
+    when: { requester.role: setting }
     count: { path: attainment, min: 2 }
 
   - id: KNT-LOCAL-RESOURCES
     severity: warning
     basis: local
-    message: Kent expects the setting to have used all the local resources available to it first. List the support already provided.
-    reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    message: Kent asks schools and settings to have exhausted all the local resources available to them before applying. List the support already provided.
+    reference: "Education, Health and Care (EHC) Needs Assessments requests (KELSI), https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests"
+    source: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
+    quote: "Schools and settings should ensure they have exhausted all the local resources available to them before applying for an EHCNA."
+    # Re-sourced from the c. 2015 checklist to KELSI's current page.
     when: { requester.role: setting }
     count: { path: provision, min: 1 }
 
@@ -4623,6 +4878,11 @@ rules:
     basis: local
     message: Kent's checklist mentions structured tools such as communication and interaction scales, SEMH scales or ABC charts. Attach any you have used.
     reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    source: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    quote: "There may also be evidence fromtools such as C&I Scales, SEMH scales or ABC charts"
+    # Partly supported: Kent's criteria evidence checklist is known only from a secondary copy of
+    # unknown date (c. 2015: it still uses P levels and National Curriculum levels).
+    when: { requester.role: setting }
     evidence: { type: need-descriptor }
 
   - id: KNT-SETTING-LED
@@ -4630,17 +4890,11 @@ rules:
     basis: local
     message: Kent asks the education setting to complete the request because of the evidence it holds. Parents and young people keep their right to request; expect Kent to contact the setting.
     reference: "What happens during a needs assessment (Kent County Council), https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment"
+    source: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
+    quote: "Your child or young person's education setting is best placed to request an EHC needs assessment as they are required to provide evidence to support it."
     when: { requester.role: [parent, young-person] }
     field: { path: requester.role, oneOf: [setting] }
 
-  - id: KNT-PARENT-REPORTS
-    severity: info
-    basis: local
-    message: Kent asks parents making a request to send any reports they have, for example from doctors or speech and language therapists.
-    reference: "What happens during a needs assessment (Kent County Council), https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment"
-    when: { requester.role: parent }
-    evidence:
-      types: [medical-letter, paediatric-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, camhs-report, educational-psychologist-report, specialist-teacher-report, sensory-impairment-report]
 
 """##,
         "887-medway/requirements.yaml": ##"""
@@ -4874,18 +5128,25 @@ rules:
         "926-norfolk/requirements.yaml": ##"""
 # Norfolk County Council: evidence expected with a request for an EHC needs assessment.
 # Local practice, not law: a failing rule means Norfolk is likely to return or refuse
-# the request, not that the request is invalid.
+# the request, not that the request is invalid. Norfolk's evidence list is written for the
+# place of learning's referral form; rules about that form's own paperwork (INDES,
+# attendance, DP1, Family Conversation Form, APDR cycles) apply only to a setting's request.
+# A parent's or young person's request may be a letter: only the SEN Support evidence,
+# which Norfolk asks of them too, applies to them (and the engine reports it as a warning).
 ruleset: norfolk
 authority: "926"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: NFK-SEN-SUPPORT-EVIDENCE
@@ -4893,6 +5154,8 @@ rules:
     basis: local
     message: Norfolk asks every requester, including parents and young people, for the provision, progress and outcomes at SEN Support, as recorded in the SEN Support Plan or equivalent. Attach it or record it in full.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "Parent carers and young people who request an EHC needs assessment must also include evidence of the graduated SEN support that has been put in place"
     evidence: { types: [sen-support-plan, apdr-review] }
 
   - id: NFK-APDR-CYCLES
@@ -4900,6 +5163,9 @@ rules:
     basis: local
     message: Norfolk looks for evidence of at least two completed and reviewed assess, plan, do, review cycles before deciding to assess.
     reference: "How we decide if we will carry out an assessment (Norfolk County Council), https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment"
+    source: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
+    quote: "If there is evidence of at least two cycles of the Assess Plan Do Review process"
+    when: { requester.role: setting }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
   - id: NFK-ATTENDANCE-RECORD
@@ -4907,7 +5173,9 @@ rules:
     basis: local
     message: Norfolk asks for the attendance record at the current place of learning when the child or young person is on roll. Attach it, or fill in the attendance figures.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent], absent: attendance.sessionsPossible }
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A copy of the child/young person's attendance record (if they are on roll) at their educational placement for the last 2 years."
+    when: { requester.role: setting, setting.type: "!= none", absent: attendance.sessionsPossible }
     evidence: { type: attendance-record }
 
   - id: NFK-ATTENDANCE-TWO-YEARS
@@ -4915,6 +5183,9 @@ rules:
     basis: local
     message: Norfolk asks for attendance over the last 2 years, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A copy of the child/young person's attendance record (if they are on roll) at their educational placement for the last 2 years."
+    # The xpath rule keeps its own `when`; it can only fire when attendance figures are given.
     when: { present: attendance.from }
     # attendance is a single period, not a list, so `duration` does not apply.
     # As YYYYMMDD numbers, 2 years back is -20000.
@@ -4925,7 +5196,9 @@ rules:
     basis: local
     message: Norfolk asks settings to attach an INDES (identification of needs descriptors in educational settings) as an appendix.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "An identification of needs descriptors in educational settings framework (INDES) completed within the last 12 months - this must be added as an appendix"
+    when: { requester.role: setting, setting.type: "!= none" }
     evidence: { type: need-descriptor }
 
   - id: NFK-INDES-RECENT
@@ -4933,6 +5206,9 @@ rules:
     basis: local
     message: Norfolk asks for an INDES completed within the last 12 months. This one is older; complete it again before sending.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "An identification of needs descriptors in educational settings framework (INDES) completed within the last 12 months - this must be added as an appendix"
+    when: { requester.role: setting }
     recency: { type: need-descriptor, within: 12 months }
 
   - id: NFK-REPORTS-RECENT
@@ -4940,6 +5216,8 @@ rules:
     basis: local
     message: Norfolk asks for professionals' assessments, diagnoses and reports dated within the last 24 months. This one is older and may be given less weight; send a more recent one if you have it.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "All assessments/diagnoses/reports from professionals supporting the child/young person that you may have received dated within the last 24 months."
     recency:
       types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
       within: 24 months
@@ -4949,14 +5227,19 @@ rules:
     basis: local
     message: Norfolk asks for a Family Conversation Form completed by the child or young person and the parents or carers, attached or with their views written in full.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
-    when: { absent: views.parents.summary }
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A Family Conversation Form completed by the child/young person and the parents/carers."
+    when: { requester.role: setting, absent: views.parents.summary }
     evidence: { types: [parent-views] }
 
   - id: NFK-DP1-CONSENT
     severity: error
     basis: local
-    message: Norfolk asks for the SEND DP1 form (data protection information, privacy notice and consent to information sharing) signed by the parents or carers, or by the young person if over 16.
+    message: Norfolk asks for the SEND DP1 form (data protection information, privacy notice and consent to information sharing) signed by the parents or carers, or by the young person (the form says over the age of 16).
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A SEND Education Health Care Plan Data protection information/Privacy Notice and Consent to Information Sharing (SEND DP1) signed by parents/carers (and/or young person over the age of 16)"
+    when: { requester.role: setting }
     evidence: { type: consent-form }
 
   - id: NFK-EXTERNAL-SPECIALISTS
@@ -4964,6 +5247,9 @@ rules:
     basis: local
     message: Norfolk considers whether the setting has involved external specialists. No professionals are listed.
     reference: "How we decide if we will carry out an assessment (Norfolk County Council), https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment"
+    source: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
+    quote: "Whether the school has involved external specialists"
+    when: { requester.role: setting }
     count: { path: professionals, min: 1 }
 
   - id: NFK-PLACE-OF-LEARNING
@@ -4971,20 +5257,24 @@ rules:
     basis: local
     message: Norfolk prefers the place of learning to make the request, because it holds the SEN Support evidence. Parents and young people keep their right to request; expect Norfolk to ask the setting for its evidence.
     reference: "EHC needs assessment requests (Norfolk County Council), https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print"
+    source: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
+    quote: "Although a parent carer or young person with SEND can request an EHC needs assessment, where possible it is better that the place of learning makes the request."
     when: { requester.role: [parent, young-person] }
     field: { path: requester.role, oneOf: [setting] }
 
 """##,
         "931-oxfordshire/requirements.yaml": ##"""
 # Oxfordshire County Council: applications through the Children's Portal with
-# supporting documents. Local practice, not law.
+# supporting documents. Local practice, not law. The supporting documents are listed for the
+# setting's application; after a parent's request Oxfordshire asks the setting for them.
 ruleset: oxfordshire
 authority: "931"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: OXF-SETTING-REPORT
@@ -4992,7 +5282,10 @@ rules:
     basis: local
     message: Oxfordshire asks the setting for its report for the EHC application (primary, key stage 3, or key stage 4 and above). Attach it.
     reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    quote: "It can also be made by a parent in which case the setting will be asked to provide the information needed for the assessment."
+    # The report is the setting's own paperwork: after a parent's request Oxfordshire asks the setting for it.
+    when: { requester.role: setting, setting.type: "!= none" }
     evidence: { type: educational-advice }
 
   - id: OXF-CONSENT-FORM
@@ -5000,6 +5293,9 @@ rules:
     basis: local
     message: Oxfordshire lists an EHC needs assessment consent form among the supporting documents. Attach the signed form.
     reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    source: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    quote: "EHC Needs Assessment consent form"
+    when: { requester.role: setting }
     evidence: { type: consent-form }
 
   - id: OXF-MEDICAL-QUESTIONNAIRE
@@ -5007,6 +5303,10 @@ rules:
     basis: local
     message: Oxfordshire lists an EHC needs assessment medical questionnaire among the supporting documents. Attach it if it has been completed.
     reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    source: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    quote: "EHC Needs Assessment medical questionnaire"
+    # Partly supported: the questionnaire is listed, but it is Oxfordshire's own form; a medical letter
+    # or paediatric report stands in for it here.
     evidence: { types: [medical-letter, paediatric-report] }
 
 """##,
@@ -6066,24 +6366,35 @@ code: "202"
 name: Camden
 slug: camden
 region: London
-submission: email
+# The only route found (email to sen.assessment@camden.gov.uk plus a signed hard copy by post)
+# is on an old page written for 2014-15; Camden's current page does not say how a request is sent.
+submission: unknown
 result: rules
+localOffer: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
 sources:
   - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Requesting an education, health and care (EHC) needs assessment (Camden Local Offer)
-    note: Current page. Camden wants evidence that needs are exceptional, that evidence-based support is in place, and that the cost of extra support is more than is ordinarily available. Under-5s not in a setting are usually referred through MOSAIC.
+    note: Current page. In any request Camden wants evidence that needs are exceptional, that evidence-based support is in place, and that the cost of extra support is more than is ordinarily available. A school or setting, a parent or carer, or a young person aged 16 or older can request. Children not yet in education are referred through the health visitor or GP to MOSAIC. It does not say how a request is sent.
   - url: https://www.camden.gov.uk/ccm/content/education/schools/special-educational-needs/guidance-criteria-pupils-special-educational-needs/
-    read: 2026-11-23
-    title: Guidance criteria for pupils with special educational needs (Camden Council)
-    note: Older page (it mentions revision for September 2015). Asks for forms to be sent electronically to sen.assessment@camden.gov.uk and for a signed hard copy to be posted to the Town Hall, so submission is email plus post; only one channel can be recorded here.
+    read: 2026-12-01
+    grade: archive
+    title: Guidance criteria for pupils with special educational needs (Camden Council, old page)
+    note: Old page, written before September 2015 ("This guidance will be revised for September 2015"). It asked for forms to be sent electronically to sen.assessment@camden.gov.uk and for a signed hard copy to be posted to the Town Hall. Kept for history; no rule rests on it, and the submission route it gives is not recorded as current.
   - url: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Camden setting form for the statutory assessment of EHC needs (copy on a document-sharing site)
-    note: Secondary copy of unknown date. Source of the attendance over the previous 12 months (actual and possible sessions), UPN, ULN from Year 9, and looked-after and child-in-need status fields. If an assessment is agreed, the form becomes the setting's Educational Advice.
+    note: Secondary copy of unknown date of the form the old guidance appended. Source of the attendance over the previous 12 months (actual and possible), UPN, ULN from Year 9 and looked-after status fields. If an assessment is agreed, the form becomes the setting's Educational Advice. Whether Camden still uses it is not known, so the rules resting on it are warnings or notes for a setting's request only.
 forms:
   - name: Request for the statutory assessment of education, health and care needs (setting form)
-    note: Guidance and checklist are its appendices 4.1 and 4.2.
+    requester: setting
+    note: Known only from a secondary copy of unknown date; guidance and checklist are its appendices 4.1 and 4.2. The camden-setting-request-json format models it.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. Camden's current route for sending a request was not
+  found, so submission is unknown. Rules on the old setting form's fields apply to a setting's request
+  only; a parent or young person may request by letter.
 
 """##,
         "203-greenwich/authority.yaml": ##"""
@@ -6159,20 +6470,37 @@ slug: islington
 region: London
 submission: unknown
 result: rules
+localOffer: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
 sources:
   - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
-    read: 2026-11-23
-    title: Islington SEND Local Offer directory, evidence for an EHC needs assessment request
-    note: Lists the evidence expected, including that educational psychologist involvement is required at this stage (Islington's own wording calls it statutory; in law, EP advice is sought during the assessment under SEND Regs 2014 reg 6(1)(d), not before the request). Says a decision not to assess is likely where the evidence is not provided. The page does not say how the request is sent.
+    read: 2026-12-01
+    grade: current-page
+    title: Islington SEND Local Offer directory, education information required to consider an EHC needs assessment request
+    note: Lists the education provider's evidence, including that educational psychologist involvement is required at this stage (Islington calls it statutory; in law EP advice is sought during the assessment under SEND Regs 2014 reg 6(1)(d), not before the request). Says a decision not to assess is likely where the evidence is not provided. Does not say how a request is sent.
   - url: https://www.islingtoncs.org/node/5429
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Islington children's services, EHC single assessment
     note: Private, voluntary and independent settings needing Educational Psychology Service involvement to start the process use the CF1 (setting) and CF2 (parent) forms.
+  - url: https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Form FA1 (v8.5) Statutory Assessment Request, guidance for Islington early years settings, schools and colleges (copy on a document-sharing site)
+    note: Secondary copy uploaded in 2018 of a form version 8.5 (it cites a report dated 2016). Then, requests were emailed securely and could not be considered until the FA1 form, the educational psychologist's report and the evidence listed in its section 6 had been received. Whether FA1 is still in use is not known.
 forms:
   - name: CF1
+    requester: setting
     note: Setting request for Educational Psychology Service involvement (private, voluntary and independent settings).
   - name: CF2
+    requester: parent
     note: Parent request for Educational Psychology Service involvement.
+  - name: FA1
+    requester: setting
+    version: "8.5"
+    note: Statutory assessment request form for settings, schools and colleges, known only from a secondary copy; its sections 9 to 12 are completed by the family.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. The email route in FA1 is too old to record as the
+  current submission route.
 
 """##,
         "207-kensington-and-chelsea/authority.yaml": ##"""
@@ -6866,14 +7194,19 @@ submission: unknown
 result: rules
 sources:
   - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Professionals documents (Local Offer Birmingham, SENAR service)
     note: Birmingham's SEN Assessment and Review service launched co-produced Elevate documents. Old and new documents were both valid until 11 April 2025; after that date only Elevate documents are accepted. The content of the Elevate documents was not available, so no evidence rules are modelled, and how the request is sent is not stated.
 forms:
   - name: "Stage 1: Elevate documents"
+    requester: any
     note: Decision whether to assess; accepted from launch and the only version accepted after 11 April 2025. Version identifiers not known.
   - name: "Stage 1: old versions"
     note: Valid until 11 April 2025.
+notes: >-
+  Re-audited 2026-12-01 against the stored page. It is written for SEND professionals but says it also
+  holds documents for parents and young people; it names no versions, so no rule asks for one.
 
 """##,
         "331-coventry/authority.yaml": ##"""
@@ -7732,32 +8065,56 @@ code: "383"
 name: Leeds
 slug: leeds
 region: Yorkshire and the Humber
-submission: portal
+submission: web-form
 result: rules
+localOffer: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
 sources:
   - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, health and care needs assessments and plans (Leeds City Council)
-    note: Version describing one form per requester (EHC1 school, uploaded to the child's council record through Synergy Gateway; EHC2 parent or carer; EHC3 young person over 16). Other stored versions of this page describe online professional and parent referral forms instead and recommend giving the child's Synergy number, so the form names may since have changed. Uncertain.
+    note: The newest stored version says a professional can complete an education, health and care needs assessment professional referral form online, including any evidence gathered through the graduated approach, and that a parent or carer can complete a parent or carer request form; it highly recommends giving the child's Synergy number. An older stored version of the same page described EHC1 (school, uploaded through Synergy Gateway), EHC2 (parent or carer) and EHC3 (young person over 16).
+  - url: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
+    read: 2026-12-01
+    grade: current-page
+    title: Requesting an EHC needs assessment (Leeds Local Offer)
+    note: Parents, carers, guardians, young people aged 16 or over, or professionals can request at any time; parents and carers apply on the online parents and carers request form, which can be saved and resumed for 28 days.
   - url: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Applying for an EHCP (Leeds SENDIASS)
-    note: Secondary (information, advice and support service). A young person requests on EHC3; the school is then asked for EHC1 and parents may send EHC2.
+    note: Information, advice and support service. Still says a young person requests on EHC3, the school is then asked for EHC1 and parents may send EHC2; it may not have caught up with the online forms.
   - url: https://sendiass.leeds.gov.uk/how-to-complete-an-ehc2-form
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: How to complete an EHC2 form (Leeds SENDIASS)
-    note: Secondary. Parents are also asked to sign and date an EHC4 form; its purpose is not stated, so it is not modelled.
+    note: Parents are also asked to sign and date an EHC4 form; its purpose is not stated, so it is not modelled. Describes the earlier paper form.
   - url: https://www.leedsmencap.org.uk/info-category/send-processes/
     read: 2026-11-23
+    grade: secondary-copy
     title: SEND processes (Leeds Mencap)
-    note: Secondary (charity). Background on Leeds funding routes; no rule relies on it.
+    note: Charity. Background on Leeds funding routes; no rule relies on it.
 forms:
+  - name: Education, health and care needs assessment - professional referral form
+    requester: setting
+    note: Online; should include any evidence gathered through the graduated approach. Leeds highly recommends giving the child's Synergy number.
+  - name: Education, health and care needs assessment - parents and carers request form
+    requester: parent
+    note: Online, with save and resume for 28 days.
   - name: EHC1
-    note: School or setting request, with evidence from the graduated approach.
+    requester: setting
+    note: Earlier school or setting request form, replaced by the online professional referral form. Kept as the leeds-ehc1-csv own format for historical requests.
   - name: EHC2
-    note: Parent or carer request.
+    requester: parent
+    note: Earlier parent or carer request form, replaced by the online parents and carers request form.
   - name: EHC3
-    note: Young person (over 16) request.
+    requester: young-person
+    note: Young person's request form, named only by Leeds SENDIASS; the council's current pages name no separate young person's form.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. Requests are now made on online forms, so submission
+  is web-form. The format.yaml marker `Form: EHC1` is kept on purpose: leeds-ehc1-csv reads requests
+  written on the earlier EHC1 form, which Leeds no longer asks for. No rule asks for the Synergy number,
+  which Leeds recommends but does not require.
 
 """##,
         "384-wakefield/authority.yaml": ##"""
@@ -7812,11 +8169,21 @@ slug: newcastle-upon-tyne
 region: North East
 submission: unknown
 result: rules
+localOffer: https://www.childrenandfamiliesnewcastle.org.uk/send-local-offer/education-and-send/education-health-and-care-plans-ehcp/what-happens-during-ehc
 sources:
   - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Graduated response (Children and Families Newcastle, universally available provision)
     note: Expects interventions to have run for a significant period, for example two assess, plan, do, review cycles, and needs that cannot be met within Elements 1 and 2 of school funding. Does not say how a request is sent.
+  - url: https://www.childrenandfamiliesnewcastle.org.uk/send-local-offer/education-and-send/education-health-and-care-plans-ehcp/what-happens-during-ehc
+    read: 2026-12-01
+    grade: current-page
+    title: What happens during an EHC needs assessment (Newcastle Local Offer)
+    note: Parents, young people or a professional submit a request; after a request, people are told how to use the SEND Portal to share information. The page does not say the request itself goes through the portal, so submission stays unknown. No rule rests on it.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. The graduated response page speaks of the school asking
+  the authority for an assessment, so all three rules apply to a setting's request.
 
 """##,
         "392-north-tyneside/authority.yaml": ##"""
@@ -8292,12 +8659,24 @@ submission: unknown
 result: rules
 sources:
   - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2018-09
     title: Bedford Borough "New request for an EHC needs assessment" form, September 2018 (copy on a document-sharing site)
-    note: Secondary copy of a September 2018 Word form used at the SEND panel; it may have been replaced since. Source of the identity fields and of the rule that professionals listed must be current (within 18 months, unless confirming a diagnosis). Uncertain; the form does not say how it is sent.
+    note: Secondary copy of a September 2018 Word form used at the SEND panel; it may have been replaced since. Source of the identity fields and of listing professionals whose involvement is current (within 18 months, unless confirming a diagnosis). It does not say who completes it or how it is sent.
+  - url: https://www.bedford.gov.uk/schools-education-and-childcare/special-educational-needs-and-disability-send/send-team
+    read: 2026-12-01
+    grade: current-page
+    title: SEND Team (Bedford Borough Council)
+    note: Decisions on whether a child or young person matches the guidance for assessment are made by the Bedford Borough SEND Panel. It names no request form and no route for sending a request; no rule rests on it.
 forms:
   - name: New request for an EHC needs assessment
     version: "2018-09"
+    requester: setting
+    note: Taken to be a setting's form, since it asks for the admission date, UPN and the professionals involved; known only from a secondary copy.
+notes: >-
+  Re-audited 2026-12-01. The only source for Bedford's rules is an eight-year-old secondary copy, so
+  they are notes, and the form's fields apply to a setting's request only.
 
 """##,
         "823-central-bedfordshire/authority.yaml": ##"""
@@ -8473,13 +8852,19 @@ submission: unknown
 result: rules
 sources:
   - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Guidance on the use of school funding for high needs pupils (Durham County Council, copy on a document-sharing site)
     note: Secondary copy of an old document. Schools meet the first £6,000 of support from September 2015 and show provision in a costed provision map, with a step-by-step guide. It ties the costed provision map to high needs (top-up) funding; how strictly it applies to an EHC needs assessment request is uncertain.
   - url: https://sthelenauckland.durham.sch.uk/send/finance/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2023-09
     title: SEND finance (a County Durham primary school, updated September 2023)
     note: Secondary (school website). Confirms the first £6,000 and the costed provision map for top-up funding requests.
+notes: >-
+  Re-audited 2026-12-01. Both sources are secondary, and both tie the costed provision map to top-up
+  funding; Durham's own current page on requesting an assessment was not found.
 
 """##,
         "841-darlington/authority.yaml": ##"""
@@ -8568,21 +8953,29 @@ slug: hampshire
 region: South East
 submission: portal
 result: rules
+localOffer: https://www.connecttosupporthampshire.org.uk/family-information-and-services-hub-fish/send-local-offer/education-and-childcare/education-health-and-care-plans-ehcps
 sources:
   - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Professional EHC plan checklist, full support step (Hampshire County Council)
     note: Online checklist for professionals. Source of the first £6,000 of SEN Support, the SEN Support Plan linked to the provision map, and outcomes over the next 2 to 3 years. Submission is recorded as portal because the checklist is an online pathway; the page points to Local Offer guidance for the documents, which was not read.
   - url: https://www.connecttosupporthampshire.org.uk/family-information-and-services-hub-fish/send-local-offer/education-and-childcare/education-health-and-care-plans-ehcps
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, Health and Care Plans (Hampshire Local Offer)
     note: Families follow an assessment on the SEN Hub.
   - url: http://www3.hants.gov.uk/childrens-services/specialneeds/sen-home/ehc-assessment.htm
     read: 2026-11-23
+    grade: archive
     title: The EHC needs assessment process (old Hampshire County Council page)
     note: Old snapshot. Requests then went in writing or by email to the SEN Service, with 25 days to comment on a proposal to assess. Kept for history only; no rule relies on it.
 forms:
   - name: Professional EHC plan checklist (online)
+    requester: setting
+notes: >-
+  Re-audited 2026-12-01. The checklist is written for professionals, so its rules apply to a setting's
+  request; it says "should", so none is an error.
 
 """##,
         "851-portsmouth/authority.yaml": ##"""
@@ -8717,21 +9110,29 @@ submission: portal
 result: rules
 sources:
   - url: https://docsbay.net/ehc-school-information-request
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Staffordshire EHC school information request form (copy on a document-sharing site)
     note: Secondary copy of unknown date. Nine sections (person completing, evidence checklist, child and setting details, evidence of intervention, evidence of need, parent or carer views, child or young person views, additional information, consent and signatures); asks for 2 reviewed termly plans when the child or young person is on SEN support; says incomplete forms may be returned.
   - url: https://www.staffordshireconnects.info/kb5/staffordshire/directory/advice.page?id=er3yIe8IiDM
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Staffordshire Connects, EHC needs assessment
-    note: Parents use the EHC Hub. Submission is recorded as portal for that reason; the route for schools' information request forms is not stated in the sources read.
+    note: Hub guidance for parents and carers; it points to a separate guidance sheet for requesting an EHC needs assessment on the Hub. Submission is recorded as portal for that reason; the route for schools' information request forms is not stated in the sources read.
   - url: http://helpyourself.staffordshirecares.info/kb5/staffordshire/directory/advice.page?id=H2NHUGE_yzY
     read: 2026-11-23
+    grade: archive
     title: Staffordshire EHC Hub (older Local Offer page)
     note: Older page confirming Staffordshire's use of the EHC Hub.
 forms:
   - name: EHC school information request
+    requester: setting
+    note: Known only from a secondary copy of unknown date; may be superseded by requests on the EHC Hub.
   - name: SEN Graduated Response
     note: Staffordshire's needs and process criteria document referred to by the form; not read.
+notes: >-
+  Re-audited 2026-12-01. The school form's rules are warnings for a setting's request only, and the
+  overrides that raised national guidance to errors on the strength of that form were removed.
 
 """##,
         "861-stoke-on-trent/authority.yaml": ##"""
@@ -9116,24 +9517,33 @@ submission: unknown
 result: rules
 sources:
   - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: archive
     title: Asking for an EHC needs assessment (Essex Local Offer, older site)
     note: Older page. Requests go to SEND Operations from a setting, a parent, a young person over 16 or any professional, with supporting evidence; a young person can ask until 25 provided they remain in further education.
   - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: How long does the process take? (Essex SENDIASS)
     note: Secondary (information, advice and support service). Essex acknowledges a request within 3 days and asks for a permissions (consent) form; the authority asks the setting for information in week 2.
   - url: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: SEND policies (Essex Schools Infolink)
     note: Lists Essex's criteria for an EHC needs assessment, its October 2021 guidance for considering an assessment, and the Ordinarily Available framework for all schools from September 2023. The documents themselves were not read.
   - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/when-a-local-authority-should-carry-out-an-ehc-needs-assessment/
     read: 2026-11-23
+    grade: secondary-copy
     title: When a local authority should carry out an EHC needs assessment (Essex SENDIASS)
     note: Secondary. Explains the legal test; no local rule relies on it.
 forms:
   - name: Permissions form
+    requester: any
     note: Consent form Essex asks for shortly after a request.
+notes: >-
+  Re-audited 2026-12-01. The permissions form is asked for after a request, so it is a note. The
+  older Local Offer site is graded as an archive; Essex's newer SEND site was not found to describe
+  what a request should contain.
 
 """##,
         "882-southend-on-sea/authority.yaml": ##"""
@@ -9219,13 +9629,22 @@ code: "885"
 name: Worcestershire
 slug: worcestershire
 region: West Midlands
-submission: unknown
+submission: portal
 result: rules
+localOffer: https://www.worcestershire.gov.uk/council-services/childrens-services/send-local-offer/ehcp-education-health-and-care-plans
 sources:
   - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: SEND education provision, EHC needs assessment (Worcestershire County Council)
-    note: The graduated response should normally run for at least two terms, with each case looked at on its merits; asks for written evidence of the graduated response and of involvement of external professionals. Settings request; parents write to the authority. The channel for settings is not stated.
+    note: When a setting requests, the authority asks for evidence that the graduated response has run for a reasonable period (normally at least two terms, each case looked at on merit) and for details of the involvement of external professionals. Parents request by writing to the authority. The stored copy carries a banner inviting readers to try the council's new website, so it may be the older site's page.
+  - url: https://www.worcestershire.gov.uk/council-services/childrens-services/send-local-offer/ehcp-education-health-and-care-plans
+    read: 2026-12-01
+    grade: current-page
+    title: EHCP, Education, Health and Care plans (Worcestershire Local Offer)
+    note: Since February 2023 schools and parents submit requests for EHC needs assessments through the Worcestershire Children First (WCF) Portal, hence submission portal. No rule rests on it.
+notes: >-
+  Re-audited 2026-12-01. The evidence the rules describe is asked of a setting's request only.
 
 """##,
         "886-kent/authority.yaml": ##"""
@@ -9235,22 +9654,30 @@ slug: kent
 region: South East
 submission: unknown
 result: rules
+localOffer: https://www.kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
 sources:
   - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, Health and Care (EHC) Needs Assessments requests (KELSI, Kent's site for schools)
-    note: Tells settings to secure parent or carer consent before requesting, and says the revised documentation replaces earlier versions. The current form contents were not available, so the form itself is not modelled.
+    note: Asks settings to secure parent or carer consent before requesting, to avoid delay; asks schools and settings to have exhausted all the local resources available to them before applying; says the revised documentation replaces earlier versions. The form contents were not available, so the form itself is not modelled.
   - url: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: What happens during a needs assessment (Kent County Council)
-    note: Kent asks the education setting to complete the request because of the evidence needed; parents, young people over 16 and health professionals can still request, and parents send any reports they have.
+    note: The education setting is best placed to request because it must provide evidence; a parent, or a young person over 16 and under 25, can request too. Neither stored version of the page asks parents to send the reports they hold.
   - url: https://docest.com/doc/95894/decision-making-sheet-for-asd
-    read: 2026-11-23
-    title: KCC criteria evidence checklist (copy on a document-sharing site)
-    note: Secondary copy of unknown date, probably several years old. Source of the specialist involvement, dated evidence, assessment tools (C&I and SEMH scales, ABC charts) and rate-of-progress expectations. Treat as uncertain.
+    read: 2026-12-01
+    grade: secondary-copy
+    title: KCC criteria for statutory EHC assessment, evidence checklist (copy on a document-sharing site)
+    note: Secondary copy of unknown date, about 2015 (it uses P levels and National Curriculum levels). Source of the specialist involvement, assessment tools (C&I and SEMH scales, ABC charts) and rate-of-progress expectations, which are therefore notes only.
 forms:
   - name: Kent EHC needs assessment request documentation (revised)
+    requester: setting
     note: Kent asks settings to delete earlier versions; version not recorded here.
+notes: >-
+  Re-audited 2026-12-01. KNT-LOCAL-RESOURCES now rests on KELSI's own page; KNT-PARENT-REPORTS was
+  removed because no source for it was found.
 
 """##,
         "887-medway/authority.yaml": ##"""
@@ -9658,38 +10085,54 @@ slug: norfolk
 region: East of England
 submission: unknown
 result: rules
+localOffer: https://www.norfolk.gov.uk/children-and-families/send-local-offer/support-for-learning/education-health-and-care-ehc-plans/ehc-needs-assessment-and-plans/ehc-needs-assessment-requests
 sources:
   - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Evidence for an EHC needs assessment (Norfolk County Council)
     note: Primary source for the evidence list, the 2-year attendance, 12-month INDES and 24-month report windows, and the SEND DP1 form. The page does not say how the request is sent, so submission is recorded as unknown.
   - url: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: How we decide if we will carry out an assessment (Norfolk County Council)
     note: Decision criteria, including evidence of at least two assess, plan, do, review cycles and whether external specialists are involved.
   - url: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: EHC needs assessment requests (Norfolk County Council, print view)
     note: Who can request, and why Norfolk prefers the place of learning to make the request.
   - url: https://www.norfolk.gov.uk/article/57629/Who-can-request-an-EHC-needs-assessment
     read: 2026-11-23
+    grade: current-page
     title: Who can request an EHC needs assessment (Norfolk County Council)
-    note: Same content as the print view above; cited by the research brief.
+    note: Same content as the print view above when first read; no stored copy was found when the rules were re-audited on 2026-12-01, so no rule rests on it.
   - url: https://schools.norfolk.gov.uk/article/29776/Identification-of-need-and-inclusive-provision
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Identification of need and inclusive provision (Norfolk schools site)
     note: Describes the INDES need-descriptor framework (seven sections) that the evidence list refers to.
 forms:
   - name: EHC needs assessment referral form
+    requester: setting
     note: Items may be attached as appendices or detailed in the form itself.
   - name: SEND DP1
+    requester: setting
     note: Data protection information, privacy notice and consent to information sharing.
   - name: INDES
+    requester: setting
     note: Identification of needs descriptors in educational settings; maps to evidence type need-descriptor.
   - name: Family Conversation Form
     note: Completed with the child or young person and the parents or carers; maps to parent-views.
   - name: Your views
-    note: Supporting form for requests made by parents, carers and young people.
+    requester: parent
+    note: Supporting form for requests made by parents, carers and young people; the evidence page asks them to include evidence of the graduated SEN support too.
+notes: >-
+  Re-read 2026-12-01 from stored copies. The evidence list is addressed to places of learning and
+  professionals completing the referral form ("All places of learning and other professionals must
+  include evidence..."); parents and young people are asked only for evidence of the graduated SEN
+  support and the 'Your views' form, so the rules about the referral form's paperwork apply to a
+  setting's request only.
 
 """##,
         "929-northumberland/authority.yaml": ##"""
@@ -9720,20 +10163,33 @@ submission: portal
 result: rules
 sources:
   - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, health and care needs assessment (Oxfordshire SENDCO framework, assess)
     note: All applications must be made electronically through the Children's Portal. Requests usually come from the setting; after a parent's request the setting is asked for its information. Lists supporting documents (school reports by key stage, Form B, a medical questionnaire and a consent form). Also describes short-term top-up funding as an alternative route.
   - url: https://studylib.net/doc/7095152/application-form---oxfordshire-county-council
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2015-10
     title: Oxfordshire parent and young person application form, version 5, October 2015 (copy on a document-sharing site)
     note: Old snapshot; it then allowed email or post. Superseded by the portal requirement above; no rule relies on it.
 forms:
   - name: Primary School report for EHC application
+    requester: setting
   - name: Secondary school report for EHC application KS3
+    requester: setting
   - name: Setting, school and college report for EHC application KS4 and above
+    requester: setting
   - name: Setting, school and college report for EHC application - Form B
+    requester: setting
   - name: EHC Needs Assessment medical questionnaire
+    requester: any
   - name: EHC Needs Assessment consent form
+    requester: any
+notes: >-
+  Re-audited 2026-12-01. The supporting documents are the setting's application; a parent's request
+  leads Oxfordshire to ask the setting for them, so the report and consent rules apply to a setting's
+  request only.
 
 """##,
         "933-somerset/authority.yaml": ##"""
