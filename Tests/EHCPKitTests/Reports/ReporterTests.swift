@@ -54,7 +54,7 @@ import Testing
             "## Missing evidence (1)", "## Evidence that is out of date (1)",
         ])
         #expect(headings.contains("## Details to correct (2)") && headings.contains("## Notes (1)") && headings.contains("## Dates the law sets"))
-        #expect(text.contains("Message of NFK-CONSENT \\<&\\> \"quoted\" \\| pipe \\*star\\*"))
+        #expect(text.contains("Message of NFK-CONSENT \\<\\&\\> \"quoted\" \\| pipe \\*star\\*"))
         #expect(text.contains("| 2026-11-16 | Decision on whether to assess | SEND Regulations 2014 reg 5(1) |"))
     }
 
