@@ -18,14 +18,16 @@ public struct JUnitReporter: Reporter {
         let suites = reports.enumerated().map { suite($1, id: $0, timestamp: timestamp, context: context) }
         let tests = suites.reduce(0) { $0 + (Int($1.attribute("tests") ?? "") ?? 0) }
         let failures = suites.reduce(0) { $0 + (Int($1.attribute("failures") ?? "") ?? 0) }
-        return XMLWriter.write(Element(name: "testsuites", attributes: [
-            .init(name: "name", value: "ehcp"), .init(name: "tests", value: String(tests)), .init(name: "failures", value: String(failures)),
-        ], children: suites))
+        let errors = suites.reduce(0) { $0 + (Int($1.attribute("errors") ?? "") ?? 0) }
+        var attributes: [XMLTree.Attribute] = [.init(name: "name", value: "ehcp"), .init(name: "tests", value: String(tests)), .init(name: "failures", value: String(failures))]
+        if errors > 0 { attributes.append(.init(name: "errors", value: String(errors))) }
+        return XMLWriter.write(Element(name: "testsuites", attributes: attributes, children: suites))
     }
 
     private typealias Element = XMLTree.Element
 
     private func suite(_ report: BundleReport, id: Int, timestamp: String, context: ReportContext) -> Element {
+        if report.couldNotBeRead { return unreadableSuite(report, id: id, timestamp: timestamp) }
         var ids = context.rules(for: report).map(\.id)
         for finding in report.findings where !ids.contains(finding.rule) { ids.append(finding.rule) }
         let byRule = Dictionary(grouping: report.findings.filter { $0.severity != .info }, by: \.rule)
@@ -57,13 +59,29 @@ public struct JUnitReporter: Reporter {
         let propertyElements = properties.map { key, value in
             Element(name: "property", attributes: [.init(name: "name", value: Self.xmlText(key)), .init(name: "value", value: Self.xmlText(value))])
         }
-        return Element(name: "testsuite", attributes: [
+        return Self.testsuite(name: name, id: id, tests: ids.count, failures: byRule.count, errors: 0, timestamp: timestamp,
+                              children: [Element(name: "properties", children: propertyElements)] + cases)
+    }
+
+    /// A bundle that could not be read: one test case, `read`, in error, with the reasons.
+    private func unreadableSuite(_ report: BundleReport, id: Int, timestamp: String) -> Element {
+        let name = Self.xmlText(report.bundle)
+        let error = Element(name: "error", attributes: [
+            .init(name: "message", value: "could not be read"), .init(name: "type", value: "could-not-be-read"),
+        ], text: Self.xmlText(report.problems.map(\.description).joined(separator: "\n")))
+        let testcase = Element(name: "testcase", attributes: [
+            .init(name: "name", value: "read"), .init(name: "classname", value: name), .init(name: "time", value: "0"),
+        ], children: [error])
+        return Self.testsuite(name: name, id: id, tests: 1, failures: 0, errors: 1, timestamp: timestamp, children: [Element(name: "properties"), testcase])
+    }
+
+    private static func testsuite(name: String, id: Int, tests: Int, failures: Int, errors: Int, timestamp: String, children: [Element]) -> Element {
+        Element(name: "testsuite", attributes: [
             .init(name: "name", value: name), .init(name: "package", value: "ehcp"), .init(name: "id", value: String(id)),
-            .init(name: "tests", value: String(ids.count)), .init(name: "failures", value: String(byRule.count)),
-            .init(name: "errors", value: "0"), .init(name: "skipped", value: "0"), .init(name: "time", value: "0"),
+            .init(name: "tests", value: String(tests)), .init(name: "failures", value: String(failures)),
+            .init(name: "errors", value: String(errors)), .init(name: "skipped", value: "0"), .init(name: "time", value: "0"),
             .init(name: "timestamp", value: timestamp), .init(name: "hostname", value: "localhost"),
-        ], children: [Element(name: "properties", children: propertyElements)] + cases
-            + [Element(name: "system-out"), Element(name: "system-err")])
+        ], children: children + [Element(name: "system-out"), Element(name: "system-err")])
     }
 
     /// `text` as XML 1.0 can hold it: control characters other than tab, line feed and carriage

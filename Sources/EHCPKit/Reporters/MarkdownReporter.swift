@@ -14,7 +14,7 @@ public struct MarkdownReporter: Reporter {
         var out = ""
         if reports.count > 1 {
             let summary = BatchSummary(reports)
-            out += "# \(reports.count) requests checked\n\n## Requests\n\n"
+            out += "# \(reports.count) requests checked\n\n\(summary.headline).\n\n## Requests\n\n"
             out += Self.table(header: BatchSummary.requestHeader, rows: BatchSummary.requestCells(reports))
             out += "\n## By authority\n\n"
             out += Self.table(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
@@ -27,6 +27,12 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func bundle(_ report: BundleReport, context: ReportContext) -> String {
+        guard !report.couldNotBeRead else {
+            return "# \(Self.inline(report.bundle)): could not be read\n\n**\(BundleReport.unreadableVerdict)**\n\n"
+                + report.problems.map { problem in
+                    "- " + (problem.location.map { Self.code($0.description) + ": " } ?? "") + Self.inline(problem.message) + "\n"
+                }.joined()
+        }
         var out = "# \(Self.inline(report.bundle)): \(Self.inline(report.authorityTitle))\n\n**\(report.verdict)**\n\n"
         if let personal = context.personal[report.bundle] { out += "- Request for: \(Self.inline(personal.line))\n" }
         if !report.rulesets.isEmpty { out += "- Rule sets: \(report.rulesets.map { Self.inline($0) }.joined(separator: ", "))\n" }

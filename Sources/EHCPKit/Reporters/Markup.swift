@@ -68,6 +68,9 @@ extension BundleReport {
         return isValid ? "No errors: \(counts)." : "Errors found, the authority is likely to return the request: \(counts)."
     }
 
+    /// The verdict of a bundle that could not be read.
+    static let unreadableVerdict = "Could not be read: nothing in it was checked. Correct the problems below and check it again."
+
     /// `file:line[:column]` of a finding, or nil.
     static func place(_ finding: Finding) -> String? {
         finding.location.map(\.description)

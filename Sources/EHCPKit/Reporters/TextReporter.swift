@@ -20,7 +20,7 @@ public struct TextReporter: StreamingReporter {
     public func finish(_ summary: BatchSummary, context: ReportContext) -> String {
         guard summary.requests > 1 else { return "" }
         let paint = Painter(color: context.color)
-        var out = "\n" + paint("\(summary.requests) bundles checked: \(summary.requests - summary.failing) without errors, \(summary.failing) with errors", "1") + "\n"
+        var out = "\n" + paint(summary.headline, "1") + "\n"
         out += "\nBy authority:\n" + TextTable.render(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
         if !summary.rules.isEmpty {
             out += "\nRequests affected, by rule:\n" + TextTable.render(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
@@ -29,6 +29,10 @@ public struct TextReporter: StreamingReporter {
     }
 
     private func bundle(_ report: BundleReport, context: ReportContext, paint: Painter) -> String {
+        guard !report.couldNotBeRead else {
+            return paint(report.bundle.forTerminal, "1") + " — " + paint("could not be read", "31") + "\n"
+                + report.problems.map { "  \($0.description.forTerminal)\n" }.joined()
+        }
         var out = paint(report.bundle.forTerminal, "1")
         if let authority = report.authority { out += " — \(authority.name.forTerminal) (\(authority.code.forTerminal))" }
         out += "\n"
