@@ -31,7 +31,7 @@ import FoundationXML
         switch format {
         case "json":
             let reports = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
-            #expect(reports.count == 2)
+            try #require(reports.count == 2)
             let problems = try #require(reports[1]["couldNotBeRead"] as? [[String: Any]])
             #expect(reports[1]["valid"] as? Bool == false)
             #expect(problems.first?["file"] as? String == intake + "/Zed Quiggleworth/application.yaml")
