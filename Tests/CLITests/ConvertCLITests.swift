@@ -27,6 +27,18 @@ import Testing
         #expect(try EHCPProcess.run(["convert", input, "--to", "canonical-json", "--force", "--strict"]).status == 2)
     }
 
+    /// XML 1.0 cannot hold most control characters: a value holding one cannot be written as it is.
+    @Test func aValueXMLCannotHoldIsAnError() throws {
+        let input = try write(#"{"schemaVersion": "1", "authority": "926", "dateOfRequest": "2026-10-05", "child": {"givenNames": "Zo\u0001e", "familyName": "Smith", "dateOfBirth": "2016-03-14"}}"# + "\n", "in.json")
+        for target in ["canonical-xml", "norfolk-referral-xml"] {
+            let result = try EHCPProcess.run(["convert", input, "--to", target])
+            #expect(result.status == 1, "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("error: child.givenNames holds a control character that \(target) (XML) cannot hold; it would be written without it [FORMAT-UNWRITABLE]"))
+        }
+        #expect(try EHCPProcess.run(["convert", input, "--to", "canonical-json"]).status == 0)
+    }
+
     @Test func strictConvertsBetweenAuthoritiesWhenNothingElseIsLost() throws {
         let folder = try EHCPProcess.temporaryFolder()
         let input = try write(minimal, "in.yaml")

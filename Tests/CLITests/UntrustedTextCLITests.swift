@@ -59,6 +59,7 @@ import Testing
         #expect(result.status == 2)
         #expect(!result.stdout.contains("<img"))
         #expect(result.stdout.contains("&lt;img src=x onerror=alert(1)&gt;"))
+        #expect(!Self.holdsControlCharacters(result.stdout))
     }
 
     @Test func markdownCannotRenderHTMLImagesOrLinksFromARequest() throws {

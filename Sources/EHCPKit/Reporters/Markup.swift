@@ -1,9 +1,12 @@
+import EHCPSource
+
 extension String {
-    /// Escaped for HTML and XML text and attribute values.
+    /// Escaped for HTML text and attribute values; control characters other than tab and line
+    /// feed are shown as `\u{1B}`, so nothing from a request reaches a terminal or parser raw.
     var escapedForMarkup: String {
         var out = ""
         out.reserveCapacity(count)
-        for character in self {
+        for character in escapingControlCharacters(keeping: ["\n", "\t"]) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
