@@ -100,6 +100,17 @@ import Testing
         #expect(try !xsd.validate(Array(broken.utf8), file: "report.xml").isEmpty)
     }
 
+    @Test func aBundleThatCouldNotBeReadKeepsSARIFAndJUnitValid() throws {
+        let reports = [ReportFixtures.passing, ReportFixtures.unreadable]
+        let sarif = try JSONSerialization.jsonObject(with: Data(SARIFReporter().report(reports, context: ReportFixtures.context).utf8))
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixtures + "/reports/sarif-2.1.0-results.schema.json"))) as? [String: Any])
+        #expect(JSONSchemaCheck(root: schema).problems(sarif) == [])
+        let junit = JUnitReporter().report(reports, context: ReportFixtures.context)
+        let xsd = try XSDValidator(schema: FileAccess.read(RepositoryPaths.fixtures + "/reports/junit.xsd"), file: "junit.xsd")
+        #expect(try xsd.validate(Array(junit.utf8), file: "report.xml").map(\.description) == [])
+        #expect(junit.contains("<testsuites name=\"ehcp\" tests=\"5\" failures=\"0\" errors=\"1\">"))
+    }
+
     @Test func jsonKeepsTheContract() throws {
         let text = JSONReporter().report([ReportFixtures.failing], context: ReportFixtures.context)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
