@@ -89,7 +89,9 @@ public struct HTMLReporter: Reporter {
             out += cells.dropFirst().map { "<td>\($0.escapedForMarkup)</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        if !summary.authorities.isEmpty {
+            out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        }
         if !summary.rules.isEmpty {
             out += Self.table(caption: "Requests affected, by rule", header: BatchSummary.ruleHeader, rows: summary.ruleCells)
         }

@@ -16,8 +16,9 @@ public struct MarkdownReporter: Reporter {
             let summary = BatchSummary(reports)
             out += "# \(reports.count) requests checked\n\n\(summary.headline).\n\n## Requests\n\n"
             out += Self.table(header: BatchSummary.requestHeader, rows: BatchSummary.requestCells(reports))
-            out += "\n## By authority\n\n"
-            out += Self.table(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+            if !summary.authorities.isEmpty {
+                out += "\n## By authority\n\n" + Self.table(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+            }
             if !summary.rules.isEmpty {
                 out += "\n## Requests affected, by rule\n\n" + Self.table(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
             }

@@ -21,7 +21,9 @@ public struct TextReporter: StreamingReporter {
         guard summary.requests > 1 else { return "" }
         let paint = Painter(color: context.color)
         var out = "\n" + paint(summary.headline, "1") + "\n"
-        out += "\nBy authority:\n" + TextTable.render(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        if !summary.authorities.isEmpty {
+            out += "\nBy authority:\n" + TextTable.render(header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        }
         if !summary.rules.isEmpty {
             out += "\nRequests affected, by rule:\n" + TextTable.render(header: BatchSummary.ruleHeader, rows: summary.ruleCells)
         }
