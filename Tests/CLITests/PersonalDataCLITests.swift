@@ -22,6 +22,8 @@ import Testing
             ("  role: setting", "  role: \(name)"), ("  rank: 1", "  rank: \(name)"), ("  reviewed: true", "  reviewed: \(name)"),
             ("  evidence: apdr-2", "  evidence: \(name)-notes"), ("  hoursPerWeek: 3", "  hoursPerWeek: \(name)"),
             ("file: evidence/apdr-1.pdf", "file: evidence/apdr-1.\(name)"),
+            ("  admitted: 2020-09-03", "  admitted: \(name)"), ("  upn: A123456789012", "  upn: \(name)"),
+            ("  email: grace@example.org", "  email: \(name)"), ("  homeAuthority: \"926\"", "  homeAuthority: \(name)"),
         ] {
             #expect(text.contains(from), "the example no longer has \(from)")
             text = text.replacingOccurrences(of: from, with: to)
