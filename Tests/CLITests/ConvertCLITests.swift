@@ -42,10 +42,12 @@ import Testing
     @Test func strictConvertsBetweenAuthoritiesWhenNothingElseIsLost() throws {
         let folder = try EHCPProcess.temporaryFolder()
         let input = try write(minimal, "in.yaml")
+        // A request to Norfolk, written in Camden's format, then Norfolk's, then Staffordshire's: each step sends it elsewhere.
+        let chain = ["canonical-yaml", "camden-setting-request-json", "norfolk-referral-xml", "staffordshire-information-request-yaml"]
         var previous = input
-        for (index, target) in ["camden-setting-request-json", "norfolk-referral-xml", "staffordshire-information-request-yaml"].enumerated() {
-            let output = folder + "/step\(index)"
-            let result = try EHCPProcess.run(["convert", previous, "--from", index == 0 ? "canonical-yaml" : ["camden-setting-request-json", "norfolk-referral-xml"][index - 1], "--to", target, "--strict", "--output", output])
+        for (source, target) in zip(chain, chain.dropFirst()) {
+            let output = folder + "/" + target
+            let result = try EHCPProcess.run(["convert", previous, "--from", source, "--to", target, "--strict", "--output", output])
             #expect(result.status == 0, "\(target): \(result.stderr)")
             #expect(!result.stderr.contains("authority"), "\(result.stderr)")
             previous = output
