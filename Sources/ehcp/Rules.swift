@@ -41,7 +41,7 @@ extension EHCPCommand {
                         diagnostics = list.diagnostics
                     }
                     problems += diagnostics.filter { $0.severity != .note }.count
-                    for diagnostic in diagnostics { Terminal.writeError(diagnostic.description) }
+                    for diagnostic in diagnostics { Terminal.writeError(diagnostic.description.escapingControlCharacters()) }
                 }
                 Terminal.write("\(files.count) file(s) checked, \(problems) problem(s)\n")
                 if problems > 0 { throw ExitCode.findings }

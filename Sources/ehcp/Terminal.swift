@@ -8,8 +8,11 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    /// Writes `text` and a line break to stderr, every control character but the line breaks
+    /// shown as `\u{1B}`: a message may name a file, key or bundle, and none may drive the terminal.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let shown = text.escapingControlCharacters(keeping: ["\n"])
+        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
     }
 
     static func write(_ text: String) {
@@ -19,7 +22,8 @@ enum Terminal {
     /// Prints every diagnostic to stderr and returns the could-not-run exit code.
     static func fail(_ error: Error) -> ExitCodeBox {
         if let list = error as? DiagnosticList {
-            writeError(list.diagnostics.map { $0.description }.joined(separator: "\n"))
+            // Each diagnostic on one line: a line break inside one is shown, so none can forge another.
+            writeError(list.diagnostics.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
         } else {
             writeError("error: \(error)")
         }

@@ -33,12 +33,12 @@ public enum ChecklistRenderer {
     }
 
     static func markdown(_ checklist: Checklist) -> String {
-        var out = "# \(title(checklist))\n\n\(intro)\n\nRule sets: \(checklist.rulesets.joined(separator: ", "))\n"
+        var out = "# \(title(checklist))\n\n\(intro)\n\nRule sets: \(checklist.rulesets.map { MarkdownReporter.inline($0) }.joined(separator: ", "))\n"
         for (section, items) in checklist.sections {
             out += "\n## \(section.title)\n\n"
             for item in items {
-                out += "- [ ] \(MarkdownReporter.inline(item.text))  \n  _\(facts(item).map(MarkdownReporter.inline).joined(separator: " · "))_ (`\(item.rule)`)"
-                if let reference = item.reference { out += "  \n  Source: \(MarkdownReporter.inline(reference))" }
+                out += "- [ ] \(MarkdownReporter.inline(item.text))  \n  _\(facts(item).map { MarkdownReporter.inline($0) }.joined(separator: " · "))_ (\(MarkdownReporter.code(item.rule)))"
+                if let reference = item.reference { out += "  \n  Source: \(MarkdownReporter.inline(reference, autolinks: true))" }
                 out += "\n"
             }
         }

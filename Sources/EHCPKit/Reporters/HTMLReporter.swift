@@ -25,6 +25,11 @@ public struct HTMLReporter: Reporter {
 
     private func bundle(_ report: BundleReport, id: String, context: ReportContext) -> String {
         var out = "<article aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(report.bundle.escapedForMarkup)</h2>\n"
+        guard !report.couldNotBeRead else {
+            out += "<section class=\"summary invalid\" aria-label=\"Summary\">\n<p class=\"verdict\"><strong>\(BundleReport.unreadableVerdict.escapedForMarkup)</strong></p>\n<ul>\n"
+            out += report.problems.map { "<li>\($0.description.escapedForMarkup)</li>\n" }.joined()
+            return out + "</ul>\n</section>\n</article>\n"
+        }
         out += "<section class=\"summary \(report.isValid ? "valid" : "invalid")\" aria-label=\"Summary\">\n"
         out += "<p class=\"verdict\"><strong>\(report.verdict.escapedForMarkup)</strong></p>\n<dl>\n"
         if let personal = context.personal[report.bundle] { out += "<dt>Request for</dt><dd>\(personal.line.escapedForMarkup)</dd>\n" }
@@ -76,7 +81,7 @@ public struct HTMLReporter: Reporter {
 
     private func batch(_ reports: [BundleReport]) -> String {
         let summary = BatchSummary(reports)
-        var out = "<section aria-labelledby=\"batch\">\n<h2 id=\"batch\">\(reports.count) requests checked</h2>\n"
+        var out = "<section aria-labelledby=\"batch\">\n<h2 id=\"batch\">\(reports.count) requests checked</h2>\n<p>\(summary.headline.escapedForMarkup).</p>\n"
         out += "<table>\n<caption>Requests</caption>\n<thead><tr>"
         out += BatchSummary.requestHeader.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (index, cells) in BatchSummary.requestCells(reports).enumerated() {
@@ -84,7 +89,9 @@ public struct HTMLReporter: Reporter {
             out += cells.dropFirst().map { "<td>\($0.escapedForMarkup)</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        if !summary.authorities.isEmpty {
+            out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        }
         if !summary.rules.isEmpty {
             out += Self.table(caption: "Requests affected, by rule", header: BatchSummary.ruleHeader, rows: summary.ruleCells)
         }

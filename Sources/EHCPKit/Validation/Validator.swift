@@ -8,9 +8,11 @@ public struct BundleReport: Sendable {
     public var rulesets: [String]
     public var asOf: CalendarDate?
     public var findings: [Finding]
+    /// Why the bundle could not be read, each problem by position and kind; empty when it was read.
+    public var problems: [Diagnostic] = []
 
-    /// True when no finding is an error.
-    public var isValid: Bool { !findings.contains { $0.severity == .error } }
+    /// True when the bundle was read and no finding is an error.
+    public var isValid: Bool { problems.isEmpty && !findings.contains { $0.severity == .error } }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }

@@ -41,6 +41,11 @@ enum ReportFixtures {
         bundle: "intake/three", authority: nil, rulesets: [], asOf: nil,
         findings: [Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format, message: "No authority or statutory rules were applied.")])
 
+    /// A bundle whose document could not be parsed.
+    static let unreadable = BundleReport.unreadable("intake/four", because: DiagnosticList([
+        .error("an alias names no anchor defined before it", at: SourceLocation(file: "intake/four/application.yaml", line: 3, column: 15)),
+    ]))
+
     static let context = ReportContext(rules: ["926": rules])
     static let all = [failing, passing, unknownAuthority]
 }
