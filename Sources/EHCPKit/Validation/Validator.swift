@@ -163,7 +163,7 @@ public final class Validator: @unchecked Sendable {
             applied = effective.rulesets
             findings += effective.notices
             let evaluator = RuleEvaluator(application: application, asOf: asOf)
-            for rule in effective.rules { findings += evaluator.evaluate(rule) }
+            for rule in effective.rules { findings += try evaluator.evaluate(rule) }
             if authority == nil, options.ruleFiles.isEmpty {
                 findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
                                         message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))
