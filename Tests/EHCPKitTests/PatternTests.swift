@@ -39,6 +39,8 @@ import Testing
         ("*a", "nothing before it"),
         ("a{1001}", "too large"),
         ("(a{1000}){1000}", "too large"),
+        ("a**", "straight after another"),
+        (String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000), "nested more than 50 deep"),
     ])
     func refusesWhatALinearMatcherCannotDo(pattern: String, reason: String) {
         #expect {

@@ -146,6 +146,9 @@ import Testing
         ("  - id: T\n    field: { path: setting.name, before: dateOfRequest }\n", 4, "'setting.name' is not a date"),
         ("  - id: T\n    field: { path: setting.name, pattern: \"(?=a).*\" }\n", 4, "lookaround"),
         ("  - id: T\n    evidence: { type: other, min: 2, max: 1 }\n", 4, "below min"),
+        ("  - id: T\n    field: { path: needs.type, oneOf: [SLCN, AUTISM] }\n", 4, "'AUTISM' is not a code of needs.type"),
+        ("  - id: T\n    field: { path: provisionTotal, min: six thousand }\n", 4, "provisionTotal is a number"),
+        ("  - id: T\n    field: { path: setting.name, max: 3 }\n", 4, "'setting.name' is neither"),
     ])
     func mistakeIsReportedAtItsLine(_ rule: String, _ line: Int, _ text: String) {
         let found = diagnostics("ruleset: test\nrules:\n" + rule)

@@ -57,6 +57,13 @@ extension RuleEngineTests {
         #expect(try findings(rule, "").count == 1)
     }
 
+    @Test func ENG_YOUNG_PERSON_VIEWS_aBlankSummaryIsNotGiven() throws {
+        let rule = "  - id: T\n    unless: { present: views.youngPerson.summary }\n    evidence: { types: [young-person-views, child-views] }\n"
+        #expect(try findings(rule, "views: { youngPerson: { summary: In my own words } }\n").isEmpty)
+        #expect(try findings(rule, "views: { youngPerson: { summary: \"  \" } }\n").count == 1)
+        #expect(try findings(rule, "evidence: [{ id: v, type: young-person-views }]\n").isEmpty)
+    }
+
     @Test func patternsMatchInLinearTime() throws {
         // A backtracking engine takes about 2^40 steps to refuse this 40-character value; this one a few hundred.
         let rule = "  - id: T\n    field: { path: setting.name, pattern: \"(a+)+$\" }\n"

@@ -42,9 +42,12 @@ extension Pattern {
     struct Parser {
         private let characters: [Character]
         private var index = 0
+        private var depth = 0
 
         /// The largest `{n,m}` count accepted.
         static let largestCount = 1_000
+        /// The most groups one inside another: parsing and compiling recurse once per level.
+        static let deepestNesting = 50
 
         init(_ text: String) { characters = Array(text) }
 
@@ -92,8 +95,11 @@ extension Pattern {
                     }
                     index += 2
                 }
+                depth += 1
+                guard depth <= Self.deepestNesting else { throw .unsupported("groups nested more than \(Self.deepestNesting) deep") }
                 let inner = try alternatives()
                 guard take() == ")" else { throw .unsupported("an unclosed '('") }
+                depth -= 1
                 return inner
             case "*", "+", "?", "{": throw .unsupported("a quantifier with nothing before it")
             case let literal: return .characters(CharacterTest(ranges: [literal...literal]))
@@ -101,22 +107,20 @@ extension Pattern {
         }
 
         private mutating func quantified(_ node: Node) throws(Problem) -> Node {
-            var result = node
-            while let character = next {
-                let bounds: (Int, Int?)
-                switch character {
-                case "*": bounds = (0, nil)
-                case "+": bounds = (1, nil)
-                case "?": bounds = (0, 1)
-                case "{": bounds = try counted()
-                default: return result
-                }
-                if character != "{" { index += 1 }
-                if next == "?" { index += 1 }  // lazy: the same language when the whole value must match
-                if next == "+" { throw .unsupported("possessive quantifiers") }
-                result = .repeated(result, min: bounds.0, max: bounds.1)
+            guard let character = next else { return node }
+            let bounds: (Int, Int?)
+            switch character {
+            case "*": bounds = (0, nil)
+            case "+": bounds = (1, nil)
+            case "?": bounds = (0, 1)
+            case "{": bounds = try counted()
+            default: return node
             }
-            return result
+            if character != "{" { index += 1 }
+            if next == "?" { index += 1 }  // lazy: the same language when the whole value must match
+            if next == "+" { throw .unsupported("possessive quantifiers") }
+            if let next, "*+?{".contains(next) { throw .unsupported("a quantifier straight after another (put the first in a group)") }
+            return .repeated(node, min: bounds.0, max: bounds.1)
         }
 
         private mutating func counted() throws(Problem) -> (Int, Int?) {

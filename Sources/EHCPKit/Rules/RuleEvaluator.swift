@@ -74,8 +74,8 @@ public final class RuleEvaluator {
 
     func holds(_ condition: Condition) throws(XMLError) -> Bool {
         switch condition {
-        case .present(let path): return !application.values(at: path).isEmpty
-        case .absent(let path): return application.values(at: path).isEmpty
+        case .present(let path): return given(path)
+        case .absent(let path): return !given(path)
         case .xpath(let expression): return try xpath(expression)
         case .equals(let path, let anyOf):
             return application.values(at: path).contains { anyOf.contains($0.value.comparableText) }
@@ -84,6 +84,11 @@ public final class RuleEvaluator {
                 Self.order(match.value, operand).map(op.holds) ?? false
             }
         }
+    }
+
+    /// True when `path` has a value; text of nothing but spaces is not one.
+    private func given(_ path: String) -> Bool {
+        application.values(at: path).contains { $0.value.text.map { !$0.allSatisfy(\.isWhitespace) } ?? true }
     }
 
     /// -1, 0 or 1 comparing `value` with `operand` (a number, a date, or text for == and !=).

@@ -88,10 +88,25 @@ extension RuleSetLoader {
         if !isDate, !(before.isEmpty && after.isEmpty) {
             diagnostics.error("before and after compare dates, but '\(path)' is not a date", at: fields["path"]!.location)
         }
+        let type = CanonicalSchema.type(at: path)!
+        var bounds: [String: String] = [:]
+        for key in ["min", "max"] {
+            guard let node = fields[key], let value = text(node, what: key) else { continue }
+            if !type.isOrdered {
+                diagnostics.error("\(key) compares numbers and dates, but '\(path)' is neither", at: node.location)
+            } else if checkValue(value, of: path, type: type, at: node.location, in: key) {
+                bounds[key] = value
+            }
+        }
+        var oneOf: [String]?
+        if let node = fields["oneOf"] {
+            oneOf = (node.items ?? [node]).compactMap { item in
+                text(item, what: "oneOf").flatMap { checkValue($0, of: path, type: type, at: item.location, in: "oneOf") ? $0 : nil }
+            }
+        }
         return .field(
             path: path, required: fields["required"]?.scalar?.value == "true", pattern: pattern,
-            min: text(fields["min"], what: "min"), max: text(fields["max"], what: "max"),
-            oneOf: fields["oneOf"].map { list($0, what: "oneOf") }, before: before, after: after)
+            min: bounds["min"], max: bounds["max"], oneOf: oneOf, before: before, after: after)
     }
 
     /// A `before` or `after`: one bound, or a list of bounds of which any one will do.

@@ -75,12 +75,6 @@ public struct RuleSetLoader {
         return nil
     }
 
-    mutating func list(_ node: SourceNode?, what: String) -> [String] {
-        guard let node else { return [] }
-        if let items = node.items { return items.compactMap { text($0, what: what) } }
-        return text(node, what: what).map { [$0] } ?? []
-    }
-
     mutating func path(_ node: SourceNode?, what: String, underList: String? = nil) -> String? {
         guard let node, let path = text(node, what: what) else { return nil }
         let full = underList.map { "\($0).\(path)" } ?? path
