@@ -39,7 +39,7 @@ extension RuleEngineTests {
         #expect(try findings(rule, "evidence: [{ id: d, type: previous-decision, date: 2026-04-04 }]\n").isEmpty)
         let recent = try findings(rule, "evidence: [{ id: d, type: previous-decision, date: 2026-04-05 }]\n")
         #expect(recent.map(\.path) == ["evidence"])
-        #expect(recent.first?.message.contains("found 1, at most 0 expected") == true)
+        #expect(recent.first?.message.contains("found 1 dated within 6 months, at most 0 expected") == true)
     }
 
     @Test func unlessKeepsTheRuleFromApplyingWhenAllHold() throws {

@@ -44,7 +44,10 @@ public final class RuleEvaluator {
                 return Self.matches(item, filter)
             }
             if matching.count < min { return [finding(rule, path: "evidence", detail: "found \(matching.count) of the \(min) needed")] }
-            if let max, matching.count > max { return [finding(rule, path: "evidence", detail: "found \(matching.count), at most \(max) expected")] }
+            if let max, matching.count > max {
+                let dated = within.map { " dated within \($0)" } ?? ""
+                return [finding(rule, path: "evidence", detail: "found \(matching.count)\(dated), at most \(max) expected")]
+            }
             return []
         case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
             return fieldFindings(rule, path: path, required: required, pattern: pattern, min: min, max: max, oneOf: oneOf, before: before, after: after)
