@@ -24,7 +24,8 @@ extension EHCPCommand {
                     authority.yaml as authority metadata, and any other as a rule set. A rule set's \
                     extends, overrides and disable are resolved against the published set (with \
                     --authorities-dir or a LocalAuthorities folder laid over it), as validate does. \
-                    Exit status 1 when any problem is found.
+                    Exit status 1 when any problem is found; notes (such as how a rule reads on a \
+                    parent's request) are shown but are not problems.
 
                     Example:
                       ehcp rules lint LocalAuthorities/926-norfolk/*.yaml
@@ -45,7 +46,7 @@ extension EHCPCommand {
                     } catch let list as DiagnosticList {
                         diagnostics = list.diagnostics
                     }
-                    problems += diagnostics.count
+                    problems += diagnostics.filter { $0.severity != .note }.count
                     for diagnostic in diagnostics { Terminal.writeError(diagnostic.description) }
                 }
                 Terminal.write("\(files.count) file(s) checked, \(problems) problem(s)\n")

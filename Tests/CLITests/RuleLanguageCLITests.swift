@@ -51,7 +51,7 @@ import Testing
             schemaVersion: "1"
             authority: "926"
             dateOfRequest: 2026-10-05
-            requester: { role: parent }
+            requester: { role: setting }
             child: { givenNames: A, familyName: B, dateOfBirth: 2016-03-14 }
             setting: { name: "\(name)" }
             """.write(toFile: bundle + "/application.yaml", atomically: true, encoding: .utf8)
@@ -77,9 +77,9 @@ import Testing
     }
 
     @Test func diffAndTestSayWhenAnAuthorityHasNoRulesOfItsOwn() throws {
-        let diff = try EHCPProcess.run(["rules", "diff", "norfolk", "suffolk"])
+        let diff = try EHCPProcess.run(["rules", "diff", "norfolk", "hackney"])
         #expect(diff.status == 0, "\(diff.stderr)")
-        #expect(diff.stdout.contains("Suffolk has no rules of its own: only the statutory baseline (england) applies to it."), "\(diff.stdout)")
+        #expect(diff.stdout.contains("Hackney has no rules of its own: only the statutory baseline (england) applies to it."), "\(diff.stdout)")
         #expect(!diff.stdout.contains("Norfolk has no rules of its own"))
 
         let drafts = try EHCPProcess.temporaryFolder()

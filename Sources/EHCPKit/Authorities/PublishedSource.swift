@@ -12,11 +12,11 @@ public enum SourceGrade: String, Sendable, CaseIterable {
     /// An archived or withdrawn page.
     case archive
 
-    /// The grade in a sentence: "the authority's current page".
+    /// The grade in a sentence: "a current web page".
     public var phrase: String {
         switch self {
-        case .currentPage: "the authority's current page"
-        case .datedDocument: "an authority document"
+        case .currentPage: "a current web page"
+        case .datedDocument: "a dated document"
         case .secondaryCopy: "a secondary copy"
         case .archive: "an archived page"
         }

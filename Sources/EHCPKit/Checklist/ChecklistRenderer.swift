@@ -25,7 +25,7 @@ public enum ChecklistRenderer {
         "youth-custody": "youth custody", "other": "someone else",
     ]
 
-    static let intro = "Gather these before sending a request for an EHC needs assessment. Law and statutory guidance apply everywhere; local practice is what this authority asks for, and it may return a request without it, but a letter is still a legally valid request."
+    static let intro = "Gather these before sending a request for an EHC needs assessment. The law says who may request and prescribes no form; statutory guidance is what every authority must have regard to; local practice is what this authority asks of a setting's request. A parent's or young person's letter is a valid request without any of the local items."
 
     /// "Law · Required · dated within 24 months · only when …".
     static func facts(_ item: Checklist.Item) -> [String] {

@@ -7,7 +7,8 @@ public enum Vocabulary: String, Sendable, CaseIterable {
         switch self {
         case .requesterRole: ["parent", "young-person", "setting", "youth-custody", "other"]
         case .sex: ["M", "F", "U"]
-        case .settingType: ["mainstream", "special", "alternative-provision", "early-years", "post-16", "independent", "none"]
+        case .settingType:
+            ["mainstream", "special", "alternative-provision", "nursery-school", "early-years", "early-years-pvi", "post-16", "independent", "none"]
         case .ncYear: ["N1", "N2", "R"] + (1...14).map(String.init)
         case .needType: ["SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH", "NSA"]
         case .evidenceType:
@@ -40,10 +41,10 @@ extension Vocabulary {
     public var synonyms: [String: String] {
         switch self {
         case .requesterRole:
-            ["school": "setting", "nursery": "setting", "college": "setting", "academy": "setting", "senco": "setting",
+            ["school": "setting", "college": "setting", "academy": "setting", "senco": "setting",
              "carer": "parent", "guardian": "parent", "young person": "young-person", "student": "young-person"]
         case .settingType:
-            ["school": "mainstream", "nursery": "early-years", "college": "post-16", "ap": "alternative-provision"]
+            ["school": "mainstream", "college": "post-16", "ap": "alternative-provision"]
         default:
             [:]
         }

@@ -18,7 +18,7 @@ public struct HTMLReporter: Reporter {
         }
         return HTMLPage.document(
             title: title,
-            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may return the request; it does not make the request invalid, and a letter is a legally valid request.",
+            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
             main: body,
             footer: "Checked by ehcp \(context.toolVersion). Findings name fields and documents, never their personal values.")
     }
@@ -52,7 +52,7 @@ public struct HTMLReporter: Reporter {
         out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(finding.message.escapedForMarkup)</p>\n<dl>\n"
         out += "<dt>Why</dt><dd>\(finding.basis.explanation.escapedForMarkup)</dd>\n"
         if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
-        if let reference = finding.reference {
+        if let reference = finding.citation {
             out += "<dt>Source</dt><dd>\(reference.escapedForMarkup)"
             if let url = reference.firstURL { out += " (<a href=\"\(url.escapedForMarkup)\">open the guidance</a>)" }
             out += "</dd>\n"

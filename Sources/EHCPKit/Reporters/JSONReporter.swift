@@ -49,6 +49,14 @@ public struct JSONReporter: StreamingReporter {
             entries.append(("location", .mapping(fields)))
         }
         if let reference = finding.reference { entries.append(("reference", .string(reference))) }
+        if let published = finding.source {
+            var fields: [(key: String, value: OutputNode)] = [("url", .string(published.url))]
+            if let grade = published.grade { fields.append(("grade", .string(grade.rawValue))) }
+            if let date = published.published { fields.append(("published", .string(date))) }
+            if let read = published.read { fields.append(("read", .string(read.description))) }
+            entries.append(("source", .mapping(fields)))
+        }
+        if let lowered = finding.loweredFrom { entries.append(("severityLoweredFrom", .string(lowered.rawValue))) }
         if let source = finding.ruleSource {
             entries.append(("ruleSource", .mapping([("file", .string(source.file)), ("line", .number(String(source.line)))])))
         }

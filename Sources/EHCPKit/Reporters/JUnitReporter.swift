@@ -34,7 +34,7 @@ public struct JUnitReporter: Reporter {
             let body = findings.map { finding in
                 let place = BundleReport.place(finding).map { "\($0): " } ?? ""
                 return "\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.basis.label)]"
-                    + (finding.reference.map { "\nSource: \($0)" } ?? "")
+                    + (finding.citation.map { "\nSource: \($0)" } ?? "")
             }.joined(separator: "\n")
             cases += ">\n      <failure message=\"\(findings[0].message.escapedForMarkup)\" type=\"\(worst.rawValue)\">\(body.escapedForMarkup)</failure>\n    </testcase>\n"
         }

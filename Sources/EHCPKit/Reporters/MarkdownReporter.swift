@@ -31,7 +31,7 @@ public struct MarkdownReporter: Reporter {
                 out += "- **\(finding.severity.label)** (\(finding.basis.label)) \(Self.inline(finding.message))\n"
                 out += "  - Why: \(finding.basis.explanation)\n"
                 if let rule = context.rule(finding.rule, in: report) { out += "  - What counts: \(Self.inline(rule.plainSummary))\n" }
-                if let reference = finding.reference { out += "  - Source: \(Self.inline(reference))\n" }
+                if let reference = finding.citation { out += "  - Source: \(Self.inline(reference))\n" }
                 if let place = BundleReport.place(finding) {
                     out += "  - Where: `\(place)`\(finding.path.map { " (`\($0)`)" } ?? "")\n"
                 }

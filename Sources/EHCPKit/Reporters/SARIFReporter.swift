@@ -83,7 +83,7 @@ public struct SARIFReporter: Reporter {
         }
         if !location.isEmpty { entries.append(("locations", .sequence([.mapping(location)]))) }
         var properties: [(key: String, value: OutputNode)] = [("bundle", .string(bundle)), ("basis", .string(finding.basis.rawValue))]
-        if let reference = finding.reference { properties.append(("reference", .string(reference))) }
+        if let reference = finding.citation { properties.append(("reference", .string(reference))) }
         entries.append(("properties", .mapping(properties)))
         return .mapping(entries)
     }

@@ -39,7 +39,7 @@ public struct TextReporter: StreamingReporter {
                 if finding.basis == .local {
                     out += "    This is the authority's own expectation, not a legal condition of a request.\n"
                 }
-                if let reference = finding.reference, finding.basis != .format { out += "    Source: \(reference)\n" }
+                if let reference = finding.citation, finding.basis != .format { out += "    Source: \(reference)\n" }
             }
         }
         if let received = report.asOf {

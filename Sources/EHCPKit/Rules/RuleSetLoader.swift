@@ -24,9 +24,11 @@ public struct RuleSetLoader {
         return ruleset!
     }
 
-    /// Every problem in the rule set, or an empty list.
+    /// Every problem in the rule set, then notes for its author; an empty list when there are none.
     public static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
-        ConfigFile.lint(file: file) { _ = try load(bytes, file: file) }
+        var notes: [Diagnostic] = []
+        let problems = ConfigFile.lint(file: file) { notes = try load(bytes, file: file).fairnessNotes }
+        return problems + notes
     }
 
     // MARK: - Structure

@@ -162,8 +162,11 @@ public final class Validator: @unchecked Sendable {
             let effective = try EffectiveRules.combine(try chain(forCode: code), asOf: asOf)
             applied = effective.rulesets
             findings += effective.notices
-            let evaluator = RuleEvaluator(application: application, asOf: asOf)
-            for rule in effective.rules { findings += try evaluator.evaluate(rule) }
+            let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
+            let evaluator = RuleEvaluator(application: application, asOf: asOf, unreadable: unreadable)
+            var ruleFindings: [Finding] = []
+            for rule in effective.rules { ruleFindings += try evaluator.evaluate(rule) }
+            findings += RequesterFairness.apply(ruleFindings, requesterRole: application.values(at: "requester.role").first?.value.text)
             if authority == nil, options.ruleFiles.isEmpty {
                 findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
                                         message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))
