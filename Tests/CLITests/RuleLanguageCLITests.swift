@@ -45,6 +45,10 @@ import Testing
 
     @Test func aCatastrophicPatternAgainstA40CharacterValueEndsAtOnce() throws {
         let file = try ruleFile("ruleset: draft\nrules:\n  - id: X-PATTERN\n    field: { path: setting.name, pattern: \"(a+)+$\" }\n")
+        // lint points at it, as a note: ehcp runs it safely, other tools may not.
+        let lint = try EHCPProcess.run(["rules", "lint", file])
+        #expect(lint.status == 0)
+        #expect(lint.stderr.contains("rules.yaml:4:43: note: pattern repeats a group that itself repeats without bound"), "\(lint.stderr)")
         let bundle = try EHCPProcess.temporaryFolder()
         let name = String(repeating: "a", count: 39) + "!"
         try """

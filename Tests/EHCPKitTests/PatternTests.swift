@@ -30,6 +30,11 @@ import Testing
         #expect(try Pattern(pattern).matches(value) == false)
     }
 
+    @Test(arguments: [("(a+)+$", true), ("((ab)*c)*", true), ("(a{2,})*", true), ("(a+){3}", false), ("(ab)+\\d*", false), ("[a-z]+", false)])
+    func nestedUnboundedRepeatsAreKnown(pattern: String, nests: Bool) throws {
+        #expect(try Pattern(pattern).nestsUnboundedRepeats == nests)
+    }
+
     @Test(arguments: [
         ("(?=a)a", "lookaround"),
         ("(a)\\1", "the escape '\\1'"),

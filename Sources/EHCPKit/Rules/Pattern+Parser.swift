@@ -119,7 +119,7 @@ extension Pattern {
             if character != "{" { index += 1 }
             if next == "?" { index += 1 }  // lazy: the same language when the whole value must match
             if next == "+" { throw .unsupported("possessive quantifiers") }
-            if let next, "*+?{".contains(next) { throw .unsupported("a quantifier straight after another (put the first in a group)") }
+            if let next, "*+?{".contains(next) { throw .unsupported("a quantifier straight after another") }
             return .repeated(node, min: bounds.0, max: bounds.1)
         }
 

@@ -35,6 +35,9 @@ public struct Pattern: Sendable {
 
     /// The pattern as written.
     public let source: String
+    /// True when an unbounded repeat (`*`, `+`, `{n,}`) holds another, as in `(a+)+`: harmless
+    /// here, but exponential in the backtracking engines other tools use, and never needed.
+    public private(set) var nestsUnboundedRepeats = false
     private var states: [State] = [.match]
     private var initial = 0
 
@@ -45,10 +48,27 @@ public struct Pattern: Sendable {
         self.source = source
         var parser = Parser(source)
         let tree = try parser.parse()
+        nestsUnboundedRepeats = Self.nestsUnboundedRepeats(tree)
         initial = try compile(tree, next: 0)
     }
 
     // MARK: - Compiling
+
+    private static func repeatsUnboundedly(_ node: Node) -> Bool {
+        switch node {
+        case .characters, .start, .end: false
+        case .sequence(let items), .alternatives(let items): items.contains(where: repeatsUnboundedly)
+        case .repeated(let inner, _, let max): max == nil || repeatsUnboundedly(inner)
+        }
+    }
+
+    private static func nestsUnboundedRepeats(_ node: Node) -> Bool {
+        switch node {
+        case .characters, .start, .end: false
+        case .sequence(let items), .alternatives(let items): items.contains(where: nestsUnboundedRepeats)
+        case .repeated(let inner, _, let max): (max == nil && repeatsUnboundedly(inner)) || nestsUnboundedRepeats(inner)
+        }
+    }
 
     /// The state that matches `node` then continues at `next`, built back to front.
     private mutating func compile(_ node: Node, next: Int) throws(Problem) -> Int {

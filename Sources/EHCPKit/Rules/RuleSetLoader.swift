@@ -15,19 +15,27 @@ public struct RuleSetLoader {
     ///
     /// - Throws: ``DiagnosticList`` holding every error found.
     public static func load(_ bytes: [UInt8], file: String) throws -> RuleSet {
+        try read(bytes, file: file).ruleset
+    }
+
+    /// The rule set with the notes found reading it (problems that are not errors).
+    private static func read(_ bytes: [UInt8], file: String) throws -> (ruleset: RuleSet, notes: [Diagnostic]) {
         let root = try ConfigFile.root(bytes, file: file)
         var loader = RuleSetLoader()
         let ruleset = loader.ruleset(root, file: file)
-        if loader.diagnostics.hasErrors || ruleset == nil {
+        guard let ruleset, !loader.diagnostics.hasErrors else {
             throw DiagnosticList(loader.diagnostics.diagnostics)
         }
-        return ruleset!
+        return (ruleset, loader.diagnostics.diagnostics)
     }
 
     /// Every problem in the rule set, then notes for its author; an empty list when there are none.
     public static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
         var notes: [Diagnostic] = []
-        let problems = ConfigFile.lint(file: file) { notes = try load(bytes, file: file).fairnessNotes }
+        let problems = ConfigFile.lint(file: file) {
+            let read = try read(bytes, file: file)
+            notes = read.notes + read.ruleset.fairnessNotes
+        }
         return problems + notes
     }
 
