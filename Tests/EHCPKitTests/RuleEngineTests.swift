@@ -144,6 +144,7 @@ import Testing
         ("  - id: T\n    field: { path: attendance.from, before: [setting.admitted, setting.type] }\n", 4, "'setting.type', which is not a date"),
         ("  - id: T\n    field: { path: attendance.from, after: \"dateOfRequst - 1 year\" }\n", 4, "did you mean 'dateOfRequest'"),
         ("  - id: T\n    field: { path: setting.name, before: dateOfRequest }\n", 4, "'setting.name' is not a date"),
+        ("  - id: T\n    field: { path: setting.admitted, after: \"evidence.date + 1 day\" }\n", 4, "runs through a list"),
         ("  - id: T\n    field: { path: setting.name, pattern: \"(?=a).*\" }\n", 4, "lookaround"),
         ("  - id: T\n    evidence: { type: other, min: 2, max: 1 }\n", 4, "below min"),
         ("  - id: T\n    field: { path: needs.type, oneOf: [SLCN, AUTISM] }\n", 4, "'AUTISM' is not a code of needs.type"),

@@ -18,6 +18,8 @@ public struct DateBound: Sendable, CustomStringConvertible {
         case unknownBase(String)
         /// The base is a path of the schema, but not a date.
         case notADate(String)
+        /// The base runs through a list, so it names no single date.
+        case inList(String)
         /// After `+` or `-` comes something that is not "N days|weeks|months|years".
         case badWindow(String)
         /// A window longer than 100 years.
@@ -43,6 +45,10 @@ public struct DateBound: Sendable, CustomStringConvertible {
         if let date = CalendarDate(iso: baseText) { return .success(DateBound(base: .date(date), offset: offset)) }
         guard let type = CanonicalSchema.type(at: baseText) else { return .failure(.unknownBase(baseText)) }
         guard case .date = type else { return .failure(.notADate(baseText)) }
+        let parts = baseText.split(separator: ".")
+        if (1..<max(parts.count, 1)).contains(where: { CanonicalSchema.type(at: parts[..<$0].joined(separator: "."))?.isList == true }) {
+            return .failure(.inList(baseText))
+        }
         return .success(DateBound(base: .path(baseText), offset: offset))
     }
 

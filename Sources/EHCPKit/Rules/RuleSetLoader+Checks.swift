@@ -125,6 +125,8 @@ extension RuleSetLoader {
                 diagnostics.error("\(what) '\(base)' is neither a date (YYYY-MM-DD) nor a path of the canonical schema\(hint)", at: item.location)
             case .failure(.notADate(let base)):
                 diagnostics.error("\(what) names '\(base)', which is not a date", at: item.location)
+            case .failure(.inList(let base)):
+                diagnostics.error("\(what) names '\(base)', which runs through a list and so names no single date", at: item.location)
             case .failure(.badWindow(let window)):
                 diagnostics.error("\(what): '\(window)' is not a window: write PATH - N days|weeks|months|years (or +)", at: item.location)
             case .failure(.windowTooLong(let window)):
