@@ -15,8 +15,15 @@ extension LibXML2 {
         return "\(what) (libxml2 error \(code))"
     }
 
+    /// libxml2 2.9's XPath limits, which its public header does not name: the XPath domain's
+    /// base (1200) plus `XPATH_OP_LIMIT_EXCEEDED` (25) and `XPATH_RECURSION_LIMIT_EXCEEDED` (26).
+    private static let xpathOperationLimit: UInt32 = XML_XPATH_EXPRESSION_OK.rawValue + 25
+    private static let xpathRecursionLimit: UInt32 = XML_XPATH_EXPRESSION_OK.rawValue + 26
+
     /// Plain words for the parser errors a hand-edited document meets, by code.
     private static let kinds: [UInt32: String] = [
+        xpathOperationLimit: "the XPath expression took too many steps (Operation limit exceeded)",
+        xpathRecursionLimit: "the XPath expression nests too deeply (Recursion limit exceeded)",
         XML_ERR_NO_MEMORY.rawValue: "the XML parser ran out of memory",
         XML_ERR_DOCUMENT_EMPTY.rawValue: "the document is empty",
         XML_ERR_DOCUMENT_END.rawValue: "there is content after the root element",

@@ -66,41 +66,47 @@ public final class XPathDocument {
         xmlFreeDoc(document)
     }
 
+    /// The most steps libxml2 may take evaluating one expression (its `opLimit`).
+    ///
+    /// Rule sets are untrusted: an expression such as `count(//*[count(//*[count(//*)])])` grows as a
+    /// power of the document's size. The rules ehcp publishes take a few hundred steps.
+    public static let operationLimit: UInt = 1_000_000
+
     /// True when the expression evaluates without an error (its value is ignored).
     func evaluates(_ expression: XPathExpression) -> Bool {
-        LibXML2.collectingErrors(file: "<xpath>") { _ in
-            guard let context = xmlXPathNewContext(document) else { return false }
-            defer { xmlXPathFreeContext(context) }
-            for namespace in namespaces {
-                LibXML2.withXMLChars(namespace.prefix) { prefix in
-                    LibXML2.withXMLChars(namespace.uri) { uri in _ = xmlXPathRegisterNs(context, prefix, uri) }
-                }
-            }
-            guard let result = xmlXPathCompiledEval(expression.compiled, context) else { return false }
-            xmlXPathFreeObject(result)
-            return true
-        }
+        (try? evaluate(expression) { _ in () }) != nil
     }
 
     /// The expression's value converted to a boolean, as XPath's `boolean()` does.
     ///
-    /// - Throws: ``XMLError`` when evaluation fails (an unknown function or prefix, say).
+    /// - Throws: ``XMLError`` when evaluation fails (an unknown function or prefix, or more than
+    ///   ``operationLimit`` steps), with libxml2's reason.
     public func boolean(_ expression: XPathExpression) throws(XMLError) -> Bool {
-        let outcome: Result<Bool, XMLError> = LibXML2.collectingErrors(file: "<xpath>") { _ in
+        try evaluate(expression) { xmlXPathCastToBoolean($0) != 0 }
+    }
+
+    /// Evaluates `expression` in a fresh context bound to `namespaces`, bounded by ``operationLimit``,
+    /// and reads the result with `read` before freeing it.
+    private func evaluate<T>(_ expression: XPathExpression, read: (xmlXPathObjectPtr) -> T) throws(XMLError) -> T {
+        let outcome: Result<T, XMLError> = LibXML2.collectingErrors(file: "<xpath>") { collector in
             guard let context = xmlXPathNewContext(document) else {
                 return .failure(XMLError("XPath could not start", at: nil))
             }
             defer { xmlXPathFreeContext(context) }
+            context.pointee.opLimit = Self.operationLimit
+            context.pointee.opCount = 0
             for namespace in namespaces {
                 LibXML2.withXMLChars(namespace.prefix) { prefix in
                     LibXML2.withXMLChars(namespace.uri) { uri in _ = xmlXPathRegisterNs(context, prefix, uri) }
                 }
             }
             guard let result = xmlXPathCompiledEval(expression.compiled, context) else {
-                return .failure(XMLError("the XPath expression '\(expression.source)' could not be evaluated", at: nil))
+                let reasons = collector.diagnostics.map(\.message)
+                let reason = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
+                return .failure(XMLError("the XPath expression could not be evaluated\(reason)", at: nil))
             }
             defer { xmlXPathFreeObject(result) }
-            return .success(xmlXPathCastToBoolean(result) != 0)
+            return .success(read(result))
         }
         return try outcome.get()
     }

@@ -21,8 +21,11 @@ extension EHCPCommand {
                 abstract: "Check rule set, format and authority files; every problem is listed with file:line:column.",
                 discussion: """
                     A file holding 'format:' is checked as a format (format.yaml), a file named \
-                    authority.yaml as authority metadata, and any other as a rule set. Exit status 1 \
-                    when any problem is found; notes (such as how a rule reads on a parent's request) are shown but are not problems.
+                    authority.yaml as authority metadata, and any other as a rule set. A rule set's \
+                    extends, overrides and disable are resolved against the published set (with \
+                    --authorities-dir or a LocalAuthorities folder laid over it), as validate does. \
+                    Exit status 1 when any problem is found; notes (such as how a rule reads on a \
+                    parent's request) are shown but are not problems.
 
                     Example:
                       ehcp rules lint LocalAuthorities/926-norfolk/*.yaml
@@ -31,12 +34,15 @@ extension EHCPCommand {
             @Argument(help: "Rule set, format or authority files.")
             var files: [String]
 
+            @OptionGroup var ruleSetOptions: RuleSetOptions
+
             func run() throws {
                 var problems = 0
+                let catalog = try reportingFailures { try ruleSetOptions.catalog() }
                 for file in files {
                     let diagnostics: [Diagnostic]
                     do {
-                        diagnostics = Self.lint(try FileAccess.read(file), file: file)
+                        diagnostics = Self.lint(try FileAccess.read(file), file: file, catalog: catalog)
                     } catch let list as DiagnosticList {
                         diagnostics = list.diagnostics
                     }
@@ -47,10 +53,10 @@ extension EHCPCommand {
                 if problems > 0 { throw ExitCode.findings }
             }
 
-            static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+            static func lint(_ bytes: [UInt8], file: String, catalog: RuleSetCatalog) -> [Diagnostic] {
                 if file.hasSuffix("authority.yaml") { return AuthorityMetadata.lint(bytes, file: file) }
                 if FormatLoader.isFormatFile(bytes, file: file) { return FormatLoader.lint(bytes, file: file) }
-                return RuleSetLoader.lint(bytes, file: file)
+                return catalog.lint(bytes, file: file)
             }
         }
     }

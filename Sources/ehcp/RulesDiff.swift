@@ -27,6 +27,10 @@ extension EHCPCommand.Rules {
                 let (b, bRules) = try rules(second)
                 let difference = RuleDifference(aRules, bRules)
                 var text = ""
+                for entry in [a, b] where catalog.ownRulesFile(forCode: entry.code) == nil {
+                    text += "\(entry.name) has no rules of its own: only the statutory baseline (england) applies to it.\n"
+                }
+                if !text.isEmpty { text += "\n" }
                 for (entry, other, only) in [(a, b, difference.onlyInFirst), (b, a, difference.onlyInSecond)] {
                     text += "\(entry.name) asks for, and \(other.name) does not (\(only.count)):\n"
                     for rule in only {

@@ -31,7 +31,13 @@ extension EHCPCommand.Rules {
                         for item in outcome.missing { text += "    expected, not reported: \(item)\n" }
                         for item in outcome.unexpected { text += "    reported, not expected: \(item)\n" }
                     }
-                    let own = try RuleSetLoader.load(FileAccess.read(parent + "/requirements.yaml"), file: parent + "/requirements.yaml").rules.map(\.id)
+                    let rulesFile = parent + "/requirements.yaml"
+                    guard FileAccess.exists(rulesFile) else {
+                        text += "  \(parent) has no rules of its own (no requirements.yaml): its examples were checked against the statutory baseline alone, and there is no rule coverage to report\n"
+                        Terminal.write(text)
+                        continue
+                    }
+                    let own = try RuleSetLoader.load(FileAccess.read(rulesFile), file: rulesFile).rules.map(\.id)
                     let triggered = outcomes.reduce(into: Set<String>()) { $0.formUnion($1.triggered) }
                     let untested = own.filter { !triggered.contains($0) }
                     text += "  rule coverage: \(own.count - untested.count) of \(own.count) rule(s) triggered by an example\n"

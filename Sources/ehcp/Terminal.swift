@@ -38,9 +38,10 @@ struct ExitCodeBox: Error {}
 
 extension ParsableCommand {
     /// Runs `body`, turning thrown diagnostics into messages on stderr and exit code 2.
-    func reportingFailures(_ body: () throws -> Void) throws {
+    @discardableResult
+    func reportingFailures<T>(_ body: () throws -> T) throws -> T {
         do {
-            try body()
+            return try body()
         } catch let exit as ExitCode {
             throw exit
         } catch {

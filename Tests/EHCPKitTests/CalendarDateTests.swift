@@ -31,6 +31,19 @@ import Testing
     }
 }
 
+/// Windows are bounded, so no rule can move a date out of the calendar.
+@Suite struct TimeWindowBoundTests {
+    @Test(arguments: [
+        ("100 years", true), ("101 years", false), ("1200 months", true), ("1201 months", false),
+        ("5218 weeks", true), ("5219 weeks", false), ("36525 days", true), ("36526 days", false),
+        ("2000000000000000000 weeks", false), ("99999999999999999999999 days", false),
+    ])
+    func atMost100Years(text: String, accepted: Bool) {
+        #expect((TimeWindow(text) != nil) == accepted)
+        #expect(TimeWindow.read(text) != .malformed)
+    }
+}
+
 @Suite struct StatutoryTimelineTests {
     @Test func reg5Reg10Reg13DatesFromReceipt() {
         let timeline = StatutoryTimeline(received: CalendarDate(iso: "2026-10-05")!)

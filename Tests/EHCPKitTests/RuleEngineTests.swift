@@ -13,11 +13,11 @@ import Testing
 
         """
 
-    private func rules(_ text: String) throws -> [Rule] {
+    func rules(_ text: String) throws -> [Rule] {
         try RuleSetLoader.load(Array("ruleset: test\nrules:\n\(text)".utf8), file: "rules.yaml").rules
     }
 
-    private func findings(_ rule: String, _ application: String, asOf: String = "2026-10-05") throws -> [Finding] {
+    func findings(_ rule: String, _ application: String, asOf: String = "2026-10-05") throws -> [Finding] {
         let read = try CanonicalYAMLFormat().read(Array((Self.base + application).utf8), file: "application.yaml")
         #expect(read.findings.isEmpty, "\(read.findings)")
         let evaluator = RuleEvaluator(application: read.application, asOf: CalendarDate(iso: asOf)!)
@@ -130,6 +130,26 @@ import Testing
         ("  - id: t-1\n    xpath: \"true()\"\n", 3, "capital letters"),
         ("  - id: T\n    when: { child.shoeSize: 3 }\n    xpath: \"true()\"\n", 4, "unknown path 'child.shoeSize'"),
         ("  - id: T\n    xpath: \"true()\"\n  - id: T\n    xpath: \"true()\"\n", 5, "duplicate rule id"),
+        ("  - id: T\n    when: { requester.role: school }\n    xpath: \"true()\"\n", 4, "'school' is not a code of requester.role (did you mean 'setting'?)"),
+        ("  - id: T\n    unless: { requester.role: [parent, carer] }\n    xpath: \"true()\"\n", 4, "did you mean 'parent'?"),
+        ("  - id: T\n    when: { child.lookedAfter: yes }\n    xpath: \"true()\"\n", 4, "true or false, not 'yes'"),
+        ("  - id: T\n    when: { dateOfRequest: \">= 2025-13-01\" }\n    xpath: \"true()\"\n", 4, "YYYY-MM-DD"),
+        ("  - id: T\n    when: { age: \">= sixteen\" }\n    xpath: \"true()\"\n", 4, "whole number"),
+        ("  - id: T\n    when: { authority: \"92\" }\n    xpath: \"true()\"\n", 4, "three-digit authority code"),
+        ("  - id: T\n    when: { evidence: x }\n    xpath: \"true()\"\n", 4, "group of fields"),
+        ("  - id: T\n    count: { path: consent, where: { by: school }, min: 1 }\n", 4, "not a code of consent.by"),
+        ("  - id: T\n    recency: { type: other, within: 2000000000000000000 weeks }\n", 4, "at most 100 years"),
+        ("  - id: T\n    field: { path: attendance.from, before: \"dateOfRequest - 2000000000000000000 weeks\" }\n", 4, "at most 100 years"),
+        ("  - id: T\n    field: { path: attendance.from, before: \"dateOfRequest - 2 fortnights\" }\n", 4, "is not a window"),
+        ("  - id: T\n    field: { path: attendance.from, before: [setting.admitted, setting.type] }\n", 4, "'setting.type', which is not a date"),
+        ("  - id: T\n    field: { path: attendance.from, after: \"dateOfRequst - 1 year\" }\n", 4, "did you mean 'dateOfRequest'"),
+        ("  - id: T\n    field: { path: setting.name, before: dateOfRequest }\n", 4, "'setting.name' is not a date"),
+        ("  - id: T\n    field: { path: setting.admitted, after: \"evidence.date + 1 day\" }\n", 4, "runs through a list"),
+        ("  - id: T\n    field: { path: setting.name, pattern: \"(?=a).*\" }\n", 4, "lookaround"),
+        ("  - id: T\n    evidence: { type: other, min: 2, max: 1 }\n", 4, "below min"),
+        ("  - id: T\n    field: { path: needs.type, oneOf: [SLCN, AUTISM] }\n", 4, "'AUTISM' is not a code of needs.type"),
+        ("  - id: T\n    field: { path: provisionTotal, min: six thousand }\n", 4, "provisionTotal is a number"),
+        ("  - id: T\n    field: { path: setting.name, max: 3 }\n", 4, "'setting.name' is neither"),
     ])
     func mistakeIsReportedAtItsLine(_ rule: String, _ line: Int, _ text: String) {
         let found = diagnostics("ruleset: test\nrules:\n" + rule)

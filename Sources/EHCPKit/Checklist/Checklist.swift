@@ -83,10 +83,14 @@ public struct Checklist: Sendable {
             // A parent or young person may request by letter: local practice is never required of them.
             let lowered = requester.map(RequesterFairness.protectedRoles.contains) == true && rule.basis == .local && rule.severity == .error
             let citation = rule.reference.map { reference in rule.source.map { "\(reference) (rests on \($0.standing))" } ?? reference }
+            var applies = conditions.map(\.summary).joined(separator: " and ")
+            if !rule.unless.isEmpty {
+                applies += (applies.isEmpty ? "" : ", ") + "unless " + rule.unless.map(\.summary).joined(separator: " and ")
+            }
             let item = Item(
                 rule: rule.id, text: rule.message, severity: lowered ? .warning : rule.severity, basis: rule.basis,
                 within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes, field: rule.check.field,
-                applies: conditions.isEmpty ? nil : conditions.map(\.summary).joined(separator: " and "), reference: citation)
+                applies: applies.isEmpty ? nil : applies, reference: citation)
             bySection[Self.section(of: rule.check), default: []].append(item)
         }
         sections = Section.allCases.compactMap { section in
@@ -122,10 +126,12 @@ extension Condition {
 }
 
 extension Check {
-    /// The evidence types the check is about (empty for checks on fields).
+    /// The evidence types the check asks for (empty for checks on fields, and for an evidence
+    /// check with `min: 0`, which only caps how many there may be).
     public var evidenceTypes: [String] {
         switch self {
-        case .evidence(let types, _, _, _, _), .recency(let types, _, _): types
+        case .evidence(let types, let min, _, _, _, _): min > 0 ? types : []
+        case .recency(let types, _, _): types
         default: []
         }
     }
@@ -141,7 +147,7 @@ extension Check {
     /// The recency window, when the check has one.
     public var window: TimeWindow? {
         switch self {
-        case .evidence(_, _, let within, _, _): within
+        case .evidence(_, _, _, let within, _, _): within
         case .recency(_, let within, _): within
         default: nil
         }

@@ -35,3 +35,18 @@ public enum Vocabulary: String, Sendable, CaseIterable {
         codes.contains(code)
     }
 }
+
+extension Vocabulary {
+    /// Words people write for a code, so a rule author who writes one is told the code to use.
+    public var synonyms: [String: String] {
+        switch self {
+        case .requesterRole:
+            ["school": "setting", "college": "setting", "academy": "setting", "senco": "setting",
+             "carer": "parent", "guardian": "parent", "young person": "young-person", "student": "young-person"]
+        case .settingType:
+            ["school": "mainstream", "college": "post-16", "ap": "alternative-provision"]
+        default:
+            [:]
+        }
+    }
+}

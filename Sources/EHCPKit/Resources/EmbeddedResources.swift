@@ -2115,17 +2115,16 @@ rules:
 
   - id: CAM-ATTENDANCE-12-MONTHS
     severity: info
-    # Was warning. Partly supported: the same old setting form as above. Its xpath and `when`
-    # stay as they are; the window applies only where attendance figures are given.
+    # Was warning. Partly supported: the same old setting form as above, so it applies to a
+    # setting's request, and only where attendance figures are given.
     basis: local
     message: Camden asks for attendance over the previous 12 months, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
     source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
     quote: "Attendance details for previous 12 months:"
-    when: { present: attendance.from }
-    # attendance is a single period, not a list, so `duration` does not apply.
-    # As YYYYMMDD numbers, 12 months back is -10000.
-    xpath: "number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:dateOfRequest, '-', '')) - 10000 or number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:setting/a:admitted, '-', ''))"
+    when: { requester.role: setting, present: attendance.from }
+    # From 12 months before the request at the latest, or from the day of admission.
+    field: { path: attendance.from, before: ["dateOfRequest - 12 months", setting.admitted] }
 
   - id: CAM-UPN
     severity: info
@@ -5187,9 +5186,8 @@ rules:
     quote: "A copy of the child/young person's attendance record (if they are on roll) at their educational placement for the last 2 years."
     # The xpath rule keeps its own `when`; it can only fire when attendance figures are given.
     when: { present: attendance.from }
-    # attendance is a single period, not a list, so `duration` does not apply.
-    # As YYYYMMDD numbers, 2 years back is -20000.
-    xpath: "number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:dateOfRequest, '-', '')) - 20000 or number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:setting/a:admitted, '-', ''))"
+    # From 2 years before the request at the latest, or from the day of admission.
+    field: { path: attendance.from, before: ["dateOfRequest - 2 years", setting.admitted] }
 
   - id: NFK-INDES
     severity: error
@@ -5651,12 +5649,8 @@ rules:
     basis: law
     message: An earlier decision is dated within 6 months before this request. If it followed an EHC needs assessment, the authority does not have to invite views and evidence again before deciding, though it must still consider the request and consult the family. A refusal to assess does not count as an assessment.
     reference: "CFA 2014 s36(6)(b) and s36(7)"
-    # No rule kind can say "no item of this type within a window", so this is
-    # an XPath: dates as YYYYMMDD numbers, 6 months back is -600, or -9400 when
-    # the request month is January to June. The condition spares the XPath when
-    # there is no earlier decision at all, which always passes.
-    when: { evidence.type: previous-decision }
-    xpath: "not(/a:application/a:evidence/a:item[a:type = 'previous-decision'][number(translate(a:date, '-', '')) >= number(translate(/a:application/a:dateOfRequest, '-', '')) - 600 - 8800 * number(floor(number(translate(/a:application/a:dateOfRequest, '-', '')) div 100) mod 100 <= 6)])"
+    # No earlier decision dated within the 6 months before the request.
+    evidence: { type: previous-decision, within: 6 months, max: 0 }
 
   # --- What the authority should consider (CoP 9.14) ---
 
@@ -5748,7 +5742,8 @@ rules:
     message: Include the young person's own views, wishes and feelings, as a summary or an attached document. The authority must have regard to them and consult the young person before deciding.
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
     when: { overCompulsorySchoolAge: true, absent: views.child.summary }
-    xpath: "boolean(/a:application/a:views/a:youngPerson/a:summary[normalize-space()]) or count(/a:application/a:evidence/a:item[a:type = 'young-person-views' or a:type = 'child-views']) > 0"
+    unless: { present: views.youngPerson.summary }
+    evidence: { types: [young-person-views, child-views] }
 
 """##,
         "202-camden/format.yaml": ##"""

@@ -6,20 +6,21 @@ extension Check {
             values.isEmpty ? "" : " where " + values.sorted { $0.key < $1.key }.map { "\($0.key) is \($0.value)" }.joined(separator: " and ")
         }
         switch self {
-        case .evidence(let types, let min, let within, let authorRole, let values):
-            var text = "at least \(min) evidence item(s) of type \(types.joined(separator: " or "))"
+        case .evidence(let types, let min, let max, let within, let authorRole, let values):
+            let bounds = [min > 0 || max == nil ? "at least \(min)" : nil, max.map { "at most \($0)" }].compactMap { $0 }
+            var text = "\(bounds.joined(separator: " and ")) evidence item(s) of type \(types.joined(separator: " or "))"
             if let within { text += " dated within \(within)" }
             if let authorRole { text += " by a \(authorRole)" }
             return text + filter(values)
         case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
             var parts: [String] = []
             if required { parts.append("is given") }
-            if let pattern { parts.append("matches \(pattern)") }
+            if let pattern { parts.append("matches \(pattern.source)") }
             if let min { parts.append("is at least \(min)") }
             if let max { parts.append("is at most \(max)") }
             if let oneOf { parts.append("is one of \(oneOf.joined(separator: ", "))") }
-            if let before { parts.append("is before \(before)") }
-            if let after { parts.append("is after \(after)") }
+            if !before.isEmpty { parts.append("is on or before \(RuleEvaluator.anyOf(before))") }
+            if !after.isEmpty { parts.append("is on or after \(RuleEvaluator.anyOf(after))") }
             return "\(path) " + (parts.isEmpty ? "is checked" : parts.joined(separator: " and "))
         case .recency(let types, let within, let values):
             return "every \(types.joined(separator: " or ")) is dated within \(within)" + filter(values)
@@ -51,6 +52,7 @@ extension Rule {
     /// The check with its conditions: two rules with the same summary ask for the same thing.
     public var summary: String {
         check.summary + (when.isEmpty ? "" : ", when " + when.map(\.summary).joined(separator: " and "))
+            + (unless.isEmpty ? "" : ", unless " + unless.map(\.summary).joined(separator: " and "))
     }
 }
 

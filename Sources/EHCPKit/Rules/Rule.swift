@@ -38,7 +38,10 @@ public struct Rule: Sendable {
     public var source: PublishedSource?
     /// The sentence of that source the rule rests on.
     public var quote: String?
+    /// Conditions that must all hold for the rule to apply.
     public var when: [Condition]
+    /// Conditions that, when all hold, keep the rule from applying ("unless a diagnosis is confirmed").
+    public var unless: [Condition] = []
     public var check: Check
     /// Where the rule is defined.
     public var location: SourceLocation
@@ -73,8 +76,11 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
 
 /// The one check a rule makes.
 public enum Check: Sendable {
-    case evidence(types: [String], min: Int, within: TimeWindow?, authorRole: String?, where: [String: String])
-    case field(path: String, required: Bool, pattern: String?, min: String?, max: String?, oneOf: [String]?, before: String?, after: String?)
+    /// At least `min` and at most `max` matching evidence items.
+    case evidence(types: [String], min: Int, max: Int?, within: TimeWindow?, authorRole: String?, where: [String: String])
+    /// A value must exist or match; a date must be on or before any one of `before`, and on or
+    /// after any one of `after`.
+    case field(path: String, required: Bool, pattern: Pattern?, min: String?, max: String?, oneOf: [String]?, before: [DateBound], after: [DateBound])
     case recency(types: [String], within: TimeWindow, where: [String: String])
     case count(path: String, where: [String: String], min: Int?, max: Int?)
     case duration(path: String, from: String, to: String, min: TimeWindow)

@@ -22,11 +22,25 @@ public final class RuleEvaluator {
         self.unreadable = unreadable
     }
 
-    /// The findings of `rule`; none when its conditions do not hold.
-    public func evaluate(_ rule: Rule) -> [Finding] {
-        guard rule.when.allSatisfy(holds) else { return [] }
+    /// The findings of `rule`; none when its `when` conditions do not all hold, or its `unless`
+    /// conditions all do.
+    ///
+    /// - Throws: ``DiagnosticList`` at the rule's place when its XPath cannot be evaluated: a rule
+    ///   that cannot be checked is a fault of the rule set, never a silent pass or failure.
+    public func evaluate(_ rule: Rule) throws -> [Finding] {
+        do {
+            return try findings(rule)
+        } catch let error as XMLError {
+            let reason = error.diagnostics.map(\.message).joined(separator: "; ")
+            throw DiagnosticList([.error("rule \(rule.id) could not be checked: \(reason)", at: rule.location)])
+        }
+    }
+
+    private func findings(_ rule: Rule) throws -> [Finding] {
+        guard try rule.when.allSatisfy(holds) else { return [] }
+        if !rule.unless.isEmpty, try rule.unless.allSatisfy(holds) { return [] }
         switch rule.check {
-        case .evidence(let types, let min, let within, let authorRole, let filter):
+        case .evidence(let types, let min, let max, let within, let authorRole, let filter):
             let cutoff = within?.before(asOf)
             let matching = application.evidence.filter { item in
                 guard let type = item["type"]?.text, types.contains(type) else { return false }
@@ -34,8 +48,12 @@ public final class RuleEvaluator {
                 if let authorRole, item["author"]?.record?["role"]?.text != authorRole { return false }
                 return Self.matches(item, filter)
             }
-            guard matching.count < min else { return [] }
-            return [finding(rule, path: "evidence", detail: "found \(matching.count) of the \(min) needed")]
+            if matching.count < min { return [finding(rule, path: "evidence", detail: "found \(matching.count) of the \(min) needed")] }
+            if let max, matching.count > max {
+                let dated = within.map { " dated within \($0)" } ?? ""
+                return [finding(rule, path: "evidence", detail: "found \(matching.count)\(dated), at most \(max) expected")]
+            }
+            return []
         case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
             return fieldFindings(rule, path: path, required: required, pattern: pattern, min: min, max: max, oneOf: oneOf, before: before, after: after)
         case .recency(let types, let within, let filter):
@@ -56,17 +74,17 @@ public final class RuleEvaluator {
             guard end < min.after(start) else { return [] }
             return [finding(rule, path: path, detail: "\(end.dayNumber - start.dayNumber) days covered, \(min) expected")]
         case .xpath(let expression):
-            return xpath(expression) ? [] : [finding(rule, path: nil, detail: nil)]
+            return try xpath(expression) ? [] : [finding(rule, path: nil, detail: nil)]
         }
     }
 
     // MARK: - Conditions
 
-    func holds(_ condition: Condition) -> Bool {
+    func holds(_ condition: Condition) throws(XMLError) -> Bool {
         switch condition {
-        case .present(let path): return !application.values(at: path).isEmpty
-        case .absent(let path): return application.values(at: path).isEmpty
-        case .xpath(let expression): return xpath(expression)
+        case .present(let path): return given(path)
+        case .absent(let path): return !given(path)
+        case .xpath(let expression): return try xpath(expression)
         case .equals(let path, let anyOf):
             return application.values(at: path).contains { anyOf.contains($0.value.comparableText) }
         case .compare(let path, let op, let operand):
@@ -74,6 +92,11 @@ public final class RuleEvaluator {
                 Self.order(match.value, operand).map(op.holds) ?? false
             }
         }
+    }
+
+    /// True when `path` has a value; text of nothing but spaces is not one.
+    private func given(_ path: String) -> Bool {
+        application.values(at: path).contains { $0.value.text.map { !$0.allSatisfy(\.isWhitespace) } ?? true }
     }
 
     /// -1, 0 or 1 comparing `value` with `operand` (a number, a date, or text for == and !=).
@@ -96,13 +119,14 @@ public final class RuleEvaluator {
         }
     }
 
-    private func xpath(_ expression: XPathExpression) -> Bool {
+    private func xpath(_ expression: XPathExpression) throws(XMLError) -> Bool {
         if xmlDocument == nil {
             xmlDocument = XPathDocument(
                 building: ApplicationEncoder.encode(application), name: "application",
                 namespace: CanonicalSchema.namespace, namespaces: [("a", CanonicalSchema.namespace)])
         }
-        return (try? xmlDocument?.boolean(expression)) ?? false
+        guard let xmlDocument else { throw XMLError("the application could not be turned into XML for XPath", at: nil) }
+        return try xmlDocument.boolean(expression)
     }
 
     // MARK: - Findings
@@ -141,8 +165,8 @@ public final class RuleEvaluator {
     }
 
     private func fieldFindings(
-        _ rule: Rule, path: String, required: Bool, pattern: String?, min: String?, max: String?, oneOf: [String]?,
-        before: String?, after: String?
+        _ rule: Rule, path: String, required: Bool, pattern: Pattern?, min: String?, max: String?, oneOf: [String]?,
+        before: [DateBound], after: [DateBound]
     ) -> [Finding] {
         let matches = application.values(at: path)
         if matches.isEmpty {
@@ -152,15 +176,20 @@ public final class RuleEvaluator {
             return [finding(rule, path: path, detail: detail)]
         }
         var findings: [Finding] = []
-        let regex = pattern.flatMap { try? Regex($0) }
+        let earliest = before.compactMap { $0.resolve(in: application) }
+        let latest = after.compactMap { $0.resolve(in: application) }
         for match in matches {
             var problems: [String] = []
-            if let regex, (try? regex.wholeMatch(in: match.value.comparableText)) == nil { problems.append("does not have the expected form") }
+            if let pattern, !pattern.matches(match.value.comparableText) { problems.append("does not have the expected form") }
             if let min, let order = Self.order(match.value, min), order < 0 { problems.append("is below \(min)") }
             if let max, let order = Self.order(match.value, max), order > 0 { problems.append("is above \(max)") }
             if let oneOf, !oneOf.contains(match.value.comparableText) { problems.append("is not one of \(oneOf.joined(separator: ", "))") }
-            if let before, let bound = bound(before), let date = match.value.date, !(date < bound) { problems.append("is not before \(before)") }
-            if let after, let bound = bound(after), let date = match.value.date, !(date > bound) { problems.append("is not after \(after)") }
+            if let date = match.value.date, !earliest.isEmpty, !earliest.contains(where: { date <= $0 }) {
+                problems.append("is later than \(Self.anyOf(before))")
+            }
+            if let date = match.value.date, !latest.isEmpty, !latest.contains(where: { date >= $0 }) {
+                problems.append("is earlier than \(Self.anyOf(after))")
+            }
             if !problems.isEmpty {
                 findings.append(finding(rule, path: match.path, detail: "\(match.path) \(problems.joined(separator: "; "))", location: match.value.location))
             }
@@ -168,7 +197,8 @@ public final class RuleEvaluator {
         return findings
     }
 
-    private func bound(_ text: String) -> CalendarDate? {
-        CalendarDate(iso: text) ?? application.values(at: text).first?.value.date
+    /// Bounds as a message names them: `dateOfRequest - 2 years or setting.admitted`.
+    static func anyOf(_ bounds: [DateBound]) -> String {
+        bounds.map(\.description).joined(separator: " or ")
     }
 }

@@ -116,9 +116,14 @@ public struct RuleSetCatalog: Sendable {
     /// Rule sets for an authority: its own `requirements.yaml` (or the baseline when it has
     /// none), with every rule set it extends.
     public func rulesets(forCode code: String) throws -> [RuleSet] {
-        let file = folder(forCode: code).map { $0 + "/requirements.yaml" }
-        let own = file.flatMap { exists($0) ? $0 : nil } ?? baselineFile
+        let own = ownRulesFile(forCode: code) ?? baselineFile
         return try resolve([try RuleSetLoader.load(read(own), file: own)])
+    }
+
+    /// The `requirements.yaml` of the authority with `code`; nil when it has no rules of its own,
+    /// so that only the statutory baseline applies to it.
+    public func ownRulesFile(forCode code: String) -> String? {
+        folder(forCode: code).map { $0 + "/requirements.yaml" }.flatMap { exists($0) ? $0 : nil }
     }
 
     /// The statutory baseline's `requirements.yaml`.

@@ -167,7 +167,7 @@ public final class Validator: @unchecked Sendable {
             let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
             let evaluator = RuleEvaluator(application: application, asOf: asOf, unreadable: unreadable)
             var ruleFindings: [Finding] = []
-            for rule in effective.rules { ruleFindings += evaluator.evaluate(rule) }
+            for rule in effective.rules { ruleFindings += try evaluator.evaluate(rule) }
             findings += RequesterFairness.apply(ruleFindings, requesterRole: application.values(at: "requester.role").first?.value.text)
             if authority == nil, options.ruleFiles.isEmpty {
                 findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,

@@ -13,9 +13,9 @@ enum ReportFixtures {
     }
 
     static let rules: [Rule] = [
-        rule("NFK-CONSENT", .evidence(types: ["consent-form"], min: 1, within: nil, authorRole: nil, where: [:])),
+        rule("NFK-CONSENT", .evidence(types: ["consent-form"], min: 1, max: nil, within: nil, authorRole: nil, where: [:])),
         rule("NFK-REPORTS-RECENT", .recency(types: ["educational-psychologist-report"], within: TimeWindow("24 months")!, where: [:]), severity: .warning),
-        rule("ENG-CHILD-GIVEN-NAMES", .field(path: "child.givenNames", required: true, pattern: nil, min: nil, max: nil, oneOf: nil, before: nil, after: nil), basis: .law),
+        rule("ENG-CHILD-GIVEN-NAMES", .field(path: "child.givenNames", required: true, pattern: nil, min: nil, max: nil, oneOf: nil, before: [], after: []), basis: .law),
         rule("NFK-PASSES", .count(path: "graduatedApproach", where: [:], min: 1, max: nil)),
     ]
 
