@@ -109,12 +109,8 @@ extension EHCPCommand {
                     let all = outcomes.enumerated().map { report($1, index: $0, path: paths[$0]) }
                     let read = all.filter { !$0.couldNotBeRead }
                     outcome = BatchOutcome(read: read.count, unreadable: all.filter(\.couldNotBeRead), reachesThreshold: read.contains { reachesThreshold($0) })
-                    // A batch lists the bundles that could not be read; a single one is only an error.
-                    if paths.count > 1 {
-                        try write(all, paths: paths, batch: batch, options: options)
-                    } else if !read.isEmpty {
-                        try write(read, paths: paths, batch: batch, options: options)
-                    }
+                    // Every report lists the bundles that could not be read, with the reason.
+                    try write(all, paths: paths, batch: batch, options: options)
                 }
                 for report in outcome.unreadable {
                     Terminal.writeError(report.problems.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
@@ -169,8 +165,6 @@ extension EHCPCommand {
                 let report = report(result, index: index, path: paths[index])
                 if report.couldNotBeRead {
                     state.outcome.unreadable.append(report)
-                    // A batch lists it; a single bundle that cannot be read is only an error.
-                    guard paths.count > 1 else { return }
                 } else {
                     state.outcome.read += 1
                     state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)

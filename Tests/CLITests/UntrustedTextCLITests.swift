@@ -34,6 +34,29 @@ import Testing
         text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" }
     }
 
+    @Test func bidirectionalOverridesInABundleNameAreShownNotApplied() throws {
+        let intake = try EHCPProcess.temporaryFolder()
+        let name = "invoice\u{202E}fdp.exe\u{200B}"
+        try FileManager.default.copyItem(atPath: RepositoryPaths.examples + "/riverside-request", toPath: intake + "/" + name)
+        let result = try EHCPProcess.run(["validate", intake + "/" + name])
+        #expect(result.status == 0)
+        #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x200B })
+        #expect(result.stdout.contains("invoice\\u{202E}fdp.exe\\u{200B}"), "\(result.stdout)")
+    }
+
+    @Test func aSingleBundleThatCannotBeReadIsListedInItsReport() throws {
+        let intake = try EHCPProcess.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: intake + "/broken", withIntermediateDirectories: true)
+        try "schemaVersion: \"1\"\nchild: [\n".write(toFile: intake + "/broken/application.yaml", atomically: true, encoding: .utf8)
+        for format in ["text", "json", "html", "markdown", "sarif", "junit"] {
+            let result = try EHCPProcess.run(["validate", intake + "/broken", "--format", format])
+            #expect(result.status == 2, "\(format)")
+            #expect(result.stdout.contains("application.yaml"), "\(format): \(result.stdout)")
+            #expect(result.stdout.lowercased().contains("could not be read") || result.stdout.contains("couldNotBeRead")
+                    || result.stdout.contains("executionSuccessful"), "\(format): \(result.stdout)")
+        }
+    }
+
     @Test func theTextReportAndStderrShowControlCharactersInsteadOfActingOnThem() throws {
         let result = try EHCPProcess.run(["validate", try Self.intake()])
         #expect(result.status == 2)
