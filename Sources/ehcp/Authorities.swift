@@ -6,21 +6,23 @@ extension EHCPCommand {
     struct Authorities: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "authorities",
-            abstract: "List England's local authorities and which publish their own rules and formats.",
+            abstract: "List England's local authorities, what research into their practice found, and compare them.",
             discussion: """
-                Every English authority is listed; one without rules of its own is served by the \
-                statutory baseline.
+                Every English authority is listed with its research result: own rules, nothing beyond \
+                the law, no source found, or not yet researched. One without rules of its own is served \
+                by the statutory baseline.
 
                 Examples:
                   ehcp authorities list
                   ehcp authorities show norfolk
+                  ehcp authorities compare --format html --output matrix.html
                 """,
-            subcommands: [List.self, Show.self], defaultSubcommand: List.self)
+            subcommands: [List.self, Show.self, Compare.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "list",
-                abstract: "One line per authority: code, name, and whether it has its own rules.",
+                abstract: "One line per authority: code, name, what research into its practice found, and the newest source date.",
                 discussion: "Example:\n  ehcp authorities list --format json")
 
             @Option(help: "text or json.")
@@ -32,20 +34,29 @@ extension EHCPCommand {
                 try reportingFailures {
                     let rulesets = try ruleSetOptions.catalog()
                     let formats = try FormatRegistry.standard(catalog: rulesets)
-                    let entries = AuthorityCatalog.builtIn.entries
+                    let research = try AuthorityCatalog.builtIn.entries.map { try AuthorityResearch.load($0, from: rulesets) }
                     if format == "json" {
-                        Terminal.write(JSONWriter.write(.sequence(entries.map { entry in
-                            .mapping([("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-                                      ("region", .string(entry.region)), ("ownRules", .boolean(rulesets.folder(forCode: entry.code) != nil)),
-                                      ("formats", .sequence(formats.ids(forAuthority: entry.code).map { .string($0) }))])
+                        Terminal.write(JSONWriter.write(.sequence(research.map { item in
+                            let entry = item.authority
+                            var fields: [(key: String, value: OutputNode)] = [
+                                ("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
+                                ("region", .string(entry.region)), ("ownRules", .boolean(item.hasOwnRules)), ("result", .string(item.resultID)),
+                            ]
+                            if let newest = item.newestSource { fields.append(("newestSource", .date(newest.description))) }
+                            if let localOffer = item.localOffer { fields.append(("localOffer", .string(localOffer))) }
+                            fields.append(("formats", .sequence(formats.ids(forAuthority: entry.code).map { .string($0) })))
+                            return .mapping(fields)
                         })))
                     } else {
-                        let width = entries.map(\.name.count).max() ?? 0
-                        Terminal.write(entries.map { entry in
-                            let rules = rulesets.folder(forCode: entry.code) != nil ? "own rules" : "statutory baseline only"
+                        let width = research.map(\.authority.name.count).max() ?? 0
+                        let resultWidth = research.map(\.phrase.count).max() ?? 0
+                        Terminal.write(research.map { item in
+                            let entry = item.authority
+                            var line = "\(entry.code)  \(entry.name.padded(to: width))  \(item.phrase.padded(to: resultWidth))"
+                            line += item.newestSource.map { "  sources read up to \($0)" } ?? ""
                             let own = formats.ids(forAuthority: entry.code)
-                            let name = entry.name + String(repeating: " ", count: width - entry.name.count)
-                            return "\(entry.code)  \(name)  \(rules)\(own.isEmpty ? "" : ", own format \(own.joined(separator: ", "))")"
+                            if !own.isEmpty { line += "; own format \(own.joined(separator: ", "))" }
+                            return line.trimmingTrailingSpaces
                         }.joined(separator: "\n") + "\n")
                     }
                 }
@@ -91,5 +102,17 @@ extension EHCPCommand {
                 }
             }
         }
+    }
+}
+
+extension String {
+    /// The text followed by spaces up to `width` characters.
+    func padded(to width: Int) -> String {
+        self + String(repeating: " ", count: max(0, width - count))
+    }
+
+    /// The text without trailing spaces.
+    var trimmingTrailingSpaces: String {
+        String(self[..<(lastIndex { $0 != " " }.map { index(after: $0) } ?? startIndex)])
     }
 }
