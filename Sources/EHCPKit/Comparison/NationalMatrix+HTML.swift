@@ -61,18 +61,19 @@ extension NationalMatrix {
         return out + "</tbody>\n</table>\n</section>\n"
     }
 
-    /// "Own request form (5), consent form (4), attendance record (3)", or "nothing beyond the law".
+    /// "Own request form (5), Consent form (4), Attendance record (3)", or that none is recorded.
     func mostAsked(in region: Region, limit: Int = 3) -> String {
         let asked = themes.map { ($0, count($0, in: region.columns)) }.filter { $0.1 > 0 }
             .sorted { $0.1 > $1.1 }.prefix(limit)
-        return asked.isEmpty ? "nothing beyond the law" : asked.map { "\($0.0.title) (\($0.1))" }.joined(separator: ", ")
+        return asked.isEmpty ? "no local requirement recorded" : asked.map { "\($0.0.title) (\($0.1))" }.joined(separator: ", ")
     }
 
     private func table(_ region: Region, id: String, themes: [RequirementTheme]) -> String {
         let results = Self.results(region.columns).filter { $0.count > 0 }.map { "\($0.count) \($0.phrase)" }.joined(separator: ", ")
         var out = "<section class=\"region\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(region.name.escapedForMarkup)</h2>\n"
         out += "<p class=\"region-summary\">\(region.columns.count) authorities: \(results.escapedForMarkup). Most asked: \(mostAsked(in: region).escapedForMarkup).</p>\n"
-        out += "<table class=\"matrix\">\n<caption>\(region.name.escapedForMarkup): what each authority asks beyond the law</caption>\n<thead><tr><th scope=\"col\" class=\"theme\">Requirement</th>"
+        let compact = region.columns.allSatisfy { !$0.research.hasOwnRules }
+        out += "<table class=\"\(compact ? "matrix compact" : "matrix")\">\n<caption>\(region.name.escapedForMarkup): what each authority asks beyond the law</caption>\n<thead><tr><th scope=\"col\" class=\"theme\">Requirement</th>"
         for column in region.columns {
             let authority = column.research.authority
             let newest = column.research.newestSource.map { ", sources read up to \($0)" } ?? ""
@@ -106,6 +107,7 @@ extension NationalMatrix {
         @page { size: A3 landscape; margin: 8mm; }
         body { max-width: none; font-size: 11pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         table.matrix { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 7.5pt; line-height: 1.2; }
+        table.matrix.compact { width: auto; }
         table.matrix caption { font-size: 10pt; }
         table.matrix th, table.matrix td { padding: 2px; border: 1px solid #6f777b; overflow-wrap: anywhere; hyphens: auto; }
         table.matrix th.theme { width: 8rem; font-weight: 600; overflow-wrap: normal; }
