@@ -30,35 +30,17 @@ extension EHCPCommand {
 
             @OptionGroup var ruleSetOptions: RuleSetOptions
 
+            func validate() throws {
+                guard AuthorityList.outputFormats.contains(format) else {
+                    throw ValidationError("unknown --format '\(format)'; use one of: \(AuthorityList.outputFormats.joined(separator: ", "))")
+                }
+            }
+
             func run() throws {
                 try reportingFailures {
-                    let rulesets = try ruleSetOptions.catalog()
-                    let formats = try FormatRegistry.standard(catalog: rulesets)
-                    let research = try AuthorityCatalog.builtIn.entries.map { try AuthorityResearch.load($0, from: rulesets) }
-                    if format == "json" {
-                        Terminal.write(JSONWriter.write(.sequence(research.map { item in
-                            let entry = item.authority
-                            var fields: [(key: String, value: OutputNode)] = [
-                                ("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-                                ("region", .string(entry.region)), ("ownRules", .boolean(item.hasOwnRules)), ("result", .string(item.resultID)),
-                            ]
-                            if let newest = item.newestSource { fields.append(("newestSource", .date(newest.description))) }
-                            if let localOffer = item.localOffer { fields.append(("localOffer", .string(localOffer))) }
-                            fields.append(("formats", .sequence(formats.ids(forAuthority: entry.code).map { .string($0) })))
-                            return .mapping(fields)
-                        })))
-                    } else {
-                        let width = research.map(\.authority.name.count).max() ?? 0
-                        let resultWidth = research.map(\.phrase.count).max() ?? 0
-                        Terminal.write(research.map { item in
-                            let entry = item.authority
-                            var line = "\(entry.code)  \(entry.name.padded(to: width))  \(item.phrase.padded(to: resultWidth))"
-                            line += item.newestSource.map { "  sources read up to \($0)" } ?? ""
-                            let own = formats.ids(forAuthority: entry.code)
-                            if !own.isEmpty { line += "; own format \(own.joined(separator: ", "))" }
-                            return line.trimmingTrailingSpaces
-                        }.joined(separator: "\n") + "\n")
-                    }
+                    let catalog = try ruleSetOptions.catalog()
+                    let list = try AuthorityList(catalog: catalog, formats: try FormatRegistry.standard(catalog: catalog))
+                    Terminal.write(format == "json" ? JSONWriter.write(list.json) : list.text)
                 }
             }
         }
@@ -102,17 +84,5 @@ extension EHCPCommand {
                 }
             }
         }
-    }
-}
-
-extension String {
-    /// The text followed by spaces up to `width` characters.
-    func padded(to width: Int) -> String {
-        self + String(repeating: " ", count: max(0, width - count))
-    }
-
-    /// The text without trailing spaces.
-    var trimmingTrailingSpaces: String {
-        String(self[..<(lastIndex { $0 != " " }.map { index(after: $0) } ?? startIndex)])
     }
 }

@@ -41,7 +41,7 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
         case .attainment: "Attainment and progress data"
         case .attendanceRecord: "Attendance record"
         case .descriptorFramework: "Descriptor framework"
-        case .epReport: "Educational psychologist report"
+        case .epReport: "Educational psychologist"
         case .externalProfessionals: "External professionals involved"
         case .reportRecency: "Recency of reports"
         case .childDetails: "Child's details on the form"
@@ -67,7 +67,7 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
         case .attainment: "attainment and progress data"
         case .attendanceRecord: "an attendance record"
         case .descriptorFramework: "a completed descriptor framework"
-        case .epReport: "an educational psychologist's report"
+        case .epReport: "an educational psychologist's report or involvement"
         case .externalProfessionals: "involvement or reports of external professionals"
         case .reportRecency: "reports no older than a set age"
         case .childDetails: "details of the child beyond the law's"
@@ -83,15 +83,15 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
     /// The theme of a rule, from what its check asks for.
     public static func of(_ check: Check) -> RequirementTheme {
         switch check {
-        case .evidence(let types, _, _, _, _):
-            return ofEvidence(types)
+        case .evidence(let types, _, _, let authorRole, _):
+            return authorRole == "educational-psychologist" ? .epReport : ofEvidence(types)
         case .recency(let types, _, _):
             if types.contains("need-descriptor") { return .descriptorFramework }
             return types.contains(where: professionalReports.contains) ? .reportRecency : ofEvidence(types)
         case .count(let path, let values, _, _):
             switch path {
             case "graduatedApproach": return values["reviewed"] == nil ? .senSupportRecord : .apdrCycles
-            case "professionals": return .externalProfessionals
+            case "professionals": return values["role"] == "educational-psychologist" ? .epReport : .externalProfessionals
             case "consent": return .consentForm
             case "provision": return .provisionListed
             case "attainment": return .attainment

@@ -80,7 +80,8 @@ enum TextTable {
 }
 
 extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
+    /// The text without trailing spaces.
+    func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

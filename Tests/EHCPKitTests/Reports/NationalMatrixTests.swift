@@ -17,6 +17,8 @@ import Testing
         ("926", .descriptorFramework, "NFK-INDES-RECENT", "within 12 months"),
         ("926", .attendanceRecord, "NFK-ATTENDANCE-RECORD", "asked"),
         ("840", .provisionThreshold, "DUR-FIRST-6000", "£6,000"),
+        ("206", .epReport, "ISL-EP-INVOLVED", "1 professional"),
+        ("206", .externalProfessionals, "ISL-ADVISORY-PROFESSIONALS", "2 professionals"),
     ])
     func knownRulesFallInTheirTheme(code: String, theme: RequirementTheme, rule: String, ask: String) throws {
         let cell = try #require(try cell(code, theme), "\(code) has no \(theme.rawValue) cell")
