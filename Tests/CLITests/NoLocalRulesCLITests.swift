@@ -47,6 +47,10 @@ import Testing
             let report = try EHCPProcess.run(["validate", bundle, "--authority", "935", "--authorities-dir", drafts, "--format", format])
             #expect(report.status == 0)
             #expect(report.stdout.contains("AUTHORITY-NO-LOCAL-RULES"), "\(format)")
+            if format == "html" || format == "markdown" {
+                #expect(report.stdout.contains("A note about what ehcp checked, not a fault in the request."), "\(format)")
+                #expect(!report.stdout.contains("cannot be read as they are"), "\(format): a notice is not a format fault")
+            }
         }
         let json = try EHCPProcess.run(["validate", bundle, "--authority", "935", "--authorities-dir", drafts, "--format", "json"]).stdout
         #expect(json.contains("\"severity\": \"info\"") || json.contains("\"severity\":\"info\""))
