@@ -6,21 +6,23 @@ extension EHCPCommand {
     struct Authorities: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "authorities",
-            abstract: "List England's local authorities and which publish their own rules and formats.",
+            abstract: "List England's local authorities, what research into their practice found, and compare them.",
             discussion: """
-                Every English authority is listed; one without rules of its own is served by the \
-                statutory baseline.
+                Every English authority is listed with its research result: own rules, nothing beyond \
+                the law, no source found, or not yet researched. One without rules of its own is served \
+                by the statutory baseline.
 
                 Examples:
                   ehcp authorities list
                   ehcp authorities show norfolk
+                  ehcp authorities compare --format html --output matrix.html
                 """,
-            subcommands: [List.self, Show.self], defaultSubcommand: List.self)
+            subcommands: [List.self, Show.self, Compare.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "list",
-                abstract: "One line per authority: code, name, and whether it has its own rules.",
+                abstract: "One line per authority: code, name, what research into its practice found, and the newest source date.",
                 discussion: "Example:\n  ehcp authorities list --format json")
 
             @Option(help: "text or json.")
@@ -28,26 +30,17 @@ extension EHCPCommand {
 
             @OptionGroup var ruleSetOptions: RuleSetOptions
 
+            func validate() throws {
+                guard AuthorityList.outputFormats.contains(format) else {
+                    throw ValidationError("unknown --format '\(format)'; use one of: \(AuthorityList.outputFormats.joined(separator: ", "))")
+                }
+            }
+
             func run() throws {
                 try reportingFailures {
-                    let rulesets = try ruleSetOptions.catalog()
-                    let formats = try FormatRegistry.standard(catalog: rulesets)
-                    let entries = AuthorityCatalog.builtIn.entries
-                    if format == "json" {
-                        Terminal.write(JSONWriter.write(.sequence(entries.map { entry in
-                            .mapping([("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-                                      ("region", .string(entry.region)), ("ownRules", .boolean(rulesets.folder(forCode: entry.code) != nil)),
-                                      ("formats", .sequence(formats.ids(forAuthority: entry.code).map { .string($0) }))])
-                        })))
-                    } else {
-                        let width = entries.map(\.name.count).max() ?? 0
-                        Terminal.write(entries.map { entry in
-                            let rules = rulesets.folder(forCode: entry.code) != nil ? "own rules" : "statutory baseline only"
-                            let own = formats.ids(forAuthority: entry.code)
-                            let name = entry.name + String(repeating: " ", count: width - entry.name.count)
-                            return "\(entry.code)  \(name)  \(rules)\(own.isEmpty ? "" : ", own format \(own.joined(separator: ", "))")"
-                        }.joined(separator: "\n") + "\n")
-                    }
+                    let catalog = try ruleSetOptions.catalog()
+                    let list = try AuthorityList(catalog: catalog, formats: try FormatRegistry.standard(catalog: catalog))
+                    Terminal.write(format == "json" ? JSONWriter.write(list.json) : list.text)
                 }
             }
         }

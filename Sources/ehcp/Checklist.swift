@@ -51,8 +51,11 @@ extension EHCPCommand {
     /// The checklist of an authority named on the command line, from its rules in force today.
     static func checklist(authority: String, requester: String?, options: RuleSetOptions) throws -> EHCPKit.Checklist {
         let entry = try AuthorityCatalog.builtIn.require(authority)
-        let chain = try options.catalog().rulesets(forCode: entry.code)
-        return EHCPKit.Checklist(authority: entry, rules: try EffectiveRules.combine(chain, asOf: CalendarDate.today), requester: requester)
+        let catalog = try options.catalog()
+        let chain = try catalog.rulesets(forCode: entry.code)
+        var checklist = EHCPKit.Checklist(authority: entry, rules: try EffectiveRules.combine(chain, asOf: CalendarDate.today), requester: requester)
+        checklist.notice = try AuthorityResearch.load(entry, from: catalog).noLocalRulesNotice
+        return checklist
     }
 }
 

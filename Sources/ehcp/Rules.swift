@@ -12,8 +12,9 @@ extension EHCPCommand {
                   ehcp rules lint LocalAuthorities/926-norfolk/*.yaml
                   ehcp rules test LocalAuthorities/926-norfolk
                   ehcp rules diff norfolk kent
+                  ehcp rules sources --before 2026-06-01
                 """,
-            subcommands: [Lint.self, Test.self, Diff.self])
+            subcommands: [Lint.self, Test.self, Diff.self, Sources.self])
 
         struct Lint: ParsableCommand {
             static let configuration = CommandConfiguration(

@@ -27,7 +27,7 @@ extension EHCPCommand.Rules {
                 let (b, bRules) = try rules(second)
                 let difference = RuleDifference(aRules, bRules)
                 var text = ""
-                for entry in [a, b] where catalog.ownRulesFile(forCode: entry.code) == nil {
+                for entry in [a, b] where catalog.requirementsFile(forCode: entry.code) == nil {
                     text += "\(entry.name) has no rules of its own: only the statutory baseline (england) applies to it.\n"
                 }
                 if !text.isEmpty { text += "\n" }

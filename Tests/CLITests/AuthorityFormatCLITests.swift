@@ -100,7 +100,7 @@ import Testing
         let result = try EHCPProcess.run(["authorities", "list"])
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 153)
-        #expect(lines.contains { $0.hasPrefix("926") && $0.hasSuffix("own rules, own format norfolk-referral-xml") })
+        #expect(lines.contains { $0.hasPrefix("926  Norfolk") && $0.contains("own rules") && $0.contains("sources read up to 20") && $0.hasSuffix("; own format norfolk-referral-xml") })
         #expect(try EHCPProcess.run(["rules", "lint"] + ["926-norfolk", "822-bedford", "202-camden", "860-staffordshire", "383-leeds"].map {
             RepositoryPaths.localAuthorities + "/\($0)/format.yaml"
         }).status == 0)

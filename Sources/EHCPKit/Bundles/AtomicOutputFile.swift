@@ -42,11 +42,14 @@ public final class AtomicOutputFile {
         defer { TemporaryItems.unregister(temporary.path) }
         do {
             try handle.close()
-            if FileAccess.exists(path) {
-                _ = try FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: URL(fileURLWithPath: path))
+            // rename(2) replaces a file already at `path` in one step. FileManager.replaceItemAt
+            // removed the old file and then failed on Linux, losing it.
+            guard rename(temporary.path, path) == 0 else {
+                throw DiagnosticList([.error("\(path) could not be written: \(String(cString: strerror(errno)))")])
             }
+        } catch let list as DiagnosticList {
+            try? FileManager.default.removeItem(at: temporary)
+            throw list
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw DiagnosticList([.error("\(path) could not be written: \(error.localizedDescription)")])

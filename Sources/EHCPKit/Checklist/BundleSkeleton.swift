@@ -7,7 +7,8 @@ public enum BundleSkeleton {
     /// The document for a request made by `requester` on `date`, with `checklist` as comments.
     public static func application(_ checklist: Checklist, requester: String, date: CalendarDate) -> String {
         let authority = checklist.authority
-        var out = """
+        var out = checklist.notice.map { wrapped("NO LOCAL RULES. \($0)", prefix: "# ", indent: "# ") + "#\n" } ?? ""
+        out += """
             # A request for an EHC needs assessment to \(authority.name) (\(authority.code)).
             # Made by `ehcp init`. Fill in the empty fields (leave out what does not apply), put each
             # document in evidence/ and list it under `evidence:` at the end, then run

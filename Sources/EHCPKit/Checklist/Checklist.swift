@@ -50,13 +50,7 @@ public struct Checklist: Sendable {
         public var reference: String?
 
         /// "Required", "Expected" or "Helpful", from the rule's severity.
-        public var need: String {
-            switch severity {
-            case .error: "Required"
-            case .warning: "Expected"
-            case .info: "Helpful"
-            }
-        }
+        public var need: String { severity.need }
     }
 
     /// The authority the checklist is for.
@@ -67,6 +61,9 @@ public struct Checklist: Sendable {
     public var rulesets: [String]
     /// The items by section, sections in gathering order, required items first.
     public var sections: [(section: Section, items: [Item])]
+    /// Said at the top when the authority has no rules of its own, so the baseline is not taken for
+    /// its list (``AuthorityResearch/noLocalRulesNotice``).
+    public var notice: String?
 
     /// The checklist for `authority`'s effective rules; with `requester`, only what applies to that role.
     public init(authority: AuthorityCatalog.Entry, rules: EffectiveRules, requester: String? = nil) {
@@ -150,6 +147,17 @@ extension Check {
         case .evidence(_, _, _, let within, _, _): within
         case .recency(_, let within, _): within
         default: nil
+        }
+    }
+}
+
+extension Severity {
+    /// "Required", "Expected" or "Helpful": how an authority treats a request without the item.
+    public var need: String {
+        switch self {
+        case .error: "Required"
+        case .warning: "Expected"
+        case .info: "Helpful"
         }
     }
 }

@@ -33,7 +33,9 @@ public enum ChecklistRenderer {
     }
 
     static func markdown(_ checklist: Checklist) -> String {
-        var out = "# \(title(checklist))\n\n\(intro)\n\nRule sets: \(checklist.rulesets.map { MarkdownReporter.inline($0) }.joined(separator: ", "))\n"
+        var out = "# \(title(checklist))\n\n"
+        if let notice = checklist.notice { out += "> **No local rules.** \(MarkdownReporter.inline(notice))\n\n" }
+        out += "\(intro)\n\nRule sets: \(checklist.rulesets.map { MarkdownReporter.inline($0) }.joined(separator: ", "))\n"
         for (section, items) in checklist.sections {
             out += "\n## \(section.title)\n\n"
             for item in items {
@@ -46,7 +48,7 @@ public enum ChecklistRenderer {
     }
 
     static func html(_ checklist: Checklist) -> String {
-        var body = ""
+        var body = checklist.notice.map { "<p class=\"notice\" role=\"note\"><strong>No local rules.</strong> \($0.escapedForMarkup)</p>\n" } ?? ""
         for (index, entry) in checklist.sections.enumerated() {
             body += "<section aria-labelledby=\"s\(index)\">\n<h2 id=\"s\(index)\">\(entry.section.title.escapedForMarkup)</h2>\n<ul class=\"checklist\">\n"
             for item in entry.items {
@@ -63,6 +65,7 @@ public enum ChecklistRenderer {
             ul.checklist li { margin-bottom: 0.75rem; break-inside: avoid; }
             .box { font-size: 1.2rem; }
             .facts, .source { font-size: 0.9rem; }
+            .notice { border-left: 6px solid #1d4f91; background: #f3f2f1; color: #1b1b1b; padding: 0.5rem 1rem; }
             @media print { h2 { break-before: auto; } }
 
             """
@@ -75,6 +78,7 @@ public enum ChecklistRenderer {
             ("authority", .mapping([("code", .string(checklist.authority.code)), ("name", .string(checklist.authority.name))])),
         ]
         if let requester = checklist.requester { root.append(("requester", .string(requester))) }
+        if let notice = checklist.notice { root.append(("notice", .string(notice))) }
         root.append(("rulesets", .sequence(checklist.rulesets.map { .string($0) })))
         root.append(("sections", .sequence(checklist.sections.map { section, items in
             .mapping([("id", .string(section.rawValue)), ("title", .string(section.title)), ("items", .sequence(items.map(json)))])

@@ -86,3 +86,14 @@ extension Rule {
         "The rule checks that " + summary + "."
     }
 }
+
+extension Finding {
+    /// Why the finding matters, in plain words: its basis explained, except for a note about the
+    /// check itself (a built-in notice such as `AUTHORITY-NO-LOCAL-RULES`), which is not a fault
+    /// in the request.
+    public var why: String {
+        severity == .info && basis == .format
+            ? "A note about what ehcp checked, not a fault in the request."
+            : basis.explanation
+    }
+}

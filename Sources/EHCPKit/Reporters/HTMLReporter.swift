@@ -55,7 +55,7 @@ public struct HTMLReporter: Reporter {
     private func item(_ finding: Finding, rule: Rule?) -> String {
         var out = "<li class=\"finding \(finding.severity.rawValue)\">\n"
         out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(finding.message.escapedForMarkup)</p>\n<dl>\n"
-        out += "<dt>Why</dt><dd>\(finding.basis.explanation.escapedForMarkup)</dd>\n"
+        out += "<dt>Why</dt><dd>\(finding.why.escapedForMarkup)</dd>\n"
         if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
         if let reference = finding.citation {
             out += "<dt>Source</dt><dd>\(reference.escapedForMarkup)"

@@ -42,7 +42,7 @@ public struct MarkdownReporter: Reporter {
             out += "\n## \(group.title) (\(findings.count))\n\n_\(group.advice)_\n\n"
             for finding in findings {
                 out += "- **\(finding.severity.label)** (\(finding.basis.label)) \(Self.inline(finding.message))\n"
-                out += "  - Why: \(finding.basis.explanation)\n"
+                out += "  - Why: \(finding.why)\n"
                 if let rule = context.rule(finding.rule, in: report) { out += "  - What counts: \(Self.inline(rule.plainSummary))\n" }
                 if let reference = finding.citation { out += "  - Source: \(Self.inline(reference, autolinks: true))\n" }
                 if let place = BundleReport.place(finding) {

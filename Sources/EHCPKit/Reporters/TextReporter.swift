@@ -94,7 +94,8 @@ extension String {
     /// Safe to print on a terminal: control characters shown as `\u{1B}`, never acted on.
     var forTerminal: String { escapingControlCharacters() }
 
-    fileprivate func trimmingTrailingSpaces() -> String {
+    /// The text without trailing spaces.
+    func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
         return text

@@ -95,6 +95,11 @@ public struct RuleSetCatalog: Sendable {
         folder(forCode: code).map { $0 + "/authority.yaml" }.flatMap { exists($0) ? $0 : nil }
     }
 
+    /// The `requirements.yaml` of the authority with `code`, if it publishes rules of its own.
+    public func requirementsFile(forCode code: String) -> String? {
+        folder(forCode: code).map { $0 + "/requirements.yaml" }.flatMap { exists($0) ? $0 : nil }
+    }
+
     /// The published set, with the `LocalAuthorities` folder of the working directory laid over it
     /// when there is one. Never looked up above the working directory or beside the executable.
     public static func forWorkingDirectory() -> RuleSetCatalog {
@@ -116,14 +121,8 @@ public struct RuleSetCatalog: Sendable {
     /// Rule sets for an authority: its own `requirements.yaml` (or the baseline when it has
     /// none), with every rule set it extends.
     public func rulesets(forCode code: String) throws -> [RuleSet] {
-        let own = ownRulesFile(forCode: code) ?? baselineFile
+        let own = requirementsFile(forCode: code) ?? baselineFile
         return try resolve([try RuleSetLoader.load(read(own), file: own)])
-    }
-
-    /// The `requirements.yaml` of the authority with `code`; nil when it has no rules of its own,
-    /// so that only the statutory baseline applies to it.
-    public func ownRulesFile(forCode code: String) -> String? {
-        folder(forCode: code).map { $0 + "/requirements.yaml" }.flatMap { exists($0) ? $0 : nil }
     }
 
     /// The statutory baseline's `requirements.yaml`.

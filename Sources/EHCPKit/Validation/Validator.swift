@@ -27,6 +27,9 @@ public struct ValidationOptions: Sendable {
     public var asOf: CalendarDate?
     /// Limits on zipped bundles.
     public var zipLimits = ZipLimits()
+    /// False to apply the statutory baseline alone, whatever the authority: how the baseline's own
+    /// examples are checked, so they keep testing the baseline when their authority gains rules.
+    public var localRules = true
 
     public init(authority: String? = nil, ruleFiles: [String] = [], asOf: CalendarDate? = nil, zipLimits: ZipLimits = ZipLimits()) {
         self.authority = authority
@@ -94,7 +97,7 @@ public final class Validator: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let cached = cache[code] { return cached }
-        let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: code) : try rulesets.resolve(files: options.ruleFiles)
+        let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: options.localRules ? code : "") : try rulesets.resolve(files: options.ruleFiles)
         cache[code] = chain
         return chain
     }
@@ -177,6 +180,11 @@ public final class Validator: @unchecked Sendable {
         } else {
             findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
                                     message: "No authority or statutory rules were applied: the request has no valid dateOfRequest (or give --as-of)."))
+        }
+        if let authority, options.ruleFiles.isEmpty, options.localRules {
+            let research = AuthorityResearch(authority: authority, metadata: try metadata(forCode: authority.code),
+                                             hasOwnRules: rulesets.requirementsFile(forCode: authority.code) != nil)
+            if let notice = research.noLocalRulesFinding { findings.append(notice) }
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
         return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)

@@ -1,0 +1,52 @@
+extension Check {
+    /// What the check asks for in a few words, for one cell of the national matrix: "24 months",
+    /// "2 cycles", "£6,000", "EHC1", or "asked" when the rule sets no number or name.
+    public var ask: String {
+        switch self {
+        case .evidence(_, let min, let max, let within, _, _):
+            let count = min > 1 ? "\(min) documents" : max.map { "at most \($0)" }
+            return [count, within.map { "within \($0)" }].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "asked"
+        case .recency(_, let within, _):
+            return "within \(within)"
+        case .count(let path, _, let min, let max):
+            let noun = Self.countNouns[path] ?? ("item", "items")
+            if let min, min > 0 { return "\(min) \(min == 1 ? noun.0 : noun.1)" + (max.map { " to \($0)" } ?? "") }
+            return max.map { "at most \($0) \($0 == 1 ? noun.0 : noun.1)" } ?? "asked"
+        case .duration(_, _, _, let min):
+            return "\(min)"
+        case .field(let path, _, let pattern, let min, let max, let oneOf, _, _):
+            if let oneOf { return oneOf.count <= 2 ? oneOf.joined(separator: " or ") : "one of \(oneOf.count) values" }
+            if let min, path == "provisionTotal" { return Self.pounds(min) }
+            if let min { return "at least \(min)" + (max.map { ", at most \($0)" } ?? "") }
+            if let max { return "at most \(max)" }
+            if path == "form.name" { return pattern == nil ? "form named" : "named form" }
+            if path == "form.version" { return "form version" }
+            return pattern == nil ? "given" : "set pattern"
+        case .xpath:
+            return "asked"
+        }
+    }
+
+    private static let countNouns: [String: (String, String)] = [
+        "graduatedApproach": ("cycle", "cycles"), "professionals": ("professional", "professionals"), "consent": ("consent", "consents"),
+        "provision": ("line", "lines"), "attainment": ("data point", "data points"), "parents": ("parent", "parents"),
+        "evidence": ("document", "documents"),
+    ]
+
+    /// "6000" as "£6,000"; a sum with pence as "£12.50".
+    static func pounds(_ text: String) -> String {
+        guard let value = Double(text), value == value.rounded(), abs(value) < 1e15 else { return "£" + text }
+        var digits = String(Int(value))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        return "£" + digits + grouped
+    }
+}
+
+extension String {
+    /// The string, or nil when it is empty.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
