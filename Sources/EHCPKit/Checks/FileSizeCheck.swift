@@ -16,7 +16,8 @@ public enum FileSizeCheck {
 
     /// `2.5 MB`, `300 KB`, `812 bytes`.
     public static func describe(_ bytes: UInt64) -> String {
-        if bytes >= 1 << 20 { return "\(Double(bytes * 10 / (1 << 20)) / 10) MB" }
+        // Divided before it is scaled, so no size overflows.
+        if bytes >= 1 << 20 { return "\(Double(bytes / (1 << 20) * 10 + bytes % (1 << 20) * 10 / (1 << 20)) / 10) MB" }
         if bytes >= 1 << 10 { return "\(bytes / (1 << 10)) KB" }
         return "\(bytes) bytes"
     }
