@@ -9,7 +9,7 @@ public enum EvidenceFileCheck {
         var findings: [Finding] = []
         var referenced: Set<String> = []
         var digests: [String: String] = [:]
-        let realRoot = canonical(root)
+        let realRoot = FileAccess.canonical(root)
         for (index, item) in application.evidence.enumerated() {
             guard let fileValue = item["file"], let relative = fileValue.text else { continue }
             let path = "evidence[\(index)].file"
@@ -22,7 +22,7 @@ public enum EvidenceFileCheck {
                 continue
             }
             let full = root + "/" + relative
-            let resolved = canonical(full)
+            let resolved = FileAccess.canonical(full)
             guard resolved.hasPrefix(realRoot + "/") else {
                 report("FILE-PATH", "leads outside the bundle through a link")
                 continue
@@ -57,22 +57,12 @@ public enum EvidenceFileCheck {
             }
             digests[digest] = resolved
         }
-        let documentPath = canonical(document)
+        let documentPath = FileAccess.canonical(document)
         for file in allFiles(under: realRoot) where file != documentPath && !referenced.contains(file) {
             let relative = String(file.dropFirst(realRoot.count + 1))
             findings.append(.builtIn("FILE-UNREFERENCED", "\(relative) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
         }
         return findings
-    }
-
-    /// `path` with links resolved and `.`/`..` removed: realpath(3) for a path that exists, else
-    /// Foundation's resolution, which also handles paths that do not exist.
-    private static func canonical(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

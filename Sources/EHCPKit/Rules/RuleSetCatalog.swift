@@ -13,6 +13,9 @@ public struct RuleSetCatalog: Sendable {
         self.embedded = nil
     }
 
+    /// The folder the catalog reads from disk; nil for the copy carried in the binary.
+    public var folderOnDisk: String? { embedded == nil ? directory : nil }
+
     /// The rule sets carried inside the binary, for when no `LocalAuthorities` folder is at hand.
     public static let builtIn = RuleSetCatalog(embedded: EmbeddedResources.authorityFiles)
 
