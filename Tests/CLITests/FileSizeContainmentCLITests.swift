@@ -6,12 +6,8 @@ import Testing
 /// of what it leads to is never looked at (it would tell the size of any file on the machine).
 @Suite struct FileSizeContainmentCLITests {
     @Test func aLinkOutIsNotMeasured() throws {
-        let drafts = try EHCPProcess.temporaryFolder()
+        let drafts = try DraftAuthorities.norfolk(appending: "maxFileSize: 100 KB").folder
         let manager = FileManager.default
-        try manager.copyItem(atPath: RepositoryPaths.localAuthorities + "/england", toPath: drafts + "/england")
-        try manager.copyItem(atPath: RepositoryPaths.localAuthorities + "/926-norfolk", toPath: drafts + "/926-norfolk")
-        let metadata = drafts + "/926-norfolk/authority.yaml"
-        try (try String(contentsOfFile: metadata, encoding: .utf8) + "maxFileSize: 100 KB\n").write(toFile: metadata, atomically: true, encoding: .utf8)
         let bundle = drafts + "/bundle"
         try manager.copyItem(atPath: RepositoryPaths.examples + "/riverside-request", toPath: bundle)
         try Data(count: 300 << 10).write(to: URL(fileURLWithPath: drafts + "/outside.pdf"))
