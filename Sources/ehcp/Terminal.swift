@@ -1,3 +1,4 @@
+import EHCPKit
 import EHCPSource
 import Foundation
 
@@ -8,12 +9,22 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    /// Writes to standard error, ending with a newline when `line`; if even that fails, there is
+    /// nowhere left to say so.
+    static func writeError(_ text: String, line: Bool = true) {
+        let ended = !line || text.hasSuffix("\n") ? text : text + "\n"
+        try? FileAccess.write(ended, toDescriptor: STDERR_FILENO, named: "standard error")
     }
 
+    /// Writes to standard output; when it cannot be written (a full disk, a closed pipe), says so
+    /// on standard error and ends with exit status 2, temporary files removed.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileAccess.write(text, toDescriptor: STDOUT_FILENO, named: "standard output")
+        } catch {
+            _ = fail(error)
+            TemporaryItems.removeAllAndExit(ExitCode.couldNotRun.rawValue)
+        }
     }
 
     /// Prints every diagnostic to stderr and returns the could-not-run exit code.

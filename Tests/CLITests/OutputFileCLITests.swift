@@ -140,4 +140,13 @@ import Testing
         #expect(try EHCPProcess.run(["init", fresh, "--authority", "926"]).status == 0)
         #expect(try leftovers(fresh).isEmpty)
     }
+
+    @Test(arguments: [["validate", "BUNDLE"], ["validate", "BUNDLE", "--format", "html"], ["checklist", "--authority", "926"]])
+    func aFullStandardOutputIsAnErrorNotACrash(_ command: [String]) throws {
+        let folder = try workspace()
+        let arguments = command.map { $0.replacingOccurrences(of: "BUNDLE", with: folder + "/bundle") }
+        let result = try EHCPProcess.run(["-c", "exec \"$0\" \"$@\" > /dev/full", EHCPProcess.binary] + arguments, executable: "/bin/sh")
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: standard output could not be written: No space left on device\n", "\(result.stderr)")
+    }
 }

@@ -90,6 +90,18 @@ public enum FileAccess {
         try file.commit()
     }
 
+    /// Writes all of `text` to the open `descriptor` (standard output or error), through
+    /// `write(2)`: unlike `FileHandle.write(_:)`, a full disk or a closed pipe throws, never traps.
+    ///
+    /// - Throws: ``DiagnosticList`` naming the stream as `name`, with the system's reason.
+    public static func write(_ text: String, toDescriptor descriptor: Int32, named name: String) throws {
+        do {
+            try PosixFile.writeAll(descriptor, Array(text.utf8))
+        } catch {
+            throw DiagnosticList([.error("\(name) could not be written: \(error.description)")])
+        }
+    }
+
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 
     /// Names in a directory, sorted; empty when it cannot be read.
