@@ -28,6 +28,18 @@ import Testing
         #expect(result.stdout.contains("FILE-NOT-REGULAR: evidence[0].file is a FIFO (named pipe), not a regular file; it was not read"), "\(result.stdout)")
     }
 
+    /// Making a device node needs root; elsewhere the FIFO tests cover the same path.
+    @Test(.enabled(if: getuid() == 0)) func aZeroDeviceAsEvidenceIsReportedNotRead() throws {
+        let (_, bundle) = try workspace()
+        let path = bundle + "/evidence/salt-2026.pdf"
+        try manager.removeItem(atPath: path)
+        // Major 1, minor 5: the node /dev/zero is, which would feed zeros for ever.
+        #expect(mknod(path, S_IFCHR | 0o600, dev_t(1 << 8 | 5)) == 0)
+        let result = try EHCPProcess.run(["validate", bundle])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.contains("FILE-NOT-REGULAR: evidence[0].file is a character device, not a regular file; it was not read"), "\(result.stdout)")
+    }
+
     @Test func aFIFOAsTheDocumentIsRefused() throws {
         let (_, bundle) = try workspace()
         try replaceWithFIFO(bundle + "/application.yaml")
