@@ -95,7 +95,8 @@ extension EHCPCommand {
                 }
                 let batch = BatchValidator(rulesets: catalog, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, formats: formats)
                 let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
-                if let output { try OutputPath.refuse(output, reading: given + paths + ruleFiles + [catalog.folderOnDisk].compactMap { $0 }) }
+                // The bundles themselves are protected, not a folder of them: a report beside them is fine.
+                if let output { try OutputPath.refuse(output, reading: paths + ruleFiles + [catalog.folderOnDisk].compactMap { $0 }) }
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
                 let reporter = Reporters.reporter(format)!
                 let outcome: BatchOutcome

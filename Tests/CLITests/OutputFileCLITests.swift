@@ -66,6 +66,15 @@ import Testing
         #expect(manager.subpaths(atPath: bundle) == listing)
     }
 
+    @Test func aReportBesideTheBundlesOfAFolderIsWritten() throws {
+        let folder = try workspace()
+        let result = try EHCPProcess.run(["validate", folder, "--output", folder + "/report.txt"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try text(folder + "/report.txt").contains("No errors"))
+        let inside = try EHCPProcess.run(["validate", folder, "--output", folder + "/bundle/report.txt"])
+        #expect(inside.status == 2 && inside.stderr.contains("which is being read"), "\(inside.stderr)")
+    }
+
     @Test func theInputIsRefusedByPathOrByHardLink() throws {
         let folder = try workspace()
         let input = folder + "/bundle/application.yaml"
