@@ -46,10 +46,10 @@ enum LibXML2 {
         return try withExtendedLifetime(collector) { try body(collector) }
     }
 
-    /// The one place a libxml2 error becomes a ``Diagnostic``.
+    /// The one place a libxml2 error becomes a ``Diagnostic``: its kind and position, no text of the document.
     static func diagnostic(_ error: xmlError, file: String) -> Diagnostic {
-        var message = error.message.map { String(cString: $0) } ?? "XML error \(error.code)"
-        while message.last == "\n" || message.last == " " { message.removeLast() }
+        // Never error.message: it quotes the document.
+        let message = kind(code: error.code, domain: error.domain)
         let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
         let line = Int(error.line)
         let column = error.int2 > 0 ? Int(error.int2) : nil

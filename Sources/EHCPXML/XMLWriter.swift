@@ -1,8 +1,8 @@
 /// Writes an ``XMLTree/Element`` as indented XML text with a declaration.
 ///
 /// Text and attribute values are escaped; characters XML 1.0 cannot hold (most control
-/// characters) are refused by the caller's schema long before they get here, and are written as
-/// nothing rather than produce a document no reader accepts.
+/// characters, see ``canHold(_:)``) are written as nothing rather than produce a document no
+/// reader accepts: callers that must not lose them check first (conversion reports them).
 public enum XMLWriter {
     public static func write(_ root: XMLTree.Element) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -34,6 +34,12 @@ public enum XMLWriter {
         out += pad + "</" + element.name + ">\n"
     }
 
+    /// True when XML 1.0 can hold `scalar` (as itself or a character reference): not a control
+    /// character other than tab, line feed and carriage return, and not U+FFFE or U+FFFF.
+    public static func canHold(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x20 ? scalar.value != 0xFFFE && scalar.value != 0xFFFF : scalar == "\t" || scalar == "\n" || scalar == "\r"
+    }
+
     /// `text` with `&`, `<`, `>` (and quotes, tabs and line breaks in attributes, which readers would otherwise turn into spaces) escaped.
     public static func escape(_ text: String, attribute: Bool) -> String {
         var out = ""
@@ -49,7 +55,7 @@ public enum XMLWriter {
             case "\r": out += "&#13;"
             case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                if !canHold(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -4,7 +4,8 @@ import EHCPSource
 ///
 /// JSON's syntax is YAML's flow syntax, so libyaml reads it and this adds JSON's own rules on top:
 /// one value, flow collections only, keys and strings in double quotes, bare values only numbers,
-/// `true`, `false` and `null`, and no comments, anchors, aliases or tags.
+/// `true`, `false` and `null`, and no comments, anchors, aliases or tags. Surrogate pairs are
+/// accepted (``JSONSurrogates``).
 public enum JSONReader {
     /// The JSON value of `bytes`.
     public static func document(
@@ -12,8 +13,13 @@ public enum JSONReader {
     ) throws(YAMLError) -> SourceNode {
         let array = Array(bytes)
         try rejectComments(array, file: file)
-        let documents = try YAMLReader.build(array, file: file, limits: limits, json: true)
-        return try YAMLReader.single(documents, file: file)
+        let rewritten = try JSONSurrogates(array, file: file)
+        do {
+            let documents = try YAMLReader.build(rewritten.bytes, file: file, limits: limits, json: true)
+            return rewritten.original(try YAMLReader.single(documents, file: file))
+        } catch {
+            throw rewritten.original(error)
+        }
     }
 
     /// libyaml drops comments without an event, so they are found with a scan that skips strings.

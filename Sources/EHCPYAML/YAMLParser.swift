@@ -88,7 +88,9 @@ public enum YAMLParser {
         pointer.map { String(cString: UnsafePointer($0)) }
     }
 
-    /// The one place libyaml's error state becomes a ``YAMLError``.
+    /// The one place libyaml's error state becomes a ``YAMLError``: libyaml's problem and context
+    /// are fixed phrases of its own ("found character that cannot start any token"), never bytes of
+    /// the document, so they describe the kind of error without repeating personal data.
     private static func error(of parser: yaml_parser_t, file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         let kind: YAMLError.Kind

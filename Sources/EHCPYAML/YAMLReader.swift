@@ -134,7 +134,7 @@ final class TreeBuilder {
             if json { try checkJSONScalar(scalar, anchor: anchor, tag: tag, at: location) }
             if let frame = stack.last, frame.isMapping, frame.pendingKey == nil {
                 guard frame.insertKey(scalar.value) else {
-                    throw YAMLError(.structure, "duplicate key '\(scalar.value)'", at: location)
+                    throw YAMLError(.structure, "a key given twice in one mapping", at: location)
                 }
                 if json && scalar.style != .doubleQuoted {
                     throw YAMLError(.json, "a JSON key must be a string in double quotes", at: location)
@@ -145,9 +145,9 @@ final class TreeBuilder {
             }
             try add(SourceNode(.scalar(scalar), location: location, tag: tag), anchor: anchor, count: 1)
         case .alias(let name):
-            if json { throw YAMLError(.json, "aliases (*\(name)) are not JSON", at: location) }
+            if json { throw YAMLError(.json, "aliases (*…) are not JSON", at: location) }
             guard let target = anchors[name] else {
-                throw YAMLError(.structure, "the alias *\(name) names no anchor defined before it", at: location)
+                throw YAMLError(.structure, "an alias names no anchor defined before it", at: location)
             }
             if let frame = stack.last, frame.isMapping, frame.pendingKey == nil {
                 guard case .scalar(let scalar) = target.node.content else {

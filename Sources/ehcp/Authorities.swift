@@ -73,9 +73,15 @@ extension EHCPCommand {
                     if !formats.isEmpty { text += "Own format: \(formats.joined(separator: ", "))\n" }
                     if let file = catalog.metadataFile(forCode: entry.code) {
                         let metadata = try AuthorityMetadata.load(try catalog.contents(of: file), file: file)
+                        text += "Research: \(metadata.result.phrase)\n"
                         text += "Submission: \(metadata.submission)\n"
+                        if let localOffer = metadata.localOffer { text += "Local Offer: \(localOffer)\n" }
                         if let limit = metadata.maxFileSize { text += "Largest evidence file accepted: \(FileSizeCheck.describe(limit))\n" }
-                        text += "Sources:\n" + metadata.sources.map { "  \($0.url) (read \($0.read))\n" }.joined()
+                        for form in metadata.forms {
+                            text += "Form: \(form.name)\(form.version.map { ", version \($0)" } ?? "")\(form.requester.map { " (\($0))" } ?? "")\n"
+                        }
+                        text += "Sources:\n" + metadata.sources.map { "  \($0.url)\n    \($0.standing)\n" }.joined()
+                        if !metadata.searched.isEmpty { text += "Searched without finding a source:\n" + metadata.searched.map { "  \($0)\n" }.joined() }
                     }
                     for ruleset in chain {
                         text += "\n\(ruleset.id) (\(ruleset.file))\n"

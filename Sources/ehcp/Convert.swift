@@ -13,7 +13,9 @@ extension EHCPCommand {
                 only), and each authority's own format ('ehcp authorities list' shows which \
                 authorities have one). Conversion goes through the canonical model; anything the \
                 target cannot hold is listed on stderr by path (never by value), and with --strict \
-                nothing is written. Without --from the format is told from the file: its \
+                nothing is written. An error in the input (a value the target cannot be given, such as \
+                an unknown code) is listed the same way; then nothing is written and the exit status \
+                is 1, unless --force writes the rest. Without --from the format is told from the file: its \
                 extension, its root element and namespace, or its marker field.
 
                 Examples:
@@ -36,6 +38,9 @@ extension EHCPCommand {
         @Flag(help: "Fail, writing nothing, if anything would be lost or the input has schema errors.")
         var strict = false
 
+        @Flag(help: "Write the output even when the input has errors, leaving out the values in error.")
+        var force = false
+
         @OptionGroup var ruleSetOptions: RuleSetOptions
 
         /// Standard input, refused past the documents' size limit.
@@ -49,6 +54,10 @@ extension EHCPCommand {
                 }
             }
             return bytes
+        }
+
+        func validate() throws {
+            if strict && force { throw ValidationError("--strict and --force cannot be given together") }
         }
 
         func run() throws {
@@ -74,15 +83,19 @@ extension EHCPCommand {
                 }
                 for finding in result.findings {
                     let place = finding.location.map { "\($0): " } ?? ""
-                    Terminal.writeError("\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]")
+                    Terminal.writeError("\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]".escapingControlCharacters())
                 }
                 for entry in result.loss.entries {
-                    Terminal.writeError("\(strict ? "error" : "warning"): not converted: \(entry.path) (\(entry.kind): \(entry.reason))")
+                    Terminal.writeError("\(strict ? "error" : "warning"): not converted: \(entry.path) (\(entry.kind): \(entry.reason))".escapingControlCharacters())
                 }
                 let hasErrors = result.findings.contains { $0.severity == .error }
                 if strict && (!result.loss.isEmpty || hasErrors) {
                     Terminal.writeError("nothing written (--strict)")
                     throw ExitCode.couldNotRun
+                }
+                if hasErrors && !force {
+                    Terminal.writeError("nothing written: the input has errors; correct them, or give --force to write the rest")
+                    throw ExitCode.findings
                 }
                 if let output { try FileAccess.writeAtomically(result.text, to: output) } else { Terminal.write(result.text) }
             }

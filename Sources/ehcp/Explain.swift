@@ -28,9 +28,14 @@ extension EHCPCommand {
                 var text = "\(rule.id) (\(rule.severity.rawValue), \(rule.basis.rawValue))\n\n\(rule.message)\n\n"
                 text += "Checks (\(rule.check.key)): \(rule.summary)\n"
                 if let reference = rule.reference { text += "Source: \(reference)\n" }
+                if let source = rule.source { text += "Rests on: \(source.url)\n  \(source.standing)\n" }
+                if let quote = rule.quote { text += "  which says: \(quote.first == "\u{201C}" || quote.first == "\"" ? quote : "\u{201C}\(quote)\u{201D}")\n" }
                 text += "Defined in: \(rule.location) (rule set \(rule.ruleset))\n"
                 if rule.basis == .local {
                     text += "\nThis is the authority's own expectation, not a legal condition of a request.\n"
+                    if rule.severity == .error {
+                        text += "On a parent's or young person's request it is reported as a warning: \(RequesterFairness.explanation)\n"
+                    }
                 }
                 Terminal.write(text)
             }

@@ -24,11 +24,11 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        Terminal.writeError("\r[\(bar)] \(done)/\(total) bundles checked", line: false)
+        Terminal.writeRawError("\r[\(bar)] \(done)/\(total) bundles checked")
     }
 
     func finish() {
         guard enabled else { return }
-        Terminal.writeError("\r\u{1B}[2K", line: false)
+        Terminal.writeRawError("\r\u{1B}[2K")
     }
 }

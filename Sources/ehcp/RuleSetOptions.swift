@@ -8,8 +8,8 @@ struct RuleSetOptions: ParsableArguments {
     @Option(help: "The LocalAuthorities folder to read rule sets from (for testing drafts).")
     var authoritiesDir: String?
 
-    /// The folder given, one beside the working directory or the binary, or else the copy
-    /// carried in the binary.
+    /// The published set carried in the binary, with the folder given (or a `LocalAuthorities`
+    /// folder in the working directory) laid over it.
     func catalog() throws -> RuleSetCatalog {
         if let authoritiesDir {
             guard FileAccess.isDirectory(authoritiesDir) else {
@@ -17,8 +17,7 @@ struct RuleSetOptions: ParsableArguments {
             }
             return RuleSetCatalog(directory: authoritiesDir)
         }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        return RuleSetCatalog.locate(executable: executable) ?? .builtIn
+        return RuleSetCatalog.forWorkingDirectory()
     }
 }
 

@@ -22,7 +22,7 @@ extension EHCPCommand {
                 discussion: """
                     A file holding 'format:' is checked as a format (format.yaml), a file named \
                     authority.yaml as authority metadata, and any other as a rule set. Exit status 1 \
-                    when any problem is found.
+                    when any problem is found; notes (such as how a rule reads on a parent's request) are shown but are not problems.
 
                     Example:
                       ehcp rules lint LocalAuthorities/926-norfolk/*.yaml
@@ -40,8 +40,8 @@ extension EHCPCommand {
                     } catch let list as DiagnosticList {
                         diagnostics = list.diagnostics
                     }
-                    problems += diagnostics.count
-                    for diagnostic in diagnostics { Terminal.writeError(diagnostic.description) }
+                    problems += diagnostics.filter { $0.severity != .note }.count
+                    for diagnostic in diagnostics { Terminal.writeError(diagnostic.description.escapingControlCharacters()) }
                 }
                 Terminal.write("\(files.count) file(s) checked, \(problems) problem(s)\n")
                 if problems > 0 { throw ExitCode.findings }

@@ -9,11 +9,17 @@ enum Terminal {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    /// Writes to standard error, ending with a newline when `line`; if even that fails, there is
-    /// nowhere left to say so.
-    static func writeError(_ text: String, line: Bool = true) {
-        let ended = !line || text.hasSuffix("\n") ? text : text + "\n"
-        try? FileAccess.write(ended, toDescriptor: STDERR_FILENO, named: "standard error")
+    /// Writes `text` and a line break to stderr, every control character but the line breaks
+    /// shown as `\u{1B}`: a message may name a file, key or bundle, and none may drive the terminal.
+    static func writeError(_ text: String) {
+        let shown = text.escapingControlCharacters(keeping: ["\n"])
+        writeRawError(shown.hasSuffix("\n") ? shown : shown + "\n")
+    }
+
+    /// Writes `text` to stderr as it is, for ehcp's own control sequences (the progress bar); if
+    /// even stderr cannot be written, there is nowhere left to say so.
+    static func writeRawError(_ text: String) {
+        try? FileAccess.write(text, toDescriptor: STDERR_FILENO, named: "standard error")
     }
 
     /// Writes to standard output; when it cannot be written (a full disk, a closed pipe), says so
@@ -30,7 +36,8 @@ enum Terminal {
     /// Prints every diagnostic to stderr and returns the could-not-run exit code.
     static func fail(_ error: Error) -> ExitCodeBox {
         if let list = error as? DiagnosticList {
-            writeError(list.diagnostics.map { $0.description }.joined(separator: "\n"))
+            // Each diagnostic on one line: a line break inside one is shown, so none can forge another.
+            writeError(list.diagnostics.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
         } else {
             writeError("error: \(error)")
         }

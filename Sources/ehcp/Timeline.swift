@@ -15,15 +15,17 @@ extension EHCPCommand {
                 An exception (--exception KIND:FROM..TO, repeatable) does not move a date: reg 5(4), \
                 10(4) and 13(3) say the authority need not meet the limit if an exception makes it \
                 impractical, and must then act as soon as practicable. ehcp marks each limit an \
-                exception lifts and also shows the date counting the clock as paused, as many \
-                authorities do (that date is practice, not law). Kinds:
+                exception may excuse (only where that reason makes meeting it impractical) and also \
+                shows the date counting the clock as paused, as many authorities do (that date is \
+                practice, not law). Kinds:
                   closure              a school or college asked for advice was closed
                                        for 4 weeks or more; FROM is the first day
                                        closed, TO the day it reopened
                   early-years-closure  the same for an early years provider (reg 10(4))
                   circumstances        exceptional personal circumstances
                   absence              away from the area for 4 weeks or more
-                Reg 13(3) lifts the 20-week limit for any of the reasons in reg 10(4). The exceptions \
+                Reg 13(3) excuses the 20-week limit, where meeting it is impractical, for any of \
+                the reasons in reg 10(4). The exceptions \
                 of reg 8(2) bind the people asked for advice and are not applied.
 
                 Examples:
@@ -61,14 +63,14 @@ extension EHCPCommand {
             for deadline in timeline.deadlines {
                 out += "\(deadline.date)  \(deadline.step) (\(deadline.regulation))\n"
                 for lift in deadline.liftedBy {
-                    out += "            lifted by \(lift.paragraph): \(lift.exception.kind.summary), \(lift.exception.from)..\(lift.exception.to)\n"
+                    out += "            need not be met only if impractical because of \(lift.exception.kind.summary), \(lift.exception.from)..\(lift.exception.to) (\(lift.paragraph))\n"
                 }
                 if let paused = deadline.pausedDate {
                     out += "            still due as soon as practicable; counting the clock as paused: \(paused)\n"
                 }
             }
             if timeline.exceptions.isEmpty {
-                out += "\nNo exception given. Reg 5(4), 10(4) and 13(3) lift a limit when an exception makes it impractical (see 'ehcp timeline --help').\n"
+                out += "\nNo exception given. Under reg 5(4), 10(4) and 13(3) the authority need not meet a limit only where an exception makes it impractical to do so (see 'ehcp timeline --help').\n"
             } else if timeline.deadlines.allSatisfy({ $0.liftedBy.isEmpty }) {
                 out += "\nNo exception falls before a deadline, so every limit stands.\n"
             }

@@ -63,6 +63,9 @@ extension EHCPCommand {
         @Flag(help: "Show the child's name, date of birth and the request's reference in the report (never on stderr).")
         var showPersonalData = false
 
+        @Flag(help: "Show bundles as 'bundle 1', 'bundle 2'… (in the order checked) instead of their paths, in the report and on stderr: folder names are often the child's name.")
+        var redactPaths = false
+
         func validate() throws {
             guard Reporters.reporter(format) != nil else {
                 throw ValidationError("unknown --format '\(format)'; use one of: \(Reporters.all.map { $0.identifier }.joined(separator: ", "))")
@@ -105,31 +108,47 @@ extension EHCPCommand {
                 } else {
                     let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
                     progress?.finish()
-                    let reports = outcomes.compactMap { try? $0.get() }
-                    outcome = BatchOutcome(
-                        reported: reports.count,
-                        failures: outcomes.compactMap { if case .failure(let error) = $0 { error } else { nil } },
-                        reachesThreshold: reports.contains { reachesThreshold($0) })
-                    if !reports.isEmpty { try write(reports, several: paths.count > 1, batch: batch, options: options) }
+                    let all = outcomes.enumerated().map { report($1, index: $0, path: paths[$0]) }
+                    let read = all.filter { !$0.couldNotBeRead }
+                    outcome = BatchOutcome(read: read.count, unreadable: all.filter(\.couldNotBeRead), reachesThreshold: read.contains { reachesThreshold($0) })
+                    // A batch lists the bundles that could not be read; a single one is only an error.
+                    if paths.count > 1 {
+                        try write(all, paths: paths, batch: batch, options: options)
+                    } else if !read.isEmpty {
+                        try write(read, paths: paths, batch: batch, options: options)
+                    }
                 }
-                let failures = outcome.failures
-                if failures.count == 1, outcome.reported == 0 { throw failures[0] }
-                for failure in failures { _ = Terminal.fail(failure) }
-                if !failures.isEmpty {
-                    let rest = outcome.reported == 0 ? "" : "; the report covers the rest"
-                    Terminal.writeError("\(failures.count) of \(paths.count) bundle(s) could not be read\(rest)")
+                for report in outcome.unreadable {
+                    Terminal.writeError(report.problems.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
+                }
+                if !outcome.unreadable.isEmpty {
+                    if paths.count > 1 {
+                        let rest = outcome.read == 0 ? "" : " and covers the rest"
+                        Terminal.writeError("\(outcome.unreadable.count) of \(paths.count) bundle(s) could not be read; the report lists them\(rest)")
+                    }
                     throw ExitCode.couldNotRun
                 }
                 if outcome.reachesThreshold { throw ExitCode.findings }
             }
         }
 
-        /// What a batch came to: how many bundles were reported, which could not be read, and
-        /// whether any finding reaches --fail-on.
+        /// What a batch came to: how many bundles were read, which could not be, and whether any
+        /// finding reaches --fail-on.
         private struct BatchOutcome {
-            var reported = 0
-            var failures: [any Error] = []
+            var read = 0
+            var unreadable: [BundleReport] = []
             var reachesThreshold = false
+        }
+
+        /// The report for one outcome: the bundle's own, or one saying why it could not be read;
+        /// with --redact-paths, the bundle is shown as "bundle N".
+        private func report(_ outcome: BatchValidator.Outcome, index: Int, path: String) -> BundleReport {
+            let report: BundleReport
+            switch outcome {
+            case .success(let checked): report = checked
+            case .failure(let error): report = .unreadable(path, because: error)
+            }
+            return redactPaths ? report.redacted(as: "bundle \(index + 1)") : report
         }
 
         private func reachesThreshold(_ report: BundleReport) -> Bool {
@@ -148,24 +167,27 @@ extension EHCPCommand {
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
             let formats = showPersonalData ? batch.formats : nil
             let state = StreamState()
-            batch.validate(paths, progress: { done in progress?.update(done: done) }) { _, result in
-                switch result {
-                case .failure(let error):
-                    state.outcome.failures.append(error)
-                case .success(let report):
-                    var bundleContext = context
-                    if let formats {
-                        bundleContext.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: formats)
-                    }
-                    if state.outcome.reported == 0 { sink.write(reporter.start(context: context)) }
-                    sink.write(reporter.bundle(report, index: state.outcome.reported, context: bundleContext))
-                    state.outcome.reported += 1
-                    state.summary.add(report)
+            batch.validate(paths, progress: { done in progress?.update(done: done) }) { index, result in
+                let report = report(result, index: index, path: paths[index])
+                if report.couldNotBeRead {
+                    state.outcome.unreadable.append(report)
+                    // A batch lists it; a single bundle that cannot be read is only an error.
+                    guard paths.count > 1 else { return }
+                } else {
+                    state.outcome.read += 1
                     state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
                 }
+                var bundleContext = context
+                if let formats, !report.couldNotBeRead {
+                    bundleContext.personal[report.bundle] = PersonalDetails.read(bundle: paths[index], zipLimits: options.zipLimits, formats: formats)
+                }
+                if state.written == 0 { sink.write(reporter.start(context: context)) }
+                sink.write(reporter.bundle(report, index: state.written, context: bundleContext))
+                state.written += 1
+                state.summary.add(report)
             }
             progress?.finish()
-            if state.outcome.reported == 0 {
+            if state.written == 0 {
                 sink.discard()
             } else {
                 sink.write(reporter.finish(state.summary, context: context))
@@ -178,16 +200,18 @@ extension EHCPCommand {
         private final class StreamState: @unchecked Sendable {
             var outcome = BatchOutcome()
             var summary = BatchSummary()
+            var written = 0
         }
 
-        private func write(_ reports: [BundleReport], several: Bool, batch: BatchValidator, options: ValidationOptions) throws {
+        /// Writes the whole report at once; `paths[i]` is where `reports[i]` was read from.
+        private func write(_ reports: [BundleReport], paths: [String], batch: BatchValidator, options: ValidationOptions) throws {
             var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
-            context.several = several
+            context.several = paths.count > 1
             if format != JSONReporter.identifier && format != TextReporter.identifier { context.rules = batch.effectiveRules(for: reports) }
             if showPersonalData {
                 let formats = batch.formats ?? .canonicalOnly
-                for report in reports {
-                    context.personal[report.bundle] = PersonalDetails.read(bundle: report.bundle, zipLimits: options.zipLimits, formats: formats)
+                for (report, path) in zip(reports, paths) where !report.couldNotBeRead {
+                    context.personal[report.bundle] = PersonalDetails.read(bundle: path, zipLimits: options.zipLimits, formats: formats)
                 }
             }
             let text = Reporters.reporter(format)!.report(reports, context: context)

@@ -27,7 +27,7 @@ import Testing
         let result = try EHCPProcess.run(["validate", RepositoryPaths.localAuthorities + "/926-norfolk/examples", "--jobs", "3"])
         #expect(result.status == 1)
         #expect(result.stderr.isEmpty, "no progress bar when stderr is not a terminal")
-        #expect(result.stdout.contains("6 bundles checked: 2 without errors, 4 with errors"))
+        #expect(result.stdout.contains("6 bundles checked: 3 without errors, 3 with errors"))
         #expect(result.stdout.contains("By authority:\n  Authority    Requests  Without errors  With errors  Errors  Warnings"))
         #expect(result.stdout.contains("Requests affected, by rule:"))
         #expect(try EHCPProcess.run(["validate", failing, "--jobs", "0"]).status == 2)
@@ -46,9 +46,11 @@ import Testing
         let result = try EHCPProcess.run(["validate", intake, "--format", "json"])
         #expect(result.status == 2)
         let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-        #expect(reports.map { $0["bundle"] as? String } == [intake + "/riverside"])
+        #expect(reports.map { $0["bundle"] as? String } == [intake + "/broken", intake + "/riverside"])
+        try #require(reports.count == 2)
+        #expect(reports[0]["couldNotBeRead"] != nil && reports[1]["couldNotBeRead"] == nil)
         #expect(result.stderr.contains(intake + "/broken/application.yaml:3:"))
-        #expect(result.stderr.contains("1 of 2 bundle(s) could not be read; the report covers the rest"))
+        #expect(result.stderr.contains("1 of 2 bundle(s) could not be read; the report lists them and covers the rest"))
     }
 
     @Test func aMissingBundleSaysWhatToDoNext() throws {

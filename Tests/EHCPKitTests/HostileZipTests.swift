@@ -45,6 +45,22 @@ import ZIPFoundation
         try box.expectRefused(box.bundle + "/slip.zip", mentioning: "climbs out")
     }
 
+    /// A zip entry's name reaches the report (an unlisted file): its control characters are shown, not sent to the terminal.
+    @Test func controlCharactersInAnEntryNameAreShownNotSent() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let example = RepositoryPaths.examples + "/riverside-request"
+        var entries = [("application.yaml", try Data(contentsOf: URL(fileURLWithPath: example + "/application.yaml")))]
+        for file in FileAccess.list(example + "/evidence") {
+            entries.append(("evidence/" + file, try Data(contentsOf: URL(fileURLWithPath: example + "/evidence/" + file))))
+        }
+        entries.append(("evidence/\u{1B}]0;owned\u{07}\r.pdf", entries[1].1))
+        try Self.zip(folder + "/request.zip", entries)
+        let result = try EHCPProcess.run(["validate", folder + "/request.zip"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" })
+        #expect(result.stdout.contains(#"FILE-UNREFERENCED: evidence/\u{1B}]0;owned\u{7}\u{D}.pdf is in the bundle"#), "\(result.stdout)")
+    }
+
     @Test func zipBombOfOneGibibyteIsRefused() throws {
         let box = try Sandbox()
         try box.expectRefused(Self.bomb, mentioning: "zip bombs")

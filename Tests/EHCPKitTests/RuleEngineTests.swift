@@ -141,7 +141,8 @@ import Testing
         let catalog = RuleSetCatalog(directory: RepositoryPathsForKit.localAuthorities)
         for folder in FileAccess.list(catalog.directory) where FileAccess.exists(catalog.directory + "/\(folder)/requirements.yaml") {
             let file = catalog.directory + "/\(folder)/requirements.yaml"
-            #expect(RuleSetLoader.lint(try FileAccess.read(file), file: file).isEmpty, "\(folder)")
+            let problems = RuleSetLoader.lint(try FileAccess.read(file), file: file).filter { $0.severity != .note }
+            #expect(problems.isEmpty, "\(folder): \(problems)")
         }
     }
 }

@@ -3,12 +3,34 @@ import EHCPSource
 /// An authority's `authority.yaml`: who it is, how it takes requests, and the published guidance
 /// its plugin is modelled on.
 public struct AuthorityMetadata: Sendable {
-    /// One published source, with the date it was read.
-    public struct Source: Sendable {
-        public var url: String
-        public var read: CalendarDate
-        public var title: String?
-        /// What the source supports, and anything uncertain about it.
+    /// One published source, with the date it was read and its grade.
+    public typealias Source = PublishedSource
+
+    /// What research into the authority's published practice found.
+    public enum Result: String, Sendable, CaseIterable {
+        /// The authority publishes requirements beyond the law: its `requirements.yaml` models them.
+        case rules
+        /// Its pages on requesting were found and ask for nothing a rule could check beyond the law.
+        case nothingBeyondLaw = "nothing-beyond-law"
+        /// Nothing usable was found; `searched` records where ehcp looked.
+        case noSourceFound = "no-source-found"
+
+        /// A short phrase for lists: "own rules", "nothing beyond the law", "no source found".
+        public var phrase: String {
+            switch self {
+            case .rules: "own rules"
+            case .nothingBeyondLaw: "nothing beyond the law"
+            case .noSourceFound: "no source found"
+            }
+        }
+    }
+
+    /// One of the authority's own forms, as its sources name it.
+    public struct Form: Sendable {
+        public var name: String
+        /// Who fills it in: setting, parent, young-person or any.
+        public var requester: String?
+        public var version: String?
         public var note: String?
     }
 
@@ -21,10 +43,20 @@ public struct AuthorityMetadata: Sendable {
     /// The largest evidence file the authority accepts, in bytes, when it sets one.
     public var maxFileSize: UInt64?
     public var sources: [Source]
+    public var result: Result
+    /// The authority's Local Offer page about requesting an assessment, when one was found.
+    public var localOffer: String?
+    public var forms: [Form]
+    /// Where ehcp looked, for an authority with no source found.
+    public var searched: [String]
     public var file: String
 
+    /// The newest date on which one of the sources was read.
+    public var newestRead: CalendarDate? { sources.compactMap(\.read).max() }
+
     public static let submissions = ["email", "portal", "post", "web-form", "hub", "letter", "unknown"]
-    static let keys = ["code", "name", "slug", "region", "submission", "maxFileSize", "sources", "forms", "notes"]
+    static let formRequesters = ["setting", "parent", "young-person", "any"]
+    static let keys = ["code", "name", "slug", "region", "submission", "result", "localOffer", "maxFileSize", "sources", "forms", "searched", "notes"]
 
     /// The metadata in `bytes`, checked against the authority list.
     ///
@@ -41,7 +73,33 @@ public struct AuthorityMetadata: Sendable {
             return value
         }
         var metadata = AuthorityMetadata(code: text("code"), name: text("name"), slug: text("slug"), region: text("region"),
-                                         submission: text("submission"), maxFileSize: nil, sources: [], file: file)
+                                         submission: text("submission"), maxFileSize: nil, sources: [], result: .rules,
+                                         localOffer: nil, forms: [], searched: [], file: file)
+        if let node = fields["result"], let value = node.scalar?.value, let result = Result(rawValue: value) {
+            metadata.result = result
+        } else {
+            let allowed = Result.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.error("'result' should record what research found: one of \(allowed)", at: fields["result"]?.location ?? root.location)
+        }
+        if let node = fields["localOffer"] {
+            let url = node.scalar?.value ?? ""
+            if url.hasPrefix("https://") || url.hasPrefix("http://") { metadata.localOffer = url } else {
+                diagnostics.error("localOffer should be an http(s) address", at: node.location)
+            }
+        }
+        for item in fields["forms"]?.items ?? [] {
+            guard let form = diagnostics.mapping(item, allowed: ["name", "requester", "version", "note"], what: "a form") else { continue }
+            guard let name = form["name"]?.scalar?.value, !name.isEmpty else {
+                diagnostics.error("a form needs a 'name'", at: item.location)
+                continue
+            }
+            let requester = form["requester"]?.scalar?.value
+            if let requester, !formRequesters.contains(requester) {
+                diagnostics.error("a form's requester should be one of: \(formRequesters.joined(separator: ", "))", at: form["requester"]!.location)
+            }
+            metadata.forms.append(Form(name: name, requester: requester, version: form["version"]?.scalar?.value, note: form["note"]?.scalar?.value))
+        }
+        metadata.searched = (fields["searched"]?.items ?? []).compactMap { $0.scalar?.value }
         if let entry = authorities.authority(metadata.code) {
             for (key, listed) in [("name", entry.name), ("slug", entry.slug), ("region", entry.region)] {
                 let given = key == "name" ? metadata.name : key == "slug" ? metadata.slug : metadata.region
@@ -63,19 +121,13 @@ public struct AuthorityMetadata: Sendable {
             }
         }
         for item in fields["sources"]?.items ?? [] {
-            guard let source = diagnostics.mapping(item, allowed: ["url", "read", "title", "note"], what: "a source") else { continue }
-            guard let url = source["url"]?.scalar?.value, url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                diagnostics.error("a source needs 'url', an http(s) address", at: item.location)
-                continue
-            }
-            guard let read = source["read"]?.scalar.flatMap({ CalendarDate(iso: $0.value) }) else {
-                diagnostics.error("a source needs 'read', the date it was read (YYYY-MM-DD)", at: source["read"]?.location ?? item.location)
-                continue
-            }
-            metadata.sources.append(Source(url: url, read: read, title: source["title"]?.scalar?.value, note: source["note"]?.scalar?.value))
+            if let source = diagnostics.publishedSource(item, requireRead: true) { metadata.sources.append(source) }
         }
-        if metadata.sources.isEmpty {
+        if metadata.sources.isEmpty, metadata.result != .noSourceFound {
             diagnostics.error("'sources' should list the published guidance this plugin is modelled on", at: fields["sources"]?.location ?? root.location)
+        }
+        if metadata.result == .noSourceFound, metadata.searched.isEmpty {
+            diagnostics.error("with result no-source-found, 'searched' should list where ehcp looked", at: fields["searched"]?.location ?? root.location)
         }
         if diagnostics.hasErrors { throw DiagnosticList(diagnostics.diagnostics) }
         return metadata

@@ -61,7 +61,7 @@ public enum BundleSkeleton {
             setting:
               name:
               urn:
-              type:                     # mainstream | special | alternative-provision | early-years | post-16 | independent | none
+              type:                     # mainstream | special | alternative-provision | nursery-school | early-years | early-years-pvi | post-16 | independent | none
               ncYear:                   # R, N1, N2, 1 to 14
               admitted:                 # YYYY-MM-DD
               senSupportSince:          # YYYY-MM-DD

@@ -46,7 +46,7 @@ public struct Checklist: Sendable {
         public var field: String?
         /// When the item applies, in words ("setting.type is mainstream or special"), if not always.
         public var applies: String?
-        /// Where the authority or the law says so.
+        /// Where the authority or the law says so, with the grade of the source the rule rests on.
         public var reference: String?
 
         /// "Required", "Expected" or "Helpful", from the rule's severity.
@@ -80,10 +80,13 @@ public struct Checklist: Sendable {
                 guard conditions[index].requesterRoles!.contains(requester) else { continue }
                 conditions.remove(at: index)
             }
+            // A parent or young person may request by letter: local practice is never required of them.
+            let lowered = requester.map(RequesterFairness.protectedRoles.contains) == true && rule.basis == .local && rule.severity == .error
+            let citation = rule.reference.map { reference in rule.source.map { "\(reference) (rests on \($0.standing))" } ?? reference }
             let item = Item(
-                rule: rule.id, text: rule.message, severity: rule.severity, basis: rule.basis,
+                rule: rule.id, text: rule.message, severity: lowered ? .warning : rule.severity, basis: rule.basis,
                 within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes, field: rule.check.field,
-                applies: conditions.isEmpty ? nil : conditions.map(\.summary).joined(separator: " and "), reference: rule.reference)
+                applies: conditions.isEmpty ? nil : conditions.map(\.summary).joined(separator: " and "), reference: citation)
             bySection[Self.section(of: rule.check), default: []].append(item)
         }
         sections = Section.allCases.compactMap { section in

@@ -25,7 +25,7 @@ public enum ChecklistRenderer {
         "youth-custody": "youth custody", "other": "someone else",
     ]
 
-    static let intro = "Gather these before sending a request for an EHC needs assessment. Law and statutory guidance apply everywhere; local practice is what this authority asks for, and it may return a request without it, but a letter is still a legally valid request."
+    static let intro = "Gather these before sending a request for an EHC needs assessment. The law says who may request and prescribes no form; statutory guidance is what every authority must have regard to; local practice is what this authority asks of a setting's request. A parent's or young person's letter is a valid request without any of the local items."
 
     /// "Law · Required · dated within 24 months · only when …".
     static func facts(_ item: Checklist.Item) -> [String] {
@@ -33,12 +33,12 @@ public enum ChecklistRenderer {
     }
 
     static func markdown(_ checklist: Checklist) -> String {
-        var out = "# \(title(checklist))\n\n\(intro)\n\nRule sets: \(checklist.rulesets.joined(separator: ", "))\n"
+        var out = "# \(title(checklist))\n\n\(intro)\n\nRule sets: \(checklist.rulesets.map { MarkdownReporter.inline($0) }.joined(separator: ", "))\n"
         for (section, items) in checklist.sections {
             out += "\n## \(section.title)\n\n"
             for item in items {
-                out += "- [ ] \(MarkdownReporter.inline(item.text))  \n  _\(facts(item).map(MarkdownReporter.inline).joined(separator: " · "))_ (`\(item.rule)`)"
-                if let reference = item.reference { out += "  \n  Source: \(MarkdownReporter.inline(reference))" }
+                out += "- [ ] \(MarkdownReporter.inline(item.text))  \n  _\(facts(item).map { MarkdownReporter.inline($0) }.joined(separator: " · "))_ (\(MarkdownReporter.code(item.rule)))"
+                if let reference = item.reference { out += "  \n  Source: \(MarkdownReporter.inline(reference, autolinks: true))" }
                 out += "\n"
             }
         }

@@ -56,9 +56,9 @@ public enum EvidenceFileCheck {
             }
             let fileExtension = (relative as NSString).pathExtension.lowercased()
             if !FileSniffer.allowedExtensions.contains(fileExtension) {
-                report("FILE-TYPE", "has the extension '.\(fileExtension)', which is not an accepted evidence type (\(FileSniffer.allowedExtensions.joined(separator: ", ")))")
+                report("FILE-TYPE", "has an extension that is not an accepted evidence type (\(FileSniffer.allowedExtensions.joined(separator: ", ")))")
             } else if !FileSniffer.matches(head: file.head, tail: file.tail, complete: file.size == file.head.count, fileExtension: fileExtension) {
-                report("FILE-TYPE", "does not contain what its '.\(fileExtension)' extension says")
+                report("FILE-TYPE", "does not contain what its file extension says")
             } else if fileExtension == "pdf", file.namesEncrypt {
                 report("FILE-ENCRYPTED", "is a password-protected or encrypted PDF; the authority may not be able to open it")
             }

@@ -46,7 +46,7 @@ public enum IdentifierCheck {
         for path in references {
             for match in application.values(at: path) {
                 guard let id = match.value.text, !ids.contains(id) else { continue }
-                findings.append(.builtIn("ID-EVIDENCE-REFERENCE", "\(match.path) names evidence '\(id)', which is not in the evidence list", path: match.path, at: match.value.location))
+                findings.append(.builtIn("ID-EVIDENCE-REFERENCE", "\(match.path) names an evidence id that is not in the evidence list", path: match.path, at: match.value.location))
             }
         }
         return findings

@@ -18,7 +18,7 @@ public struct ApplicationDecoder {
             return Application(root: Record(location: node.location), file: node.location.file)
         }
         if let version = record["schemaVersion"]?.text, version != CanonicalSchema.version {
-            report("SCHEMA-VERSION", "schemaVersion is \"\(version)\"; this version of ehcp reads version \"1\"", "schemaVersion", record["schemaVersion"]?.location)
+            report("SCHEMA-VERSION", "schemaVersion is not a version this ehcp reads; it reads version \"\(CanonicalSchema.version)\"", "schemaVersion", record["schemaVersion"]?.location)
         }
         return Application(root: record, file: node.location.file)
     }
@@ -97,8 +97,8 @@ public struct ApplicationDecoder {
             return Value(.text(text), location: location)
         case .code(let vocabulary):
             guard vocabulary.contains(text) else {
-                let shown = text.count <= 40 ? "'\(text)' " : ""
-                report("SCHEMA-CODE", "\(path) \(shown)is not a known code; expected one of: \(vocabulary.codes.joined(separator: ", "))", path, location)
+                // The value itself is never repeated: a name typed into a coded field is personal data.
+                report("SCHEMA-CODE", "\(path) is not a known code; expected one of: \(vocabulary.codes.joined(separator: ", "))", path, location)
                 return nil
             }
             return Value(.text(text), location: location)

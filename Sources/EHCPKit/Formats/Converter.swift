@@ -1,4 +1,5 @@
 import EHCPSource
+import EHCPXML
 
 /// Converts a document from one format to another through the canonical model.
 public enum Converter {
@@ -19,6 +20,18 @@ public enum Converter {
         for path in read.unknownFields {
             loss.entries.append(.init(path: path, kind: "field", reason: "\(source.id) field that the canonical schema does not hold"))
         }
-        return Output(text: text, loss: loss, findings: read.findings)
+        return Output(text: text, loss: loss, findings: read.findings + unwritable(read.application, by: target))
+    }
+
+    /// An error for each text value holding a character the target's syntax cannot hold: XML 1.0
+    /// has no way to write most control characters, so the writer leaves them out, and the value
+    /// written is not the value read.
+    static func unwritable(_ application: Application, by target: any FormatPlugin) -> [Finding] {
+        guard target.syntax == .xml else { return [] }
+        return MappedWriter.leaves(application.root, fields: CanonicalSchema.root, prefix: "").compactMap { path, _, value in
+            guard let text = value.text, text.unicodeScalars.contains(where: { !XMLWriter.canHold($0) }) else { return nil }
+            return .builtIn("FORMAT-UNWRITABLE", "\(path) holds a control character that \(target.id) (XML) cannot hold; it would be written without it",
+                            path: path, at: value.location)
+        }
     }
 }

@@ -6,6 +6,14 @@ extension Application {
         return request.wholeYears(since: birth)
     }
 
+    /// True when the person is over compulsory school age on `dateOfRequest` (Education Act 1996
+    /// s8): after the last Friday in June of the school year in which they turn 16. Only then are
+    /// they a "young person" who may request for themselves (CFA 2014 s83(2), s36(1)).
+    public var overCompulsorySchoolAge: Bool? {
+        guard let birth = dateOfBirth, let request = dateOfRequest else { return nil }
+        return CompulsorySchoolAge.isOver(dateOfBirth: birth, on: request)
+    }
+
     /// The type of the rank-1 need.
     public var primaryNeed: String? {
         records("needs").first(where: { $0["rank"]?.number == 1 })?["type"]?.text
@@ -34,6 +42,7 @@ extension Application {
     public func computedValue(_ name: String) -> Value? {
         switch name {
         case "age": age.map { Value(.number(Double($0))) }
+        case "overCompulsorySchoolAge": overCompulsorySchoolAge.map { Value(.boolean($0)) }
         case "primaryNeed": primaryNeed.map { Value(.text($0)) }
         case "provisionTotal": provisionTotal.map { Value(.number($0)) }
         case "attendanceRate": attendanceRate.map { Value(.number($0)) }

@@ -73,7 +73,7 @@ public enum CanonicalSchema {
 
     /// Values computed from the application that rules may name as paths.
     public static let computed: [String: FieldType] = [
-        "age": .integer, "primaryNeed": .code(.needType), "provisionTotal": .number, "attendanceRate": .number,
+        "age": .integer, "overCompulsorySchoolAge": .boolean, "primaryNeed": .code(.needType), "provisionTotal": .number, "attendanceRate": .number,
         "graduatedApproachCount": .integer, "reviewedCycles": .integer,
     ]
 

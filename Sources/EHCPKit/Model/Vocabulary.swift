@@ -7,7 +7,8 @@ public enum Vocabulary: String, Sendable, CaseIterable {
         switch self {
         case .requesterRole: ["parent", "young-person", "setting", "youth-custody", "other"]
         case .sex: ["M", "F", "U"]
-        case .settingType: ["mainstream", "special", "alternative-provision", "early-years", "post-16", "independent", "none"]
+        case .settingType:
+            ["mainstream", "special", "alternative-provision", "nursery-school", "early-years", "early-years-pvi", "post-16", "independent", "none"]
         case .ncYear: ["N1", "N2", "R"] + (1...14).map(String.init)
         case .needType: ["SPLD", "MLD", "SLD", "PMLD", "SEMH", "SLCN", "HI", "VI", "MSI", "PD", "ASD", "DS", "OTH", "NSA"]
         case .evidenceType:

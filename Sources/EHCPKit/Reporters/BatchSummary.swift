@@ -14,15 +14,29 @@ public struct BatchSummary: Sendable {
     struct RuleRow {
         var rule: String
         var requests: Int
-        var severity: Severity
+        /// The authorities (by code) whose requests it affected, by the severity it had there:
+        /// an authority's rule set may override a rule's severity.
+        var severities: [Severity: Set<String>]
         var basis: Basis
+
+        /// "Error", or, when authorities differ, each severity with its authorities: "Error (860); Warning (926)".
+        var severityCell: String {
+            guard severities.count > 1 else { return severities.keys.first?.label ?? "" }
+            return severities.keys.sorted(by: >).map { severity in
+                "\(severity.label) (\(severities[severity, default: []].sorted().joined(separator: ", ")))"
+            }.joined(separator: "; ")
+        }
     }
 
     private var authorityRows: [String: AuthorityRow] = [:]
     private var ruleRows: [String: RuleRow] = [:]
-    /// Requests counted, and how many of them have errors.
+    /// Requests counted, how many of them were read and have errors, and how many could not be read.
     public private(set) var requests = 0
     public private(set) var failing = 0
+    public private(set) var unreadable = 0
+
+    /// Requests read with no errors.
+    public var withoutErrors: Int { requests - failing - unreadable }
 
     /// An empty summary, to ``add(_:)`` reports to.
     public init() {}
@@ -34,6 +48,10 @@ public struct BatchSummary: Sendable {
     /// Counts one request.
     public mutating func add(_ report: BundleReport) {
         requests += 1
+        guard !report.couldNotBeRead else {
+            unreadable += 1
+            return
+        }
         failing += report.isValid ? 0 : 1
         let name = report.authority.map { "\($0.code) \($0.name)" } ?? "(authority not known)"
         var row = authorityRows[name] ?? AuthorityRow(authority: name)
@@ -42,13 +60,13 @@ public struct BatchSummary: Sendable {
         row.errors += report.count(.error)
         row.warnings += report.count(.warning)
         authorityRows[name] = row
-        // Each rule once per request; notes do not count as failing.
-        var seen = Set<String>()
-        for finding in report.findings where finding.severity != .info && seen.insert(finding.rule).inserted {
-            var entry = ruleRows[finding.rule] ?? RuleRow(rule: finding.rule, requests: 0, severity: finding.severity, basis: finding.basis)
+        // Each rule once per request, at its worst there; notes do not count as failing.
+        let code = report.authority?.code ?? "authority not known"
+        for (rule, findings) in Dictionary(grouping: report.findings.filter { $0.severity != .info }, by: \.rule) {
+            var entry = ruleRows[rule] ?? RuleRow(rule: rule, requests: 0, severities: [:], basis: findings[0].basis)
             entry.requests += 1
-            entry.severity = max(entry.severity, finding.severity)
-            ruleRows[finding.rule] = entry
+            entry.severities[findings.map(\.severity).max() ?? .error, default: []].insert(code)
+            ruleRows[rule] = entry
         }
     }
 
@@ -60,9 +78,16 @@ public struct BatchSummary: Sendable {
     /// One row per request, in the order checked.
     static func requestCells(_ reports: [BundleReport]) -> [[String]] {
         reports.map { report in
-            [report.bundle, report.authorityTitle, String(report.count(.error)), String(report.count(.warning)), String(report.count(.info)),
-             report.isValid ? "No errors" : "Errors found"]
+            guard !report.couldNotBeRead else { return [report.bundle, "—", "—", "—", "—", "Could not be read"] }
+            return [report.bundle, report.authorityTitle, String(report.count(.error)), String(report.count(.warning)), String(report.count(.info)),
+                    report.isValid ? "No errors" : "Errors found"]
         }
+    }
+
+    /// "3 bundles checked: 1 without errors, 1 with errors, 1 could not be read".
+    var headline: String {
+        "\(requests) bundles checked: \(withoutErrors) without errors, \(failing) with errors"
+            + (unreadable > 0 ? ", \(unreadable) could not be read" : "")
     }
 
     static let authorityHeader = ["Authority", "Requests", "Without errors", "With errors", "Errors", "Warnings"]
@@ -73,6 +98,6 @@ public struct BatchSummary: Sendable {
     }
 
     var ruleCells: [[String]] {
-        rules.map { [$0.rule, String($0.requests), $0.severity.label, $0.basis.label] }
+        rules.map { [$0.rule, String($0.requests), $0.severityCell, $0.basis.label] }
     }
 }

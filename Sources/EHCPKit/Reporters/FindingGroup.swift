@@ -50,8 +50,9 @@ extension Basis {
     public var explanation: String {
         switch self {
         case .law: "Law: a requirement of the Children and Families Act 2014 or the SEND Regulations 2014."
-        case .statutoryGuidance: "Statutory guidance: the SEND Code of Practice, which authorities must have regard to."
-        case .local: "Local practice: the authority's own expectation, not a legal condition of a request. The authority may return the request without it."
+        case .statutoryGuidance: "Statutory guidance: the SEND Code of Practice, which authorities must have regard to; not itself a legal requirement."
+        case .practical: "Practical: what any authority needs to identify the child and act on the request. The law prescribes no form or content for a request."
+        case .local: "Local practice: the authority's own expectation, not a legal condition of a request. It may ask a setting for it before deciding; a parent's or young person's request stands without it."
         case .format: "Format: the request document or its files cannot be read as they are."
         }
     }
@@ -61,6 +62,7 @@ extension Basis {
         switch self {
         case .law: "Law"
         case .statutoryGuidance: "Statutory guidance"
+        case .practical: "Practical"
         case .local: "Local practice"
         case .format: "Format"
         }

@@ -18,13 +18,18 @@ public struct HTMLReporter: Reporter {
         }
         return HTMLPage.document(
             title: title,
-            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may return the request; it does not make the request invalid, and a letter is a legally valid request.",
+            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
             main: body,
             footer: "Checked by ehcp \(context.toolVersion). Findings name fields and documents, never their personal values.")
     }
 
     private func bundle(_ report: BundleReport, id: String, context: ReportContext) -> String {
         var out = "<article aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(report.bundle.escapedForMarkup)</h2>\n"
+        guard !report.couldNotBeRead else {
+            out += "<section class=\"summary invalid\" aria-label=\"Summary\">\n<p class=\"verdict\"><strong>\(BundleReport.unreadableVerdict.escapedForMarkup)</strong></p>\n<ul>\n"
+            out += report.problems.map { "<li>\($0.description.escapedForMarkup)</li>\n" }.joined()
+            return out + "</ul>\n</section>\n</article>\n"
+        }
         out += "<section class=\"summary \(report.isValid ? "valid" : "invalid")\" aria-label=\"Summary\">\n"
         out += "<p class=\"verdict\"><strong>\(report.verdict.escapedForMarkup)</strong></p>\n<dl>\n"
         if let personal = context.personal[report.bundle] { out += "<dt>Request for</dt><dd>\(personal.line.escapedForMarkup)</dd>\n" }
@@ -52,7 +57,7 @@ public struct HTMLReporter: Reporter {
         out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(finding.message.escapedForMarkup)</p>\n<dl>\n"
         out += "<dt>Why</dt><dd>\(finding.basis.explanation.escapedForMarkup)</dd>\n"
         if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
-        if let reference = finding.reference {
+        if let reference = finding.citation {
             out += "<dt>Source</dt><dd>\(reference.escapedForMarkup)"
             if let url = reference.firstURL { out += " (<a href=\"\(url.escapedForMarkup)\">open the guidance</a>)" }
             out += "</dd>\n"
@@ -76,7 +81,7 @@ public struct HTMLReporter: Reporter {
 
     private func batch(_ reports: [BundleReport]) -> String {
         let summary = BatchSummary(reports)
-        var out = "<section aria-labelledby=\"batch\">\n<h2 id=\"batch\">\(reports.count) requests checked</h2>\n"
+        var out = "<section aria-labelledby=\"batch\">\n<h2 id=\"batch\">\(reports.count) requests checked</h2>\n<p>\(summary.headline.escapedForMarkup).</p>\n"
         out += "<table>\n<caption>Requests</caption>\n<thead><tr>"
         out += BatchSummary.requestHeader.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for (index, cells) in BatchSummary.requestCells(reports).enumerated() {
@@ -84,7 +89,9 @@ public struct HTMLReporter: Reporter {
             out += cells.dropFirst().map { "<td>\($0.escapedForMarkup)</td>" }.joined() + "</tr>\n"
         }
         out += "</tbody>\n</table>\n"
-        out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        if !summary.authorities.isEmpty {
+            out += Self.table(caption: "By authority", header: BatchSummary.authorityHeader, rows: summary.authorityCells)
+        }
         if !summary.rules.isEmpty {
             out += Self.table(caption: "Requests affected, by rule", header: BatchSummary.ruleHeader, rows: summary.ruleCells)
         }

@@ -30,9 +30,24 @@ public struct JSONReporter: StreamingReporter {
         entries.append(("valid", .boolean(report.isValid)))
         entries.append(("summary", .mapping(Severity.allCases.reversed().map { ($0.rawValue, .number(String(report.count($0)))) })))
         entries.append(("findings", .sequence(report.findings.map(node))))
+        if report.couldNotBeRead {
+            // An addition to the contract: why the bundle could not be read, by position and kind.
+            entries.append(("couldNotBeRead", .sequence(report.problems.map(Self.node))))
+        }
         if let received = report.asOf {
             // An addition to the contract: the statutory dates counted from the as-of date.
             entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node))))
+        }
+        return .mapping(entries)
+    }
+
+    /// `{ message, file, line, column }` of a problem, with the place only when there is one.
+    static func node(_ problem: Diagnostic) -> OutputNode {
+        var entries: [(key: String, value: OutputNode)] = [("message", .string(problem.message))]
+        if let location = problem.location {
+            entries.append(("file", .string(location.file)))
+            entries.append(("line", .number(String(location.line))))
+            if let column = location.column { entries.append(("column", .number(String(column)))) }
         }
         return .mapping(entries)
     }
@@ -49,6 +64,14 @@ public struct JSONReporter: StreamingReporter {
             entries.append(("location", .mapping(fields)))
         }
         if let reference = finding.reference { entries.append(("reference", .string(reference))) }
+        if let published = finding.source {
+            var fields: [(key: String, value: OutputNode)] = [("url", .string(published.url))]
+            if let grade = published.grade { fields.append(("grade", .string(grade.rawValue))) }
+            if let date = published.published { fields.append(("published", .string(date))) }
+            if let read = published.read { fields.append(("read", .string(read.description))) }
+            entries.append(("source", .mapping(fields)))
+        }
+        if let lowered = finding.loweredFrom { entries.append(("severityLoweredFrom", .string(lowered.rawValue))) }
         if let source = finding.ruleSource {
             entries.append(("ruleSource", .mapping([("file", .string(source.file)), ("line", .number(String(source.line)))])))
         }

@@ -1,9 +1,12 @@
+import EHCPSource
+
 extension String {
-    /// Escaped for HTML and XML text and attribute values.
+    /// Escaped for HTML text and attribute values; control characters other than tab and line
+    /// feed are shown as `\u{1B}`, so nothing from a request reaches a terminal or parser raw.
     var escapedForMarkup: String {
         var out = ""
         out.reserveCapacity(count)
-        for character in self {
+        for character in escapingControlCharacters(keeping: ["\n", "\t"]) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -67,6 +70,9 @@ extension BundleReport {
         let counts = "\(count(.error)) error(s), \(count(.warning)) warning(s), \(count(.info)) note(s)"
         return isValid ? "No errors: \(counts)." : "Errors found, the authority is likely to return the request: \(counts)."
     }
+
+    /// The verdict of a bundle that could not be read.
+    static let unreadableVerdict = "Could not be read: nothing in it was checked. Correct the problems below and check it again."
 
     /// `file:line[:column]` of a finding, or nil.
     static func place(_ finding: Finding) -> String? {

@@ -31,7 +31,7 @@ public struct SARIFReporter: Reporter {
         ])
         let run: OutputNode = .mapping([
             ("tool", .mapping([("driver", driver)])),
-            ("invocations", .sequence([.mapping([("executionSuccessful", .boolean(true))])])),
+            ("invocations", .sequence([Self.invocation(reports)])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .sequence(results)),
             ("properties", .mapping([("statutoryTimelines", .sequence(reports.compactMap(Self.timeline)))])),
@@ -71,21 +71,42 @@ public struct SARIFReporter: Reporter {
             ("message", .mapping([("text", .string(finding.message))])),
         ]
         var location: [(key: String, value: OutputNode)] = []
-        if let place = finding.location {
-            var region: [(key: String, value: OutputNode)] = [("startLine", .number(String(max(1, place.line))))]
-            if let column = place.column { region.append(("startColumn", .number(String(max(1, column))))) }
-            location.append(("physicalLocation", .mapping([
-                ("artifactLocation", .mapping([("uri", .string(Self.uri(place.file)))])), ("region", .mapping(region)),
-            ])))
-        }
+        if let place = finding.location { location.append(("physicalLocation", Self.physicalLocation(place))) }
         if let path = finding.path {
             location.append(("logicalLocations", .sequence([.mapping([("fullyQualifiedName", .string(path)), ("kind", .string("element"))])])))
         }
         if !location.isEmpty { entries.append(("locations", .sequence([.mapping(location)]))) }
         var properties: [(key: String, value: OutputNode)] = [("bundle", .string(bundle)), ("basis", .string(finding.basis.rawValue))]
-        if let reference = finding.reference { properties.append(("reference", .string(reference))) }
+        if let reference = finding.citation { properties.append(("reference", .string(reference))) }
         entries.append(("properties", .mapping(properties)))
         return .mapping(entries)
+    }
+
+    /// The run's one invocation: unsuccessful when a bundle could not be read, with a
+    /// `toolExecutionNotification` for each reason, at its place.
+    static func invocation(_ reports: [BundleReport]) -> OutputNode {
+        let notifications: [OutputNode] = reports.flatMap { report in
+            report.problems.map { problem in
+                var entries: [(key: String, value: OutputNode)] = [
+                    ("level", .string("error")),
+                    ("message", .mapping([("text", .string("\(report.bundle) could not be read: \(problem.message)"))])),
+                ]
+                if let place = problem.location {
+                    entries.append(("locations", .sequence([.mapping([("physicalLocation", physicalLocation(place))])])))
+                }
+                entries.append(("properties", .mapping([("bundle", .string(report.bundle))])))
+                return .mapping(entries)
+            }
+        }
+        guard !notifications.isEmpty else { return .mapping([("executionSuccessful", .boolean(true))]) }
+        return .mapping([("executionSuccessful", .boolean(false)), ("toolExecutionNotifications", .sequence(notifications))])
+    }
+
+    /// The file, line and column of `place` as SARIF writes them.
+    static func physicalLocation(_ place: SourceLocation) -> OutputNode {
+        var region: [(key: String, value: OutputNode)] = [("startLine", .number(String(max(1, place.line))))]
+        if let column = place.column { region.append(("startColumn", .number(String(max(1, column))))) }
+        return .mapping([("artifactLocation", .mapping([("uri", .string(uri(place.file)))])), ("region", .mapping(region))])
     }
 
     /// The dates the law sets for one bundle, counted from its request date.

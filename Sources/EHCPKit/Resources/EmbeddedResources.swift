@@ -928,9 +928,19 @@ public enum EmbeddedResources {
           <xs:documentation>Alternative provision, such as a pupil referral unit</xs:documentation>
         </xs:annotation>
       </xs:enumeration>
+      <xs:enumeration value="nursery-school">
+        <xs:annotation>
+          <xs:documentation>A maintained nursery school, which is a school for a request under CFA 2014 s36(1)</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
       <xs:enumeration value="early-years">
         <xs:annotation>
-          <xs:documentation>An early years setting</xs:documentation>
+          <xs:documentation>An early years setting, kind not stated</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="early-years-pvi">
+        <xs:annotation>
+          <xs:documentation>A private, voluntary or independent early years provider or childminder, which may bring a child to the authority's attention but has no right to request under CFA 2014 s36(1)</xs:documentation>
         </xs:annotation>
       </xs:enumeration>
       <xs:enumeration value="post-16">
@@ -1773,13 +1783,15 @@ public enum EmbeddedResources {
       ]
     },
     "SettingType": {
-      "description": "The kind of education setting the child or young person attends. mainstream: A mainstream school or academy; special: A special school; alternative-provision: Alternative provision, such as a pupil referral unit; early-years: An early years setting; post-16: A further education college, sixth form or other post-16 institution; independent: An independent school or independent specialist provider; none: No setting, for example when educated at home.",
+      "description": "The kind of education setting the child or young person attends. mainstream: A mainstream school or academy; special: A special school; alternative-provision: Alternative provision, such as a pupil referral unit; nursery-school: A maintained nursery school, which is a school for a request under CFA 2014 s36(1); early-years: An early years setting, kind not stated; early-years-pvi: A private, voluntary or independent early years provider or childminder, which may bring a child to the authority's attention but has no right to request under CFA 2014 s36(1); post-16: A further education college, sixth form or other post-16 institution; independent: An independent school or independent specialist provider; none: No setting, for example when educated at home.",
       "type": "string",
       "enum": [
         "mainstream",
         "special",
         "alternative-provision",
+        "nursery-school",
         "early-years",
+        "early-years-pvi",
         "post-16",
         "independent",
         "none"
@@ -2056,83 +2068,116 @@ code,name,slug,region
     public static let authorityFiles: [String: String] = [
         "202-camden/requirements.yaml": ##"""
 # London Borough of Camden: expectations for a request for an EHC needs assessment.
-# Local practice, not law.
+# Local practice, not law. Camden's current page asks every request for evidence of
+# exceptional needs, evidence-based support and cost beyond what is ordinarily available.
+# The attendance, UPN, ULN and looked-after rules come from Camden's old setting form, known
+# only from a copy of unknown date on a document-sharing site: they apply to a setting's
+# request only and are no stronger than warnings until Camden's current form is found.
 ruleset: camden
 authority: "202"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://www.camden.gov.uk/ccm/content/education/schools/special-educational-needs/guidance-criteria-pupils-special-educational-needs/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: archive
   - url: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: CAM-ATTENDANCE-POSSIBLE
-    severity: error
+    severity: warning
+    # Was error. Partly supported: an old setting form, known only from a secondary copy of
+    # unknown date; Camden's current page does not ask for attendance figures.
     basis: local
     message: Camden's setting form asks for attendance over the previous 12 months as actual and possible sessions. Give the number of possible sessions.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Attendance details for previous 12 months:"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: attendance.sessionsPossible, required: true }
 
   - id: CAM-ATTENDANCE-ACTUAL
-    severity: error
+    severity: warning
+    # Was error. Partly supported: an old setting form, known only from a secondary copy of
+    # unknown date; Camden's current page does not ask for attendance figures.
     basis: local
     message: Camden's setting form asks for attendance over the previous 12 months as actual and possible sessions. Give the number of sessions attended.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Attendance details for previous 12 months:"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: attendance.sessionsAttended, required: true }
 
   - id: CAM-ATTENDANCE-12-MONTHS
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the same old setting form as above. Its xpath and `when`
+    # stay as they are; the window applies only where attendance figures are given.
     basis: local
     message: Camden asks for attendance over the previous 12 months, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Attendance details for previous 12 months:"
     when: { present: attendance.from }
     # attendance is a single period, not a list, so `duration` does not apply.
     # As YYYYMMDD numbers, 12 months back is -10000.
     xpath: "number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:dateOfRequest, '-', '')) - 10000 or number(translate(/a:application/a:attendance/a:from, '-', '')) <= number(translate(/a:application/a:setting/a:admitted, '-', ''))"
 
   - id: CAM-UPN
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of the old setting form (secondary copy, unknown date).
     basis: local
     message: Camden's setting form asks for the pupil's UPN.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.type: [mainstream, special, alternative-provision, independent] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Care status: LAC? / UPN reference:"
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, independent] }
     field: { path: child.upn, required: true }
 
   - id: CAM-ULN-YEAR-9
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of the old setting form (secondary copy, unknown date).
     basis: local
     message: Camden's setting form asks for the Unique Learner Number for pupils in Year 9 or above.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
-    when: { setting.ncYear: ["9", "10", "11", "12", "13", "14"] }
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "ULN reference (Y9 or above only)"
+    when: { requester.role: setting, setting.ncYear: ["9", "10", "11", "12", "13", "14"] }
     field: { path: child.uln, required: true }
 
   - id: CAM-LOOKED-AFTER
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of the old setting form (secondary copy, unknown date).
     basis: local
     message: Camden's setting form asks whether the child is looked after. Record yes or no.
     reference: "Camden setting form for the statutory assessment of EHC needs (copy), https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs"
+    source: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
+    quote: "Care status: LAC?"
+    when: { requester.role: setting }
     field: { path: child.lookedAfter, required: true }
 
   - id: CAM-EVIDENCE-BASED-SUPPORT
     severity: warning
     basis: local
-    message: Camden wants evidence that the setting has put in place relevant, evidence-based support and reviewed it. No reviewed support cycle is recorded.
+    message: Camden wants evidence in any request that the school or setting has put in place relevant support with a good evidence base. No support cycle is recorded.
     reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
-    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+    source: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    quote: "school or educational setting has put in place relevant support that has a good evidence base from their assessments"
+    when: { setting.type: "!= none" }
+    count: { path: graduatedApproach, min: 1 }
 
   - id: CAM-COST-BEYOND-ORDINARY
     severity: warning
     basis: local
     message: Camden wants evidence that the cost of the extra support is more than is ordinarily available in the setting. List the support with its yearly cost.
     reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    quote: "cost of the extra support is more than what is ordinarily available in that school or educational setting"
+    when: { setting.type: "!= none" }
     count: { path: provision, min: 1 }
 
   - id: CAM-UNDER-5-NOT-IN-SETTING
@@ -2140,21 +2185,52 @@ rules:
     basis: local
     message: In Camden, children under 5 who are not in a setting are usually supported through the health visitor, GP or the MOSAIC health and therapy services first. List any professionals involved.
     reference: "Requesting an EHC needs assessment (Camden Local Offer), https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/"
+    source: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
+    quote: "If your child is not in education yet, and you are worried about their development, the best people to talk to are your Health Visitor or GP."
     when: { age: "< 5", setting.type: none }
     count: { path: professionals, min: 1 }
 
 """##,
+        "203-greenwich/requirements.yaml": ##"""
+# Greenwich: what Greenwich asks for with a request for an EHC needs assessment (local practice, not law).
+ruleset: greenwich
+authority: '203'
+extends: england
+version: 2026-12
+sources:
+- url: https://greenwichcommunitydirectory.org.uk/children-young-people-additional-needs/support-your-childs-learning/getting-education-health-and-care-plan-ehcp
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: GRE-PARENT-FORMS
+  severity: info
+  basis: local
+  message: 'Greenwich asks parents and young people who request on their own to send its EHC needs assessment profile and parental request form with supporting documents. This is Greenwich''s practice, not the law: a letter is still a valid request.'
+  reference: Getting an Education, Health and Care Plan (Royal Greenwich)
+  source: https://greenwichcommunitydirectory.org.uk/children-young-people-additional-needs/support-your-childs-learning/getting-education-health-and-care-plan-ehcp
+  quote: You will need to send us an EHC needs assessment profile and parental request form with any supporting documents.
+  when: {requester.role: [parent, young-person]}
+  field: {path: form.name, required: true, pattern: '.*([Pp]rofile|[Pp]arental request).*'}
+
+"""##,
         "206-islington/requirements.yaml": ##"""
 # London Borough of Islington: expectations for a request for an EHC needs assessment.
-# Local practice, not law. Islington expects an educational psychologist to be
-# involved before the request; the law only requires EP advice during the assessment.
+# Local practice, not law. Islington's list is headed "Education information required by the LA
+# to consider an EHC needs assessment request": the plans, reviews and baseline it lists are the
+# education provider's records, so those rules apply to a setting's request. Islington expects an
+# educational psychologist to be involved before the request and calls it statutory; in law EP
+# advice is sought during the assessment (SEND Regs 2014 reg 6(1)(d)), not before the request.
 ruleset: islington
 authority: "206"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
+  - url: https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: ISL-EP-INVOLVED
@@ -2162,13 +2238,20 @@ rules:
     basis: local
     message: Islington expects an educational psychologist to have been involved before a request. List the educational psychologist among the professionals. Islington says requests without the expected evidence are likely to be refused.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Educational Psychologist involvement is a statutory requirement at this stage"
     count: { path: professionals, where: { role: educational-psychologist }, min: 1 }
 
   - id: ISL-EP-ADVICE
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the current page asks for EP involvement, not a written
+    # report; the report is named only in an old setting form (FA1 v8.5) known from a secondary copy.
     basis: local
     message: Attach the educational psychologist's written report or advice.
-    reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    reference: "Form FA1 (v8.5) Statutory Assessment Request, guidance for Islington settings (copy), https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html"
+    source: https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html
+    quote: "This includes the FA1 form (including signatures), the Educational Psychologist report"
+    when: { requester.role: setting }
     evidence: { types: [educational-psychologist-report, educational-advice, other], authorRole: educational-psychologist }
 
   - id: ISL-PLANS-OR-PROVISION-MAP
@@ -2176,6 +2259,9 @@ rules:
     basis: local
     message: Islington asks for the most recent SEND Support or individual plans, or the provision map, showing interventions additional to and different from the usual curriculum.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Copies of most recent SEND Support / Individual Plans or Provision Map information for the child"
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, provision-map, costed-provision-map] }
 
   - id: ISL-REVIEWS-AND-OUTCOMES
@@ -2183,6 +2269,9 @@ rules:
     basis: local
     message: Islington asks for the assess, plan, do, review reviews and their outcomes. No reviewed cycle is recorded.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "plus details of regular reviews and their outcomes (Assess – Plan – Do – Review)"
+    when: { requester.role: setting }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
 
   - id: ISL-BASELINE-AND-PROGRESS
@@ -2190,6 +2279,9 @@ rules:
     basis: local
     message: Islington asks for a baseline assessment and for targets and what was achieved. Record at least two dated attainment points.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Evidence of a baseline assessment – from which progress has been measured"
+    when: { requester.role: setting }
     count: { path: attainment, min: 2 }
 
   - id: ISL-ADVISORY-PROFESSIONALS
@@ -2197,6 +2289,8 @@ rules:
     basis: local
     message: Islington also looks for advice from other advisory professionals, such as a speech and language therapist, alongside the educational psychologist.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Detail of advisory professionals involved – including specialist advisers, outside agencies"
     count: { path: professionals, min: 2 }
 
   - id: ISL-PARENT-INVOLVEMENT
@@ -2204,19 +2298,461 @@ rules:
     basis: local
     message: Islington looks for evidence that parents have been involved, for example through home and school agreements. Attach the parents' views or records of their involvement.
     reference: "Islington SEND Local Offer, evidence for an EHC needs assessment, https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs"
+    source: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
+    quote: "Detail of parent / carer involvement in discussion of special needs"
     evidence: { type: parent-views }
+
+"""##,
+        "207-kensington-and-chelsea/requirements.yaml": ##"""
+# Kensington and Chelsea: what the Bi-borough SEN Service asks for with a request for an EHC needs assessment (local practice, not law).
+ruleset: kensington-and-chelsea
+authority: '207'
+extends: england
+version: 2026-12
+sources:
+- url: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: RBK-SETTING-REQUEST-FORM
+  severity: warning
+  basis: local
+  message: The Bi-borough SEN Service asks professionals in schools and settings to request on its EHC Education Setting Request Form. Name the form used. This is local practice, not the law.
+  reference: Assessment of SEN (Bi-borough SEN Service)
+  source: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  quote: 'Assessment request forms related to the Education Health and Care (EHC) plan process for professionals:'
+  when: {requester.role: setting}
+  field: {path: form.name, required: true, pattern: .*Education Setting Request.*}
+- id: RBK-ALL-ABOUT-ME
+  severity: warning
+  basis: local
+  message: The Bi-borough SEN Service lists its All About Me form with the setting request form. Attach the child's or young person's All About Me as a document. This is local practice, not the law.
+  reference: Assessment of SEN (Bi-borough SEN Service)
+  source: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  quote: 'Assessment request forms related to the Education Health and Care (EHC) plan process for professionals:'
+  when: {requester.role: setting}
+  evidence: {types: [child-views, young-person-views]}
+
+"""##,
+        "208-lambeth/requirements.yaml": ##"""
+# Lambeth: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: lambeth
+authority: '208'
+extends: england
+version: 2026-12
+sources:
+- url: http://lambethschoolservices.co.uk/Article/55258
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.lambeth.gov.uk/lambeths-send-local-offer/im-parent-or-carer/education-health-care-ehc-plans/education-health-care-plans/requesting-ehc-assessment
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: LAM-SEND-SUPPORT-PLAN
+  severity: error
+  basis: local
+  message: Lambeth asks a school's request to include a SEND Support Plan (Lambeth's or the school's own version) showing the graduated approach and its impact on progress. This is Lambeth's practice, not the law.
+  reference: EHC 2 Lambeth EHC Request Form (Lambeth School Services)
+  source: http://lambethschoolservices.co.uk/Article/55258
+  quote: Schools no longer have to complete Lambeth's SEND Support Plan, but you do need to submit a 'SEND Support Plan' that shows your graduated approach.
+  when: {requester.role: setting}
+  evidence: {types: [sen-support-plan, apdr-review]}
+- id: LAM-THREE-CYCLES
+  severity: error
+  basis: local
+  message: Lambeth expects a school to have completed three cycles of SEND Support (assess, plan, do, review) before requesting. Fewer than three reviewed cycles are recorded. This is Lambeth's practice, not the law.
+  reference: EHC 2 Lambeth EHC Request Form (Lambeth School Services)
+  source: http://lambethschoolservices.co.uk/Article/55258
+  quote: Schools will still need to complete 3 cycles of support showing how they have implemented a graduated approach to supporting the child's additional needs.
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, where: {reviewed: true}, min: 3}
+- id: LAM-COSTED-PROVISION-MAP
+  severity: error
+  basis: local
+  message: Lambeth asks a school to send a Provision Map with Costs (form EHC3) showing how it has used its resources. Attach a costed provision map. This is Lambeth's practice, not the law.
+  reference: EHC 2 Lambeth EHC Request Form (Lambeth School Services)
+  source: http://lambethschoolservices.co.uk/Article/55258
+  quote: Completing a Provision Map with Costs (EHC3) is also required to help SEND Panel understand how the school has used resources
+  when: {requester.role: setting}
+  evidence: {type: costed-provision-map}
+- id: LAM-PROFESSIONAL-REPORTS
+  severity: warning
+  basis: local
+  message: Lambeth expects a school's request to include professional reports that support the level of need and recommend how to meet it. No professional report is attached. This is Lambeth's practice, not the law.
+  reference: EHC 2 Lambeth EHC Request Form (Lambeth School Services)
+  source: http://lambethschoolservices.co.uk/Article/55258
+  quote: Providing professional reports that support the level of need that you have identified and make recommendations for meeting the child's needs remains the same.
+  when: {requester.role: setting}
+  evidence: {types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]}
+
+"""##,
+        "210-southwark/requirements.yaml": ##"""
+# Southwark: what helps a request for an EHC needs assessment (local practice, not law).
+ruleset: southwark
+authority: '210'
+extends: england
+version: 2026-12
+sources:
+- url: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp/
+  read: 2026-12-01
+  grade: current-page
+- url: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: SWK-CONSENT-FORM
+  severity: info
+  basis: local
+  message: Southwark says that including its signed parental consent form with the request lets the SEN team start gathering information and reports straight away. This is Southwark's practice; the form is not required for the request to be valid.
+  reference: How to request an EHCP (Southwark Local Offer)
+  source: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp/
+  quote: Including a signed parental consent form (docx, 17kb) with your request will enable the SEN team to start gathering information
+  evidence: {type: consent-form}
+- id: SWK-PARENT-REQUEST-FORM
+  severity: info
+  basis: local
+  message: 'Southwark asks parents and young people who request on their own to send its parental request form with supporting documents. This is Southwark''s practice, not the law: a letter is still a valid request.'
+  reference: How a parent or young person can make a request for an EHC Plan (Southwark Local Offer)
+  source: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp
+  quote: you will need to send a parental request form (docx, 74kb) to Southwark's SEN (Special Educational Needs) team with any supporting documents
+  when: {requester.role: [parent, young-person]}
+  field: {path: form.name, required: true, pattern: '.*[Pp]arental request.*'}
+
+"""##,
+        "211-tower-hamlets/requirements.yaml": ##"""
+# Tower Hamlets: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: tower-hamlets
+authority: '211'
+extends: england
+version: 2026-12
+sources:
+- url: https://www.towerhamlets.gov.uk/lgnl/education_and_learning/parental_support/special_educational_needs/sen_assessments.aspx
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: TOW-APDR-CYCLES
+  severity: warning
+  basis: local
+  message: Tower Hamlets expects a school to have run more than one assess, plan, do, review cycle before it requests an assessment. Fewer than two cycles are recorded. This is Tower Hamlets' practice, not the law.
+  reference: Special educational needs assessments (Tower Hamlets Council)
+  source: https://www.towerhamlets.gov.uk/lgnl/education_and_learning/parental_support/special_educational_needs/sen_assessments.aspx
+  quote: Schools are expected to adopt the “assess, plan, do and review cycle” as described in the SEN Code of Practice, we would expect that there is more than one cycle of this.
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, min: 2}
+
+"""##,
+        "213-westminster/requirements.yaml": ##"""
+# Westminster: what the Bi-borough SEN Service asks for with a request for an EHC needs assessment (local practice, not law).
+ruleset: westminster
+authority: '213'
+extends: england
+version: 2026-12
+sources:
+- url: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.westminster.gov.uk/children-and-education/special-educational-and-additional-needs
+  read: 2026-12-01
+  grade: current-page
+- url: https://fisd.westminster.gov.uk/kb5/westminster/fis/localoffer.page?localofferchannel=3
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: WST-SETTING-REQUEST-FORM
+  severity: warning
+  basis: local
+  message: The Bi-borough SEN Service asks professionals in schools and settings to request on its EHC Education Setting Request Form. Name the form used. This is local practice, not the law.
+  reference: Assessment of SEN (Bi-borough SEN Service)
+  source: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  quote: 'Assessment request forms related to the Education Health and Care (EHC) plan process for professionals:'
+  when: {requester.role: setting}
+  field: {path: form.name, required: true, pattern: .*Education Setting Request.*}
+- id: WST-ALL-ABOUT-ME
+  severity: warning
+  basis: local
+  message: The Bi-borough SEN Service lists its All About Me form with the setting request form. Attach the child's or young person's All About Me as a document. This is local practice, not the law.
+  reference: Assessment of SEN (Bi-borough SEN Service)
+  source: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  quote: 'Assessment request forms related to the Education Health and Care (EHC) plan process for professionals:'
+  when: {requester.role: setting}
+  evidence: {types: [child-views, young-person-views]}
+
+"""##,
+        "303-bexley/requirements.yaml": ##"""
+# Bexley: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: bexley
+authority: '303'
+extends: england
+version: 2026-12
+sources:
+- url: https://www.bexley.gov.uk/services/schools-and-education/children-special-educational-needs-and-disabilities
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.bexleyiass.co.uk/information-and-advice/education/
+  read: 2026-12-01
+  grade: secondary-copy
+rules:
+- id: BEX-OUTSIDE-AGENCIES
+  severity: warning
+  basis: local
+  message: Bexley expects a setting's request to show it has sought specialist advice from outside agencies. No professionals are listed. This is local practice (reported by Bexley SEND IASS), not the law.
+  reference: Education (Bexley SEND IASS)
+  source: https://www.bexleyiass.co.uk/information-and-advice/education/
+  quote: the setting has done everything they can (including seeking specialist advice from outside agencies) to help your child or young person
+  when: {requester.role: setting}
+  count: {path: professionals, min: 1}
+
+"""##,
+        "306-croydon/requirements.yaml": ##"""
+# Croydon: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: croydon
+authority: '306'
+extends: england
+version: 2026-12
+sources:
+- url: https://www.croydon.gov.uk/education/schools-new/schools-types/specialschools/croydon-senco-portal/requesting-reviewing-and-ceasing-ehc-plans
+  read: 2026-12-01
+  grade: current-page
+- url: https://croydon.cloud.servelec-synergy.com/Synergy/Croydon_SEND_Local_Offer/Parent_Carer_BA_4A1_Requesting_EHCNA.aspx
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: CRO-SCHOOL-REQUEST-FORM
+  severity: warning
+  basis: local
+  message: Croydon publishes school request forms by phase (RB.1 early years, RB.2 primary, and one for secondary). Name the RB form this request uses. This is Croydon's practice, not the law.
+  reference: Requesting, reviewing and ceasing EHC plans (Croydon SENCO portal)
+  source: https://www.croydon.gov.uk/education/schools-new/schools-types/specialschools/croydon-senco-portal/requesting-reviewing-and-ceasing-ehc-plans
+  quote: There are school request forms, pupil and parent view forms specific to early years, primary schools and secondary schools
+  when: {requester.role: setting}
+  field: {path: form.name, required: true, pattern: '.*RB\.[0-9].*'}
+- id: CRO-PARENT-VIEW-FORM
+  severity: warning
+  basis: local
+  message: Croydon asks a school's request to come with the parent view form (RP) for the child's phase. Attach the parents' views as a document. This is Croydon's practice, not the law.
+  reference: Requesting, reviewing and ceasing EHC plans (Croydon SENCO portal)
+  source: https://www.croydon.gov.uk/education/schools-new/schools-types/specialschools/croydon-senco-portal/requesting-reviewing-and-ceasing-ehc-plans
+  quote: There are school request forms, pupil and parent view forms specific to early years, primary schools and secondary schools
+  when: {requester.role: setting}
+  evidence: {type: parent-views}
+- id: CRO-CHILD-CONTRIBUTION
+  severity: warning
+  basis: local
+  message: Croydon asks a school's request to come with the child contribution form (RC) for the child's phase. Attach the child's views as a document. This is Croydon's practice, not the law.
+  reference: Requesting, reviewing and ceasing EHC plans (Croydon SENCO portal)
+  source: https://www.croydon.gov.uk/education/schools-new/schools-types/specialschools/croydon-senco-portal/requesting-reviewing-and-ceasing-ehc-plans
+  quote: There are school request forms, pupil and parent view forms specific to early years, primary schools and secondary schools
+  when: {requester.role: setting, age: < 16}
+  evidence: {types: [child-views, young-person-views]}
+
+"""##,
+        "307-ealing/requirements.yaml": ##"""
+# Ealing: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: ealing
+authority: '307'
+extends: england
+version: 2026-12
+sources:
+- url: https://www.ealingfamiliesdirectory.org.uk/kb5/ealing/directory/advice.action?id=UByn621GZSg
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.egfl.org.uk/school-effectiveness/special-educational-needs-and-disabilities
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: EAL-ABOVE-DELEGATED
+  severity: info
+  basis: local
+  message: Ealing describes an assessment request as being for support above the £6,000 delegated to schools. The costed provision listed totals less than £6,000 a year. This is Ealing's guidance, not a legal threshold.
+  reference: Education, Health & Care Needs Assessment & Plan (Ealing Local Offer)
+  source: https://www.ealingfamiliesdirectory.org.uk/kb5/ealing/directory/advice.action?id=UByn621GZSg
+  quote: may not have worked or be above the £6,000 delegated resources and the child or young person continues to have significant needs.
+  when: {requester.role: setting, setting.type: mainstream}
+  field: {path: provisionTotal, min: 6000}
+- id: EAL-ERSA-FORM
+  severity: warning
+  basis: local
+  message: Ealing asks schools to request a statutory assessment on its ERSA form, after reading the ERSA guidance. Name the form used. This is Ealing's practice, not the law.
+  reference: Special educational needs and disabilities (Ealing Grid for Learning)
+  source: https://www.egfl.org.uk/school-effectiveness/special-educational-needs-and-disabilities
+  quote: to request a statutory assessment, schools should read the guidance on completing an ERSA prior to completing the form
+  when: {requester.role: setting}
+  field: {path: form.name, required: true, pattern: .*ERSA.*}
+
+"""##,
+        "312-hillingdon/requirements.yaml": ##"""
+# Hillingdon: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: hillingdon
+authority: '312'
+extends: england
+version: 2026-12
+sources:
+- url: https://children.connecttosupporthillingdon.org/s4s/WhereILive/Council?pageId=3605
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.hillingdon.gov.uk/send-support-levels
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: HIL-SUPPORT-EVIDENCE
+  severity: error
+  basis: local
+  message: Hillingdon says a school must evidence that it has supported the child consistently from its own resources before requesting. Attach the support plan (for example a My Support Plan), reviews or provision map. This is Hillingdon's practice, not the law.
+  reference: Education, Health and Care Plans (Connect to Support Hillingdon)
+  source: https://children.connecttosupporthillingdon.org/s4s/WhereILive/Council?pageId=3605
+  quote: Before submitting this request, the school must evidence that they have been supporting your child consistently within their own resources and that they have been monitoring their progress.
+  when: {requester.role: setting}
+  evidence: {types: [sen-support-plan, apdr-review, provision-map, costed-provision-map]}
+- id: HIL-PROGRESS-MONITORED
+  severity: error
+  basis: local
+  message: Hillingdon says a school must evidence that it has been monitoring the child's progress. Record at least two dated attainment or progress points. This is Hillingdon's practice, not the law.
+  reference: Education, Health and Care Plans (Connect to Support Hillingdon)
+  source: https://children.connecttosupporthillingdon.org/s4s/WhereILive/Council?pageId=3605
+  quote: Before submitting this request, the school must evidence that they have been supporting your child consistently within their own resources and that they have been monitoring their progress.
+  when: {requester.role: setting}
+  count: {path: attainment, min: 2}
+
+"""##,
+        "313-hounslow/requirements.yaml": ##"""
+# Hounslow: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: hounslow
+authority: '313'
+extends: england
+version: 2026-12
+sources:
+- url: https://beta.hounslow.gov.uk/send-local-offer-education-health-care-plans/ehc-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+- url: https://fsd.hounslow.gov.uk/synergyweb/local_offer/EHCNeedsAssessment.aspx
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: HOU-PARENT-PERMISSION
+  severity: error
+  basis: local
+  message: Hounslow says a setting requests an assessment for a child under 16 only after the parent or carer has given permission. Record the parent's consent. This is Hounslow's practice; parents can always request themselves.
+  reference: EHC needs assessment (Hounslow SEND Local Offer)
+  source: https://beta.hounslow.gov.uk/send-local-offer-education-health-care-plans/ehc-needs-assessment
+  quote: If your child or young person is under 16 years old, this will only be done after their parent or carer has given permission.
+  when: {requester.role: setting, age: < 16}
+  count: {path: consent, where: {by: parent}, min: 1}
+
+"""##,
+        "314-kingston-upon-thames/requirements.yaml": ##"""
+# Kingston upon Thames: evidence expected with a request for an EHC needs assessment (local practice, not law). Children's services are run by Achieving for Children (AfC) for Kingston and Richmond.
+ruleset: kingston-upon-thames
+authority: '314'
+extends: england
+version: 2026-12
+sources:
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/golden-binder-needs-assessment-education-health-and-care-plans-ehcp-processes-guidance-forms-and-templates/education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: KIN-NA-FORM
+  severity: error
+  basis: local
+  message: Achieving for Children, which runs Kingston's SEND services, requires schools and other settings to request on its form NA1 or NA2. Name the form used. Parents and young people may write a letter instead.
+  reference: Education Health and Care Needs Assessment, Golden Binder (Achieving for Children)
+  source: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/golden-binder-needs-assessment-education-health-and-care-plans-ehcp-processes-guidance-forms-and-templates/education-health-and-care-needs-assessment
+  quote: Professionals are required to use the forms and process set out below and in the Golden Binder for all EHC needs assessment requests.
+  when: {requester.role: setting}
+  field: {path: form.name, required: true, pattern: '.*NA ?[12].*'}
+- id: KIN-PROVISION-MAP
+  severity: warning
+  basis: local
+  message: Achieving for Children asks a setting to support its request with the separate PM (Provision Map) form. Attach a provision map. This is local practice, not the law.
+  reference: Applying for an Education, Health and Care needs assessment (Achieving for Children)
+  source: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+  quote: The separate PM - Provision Map form should be used to support a needs assessment request made by settings/schools/educational establishments.
+  when: {requester.role: setting}
+  evidence: {types: [provision-map, costed-provision-map]}
+
+"""##,
+        "318-richmond-upon-thames/requirements.yaml": ##"""
+# Richmond upon Thames: evidence expected with a request for an EHC needs assessment (local practice, not law). Children's services are run by Achieving for Children (AfC) for Kingston and Richmond.
+ruleset: richmond-upon-thames
+authority: '318'
+extends: england
+version: 2026-12
+sources:
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/golden-binder-needs-assessment-education-health-and-care-plans-ehcp-processes-guidance-forms-and-templates/education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: RIC-NA-FORM
+  severity: error
+  basis: local
+  message: Achieving for Children, which runs Richmond's SEND services, requires schools and other settings to request on its form NA1 or NA2. Name the form used. Parents and young people may write a letter instead.
+  reference: Education Health and Care Needs Assessment, Golden Binder (Achieving for Children)
+  source: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/golden-binder-needs-assessment-education-health-and-care-plans-ehcp-processes-guidance-forms-and-templates/education-health-and-care-needs-assessment
+  quote: Professionals are required to use the forms and process set out below and in the Golden Binder for all EHC needs assessment requests.
+  when: {requester.role: setting}
+  field: {path: form.name, required: true, pattern: '.*NA ?[12].*'}
+- id: RIC-PROVISION-MAP
+  severity: warning
+  basis: local
+  message: Achieving for Children asks a setting to support its request with the separate PM (Provision Map) form. Attach a provision map. This is local practice, not the law.
+  reference: Applying for an Education, Health and Care needs assessment (Achieving for Children)
+  source: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+  quote: The separate PM - Provision Map form should be used to support a needs assessment request made by settings/schools/educational establishments.
+  when: {requester.role: setting}
+  evidence: {types: [provision-map, costed-provision-map]}
+
+"""##,
+        "319-sutton/requirements.yaml": ##"""
+# Sutton: evidence expected with a request for an EHC needs assessment (local practice, not law). Sutton's SEN service is run by Cognus.
+ruleset: sutton
+authority: '319'
+extends: england
+version: 2026-12
+sources:
+- url: https://www.sutton.gov.uk/-/the-education-health-and-care-ehc-plan
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.cognus.org.uk/services/special-educational-needs/send-support-information-for-parents/ehc-needs-assessment-process/
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: SUT-CONSENT
+  severity: error
+  basis: local
+  message: Sutton's SEN service (Cognus) says a professional cannot request an assessment without the consent of the parent or carer, or of the young person if over 16. Record that consent. This is Sutton's practice, not the law; parents and young people requesting for themselves are not affected.
+  reference: EHC Needs Assessment Process (Cognus, for the London Borough of Sutton)
+  source: https://www.cognus.org.uk/services/special-educational-needs/send-support-information-for-parents/ehc-needs-assessment-process/
+  quote: Professionals cannot request an assessment without the parent/carer’s (of the young person’s if they are over 16) consent.
+  when: {requester.role: setting}
+  count: {path: consent, min: 1}
+- id: SUT-PREPARING-PAPERWORK
+  severity: warning
+  basis: local
+  message: Sutton asks settings to complete its 'Preparing to request an EHC Needs Assessment' paperwork before requesting. Attach it as an evidence item with that local name. This is Sutton's practice, not the law.
+  reference: The Education, Health and Care (EHC) plan (London Borough of Sutton)
+  source: https://www.sutton.gov.uk/-/the-education-health-and-care-ehc-plan
+  quote: To support settings in making requests for EHC Needs Assessment they should first complete the Preparing to request an EHC Needs Assessment paperwork and attend the SEND Inclusion Forum.
+  when: {requester.role: setting}
+  evidence: {type: other, where: {localName: Preparing to request an EHC Needs Assessment}}
 
 """##,
         "330-birmingham/requirements.yaml": ##"""
 # Birmingham City Council: a dated cut-over between two generations of request documents.
 # Local practice, not law: a letter is still a valid request.
+# BHM-FORM-VERSION was removed on re-audit: the source names no versions, so nothing supports it.
 ruleset: birmingham
 authority: "330"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   # The source says the old documents are valid until 11 April 2025 and only Elevate
@@ -2227,98 +2763,896 @@ rules:
     basis: local
     message: Since 11 April 2025 Birmingham accepts only its Elevate request documents. The form named here is not an Elevate document, so the request is likely to be returned.
     reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
+    source: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
+    quote: "After this date, the old documents will be removed, and only the new Elevate documents will be accepted."
     when: { dateOfRequest: "> 2025-04-11", present: form.name }
     field: { path: form.name, pattern: ".*[Ee]levate.*" }
 
   - id: BHM-FORM-NAMED
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the page says only Elevate documents are accepted, but it does not
+    # ask a request to name its document; naming it only lets ehcp check it. A parent's letter names none.
     basis: local
     message: Since 11 April 2025 Birmingham accepts only its Elevate request documents. Say which document this request uses so it can be checked.
     reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
-    when: { dateOfRequest: "> 2025-04-11" }
+    source: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
+    quote: "Both old and new documents are valid and will be available until 11th April 2025."
+    when: { requester.role: setting, dateOfRequest: "> 2025-04-11" }
     field: { path: form.name, required: true }
 
-  - id: BHM-FORM-VERSION
+
+"""##,
+        "331-coventry/requirements.yaml": ##"""
+# Coventry: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: coventry
+authority: "331"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.coventry.gov.uk/directory-record/42449/education-health-and-care-plan-ehcp-needs-assessment-process"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.coventry.gov.uk/homepage/1158/education_health_and_care_plans_ehcp?your-area-keyword=&your-area-category=1158&your-area-postcode=&your-area-radius=5"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.coventry.gov.uk/homepage/1070/coventry_s_person_centred_co-ordinated_education_health_and_care_planning_assessment_process"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.coventry.gov.uk/directory-record/42447/education-health-and-care-plan-ehcp-needs-assessment-overview"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: COV-REQUEST-FORM
+    severity: error
+    basis: local
+    message: "Coventry asks schools and colleges to make their request on its Request for Statutory Assessment form (the non early years or the Early Years version). Name the form you used. This is Coventry's practice for settings, not a legal requirement for parents."
+    reference: "Education Health and Care Plan (EHCP) needs assessment process (Coventry City Council)"
+    source: "https://www.coventry.gov.uk/directory-record/42449/education-health-and-care-plan-ehcp-needs-assessment-process"
+    quote: "To make an EHC Needs assessment request schools and colleges will need to use the Request for Statutory Assessment – non early years form."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: COV-GRADUATED-PATHWAY
+    severity: error
+    basis: local
+    message: "Coventry requires proof that the Graduated Pathway steps have been followed. Attach the My Support Plan (SEN support plan) or assess, plan, do, review records."
+    reference: "Education Health and Care Plans (EHCP) (Coventry SEND Local Offer)"
+    source: "https://www.coventry.gov.uk/homepage/1158/education_health_and_care_plans_ehcp?your-area-keyword=&your-area-category=1158&your-area-postcode=&your-area-radius=5"
+    quote: "Coventry City Council will require proof that the Graduated Pathway steps have been followed"
+    when: { requester.role: setting }
+    evidence: { types: [sen-support-plan, apdr-review] }
+
+  - id: COV-SUPPORT-REVIEWED
+    severity: warning
+    basis: local
+    message: "Coventry's My Support Plan has regular review periods to see if the support is working. Record at least one reviewed cycle of support."
+    reference: "Education Health and Care Plan (EHCP) needs assessment overview (Coventry City Council)"
+    source: "https://www.coventry.gov.uk/directory-record/42447/education-health-and-care-plan-ehcp-needs-assessment-overview"
+    quote: "It allows professionals to evidence the support that is in place and have regular review periods to see if the support is working."
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: COV-ABOVE-NOTIONAL-BUDGET
     severity: info
     basis: local
-    message: Record the version of the Birmingham document used, so that later changes to the documents can be checked.
-    reference: "Professionals documents (Local Offer Birmingham), https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents"
-    when: { dateOfRequest: "> 2025-04-11", present: form.name }
-    field: { path: form.version, required: true }
+    message: "Coventry's pathway starts when the setting finds a child may need support over and above the notional SEN budget. Give the annual cost of each line of provision so the total can be seen."
+    reference: "Coventry's Person Centred Co-ordinated Education Health and Care Planning Assessment Process (Coventry City Council)"
+    source: "https://www.coventry.gov.uk/homepage/1070/coventry_s_person_centred_co-ordinated_education_health_and_care_planning_assessment_process"
+    quote: "Education setting identify that a child has a long term SEN/Disability who may require support over and above the notional SEN budget."
+    when: { requester.role: setting }
+    field: { path: provisionTotal, required: true }
+
+"""##,
+        "336-wolverhampton/requirements.yaml": ##"""
+# Wolverhampton: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: wolverhampton
+authority: "336"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://localofferwolves.co.uk/help-learning/education-health-care-plan/requesting-education-health-care-needs-assessment-ehcp"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://win.wolverhampton.gov.uk/kb5/wolverhampton/directory/localoffer.page?localofferchannel=5"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: WOL-REQUEST-FORM
+    severity: warning
+    basis: local
+    message: "Wolverhampton asks professionals to complete its assessment request form and email it to SENSTART. Name the form you used. This is Wolverhampton's practice, not a legal requirement."
+    reference: "Requesting an Education Health and Care Needs Assessment (Wolverhampton Local Offer)"
+    source: "https://localofferwolves.co.uk/help-learning/education-health-care-plan/requesting-education-health-care-needs-assessment-ehcp"
+    quote: "Professionals can view guidance, complete the assessment request form and email this to SENSTART@wolverhampton.gov.uk"
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: WOL-PARENTAL-CONSENT
+    severity: warning
+    basis: local
+    message: "Wolverhampton deals with a setting's request subject to informed parental consent. Record the consent given (by the young person if 16 or over)."
+    reference: "SEND - Education, Health and Care Plans (Wolverhampton Information Network)"
+    source: "https://win.wolverhampton.gov.uk/kb5/wolverhampton/directory/localoffer.page?localofferchannel=5"
+    quote: "All requests for statutory assessment in Wolverhampton will be dealt with under The Children and Families Act 2014, subject to informed parental consent."
+    when: { requester.role: setting }
+    count: { path: consent, min: 1 }
+
+"""##,
+        "340-knowsley/requirements.yaml": ##"""
+# Knowsley: what its EHC needs assessment application form asks a setting for (local practice, not law).
+# Source is an undated third-party copy of the form, so rules are warnings.
+ruleset: knowsley
+authority: "340"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    read: 2026-12-01
+    grade: secondary-copy
+rules:
+
+  - id: KNO-APPLICATION-FORM
+    severity: warning
+    basis: local
+    message: Knowsley's application form is meant to be used for a setting's request. Name the form used. This is Knowsley's practice; a letter is still a valid request.
+    reference: "Knowsley MBC Application for Education Health and Care Needs Assessment (copy)"
+    source: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    quote: "This form should be used to submit a request an Education Health and Care Needs Assessment."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: KNO-K1-INFORMATION-SHARING
+    severity: warning
+    basis: local
+    message: Knowsley's form includes the K1 information sharing agreement, signed by the parent or carer (or the young person). No consent is recorded.
+    reference: "Knowsley MBC Application for Education Health and Care Needs Assessment (copy)"
+    source: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    quote: "K1 Information Sharing To be signed by parent/carer or young person Agreement"
+    when: { requester.role: setting }
+    count: { path: consent, min: 1 }
+
+  - id: KNO-EDUCATION-PROVISION-GRID
+    severity: warning
+    basis: local
+    message: Knowsley's form asks the setting to complete an education provision grid (K3.1). List the provision the setting makes.
+    reference: "Knowsley MBC Application for Education Health and Care Needs Assessment (copy)"
+    source: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    quote: "K3.1 Education Provision Grid Completion by the School, Early Years Setting or other Educational Setting to be co-ordinated by the referrer."
+    when: { requester.role: setting }
+    count: { path: provision, min: 1 }
+
+  - id: KNO-PARENT-VIEWS
+    severity: warning
+    basis: local
+    message: Knowsley's form has an appendix for the parents' or carers' views, co-ordinated by the referrer. Add their views or attach them.
+    reference: "Knowsley MBC Application for Education Health and Care Needs Assessment (copy)"
+    source: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    quote: "Appendix 1 Parental/Carer Views Completion to be co-ordinated by the referrer"
+    when: { requester.role: setting, absent: views.parents.summary }
+    evidence: { type: parent-views }
+
+  - id: KNO-ALL-ABOUT-ME
+    severity: warning
+    basis: local
+    message: Knowsley's form has an All About Me appendix for the child's or young person's views, co-ordinated by the referrer. Add their views or attach them.
+    reference: "Knowsley MBC Application for Education Health and Care Needs Assessment (copy)"
+    source: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    quote: "Appendix 2 All About Me Completion to be co-ordinated by the referrer"
+    when: { requester.role: setting, absent: views.child.summary }
+    evidence: { types: [child-views, young-person-views] }
+
+"""##,
+        "344-wirral/requirements.yaml": ##"""
+# Wirral: evidence expected with a setting's request for an EHC needs assessment (local practice, not law).
+ruleset: wirral
+authority: "344"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://localofferwirral.org/education-health-and-care-plans/
+    read: 2026-12-01
+    grade: current-page
+  - url: https://docsbay.net/wirral-guidance-on-the-ehc-pathway
+    read: 2026-12-01
+    grade: secondary-copy
+  - url: https://docsbay.net/the-information-on-this-form-is-confidential-to-the-pupil-individuals-with-parental
+    read: 2026-12-01
+    grade: secondary-copy
+rules:
+
+  - id: WIR-SETTING-REQUEST-FORM
+    severity: info
+    basis: local
+    message: Wirral publishes an Education Setting Request for EHC Needs Assessment form for schools and other settings. Name the form if you used it.
+    reference: "Education, Health and Care Plans (Local Offer Wirral)"
+    source: https://localofferwirral.org/education-health-and-care-plans/
+    quote: "Education Setting Request for EHC Needs Assessment"
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: WIR-SIGNATURES
+    severity: warning
+    basis: local
+    message: Wirral's guidance asks for the parent's or young person's signature with a request. No signed consent is recorded.
+    reference: "Wirral Guidance on the EHC Pathway (copy)"
+    source: https://docsbay.net/wirral-guidance-on-the-ehc-pathway
+    quote: "(Please note that parental/young person’s signatures must be included with all requests)"
+    when: { requester.role: setting }
+    count: { path: consent, min: 1 }
+
+  - id: WIR-ATTENDANCE
+    severity: warning
+    basis: local
+    message: Wirral's setting request form asks for attendance over the last 12 months. Fill in the attendance figures or attach the attendance record.
+    reference: "School request form returned to the SEN Team at Hamilton Building (copy)"
+    source: https://docsbay.net/the-information-on-this-form-is-confidential-to-the-pupil-individuals-with-parental
+    quote: "Attendance over last 12 months:"
+    when: { requester.role: setting, absent: attendance.sessionsPossible }
+    evidence: { type: attendance-record }
+
+"""##,
+        "351-bury/requirements.yaml": ##"""
+# Bury Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means Bury is likely to return or query a setting's request, not that the request is invalid.
+ruleset: bury
+authority: "351"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    read: 2026-12-01
+    grade: current-page
+  - url: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/early-years/senco-best-practice/ehc-assessment/who-requires-an-ehcp
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: BUR-APPLICATION-FORM
+    severity: error
+    basis: local
+    message: Bury asks schools and colleges to make the request on its application form. Name the form used. This is Bury's practice for settings; parents and young people can still write a letter.
+    reference: "EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    quote: "Schools or colleges requesting an EHC assessment must do so by completing the relevant application form."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: BUR-COSTED-PROVISION-MAP
+    severity: error
+    basis: local
+    message: Bury asks a setting to show the provision made from its SEN notional funding as a costed provision map. Attach one. This is Bury's practice, not the law.
+    reference: "EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    quote: "This must take the form of a costed provision map."
+    when: { requester.role: setting }
+    evidence: { type: costed-provision-map }
+
+  - id: BUR-PROVISION-THREE-TERMS
+    severity: warning
+    basis: local
+    message: Bury expects the provision shown to cover typically three terms. The recorded assess, plan, do, review cycles span less than 36 weeks (taken here as three terms).
+    reference: "EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    quote: "The referral should be accompanied by evidence of provision made for the child/ young person from the SEN Notional Funding, typically over three terms."
+    when: { requester.role: setting, present: graduatedApproach }
+    duration: { path: graduatedApproach, from: start, to: review, min: 36 weeks }
+
+  - id: BUR-PARENT-VIEWS
+    severity: error
+    basis: local
+    message: Bury asks a setting to send the parents' or carers' views with the application. Write them on the form or attach them.
+    reference: "EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    quote: "The parent/carer and the child/ young person’s views must be submitted with the application."
+    when: { requester.role: setting, absent: views.parents.summary }
+    evidence: { type: parent-views }
+
+  - id: BUR-CHILD-VIEWS
+    severity: error
+    basis: local
+    message: Bury asks a setting to send the child's or young person's own views with the application. Write them on the form or attach them.
+    reference: "EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    quote: "The parent/carer and the child/ young person’s views must be submitted with the application."
+    when: { requester.role: setting, absent: views.child.summary }
+    evidence: { types: [child-views, young-person-views] }
+
+  - id: BUR-PARENT-AGREEMENT
+    severity: error
+    basis: local
+    message: Bury says a setting can request only with the knowledge and agreement of the person with parental responsibility. No parent is recorded as agreeing with this request.
+    reference: "Who requires an EHCP (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/early-years/senco-best-practice/ehc-assessment/who-requires-an-ehcp
+    quote: "they can only do this with the knowledge and agreement of the young person and/or person with parental responsibility"
+    when: { requester.role: setting, age: "< 16" }
+    count: { path: parents, where: { agreesWithRequest: true }, min: 1 }
+
+  - id: BUR-WHAT-HAS-WORKED
+    severity: info
+    basis: local
+    message: Bury finds it helpful to see what has worked in earlier assess, plan, do, review cycles. No cycle is recorded as reviewed.
+    reference: "EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit)"
+    source: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    quote: "It is also helpful to detail what has worked in previous cycles of assess-plan-do-review"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+"""##,
+        "354-rochdale/requirements.yaml": ##"""
+# Rochdale Borough Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: rochdale
+authority: "354"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: ROC-REQUEST-FORM
+    severity: warning
+    basis: local
+    message: Rochdale asks for its EHC needs assessment form to be completed. Name the form used. This is Rochdale's practice; a letter is still a valid request.
+    reference: "Education, Health and Care Plans (EHCP) and Assessment (Rochdale Local Offer)"
+    source: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    quote: "Complete the EHC needs assessment form"
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: ROC-PARENTAL-ADVICE-FORM
+    severity: error
+    basis: local
+    message: Rochdale lists a Parental Advice Form among the documents that must go with a request. Attach the parents' or carers' advice.
+    reference: "Education, Health and Care Plans (EHCP) and Assessment (Rochdale Local Offer)"
+    source: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    quote: "1. Parental Advice Form (170KB pdf) with signed consent for the assessment."
+    when: { requester.role: setting }
+    evidence: { type: parent-views }
+
+  - id: ROC-SIGNED-CONSENT
+    severity: error
+    basis: local
+    message: Rochdale asks for signed consent for the assessment with the request. No consent is recorded.
+    reference: "Education, Health and Care Plans (EHCP) and Assessment (Rochdale Local Offer)"
+    source: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    quote: "1. Parental Advice Form (170KB pdf) with signed consent for the assessment."
+    when: { requester.role: setting }
+    count: { path: consent, min: 1 }
+
+  - id: ROC-PERSON-CENTRED-PLANNING
+    severity: error
+    basis: local
+    message: Rochdale asks for evidence of person-centred planning, such as a one-page profile with the child's or young person's likes and dislikes. Attach it.
+    reference: "Education, Health and Care Plans (EHCP) and Assessment (Rochdale Local Offer)"
+    source: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    quote: "2. Evidence of person centred planning including the child or young person’s likes, dislikes. A one-page profile may be used or other person centred planning tools."
+    when: { requester.role: setting }
+    evidence: { types: [child-views, young-person-views] }
+
+  - id: ROC-PROFESSIONAL-REPORTS
+    severity: warning
+    basis: local
+    message: Rochdale asks for any up-to-date reports from the professionals supporting the child or young person. Professionals are listed but no report from them is attached.
+    reference: "Education, Health and Care Plans (EHCP) and Assessment (Rochdale Local Offer)"
+    source: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    quote: "4. Any up to date reports from professionals involved in supporting the child/young person, for example educational psychology, physiotherapy and speech and language."
+    when: { requester.role: setting, present: professionals }
+    evidence:
+      types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
+
+"""##,
+        "358-trafford/requirements.yaml": ##"""
+# Trafford Council: evidence expected with a school's referral for an EHC needs assessment (local practice, not law).
+ruleset: trafford
+authority: "358"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: TRA-REFERRAL-FORM
+    severity: warning
+    basis: local
+    message: Trafford asks schools to refer on its EHC needs assessment referral form in the Liquid Logic Early Help Module (NA1 to NA6). Name the form used. This is Trafford's practice for schools, not a legal requirement.
+    reference: "EHC for Schools - Needs Assessments (NA) (Trafford Directory)"
+    source: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    quote: "Schools should make a referral using the EHC needs assessment referral form in the Early Help Module of the Liquid Logic system."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: TRA-PARENT-AGREEMENT
+    severity: error
+    basis: local
+    message: Trafford asks schools to discuss the referral with the parents and have their agreement before sending it. No parent is recorded as agreeing.
+    reference: "EHC for Schools - Needs Assessments (NA) (Trafford Directory)"
+    source: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    quote: "you must discuss your intentions with parents and have their agreement before making a referral."
+    when: { requester.role: setting, age: "< 16" }
+    count: { path: parents, where: { agreesWithRequest: true }, min: 1 }
+
+  - id: TRA-PREVIOUS-PROVISION-MAPS
+    severity: warning
+    basis: local
+    message: Trafford builds the current provision map into its form but asks schools to attach previous provision maps. None is attached.
+    reference: "EHC for Schools - Needs Assessments (NA) (Trafford Directory)"
+    source: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    quote: "The current provision map is built into the form but previous maps should be attached as before with any relevant reports"
+    when: { requester.role: setting }
+    evidence: { types: [provision-map, costed-provision-map] }
+
+  - id: TRA-EP-REPORT
+    severity: warning
+    basis: local
+    message: Trafford asks schools to attach relevant reports, including the educational psychologist's report. None is attached. This is Trafford's practice; the law does not require EP advice before a request.
+    reference: "EHC for Schools - Needs Assessments (NA) (Trafford Directory)"
+    source: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    quote: "previous maps should be attached as before with any relevant reports including the Educational Psychologist report and any health reports"
+    when: { requester.role: setting }
+    evidence: { type: educational-psychologist-report }
+
+  - id: TRA-NA6-CONSENT
+    severity: warning
+    basis: local
+    message: Trafford's referral form includes NA6, consent for sharing information. No consent is recorded.
+    reference: "EHC for Schools - Needs Assessments (NA) (Trafford Directory)"
+    source: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    quote: "NA6 Consent for sharing information"
+    when: { requester.role: setting }
+    count: { path: consent, min: 1 }
+
+"""##,
+        "359-wigan/requirements.yaml": ##"""
+# Wigan Council: evidence expected from a setting with a request for an EHC needs assessment (local practice, not law).
+ruleset: wigan
+authority: "359"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://www.wigan.gov.uk/Resident/Education/Special-Educational-Needs-and-Disability/Local-Offer/Parent/Advice/EHC-plan/Requesting-an-EHC-needs-assessment.aspx
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: WIG-SEN-SUPPORT-PLAN
+    severity: warning
+    basis: local
+    message: Wigan looks to the setting for the child's or young person's SEN support plan as evidence of their assessed SEN. Attach it.
+    reference: "Requesting an EHC needs assessment (Wigan Council Local Offer)"
+    source: https://www.wigan.gov.uk/Resident/Education/Special-Educational-Needs-and-Disability/Local-Offer/Parent/Advice/EHC-plan/Requesting-an-EHC-needs-assessment.aspx
+    quote: "including the impact of the graduated approach they have taken and your child or young person’s SEN support plan"
+    when: { requester.role: setting }
+    evidence: { type: sen-support-plan }
+
+  - id: WIG-GRADUATED-APPROACH-IMPACT
+    severity: info
+    basis: local
+    message: Wigan looks for the impact of the setting's graduated approach. No assess, plan, do, review cycle is recorded as reviewed.
+    reference: "Requesting an EHC needs assessment (Wigan Council Local Offer)"
+    source: https://www.wigan.gov.uk/Resident/Education/Special-Educational-Needs-and-Disability/Local-Offer/Parent/Advice/EHC-plan/Requesting-an-EHC-needs-assessment.aspx
+    quote: "including the impact of the graduated approach they have taken and your child or young person’s SEN support plan"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+"""##,
+        "370-barnsley/requirements.yaml": ##"""
+# Barnsley: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: barnsley
+authority: '370'
+extends: england
+version: "2026-12"
+sources:
+- url: https://www.barnsley.gov.uk/services/children-families-and-education/children-with-special-educational-needs-and-disabilities-send/special-educational-needs-assessment/
+  read: 2026-12-01
+  grade: current-page
+- url: https://fsd.barnsley.gov.uk/kb5/barnsley/fisd/localoffer.page?localofferchannel=1783-m
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: BNS-SEN-BUDGET-6000
+  severity: info
+  basis: local
+  message: Barnsley says a setting's own SEN budget can provide extra support up to £6,000 a year. The costed support listed comes to less than that, so Barnsley may ask why the setting's own budget cannot meet the need. This is the authority's practice; the legal test for an assessment is not cost-based.
+  reference: Special educational needs assessment (Barnsley Council)
+  source: https://www.barnsley.gov.uk/services/children-families-and-education/children-with-special-educational-needs-and-disabilities-send/special-educational-needs-assessment/
+  quote: The setting has a SEN budget which it can use to provide extra support, up to £6,000, for your child or young person.
+  when: {requester.role: setting, present: provision}
+  field: {path: provisionTotal, required: true, min: 6000}
+
+"""##,
+        "371-doncaster/requirements.yaml": ##"""
+# Doncaster: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: doncaster
+authority: '371'
+extends: england
+version: "2026-12"
+sources:
+- url: https://doncaster.gov.uk/send-toolkit/education-health-and-care-plans
+  read: 2026-12-01
+  grade: current-page
+- url: https://doncaster.gov.uk/services/schools/local-offer-ehcp
+  read: 2026-12-01
+  grade: current-page
+- url: https://doncaster.gov.uk/services/schools/doncaster-ehc-hub
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: DON-GRADUATED-APPROACH
+  severity: warning
+  basis: local
+  message: Doncaster expects the setting to have supported the child through the Graduated Approach before a request. No reviewed assess, plan, do, review cycle is recorded. This is Doncaster's practice, not the law.
+  reference: Local Offer - Education, Health and Care Plans (City of Doncaster Council)
+  source: https://doncaster.gov.uk/services/schools/local-offer-ehcp
+  quote: All children with SEND should be supported via The Graduated Approach which must happen before an Education Health and Care Needs Assessment is requested.
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, where: {reviewed: true}, min: 1}
+- id: DON-SEND-SUPPORT-PLAN
+  severity: warning
+  basis: local
+  message: Doncaster asks settings whether the child has an effective SEND Support Plan before they request. Attach it.
+  reference: 'SEND Toolkit: Education, Health and Care Needs Assessment (City of Doncaster Council)'
+  source: https://doncaster.gov.uk/send-toolkit/education-health-and-care-plans
+  quote: Does this CYP have an effective SEND Support Plan?
+  when: {requester.role: setting}
+  evidence: {type: sen-support-plan}
+- id: DON-NEEDS-DESCRIPTORS
+  severity: warning
+  basis: local
+  message: Doncaster asks settings to show the needs are at Specialist Level on its Needs Descriptors. Attach the completed descriptors.
+  reference: 'SEND Toolkit: Education, Health and Care Needs Assessment (City of Doncaster Council)'
+  source: https://doncaster.gov.uk/send-toolkit/education-health-and-care-plans
+  quote: Are these needs identified at Specialist Level using The Needs Descriptors?
+  when: {requester.role: setting}
+  evidence: {type: need-descriptor}
+- id: DON-COSTED-PROVISION-MAP
+  severity: warning
+  basis: local
+  message: Doncaster asks settings whether the child has an appropriate and clearly costed provision map. Attach it.
+  reference: 'SEND Toolkit: Education, Health and Care Needs Assessment (City of Doncaster Council)'
+  source: https://doncaster.gov.uk/send-toolkit/education-health-and-care-plans
+  quote: Does this CYP have an appropriate and clearly costed provision map?
+  when: {requester.role: setting}
+  evidence: {type: costed-provision-map}
+- id: DON-PROFESSIONALS
+  severity: info
+  basis: local
+  message: Doncaster asks which professionals are involved and what impact they have had. None are listed.
+  reference: 'SEND Toolkit: Education, Health and Care Needs Assessment (City of Doncaster Council)'
+  source: https://doncaster.gov.uk/send-toolkit/education-health-and-care-plans
+  quote: What professionals are involved? What impact has this had?
+  when: {requester.role: setting}
+  count: {path: professionals, min: 1}
+
+"""##,
+        "372-rotherham/requirements.yaml": ##"""
+# Rotherham: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: rotherham
+authority: '372'
+extends: england
+version: "2026-12"
+sources:
+- url: http://rotherhamsendlocaloffer.org/sendlocaloffer/homepage/20/rotherham_metropolitan_borough_council_education_health_and_care_assessment_guide
+  read: 2026-12-01
+  grade: archive
+- url: https://paperzz.com/doc/7296477/assessment-of-children-and-young-people
+  read: 2026-12-01
+  grade: secondary-copy
+- url: https://www.rotherhamsendlocaloffer.org.uk/education-and-health-care-plans/
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: ROT-DOCUMENTARY-EVIDENCE
+  severity: warning
+  basis: local
+  message: Rotherham's assessment guide says a setting's request form must come with clear documentary evidence or it cannot be accepted. Attach the setting's record of support (support plan, reviews or provision map). This is Rotherham's practice, not the law.
+  reference: Rotherham MBC Education Health and Care Assessment Guide
+  source: http://rotherhamsendlocaloffer.org/sendlocaloffer/homepage/20/rotherham_metropolitan_borough_council_education_health_and_care_assessment_guide
+  quote: It will need to be supported by clear, appropriate documentary evidence without which a request cannot be accepted.
+  when: {requester.role: setting}
+  evidence: {types: [sen-support-plan, apdr-review, provision-map, costed-provision-map]}
+- id: ROT-SEND-SUPPORT-PLAN
+  severity: warning
+  basis: local
+  message: Rotherham expects the family to have been involved for some time in developing and reviewing an SEND Support Plan. Attach the SEND Support Plan.
+  reference: Rotherham MBC Education Health and Care Assessment Guide
+  source: http://rotherhamsendlocaloffer.org/sendlocaloffer/homepage/20/rotherham_metropolitan_borough_council_education_health_and_care_assessment_guide
+  quote: It is expected that they will have for some time been involved in the development and review of an SEND Support Plan
+  when: {requester.role: setting}
+  evidence: {type: sen-support-plan}
+
+"""##,
+        "380-bradford/requirements.yaml": ##"""
+# Bradford: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: bradford
+authority: '380'
+extends: england
+version: "2026-12"
+sources:
+- url: https://bso.bradford.gov.uk/content/news-and-updates
+  read: 2026-12-01
+  grade: current-page
+- url: https://localoffer.bradford.gov.uk/kb5/bradford/directory/service.page?id=cCtkWJH-QUY&localofferchannel=181
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: BRD-TWO-CYCLES
+  severity: warning
+  basis: local
+  message: Bradford expects schools to run My Support Plan through at least two cycles before requesting an assessment. Fewer than two reviewed cycles are recorded. This is Bradford's practice, not the law.
+  reference: Best Practice in using External Professional Advice for Children with SEND (Bradford Schools Online)
+  source: https://bso.bradford.gov.uk/content/news-and-updates
+  quote: the expectation is that schools use this as a model of intervention through at least two cycles prior to any request for additional support via an Education Health and Care Plan
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, where: {reviewed: true}, min: 2}
+- id: BRD-MY-SUPPORT-PLAN
+  severity: warning
+  basis: local
+  message: Bradford expects schools to bring the child's support together in a My Support Plan before requesting. Attach it.
+  reference: Best Practice in using External Professional Advice for Children with SEND (Bradford Schools Online)
+  source: https://bso.bradford.gov.uk/content/news-and-updates
+  quote: My Support Plan is a highly effective way of bringing all of this together
+  when: {requester.role: setting}
+  evidence: {type: sen-support-plan}
+
+"""##,
+        "382-kirklees/requirements.yaml": ##"""
+# Kirklees: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: kirklees
+authority: '382'
+extends: england
+version: "2026-12"
+sources:
+- url: https://www.kirkleeslocaloffer.org.uk/information-and-advice/education-health-and-care-plans-ehcp-s/how-to-apply-for-an-ehc-needs-assessment-ehcna
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.kirkleeslocaloffer.org.uk/sendco-professional-information-and-resources-page/ehc-assessment/education-health-and-care-assessments-including-how-to-apply/
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.kirkleeslocaloffer.org.uk/information-and-advice/getting-support-in-school-college/how-children-get-the-help-they-need-in-school/
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: KIR-REVIEWED-APDR
+  severity: warning
+  basis: local
+  message: Kirklees says a request needs to include things like a reviewed I-APDR (assess, plan, do, review record). Attach the reviewed APDR. This is Kirklees's practice, not the law.
+  reference: How to apply for an EHC Needs Assessment (Kirklees Local Offer)
+  source: https://www.kirkleeslocaloffer.org.uk/information-and-advice/education-health-and-care-plans-ehcp-s/how-to-apply-for-an-ehc-needs-assessment-ehcna
+  quote: The request needs to include things like a reviewed I-APDR, My Support Planlearning levels, what progress has been, other professionals reports
+  when: {requester.role: setting}
+  evidence: {type: apdr-review}
+- id: KIR-MY-SUPPORT-PLAN
+  severity: warning
+  basis: local
+  message: Kirklees says a request needs to include things like the My Support Plan. Attach it.
+  reference: How to apply for an EHC Needs Assessment (Kirklees Local Offer)
+  source: https://www.kirkleeslocaloffer.org.uk/information-and-advice/education-health-and-care-plans-ehcp-s/how-to-apply-for-an-ehc-needs-assessment-ehcna
+  quote: The request needs to include things like a reviewed I-APDR, My Support Planlearning levels, what progress has been, other professionals reports
+  when: {requester.role: setting}
+  evidence: {type: sen-support-plan}
+- id: KIR-PROFESSIONAL-REPORTS
+  severity: warning
+  basis: local
+  message: Kirklees says a request needs to include other professionals' reports. None is attached.
+  reference: How to apply for an EHC Needs Assessment (Kirklees Local Offer)
+  source: https://www.kirkleeslocaloffer.org.uk/information-and-advice/education-health-and-care-plans-ehcp-s/how-to-apply-for-an-ehc-needs-assessment-ehcna
+  quote: The request needs to include things like a reviewed I-APDR, My Support Planlearning levels, what progress has been, other professionals reports
+  when: {requester.role: setting}
+  evidence: {types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]}
+- id: KIR-NOTIONAL-6000
+  severity: warning
+  basis: local
+  message: Kirklees expects a school applying for an EHCP to show it has already put in support up to the £6,000 notional SEN budget. The costed support listed comes to less. This is Kirklees's practice; the legal test for an assessment is not cost-based.
+  reference: How children get the help they need in school (Kirklees Local Offer)
+  source: https://www.kirkleeslocaloffer.org.uk/information-and-advice/getting-support-in-school-college/how-children-get-the-help-they-need-in-school/
+  quote: any school applying for additional funding to support a child or young person (where they apply for an EHCP) then they need to demonstrate that they have already put in support to this level
+  when: {requester.role: setting, present: provision}
+  field: {path: provisionTotal, required: true, min: 6000}
+- id: KIR-EXTERNAL-ADVICE
+  severity: info
+  basis: local
+  message: Kirklees encourages schools to speak with their educational psychologist, outreach services or other external professionals before requesting. No professionals are listed.
+  reference: Education Health and Care Needs Assessments (Kirklees Local Offer, SENDCO area)
+  source: https://www.kirkleeslocaloffer.org.uk/sendco-professional-information-and-resources-page/ehc-assessment/education-health-and-care-assessments-including-how-to-apply/
+  quote: We would encourage schools to speak with their EP, any outreach services involved or other external professionals involved with the child or young person before completing an EHC assessment.
+  when: {requester.role: setting}
+  count: {path: professionals, min: 1}
 
 """##,
         "383-leeds/requirements.yaml": ##"""
-# Leeds City Council: one request form per kind of requester.
-# Local practice, not law: a letter is still a valid request.
+# Leeds City Council: how requests reach Leeds, and what a professional's referral includes.
+# Local practice, not law: a letter is still a valid request. Leeds replaced its EHC1 (school),
+# EHC2 (parent or carer) and EHC3 (young person) forms with online forms: a professional referral
+# form and a parents and carers request form. The leeds-ehc1-csv format still reads the EHC1 as
+# a historical own format.
 ruleset: leeds
 authority: "383"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
+  - url: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
+    read: 2026-12-01
+    grade: current-page
   - url: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: LDS-FORM-NAMED
     severity: info
     basis: local
-    message: Leeds uses a different request form for each kind of requester (EHC1 school, EHC2 parent or carer, EHC3 young person). Say which form this request uses.
+    message: Leeds takes requests on online forms, a professional referral form and a parents and carers request form (earlier, EHC1, EHC2 and EHC3). Say which form this request uses; a letter is still a valid request.
     reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    source: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    quote: "To apply for an assessment, a professional can complete an education, health and care needs assessment - professional referral form online."
+    # Partly supported: the page describes the forms but does not ask a request to name one.
     field: { path: form.name, required: true }
 
   - id: LDS-FORM-SETTING
-    severity: warning
+    severity: info
+    # Was warning, and expected EHC1. Re-sourced: Leeds's current page says a professional "can"
+    # complete the online professional referral form; EHC1 is the earlier school form.
     basis: local
-    message: In Leeds a school or setting requests on form EHC1.
+    message: Leeds now asks a professional to request on its online education, health and care needs assessment professional referral form; EHC1 was the earlier school form.
     reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    source: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    quote: "To apply for an assessment, a professional can complete an education, health and care needs assessment - professional referral form online."
     when: { requester.role: setting, present: form.name }
-    field: { path: form.name, oneOf: [EHC1] }
+    field: { path: form.name, pattern: ".*[Rr]eferral.*" }
 
   - id: LDS-FORM-PARENT
-    severity: warning
+    severity: info
+    # Was warning, and expected EHC2. Re-sourced: Leeds's Local Offer now points parents and carers to
+    # an online request form; EHC2 is the earlier parent form. A parent may still request by letter.
     basis: local
-    message: In Leeds a parent or carer requests on form EHC2.
-    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    message: Leeds now offers parents and carers an online education, health and care needs assessment request form; EHC2 was the earlier parent form. A letter is still a valid request.
+    reference: "Requesting an EHC needs assessment (Leeds Local Offer), https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment"
+    source: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
+    quote: "To apply for an EHC needs assessment, complete the online education, health, and care needs assessment - parents and carers request form."
     when: { requester.role: parent, present: form.name }
-    field: { path: form.name, oneOf: [EHC2] }
+    field: { path: form.name, pattern: ".*[Pp]arent.*" }
 
   - id: LDS-FORM-YOUNG-PERSON
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: only Leeds SENDIASS (a secondary source) still names EHC3; the
+    # council's current pages name no separate young person's form. A young person may request by letter.
     basis: local
-    message: In Leeds a young person over 16 requests for themselves on form EHC3.
-    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    message: Leeds SENDIASS says a young person requests for themselves on form EHC3. A letter is still a valid request.
+    reference: "Applying for an EHCP (Leeds SENDIASS), https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp"
+    source: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
+    quote: "You need to complete a form known as the EHC3."
     when: { requester.role: young-person, present: form.name }
     field: { path: form.name, oneOf: [EHC3] }
 
   - id: LDS-EHC1-GRADUATED-EVIDENCE
     severity: warning
     basis: local
-    message: Leeds asks a school's EHC1 request to include the evidence gathered through the graduated approach. Attach the support plans, reviews or provision map.
+    message: Leeds asks a professional's referral (earlier, the school's EHC1) to include the evidence gathered through the graduated approach. Attach the support plans, reviews or provision map.
     reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
-    when: { form.name: EHC1 }
+    source: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
+    quote: "This should include any evidence gathered through the graduated approach."
+    # Re-sourced: the sentence now follows the professional referral form, not EHC1, so the rule
+    # applies to a setting's request whatever form it names.
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: LDS-EHC3-AGE
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: EHC3 is named only by Leeds SENDIASS, and Leeds describes it as
+    # the form for young people over 16. The rule keeps Leeds's own age for its form, as a note; the
+    # legal right (over compulsory school age, CFA 2014 s83(2), which can be at 15) is the baseline's.
     basis: local
-    message: Form EHC3 is for young people over 16 requesting for themselves. On the date of request this person is under 16; use EHC2 (parent) or EHC1 (school).
-    reference: "Education, health and care needs assessments and plans (Leeds City Council), https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans"
+    message: Leeds describes form EHC3 as the form for young people over 16 requesting for themselves, and this person is under 16 on the date of request. In law a young person may request once over compulsory school age, which can be at 15; a letter is a valid request.
+    reference: "Applying for an EHCP (Leeds SENDIASS), https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp"
+    source: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
+    quote: "You need to complete a form known as the EHC3."
     when: { form.name: EHC3 }
     field: { path: age, min: 16 }
 
 """##,
+        "384-wakefield/requirements.yaml": ##"""
+# Wakefield: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: wakefield
+authority: '384'
+extends: england
+version: "2026-12"
+sources:
+- url: https://wakefield.mylocaloffer.org/education-health-and-care-plan-ehcp-information/education-health-and-care-plan-ehcp/what-is-an-education-health-and-care-plan/
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: WAK-MY-SUPPORT-PLAN
+  severity: warning
+  basis: local
+  message: In Wakefield a setting's request usually comes as a My Support Plan (MSP). Attach the MSP. This is Wakefield's practice, not the law.
+  reference: What is an Education, Health and Care Plan (Wakefield Local Offer)
+  source: https://wakefield.mylocaloffer.org/education-health-and-care-plan-ehcp-information/education-health-and-care-plan-ehcp/what-is-an-education-health-and-care-plan/
+  quote: A request made by the early years setting, school or college will usually come in the format of My Support Plan (MSP)
+  when: {requester.role: setting}
+  evidence: {type: sen-support-plan}
+- id: WAK-SEN-SUPPORT-ACTION
+  severity: warning
+  basis: local
+  message: Wakefield expects to see evidence of the action the setting has taken as part of SEN support. No reviewed assess, plan, do, review cycle is recorded.
+  reference: What is an Education, Health and Care Plan (Wakefield Local Offer)
+  source: https://wakefield.mylocaloffer.org/education-health-and-care-plan-ehcp-information/education-health-and-care-plan-ehcp/what-is-an-education-health-and-care-plan/
+  quote: To inform its decision the local authority will expect to see evidence of the action taken by the school/setting as part of SEN support.
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, where: {reviewed: true}, min: 1}
+- id: WAK-PARENTS-AGREED
+  severity: warning
+  basis: local
+  message: Wakefield asks settings to discuss the request with the parents or carers first, and to have the My Support Plan signed and agreed after a final review. No parent is recorded as agreeing.
+  reference: What is an Education, Health and Care Plan (Wakefield Local Offer)
+  source: https://wakefield.mylocaloffer.org/education-health-and-care-plan-ehcp-information/education-health-and-care-plan-ehcp/what-is-an-education-health-and-care-plan/
+  quote: The decision to submit this request should be discussed with the parents/carers in the first instance and then signed and agreed following a final review of the document.
+  when: {requester.role: setting}
+  count: {path: parents, where: {agreesWithRequest: true}, min: 1}
+
+"""##,
+        "390-gateshead/requirements.yaml": ##"""
+# Gateshead: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: gateshead
+authority: '390'
+extends: england
+version: "2026-12"
+sources:
+- url: https://www.gateshead.gov.uk/article/32914/What-happens-during-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.gateshead.gov.uk/article/3469/Education-Health-and-Care-Plans
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: GAT-GRADUATED-CYCLES
+  severity: warning
+  basis: local
+  message: Gateshead expects evidenced cycles of the graduated approach with a request. Fewer than two reviewed cycles are recorded. This is Gateshead's practice, not the law.
+  reference: What happens during needs assessment (Gateshead Council)
+  source: https://www.gateshead.gov.uk/article/32914/What-happens-during-needs-assessment
+  quote: There will be evidenced cycles of the graduated approach to show that relevant and purposeful action to identify, assess and meet the special educational needs
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, where: {reviewed: true}, min: 2}
+- id: GAT-PROFESSIONALS
+  severity: warning
+  basis: local
+  message: Gateshead expects the graduated approach to have included involving appropriate professionals. No professionals are listed.
+  reference: What happens during needs assessment (Gateshead Council)
+  source: https://www.gateshead.gov.uk/article/32914/What-happens-during-needs-assessment
+  quote: has been made, including involving appropriate professionals.
+  when: {requester.role: setting}
+  count: {path: professionals, min: 1}
+
+"""##,
         "391-newcastle-upon-tyne/requirements.yaml": ##"""
 # Newcastle City Council: graduated response expected before a request.
-# Local practice, not law.
+# Local practice, not law. The page describes what a school shows when it asks the authority
+# for an assessment, so its rules apply to a setting's request.
 ruleset: newcastle-upon-tyne
 authority: "391"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: NCL-APDR-TWO-CYCLES
@@ -2326,6 +3660,9 @@ rules:
     basis: local
     message: Newcastle expects interventions to have run for a significant period, for example two reviewed assess, plan, do, review cycles. Fewer than two reviewed cycles are recorded.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    source: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    quote: "There is an expectation that interventions have been implemented for a significant period, e.g., two cycles of assess, plan, do, review (APDR), before a request for additional resources is made."
+    when: { requester.role: setting }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
   - id: NCL-PROVISION-RECORD
@@ -2333,6 +3670,9 @@ rules:
     basis: local
     message: Newcastle looks for needs that cannot be met within the school's own funding (Elements 1 and 2). Attach the provision map or support plan that shows what has been provided.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
+    source: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    quote: "This will be contingent on evidencing the support provided through the school’s SEND provision over time, including external support and advice."
+    when: { requester.role: setting }
     evidence: { types: [provision-map, costed-provision-map, sen-support-plan] }
 
   - id: NCL-ELEMENTS-1-AND-2
@@ -2340,78 +3680,344 @@ rules:
     basis: local
     message: Element 2 of school funding covers additional support up to the national threshold of £6,000 a year per pupil. The costed support listed comes to less than that, so Newcastle may ask why the school's own funding cannot meet the need. The legal test for an assessment is not cost-based.
     reference: "Graduated response (Children and Families Newcastle), https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response"
-    when: { present: provision }
+    source: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
+    quote: "There should also be evidence that the child has needs that cannot be met within the resources ordinarily available to school (Elements 1 & 2)."
+    # Partly supported: the page names Elements 1 and 2 but no sum; the £6,000 is the national
+    # threshold of SEND CoP 2015 para 6.99, not a figure Newcastle states.
+    when: { requester.role: setting, present: provision }
     field: { path: provisionTotal, required: true, min: 6000 }
+
+"""##,
+        "394-sunderland/requirements.yaml": ##"""
+# Sunderland: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: sunderland
+authority: '394'
+extends: england
+version: "2026-12"
+sources:
+- url: https://www.sunderlandinformationpoint.co.uk/kb5/sunderland/directory/advice.action?id=HBwrL6HZuRM&slaction=ADD&itemid=oDdChh1SU_zGXqOUfpWrJzFqePpi2rlrTx5Utz6XJqOrR4s$
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: SUN-GRADUATED-EVIDENCE
+  severity: warning
+  basis: local
+  message: Sunderland expects a setting's request to give the evidence gathered through the graduated response (assess, plan, do, review). Attach the support plan or APDR review records. This is Sunderland's practice, not the law.
+  reference: Requesting an Education, Health and Care Needs Assessment (Sunderland Information Point)
+  source: https://www.sunderlandinformationpoint.co.uk/kb5/sunderland/directory/advice.action?id=HBwrL6HZuRM&slaction=ADD&itemid=oDdChh1SU_zGXqOUfpWrJzFqePpi2rlrTx5Utz6XJqOrR4s$
+  quote: This will give information and evidence that has been gathered through the graduated response ‘assess, plan, do review’
+  when: {requester.role: setting}
+  evidence: {types: [apdr-review, sen-support-plan]}
+
+"""##,
+        "800-bath-and-north-east-somerset/requirements.yaml": ##"""
+# Bath and North East Somerset: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: bath-and-north-east-somerset
+authority: "800"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://livewell.bathnes.gov.uk/send-team-education-health-and-care-ehc-plans"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://livewell.bathnes.gov.uk/special-educational-need-or-disability-send/send-team-education-health-and-care-ehc-plans"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: BNE-REVIEWED-ACTION
+    severity: error
+    basis: local
+    message: "Bath and North East Somerset requires a setting's request to show the action already taken and reviewed. No reviewed assess, plan, do, review cycle is recorded. This is the authority's practice, not the law."
+    reference: "Education, Health and Care (EHC) Needs Assessments and Plans (Bath and North East Somerset Live Well)"
+    source: "https://livewell.bathnes.gov.uk/send-team-education-health-and-care-ehc-plans"
+    quote: "Early years settings, schools and colleges will be required to provide the evidence of actions already taken and reviewed over time (at least six months)."
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: BNE-SIX-MONTHS
+    severity: error
+    basis: local
+    message: "Bath and North East Somerset requires a setting to show action reviewed over at least six months (taken here as 26 weeks). The recorded cycles span less than that. This is the authority's practice, not the law."
+    reference: "Education, Health and Care (EHC) Needs Assessments and Plans (Bath and North East Somerset Live Well)"
+    source: "https://livewell.bathnes.gov.uk/send-team-education-health-and-care-ehc-plans"
+    quote: "Early years settings, schools and colleges will be required to provide the evidence of actions already taken and reviewed over time (at least six months)."
+    when: { requester.role: setting }
+    duration: { path: graduatedApproach, from: start, to: review, min: 26 weeks }
+
+"""##,
+        "801-bristol-city-of/requirements.yaml": ##"""
+# Bristol City Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: bristol-city-of
+authority: "801"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://services.bristol.gov.uk/bristol-local-offer/parents-and-carers/education-health-and-care-plans/ask-for-an-ehc-needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: BRS-REPORTS-12-MONTHS
+    severity: info
+    basis: local
+    message: "Bristol suggests sending copies of professionals' reports from the past 12 months. This report is older; a more recent one may help. Bristol says these are not compulsory."
+    reference: "Ask for an EHC needs assessment (Bristol Local Offer)"
+    source: "https://services.bristol.gov.uk/bristol-local-offer/parents-and-carers/education-health-and-care-plans/ask-for-an-ehc-needs-assessment"
+    quote: "copies of reports you've had from professionals and school within the past 12 months"
+    recency: { types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter], within: 12 months }
+
+"""##,
+        "803-south-gloucestershire/requirements.yaml": ##"""
+# South Gloucestershire Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: south-gloucestershire
+authority: "803"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://find-information-for-adults-children-families.southglos.gov.uk/kb5/southglos/directory/advice.page?id=DjT2PcqUe6Q&localofferchannel=1"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: SGL-EXTERNAL-ADVICE
+    severity: info
+    basis: local
+    message: "South Gloucestershire looks at whether strategies suggested by external professionals have been tried as part of the graduated approach. No professionals are listed. This is the authority's practice, not the law."
+    reference: "Education, health and care needs assessment (EHCna) (South Gloucestershire)"
+    source: "https://find-information-for-adults-children-families.southglos.gov.uk/kb5/southglos/directory/advice.page?id=DjT2PcqUe6Q&localofferchannel=1"
+    quote: "have not responded to consistent use of strategies and approaches that have been used as part of a graduated approach in school, including those suggested by external professionals"
+    when: { requester.role: setting }
+    count: { path: professionals, min: 1 }
+
+"""##,
+        "808-stockton-on-tees/requirements.yaml": ##"""
+# Stockton-on-Tees: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: stockton-on-tees
+authority: '808'
+extends: england
+version: "2026-12"
+sources:
+- url: https://stockton.gov.uk/education-health-care-assessment
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: STK-SEN-SUPPORT-EVIDENCE
+  severity: warning
+  basis: local
+  message: Stockton-on-Tees expects clear evidence that the child has been supported through SEN support, with appropriate action over time. Attach the setting's support plan, reviews or provision map. This is Stockton's practice, not the law.
+  reference: How to request an Education Health Care (EHC) Assessment (Stockton-on-Tees Borough Council)
+  source: https://stockton.gov.uk/education-health-care-assessment
+  quote: The Local Authority will expect that a child or young person has been supported through SEN support, that there is clear evidence that despite appropriate action being taken over time
+  when: {requester.role: setting}
+  evidence: {types: [sen-support-plan, apdr-review, provision-map, costed-provision-map]}
+
+"""##,
+        "810-kingston-upon-hull-city-of/requirements.yaml": ##"""
+# Kingston upon Hull, City of: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: kingston-upon-hull-city-of
+authority: '810'
+extends: england
+version: "2026-12"
+sources:
+- url: http://hull.mylocaloffer.org/s4s/WhereILive/Council?pageId=2863
+  read: 2026-12-01
+  grade: archive
+- url: http://hull.mylocaloffer.org/coproduction/send-updates-and-services/
+  read: 2026-12-01
+  grade: archive
+- url: https://hullsendlocaloffer.org.uk/education/statutory-assessments-reviews
+  read: 2026-12-01
+  grade: current-page
+rules:
+- id: HUL-TWO-TERMS
+  severity: warning
+  basis: local
+  message: Hull expects a school's request to show at least 2 terms of interventions and support (the Graduated Response). The recorded cycles span less than about 24 weeks. This is Hull's practice, not the law.
+  reference: EHC assessment weeks 1-6 (Hull Local Offer, former site)
+  source: http://hull.mylocaloffer.org/s4s/WhereILive/Council?pageId=2863
+  quote: School/setting referrals should contain evidence of at least 2 terms worth of interventions and support that have already been put in place (the Graduated Response).
+  when: {requester.role: setting, present: graduatedApproach}
+  duration: {path: graduatedApproach, from: start, to: review, min: 24 weeks}
+- id: HUL-INTERVENTION-EVIDENCE
+  severity: warning
+  basis: local
+  message: Hull expects a school's request to contain evidence of the interventions and support already put in place. Attach the support plan, APDR reviews or provision map.
+  reference: EHC assessment weeks 1-6 (Hull Local Offer, former site)
+  source: http://hull.mylocaloffer.org/s4s/WhereILive/Council?pageId=2863
+  quote: School/setting referrals should contain evidence of at least 2 terms worth of interventions and support that have already been put in place (the Graduated Response).
+  when: {requester.role: setting}
+  evidence: {types: [apdr-review, sen-support-plan, provision-map, costed-provision-map]}
+
+"""##,
+        "815-north-yorkshire/requirements.yaml": ##"""
+# North Yorkshire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A letter from a parent or young person is still a valid request; setting paperwork rules apply to settings only.
+ruleset: north-yorkshire
+authority: '815'
+extends: england
+version: "2026-12"
+sources:
+- url: https://cyps.northyorks.gov.uk/statutory-send-processes-ehc-assessments-and-ehcps
+  read: 2026-12-01
+  grade: current-page
+- url: https://www.northyorks.gov.uk/all-about-education-health-and-care-plans-and-requesting-assessment
+  read: 2026-12-01
+  grade: current-page
+- url: https://fdocuments.net/document/home-sendiass-north-yorkshirese-web-view-word-file-email-to-sennorthyorksgovuk.html
+  read: 2026-12-01
+  grade: secondary-copy
+- url: https://sendiassnorthyorkshire.co.uk/?p=5407
+  read: 2026-12-01
+  grade: secondary-copy
+rules:
+- id: NYK-TWO-CYCLES
+  severity: warning
+  basis: local
+  message: North Yorkshire says that in most cases there will be at least two cycles of the graduated response before a school requests an assessment; if there are not, say why in the request. Fewer than two reviewed cycles are recorded. This is North Yorkshire's practice, not the law.
+  reference: Statutory SEND processes - EHC assessments and EHCPs (North Yorkshire Council)
+  source: https://cyps.northyorks.gov.uk/statutory-send-processes-ehc-assessments-and-ehcps
+  quote: In most cases there will be at least two cycles of the graduated response before a request for EHC Assessment is made.
+  when: {requester.role: setting}
+  count: {path: graduatedApproach, where: {reviewed: true}, min: 2}
+- id: NYK-GRADUATED-EVIDENCE
+  severity: warning
+  basis: local
+  message: North Yorkshire asks schools to gather evidence of what has been tried, its impact and the resources used (for example a SEN Support plan and a chronology). Attach the support plan, reviews or provision map.
+  reference: Statutory SEND processes - EHC assessments and EHCPs (North Yorkshire Council)
+  source: https://cyps.northyorks.gov.uk/statutory-send-processes-ehc-assessments-and-ehcps
+  quote: Evidence should be gathered in line with Chapter 6 of the SEND Code of Practice to demonstrate what has been tried, what impact it has had and what resources have been used.
+  when: {requester.role: setting}
+  evidence: {types: [sen-support-plan, apdr-review, provision-map, costed-provision-map]}
+- id: NYK-CONSENT
+  severity: warning
+  basis: local
+  message: North Yorkshire expects a school's EHCAR to be made with the parent's (and, where appropriate, the young person's) full involvement and consent, and starts the six weeks once the required consents are received. No consent is recorded. A parent's own request needs no form.
+  reference: Statutory SEND processes - EHC assessments and EHCPs (North Yorkshire Council)
+  source: https://cyps.northyorks.gov.uk/statutory-send-processes-ehc-assessments-and-ehcps
+  quote: With full involvement and consent from the parent / carer and young person if appropriate, a request for assessment can then be made using the Education Health and Care Assessment Request (EHCAR) form
+  when: {requester.role: setting}
+  count: {path: consent, min: 1}
+- id: NYK-BANDING
+  severity: info
+  basis: local
+  message: North Yorkshire's EHCAR form asks settings to complete the request with reference to its banding criteria. No banding or needs-descriptor evidence is attached.
+  reference: Education, Health & Care Assessment Request form (EHCAR Sep 19, secondary copy)
+  source: https://fdocuments.net/document/home-sendiass-north-yorkshirese-web-view-word-file-email-to-sennorthyorksgovuk.html
+  quote: All requests should be completed with regard and reference to the North Yorkshire banding criteria.
+  when: {requester.role: setting}
+  evidence: {type: need-descriptor}
 
 """##,
         "822-bedford/requirements.yaml": ##"""
 # Bedford Borough Council: expectations from its 2018 request form.
-# Local practice, not law.
+# Local practice, not law. The form is known only from a copy on a document-sharing site, dated
+# September 2018; whether Bedford still uses it is not known, so its rules are notes, and the
+# fields of the form apply to a setting's request only. A parent or young person may write a letter.
 ruleset: bedford
 authority: "822"
 extends: england
-version: "2026-11"
+version: "2026-12"
 effectiveFrom: 2018-09-01
 sources:
   - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2018-09
 rules:
 
   - id: BED-REPORTS-CURRENT
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the 2018 form (secondary copy) asks for professionals whose
+    # involvement is current within 18 months; it applies that window to professionals, not to reports.
     basis: local
     message: Bedford asks for professional involvement that is current, within 18 months, unless the report confirms a diagnosis. This report is older than 18 months and is not marked as confirming a diagnosis.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Please list current (within 18 months, unless confirming a diagnosis) and relevant professionals"
     recency:
       types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
       within: 18 months
       where: { confirmsDiagnosis: false }
 
   - id: BED-PROFESSIONALS-CURRENT
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known. Its xpath stays as it is.
     basis: local
     message: Bedford's form lists each professional with the date of their most recent involvement, which should be within 18 months unless their report confirms a diagnosis. At least one professional has no date of involvement, or an older one.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Please list current (within 18 months, unless confirming a diagnosis) and relevant professionals"
     # Dates as YYYYMMDD numbers: 18 months back is -10600, or -19400 when the
     # request month is January to June. A professional whose report is an
     # evidence item marked confirmsDiagnosis is exempt.
     xpath: "not(/a:application/a:professionals/a:item[not(a:lastInvolved) or number(translate(a:lastInvolved, '-', '')) < number(translate(/a:application/a:dateOfRequest, '-', '')) - 10600 - 8800 * number(floor(number(translate(/a:application/a:dateOfRequest, '-', '')) div 100) mod 100 <= 6)][not(a:report = /a:application/a:evidence/a:item[a:confirmsDiagnosis = 'true' or a:confirmsDiagnosis = '1']/a:id)])"
 
   - id: BED-FIRST-LANGUAGE
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks for the child's or young person's first language, including British Sign Language.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "First Language: (including British Sign Language)"
+    when: { requester.role: setting }
     field: { path: child.firstLanguage, required: true }
 
   - id: BED-INTERPRETER
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks whether an interpreter is required. Record yes or no.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Is an interpreter required?"
+    when: { requester.role: setting }
     field: { path: child.interpreterRequired, required: true }
 
   - id: BED-LOOKED-AFTER
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks whether the child is looked after. Record yes or no.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Child Looked After:"
+    when: { requester.role: setting }
     field: { path: child.lookedAfter, required: true }
 
   - id: BED-LOOKED-AFTER-AUTHORITY
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: For a looked-after child, Bedford's form asks for the name of the responsible local authority.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { child.lookedAfter: true }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Name of Local Authority"
+    when: { requester.role: setting, child.lookedAfter: true }
     field: { path: child.responsibleAuthority, required: true }
 
   - id: BED-PARENTS
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: a field of Bedford's September 2018 form, known only from a secondary
+    # copy; whether Bedford still uses that form is not known.
     basis: local
     message: Bedford's form asks for the parents or carers and anyone else with parental responsibility. None are listed.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { age: "< 18" }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Full names of parents / carers:"
+    when: { requester.role: setting, age: "< 18" }
     count: { path: parents, min: 1 }
 
   - id: BED-ADMISSION-DATE
@@ -2419,7 +4025,9 @@ rules:
     basis: local
     message: Bedford's form asks for the date the child or young person was admitted to their current setting.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "Date of Admission"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: setting.admitted, required: true }
 
   - id: BED-UPN
@@ -2427,7 +4035,9 @@ rules:
     basis: local
     message: Bedford's form asks for the pupil's UPN.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
-    when: { setting.type: [mainstream, special, alternative-provision, independent] }
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "UPN:"
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, independent] }
     field: { path: child.upn, required: true }
 
   - id: BED-NHS-NUMBER
@@ -2435,38 +4045,214 @@ rules:
     basis: local
     message: Bedford's form asks for the NHS number.
     reference: "Bedford Borough New request for an EHC needs assessment, September 2018 (copy), https://info.5y1.org/british-male-first-names_1_03cd1f.html"
+    source: https://info.5y1.org/british-male-first-names_1_03cd1f.html
+    quote: "NHS Number:"
+    when: { requester.role: setting }
     field: { path: child.nhsNumber, required: true }
+
+"""##,
+        "823-central-bedfordshire/requirements.yaml": ##"""
+# Central Bedfordshire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: central-bedfordshire
+authority: "823"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.centralbedfordshire.gov.uk/info/15/special_educational_needs_and_disability_-_local_offer/127/education/2"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://cbsendiass.org/educational-health-and-care-needs-assessment-and-plans/"
+    read: 2026-12-01
+    grade: secondary-copy
+rules:
+
+  - id: CBD-SEND-SUPPORT-PLAN
+    severity: warning
+    basis: local
+    message: "Central Bedfordshire recommends that settings record SEN support in a SEND Support Plan. Attach it with the request."
+    reference: "SEND in education (Central Bedfordshire Council)"
+    source: "https://www.centralbedfordshire.gov.uk/info/15/special_educational_needs_and_disability_-_local_offer/127/education/2"
+    quote: "in Central Bedfordshire, we recommend use of a document called a SEND Support Plan"
+    when: { requester.role: setting }
+    evidence: { type: sen-support-plan }
+
+  - id: CBD-THREE-REVIEWS-A-YEAR
+    severity: info
+    basis: local
+    message: "Central Bedfordshire expects settings to review a child's progress at least 3 times a year. Fewer than three reviewed cycles are recorded; if support has run for a year or more, add the reviews."
+    reference: "SEND in education (Central Bedfordshire Council)"
+    source: "https://www.centralbedfordshire.gov.uk/info/15/special_educational_needs_and_disability_-_local_offer/127/education/2"
+    quote: "They will review your child's progress regularly, at least 3 times per year"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 3 }
+
+  - id: CBD-REQUEST-FORM
+    severity: warning
+    basis: local
+    message: "According to Central Bedfordshire SENDIASS, the council asks a school making the request to complete its specific form. Name the form you used."
+    reference: "Educational, Health and Care Needs Assessment and Plans (Central Bedfordshire SENDIASS)"
+    source: "https://cbsendiass.org/educational-health-and-care-needs-assessment-and-plans/"
+    quote: "If the school is making the request – the council have asked that they complete a specific form."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: CBD-PROGRESS-12-MONTHS
+    severity: info
+    basis: local
+    message: "Central Bedfordshire SENDIASS suggests sending documents that show progress over the last 12 months. No support plan, review or attainment record is dated within 12 months."
+    reference: "Educational, Health and Care Needs Assessment and Plans (Central Bedfordshire SENDIASS)"
+    source: "https://cbsendiass.org/educational-health-and-care-needs-assessment-and-plans/"
+    quote: "Any documents which show what progress your child has been making over the last 12 months"
+    when: { requester.role: setting }
+    evidence: { types: [attainment-data, apdr-review, sen-support-plan], within: "12 months" }
+
+"""##,
+        "830-derbyshire/requirements.yaml": ##"""
+# Derbyshire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: derbyshire
+authority: "830"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://localoffer.derbyshire.gov.uk/apply-for-an-assessment/ehc-plan/ehc-plan.aspx"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://localoffer.derbyshire.gov.uk/getting_support/education_health_care_plans/how_to_get_ehc_plan/default.asp"
+    read: 2026-12-01
+    grade: archive
+rules:
+
+  - id: DBY-APPLICATION-FORM
+    severity: warning
+    basis: local
+    message: "Derbyshire's older Local Offer page says a school or post-16 institution must complete its application form. Name the form you used. This is Derbyshire's practice for settings, not the law."
+    reference: "How can my child get an EHC plan? (Derbyshire Local Offer, older site)"
+    source: "https://localoffer.derbyshire.gov.uk/getting_support/education_health_care_plans/how_to_get_ehc_plan/default.asp"
+    quote: "A school or post-16 institution must complete an application form."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: DBY-GRADUATED-RESPONSE-IMPACT
+    severity: warning
+    basis: local
+    message: "Derbyshire asks for information on how the graduated response was used and how the support has helped. Record at least one reviewed cycle of support."
+    reference: "Apply for an EHC plan (Derbyshire Local Offer)"
+    source: "https://localoffer.derbyshire.gov.uk/apply-for-an-assessment/ehc-plan/ehc-plan.aspx"
+    quote: "It should also include information about how the support they have provided has helped."
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: DBY-PROFESSIONAL-PERMISSION
+    severity: warning
+    basis: local
+    message: "Derbyshire considers referrals from other professionals (such as a doctor or social worker) only with the parents' written permission. Record that permission."
+    reference: "How can my child get an EHC plan? (Derbyshire Local Offer, older site)"
+    source: "https://localoffer.derbyshire.gov.uk/getting_support/education_health_care_plans/how_to_get_ehc_plan/default.asp"
+    quote: "they must ensure that they do so with your written permission before the Local Authority can consider the request"
+    when: { requester.role: other }
+    count: { path: consent, min: 1 }
+
+"""##,
+        "831-derby/requirements.yaml": ##"""
+# Derby: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: derby
+authority: "831"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: DER-EXTERNAL-ADVICE
+    severity: info
+    basis: local
+    message: "Derby asks whether the setting has sought advice from external professionals. No professionals are listed."
+    reference: "How to request an EHC needs assessment (Derby City Council)"
+    source: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+    quote: "Has the setting sought advice from external professionals?"
+    when: { requester.role: setting }
+    count: { path: professionals, min: 1 }
+
+  - id: DER-PROGRESS-REVIEWED
+    severity: info
+    basis: local
+    message: "Derby asks whether the child's or young person's progress has been reviewed over time. No reviewed cycle of support is recorded."
+    reference: "How to request an EHC needs assessment (Derby City Council)"
+    source: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+    quote: "Has the child or young person’s progress been reviewed over time?"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: DER-DELEGATED-FUNDING
+    severity: info
+    basis: local
+    message: "Derby asks for clear evidence of how delegated funding has been used for the child. A provision map (costed if possible) shows this."
+    reference: "How to request an EHC needs assessment (Derby City Council)"
+    source: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+    quote: "Has the setting provided clear evidence that, despite using delegated funding to the child or young person, they have not made adequate progress?"
+    when: { requester.role: setting }
+    evidence: { types: [provision-map, costed-provision-map] }
+
+  - id: DER-SETTING-BEST-PLACED
+    severity: info
+    basis: local
+    message: "Derby says the school is usually best placed to request, because it will be asked for the evidence. Parents and young people keep their right to request; expect Derby to ask the school for its evidence."
+    reference: "How to request an EHC needs assessment (Derby City Council)"
+    source: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+    quote: "Your school is usually best placed to request an EHC needs assessment as they will be asked to provide evidence to support the request."
+    when: { requester.role: [parent, young-person] }
+    field: { path: requester.role, oneOf: [setting] }
 
 """##,
         "840-county-durham/requirements.yaml": ##"""
 # Durham County Council: costed provision map against the notional SEN budget.
-# Local practice, not law. The legal test for an assessment is not cost-based.
+# Local practice, not law. The legal test for an assessment is not cost-based. Durham's sources
+# describe a school's request for top-up funding; nothing found ties them to a request for an
+# EHC needs assessment, so the rules are notes for a setting's request only.
 ruleset: county-durham
 authority: "840"
 extends: england
-version: "2026-11"
+version: "2026-12"
 effectiveFrom: 2015-09-01
 sources:
   - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
   - url: https://sthelenauckland.durham.sch.uk/send/finance/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2023-09
 rules:
 
   - id: DUR-COSTED-PROVISION-MAP
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Durham ties the costed provision map to a school's request for top-up
+    # (high needs) funding, not to a request for an EHC needs assessment; the guidance is known only
+    # from a secondary copy of c. 2015, confirmed by a school's page of 2023.
     basis: local
     message: Durham asks schools to show the support they give in a costed provision map. Attach it.
-    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
-    when: { setting.type: [mainstream, special, alternative-provision, post-16, independent] }
+    reference: "SEND finance (a County Durham school, September 2023), https://sthelenauckland.durham.sch.uk/send/finance/"
+    source: https://sthelenauckland.durham.sch.uk/send/finance/
+    quote: "In order to access these funds, the school produces a ‘Costed Provision Map’ – detailing the provision the child is receiving and at what cost to the school."
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, post-16, independent] }
     evidence: { type: costed-provision-map }
 
   - id: DUR-COSTED-LINES
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Durham ties the costed provision map to a school's request for top-up
+    # (high needs) funding, not to a request for an EHC needs assessment; the guidance is known only
+    # from a secondary copy of c. 2015, confirmed by a school's page of 2023.
     basis: local
     message: List each piece of support with its yearly cost, as in Durham's costed provision map.
-    reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
-    when: { setting.type: [mainstream, special, alternative-provision, post-16, independent] }
+    reference: "SEND finance (a County Durham school, September 2023), https://sthelenauckland.durham.sch.uk/send/finance/"
+    source: https://sthelenauckland.durham.sch.uk/send/finance/
+    quote: "In order to access these funds, the school produces a ‘Costed Provision Map’ – detailing the provision the child is receiving and at what cost to the school."
+    when: { requester.role: setting, setting.type: [mainstream, special, alternative-provision, nursery-school, post-16, independent] }
     count: { path: provision, min: 1 }
 
   - id: DUR-FIRST-6000
@@ -2474,34 +4260,83 @@ rules:
     basis: local
     message: In Durham schools meet the first £6,000 a year of support for a pupil with SEN before asking for more. The costed support listed comes to less than that. The legal test for an assessment is not cost-based.
     reference: "Guidance on the use of school funding for high needs pupils (Durham, copy), https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils"
-    when: { present: provision }
+    source: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
+    quote: "From September 2015 schools will be expected to contribute £6000 to support the additional needs of children and young people with SEND from the school budget."
+    when: { requester.role: setting, present: provision }
     field: { path: provisionTotal, required: true, min: 6000 }
+
+"""##,
+        "845-east-sussex/requirements.yaml": ##"""
+# East Sussex County Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: east-sussex
+authority: "845"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://czone.eastsussex.gov.uk/send/ehcp/needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: ESX-SA1B-CONSENT
+    severity: error
+    basis: local
+    message: "East Sussex asks schools and settings to get the parents' consent to the request on its SA1B statutory assessment consent form and send it with the request. No consent form is attached. This is the authority's practice for settings, not the law."
+    reference: "Education, Health and Care (EHC) needs assessment (Czone, East Sussex County Council)"
+    source: "https://czone.eastsussex.gov.uk/send/ehcp/needs-assessment"
+    quote: "Get parental consent to request an assessment using the SA1B: Statutory assessment consent form"
+    when: { requester.role: setting }
+    evidence: { type: consent-form }
+
+  - id: ESX-SETTING-FORM
+    severity: warning
+    basis: local
+    message: "East Sussex asks schools and settings to use its Setting EHC needs assessment form (or the Early Years form). Say which form this request uses."
+    reference: "Education, Health and Care (EHC) needs assessment (Czone, East Sussex County Council)"
+    source: "https://czone.eastsussex.gov.uk/send/ehcp/needs-assessment"
+    quote: "Complete the Setting EHC needs assessment form"
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
 
 """##,
         "850-hampshire/requirements.yaml": ##"""
 # Hampshire County Council: expectations for a request for an EHC needs assessment.
-# Local practice, not law. The legal test (CFA 2014 s36(8)) is not cost-based.
+# Local practice, not law. The legal test (CFA 2014 s36(8)) is not cost-based. The source is
+# Hampshire's online checklist for professionals ("your setting"), so its rules apply to a
+# setting's request.
 ruleset: hampshire
 authority: "850"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: HAM-SEN-SUPPORT-PLAN
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the checklist says the SEN Support Plan "should" relate to the
+    # provision map and that an EHC assessment builds on one; it does not say a request without one
+    # is refused.
     basis: local
     message: Hampshire expects a SEN Support Plan showing the child's or young person's needs, support, progress and outcomes.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "An EHC assessment is for children and young people whose needs are significant and long term, and when the education setting can't meet them with their ordinarily available resources. This includes using a SEN Support Plan."
+    when: { requester.role: setting }
     evidence: { type: sen-support-plan }
 
   - id: HAM-PROVISION-MAP
-    severity: error
+    severity: warning
+    # Was error. Partly supported: "should relate to", not must.
     basis: local
     message: Hampshire expects the SEN Support Plan to relate to the setting's provision map, to show how existing resources have been used. Attach the provision map.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "Each child or young person's SEN Support Plan should relate to your setting's provision map to show how these existing resources have been used."
+    when: { requester.role: setting }
     evidence: { types: [provision-map, costed-provision-map] }
 
   - id: HAM-PROVISION-LINES
@@ -2509,15 +4344,22 @@ rules:
     basis: local
     message: List the support the setting provides, with its yearly cost, so the use of the setting's own resources can be seen.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "Each child or young person's SEN Support Plan should relate to your setting's provision map to show how these existing resources have been used."
+    # Partly supported: the checklist asks for the provision map, not for yearly costs line by line.
     when: { requester.role: setting }
     count: { path: provision, min: 1 }
 
   - id: HAM-NOTIONAL-6000
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: the £6,000 is stated, but the checklist draws no conclusion from a
+    # smaller total; what it says is that good progress with current resources may stop a request.
     basis: local
     message: Hampshire counts the first £6,000 a year of SEN Support per child as the setting's own allocated resource. The costed support listed comes to less than that, so Hampshire may ask why the setting's resources cannot meet the need. The legal test for an assessment is not cost-based.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
-    when: { present: provision }
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "This will be equal to the first £6,000 of SEN Support in an academic year per child or young person."
+    when: { requester.role: setting, present: provision }
     field: { path: provisionTotal, required: true, min: 6000 }
 
   - id: HAM-PROGRESS-EVIDENCE
@@ -2525,61 +4367,291 @@ rules:
     basis: local
     message: Hampshire says a request may not proceed if the child or young person is making good progress with the setting's current resources. Dated attainment points show the progress made.
     reference: "Professional EHC plan checklist (Hampshire County Council), https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport"
+    source: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
+    quote: "If the child or young person is making good progress using your setting's current resources, then your request may not be able to proceed."
+    when: { requester.role: setting }
     count: { path: attainment, min: 2 }
+
+"""##,
+        "855-leicestershire/requirements.yaml": ##"""
+# Leicestershire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: leicestershire
+authority: "855"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://resources.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/support-for-schools/assessment-of-sen-sena"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/where-to-start-with-send/get-help-with-your-childs-progress/assessment"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: LEI-COVER-SHEET
+    severity: warning
+    basis: local
+    message: "Leicestershire asks schools to send its request for statutory assessment cover sheet. Name the form you used."
+    reference: "Assessment of SEN (SENA), support for schools (Leicestershire County Council)"
+    source: "https://resources.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/support-for-schools/assessment-of-sen-sena"
+    quote: "To apply for an EHCP, schools should submit a request for statutory assessment cover sheet along with a completed SEND"
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: LEI-SEND-SUPPORT-PLAN
+    severity: warning
+    basis: local
+    message: "Leicestershire looks at the child's SEND Support Plan when deciding whether to assess, and asks schools to send a completed one with the cover sheet. Attach it."
+    reference: "Get help with your child's progress: assessment (Leicestershire County Council)"
+    source: "https://www.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/where-to-start-with-send/get-help-with-your-childs-progress/assessment"
+    quote: "Look at your child’s Special Educational Needs and Disability (SEND) Support Plan, if they have one"
+    when: { requester.role: setting }
+    evidence: { type: sen-support-plan }
 
 """##,
         "860-staffordshire/requirements.yaml": ##"""
 # Staffordshire County Council: expectations for a school's EHC information request.
-# Local practice, not law. The form says incomplete forms may be returned, which is
-# why the baseline views and needs rules are raised to errors here.
+# Local practice, not law. The school information request form is known only from a copy of
+# unknown date on a document-sharing site; requests are now made on Staffordshire's EHC Hub.
+# Its rules apply to a setting's request and are warnings.
 ruleset: staffordshire
 authority: "860"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://docsbay.net/ehc-school-information-request
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
   - url: https://www.staffordshireconnects.info/kb5/staffordshire/directory/advice.page?id=er3yIe8IiDM
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: STA-REVIEWED-TERMLY-PLANS
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the school information request form is known only from a secondary copy of
+    # unknown date, and requests are now made on the EHC Hub; it says incomplete forms "may" be returned.
     basis: local
     message: Staffordshire's evidence checklist asks for 2 reviewed termly plans when the child or young person is on SEN support. Fewer than two reviewed plans are recorded.
     reference: "Staffordshire EHC school information request form, section 2 (copy), https://docsbay.net/ehc-school-information-request"
-    when: { present: setting.senSupportSince }
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "2 x reviewed termly plans (or individual targets/teaching programmes for the child/young person) if the child/young person is receiving SEN support"
+    when: { requester.role: setting, present: setting.senSupportSince }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
   - id: STA-EVIDENCE-OF-INTERVENTION
-    severity: error
+    severity: warning
+    # Was error. The form says evidence "must" be provided, but it is known only from a secondary
+    # copy of unknown date and may be superseded by the EHC Hub.
     basis: local
     message: Staffordshire's form has a section for evidence of intervention. Attach the support plans, reviews or provision map that show it.
     reference: "Staffordshire EHC school information request form, section 4 (copy), https://docsbay.net/ehc-school-information-request"
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "Evidence must be provided that intervention has taken place, and provide details of the effectiveness of this intervention."
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: STA-SETTING-DETAILS
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the school information request form is known only from a secondary copy of
+    # unknown date, and requests are now made on the EHC Hub; it says incomplete forms "may" be returned.
     basis: local
     message: Staffordshire's form asks for the details of the child's or young person's setting. Give the setting's name.
     reference: "Staffordshire EHC school information request form, section 3 (copy), https://docsbay.net/ehc-school-information-request"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "Details of the Child/Young Person & Educational Setting"
+    when: { requester.role: setting, setting.type: "!= none" }
     field: { path: setting.name, required: true }
 
   - id: STA-CONSENT-SIGNED
-    severity: error
+    severity: warning
+    # Was error. Partly supported: the school information request form is known only from a secondary copy of
+    # unknown date, and requests are now made on the EHC Hub; it says incomplete forms "may" be returned.
     basis: local
     message: Staffordshire's form ends with consent and signatures. Record who has given consent.
     reference: "Staffordshire EHC school information request form, section 9 (copy), https://docsbay.net/ehc-school-information-request"
+    source: https://docsbay.net/ehc-school-information-request
+    quote: "Consent for EHCP Assessmentand signatures"
+    when: { requester.role: setting }
     count: { path: consent, min: 1 }
 
-# The form has required sections for evidence of need (5), parent or carer views (6)
-# and the child's or young person's views (7), and says incomplete forms may be returned.
-overrides:
-  ENG-NATURE-OF-NEEDS: { severity: error }
-  ENG-PARENT-VIEWS: { severity: error }
-  ENG-CHILD-VIEWS: { severity: error }
-  ENG-YOUNG-PERSON-VIEWS: { severity: error }
+# The overrides that raised ENG-NATURE-OF-NEEDS, ENG-PARENT-VIEWS, ENG-CHILD-VIEWS and
+# ENG-YOUNG-PERSON-VIEWS to errors were removed on re-audit: they rested on the sections of the
+# school's form (secondary copy, unknown date) and turned national guidance into errors for every
+# requester, including a parent or young person writing a letter.
+
+"""##,
+        "861-stoke-on-trent/requirements.yaml": ##"""
+# Stoke-on-Trent: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: stoke-on-trent
+authority: "861"
+extends: england
+version: "2026-12"
+sources:
+  - url: "http://localoffer.stoke.gov.uk/kb5/stoke/directory/advice.action;jsessionid=8470988498F055935C3025309DB328B9?id=JBp7W2lsZx0&slaction=ADD&itemid=oj8O1exsC1vsWKqZ2FCUQOAfLSUEehxWZpkM"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: STK-MONITORED-INTERVENTIONS
+    severity: warning
+    basis: local
+    message: "Stoke-on-Trent's guidelines ask the person requesting for evidence of how progress has been monitored and interventions evaluated. Record at least one reviewed cycle of support."
+    reference: "Assessment for Education, Health and Care Plans: Guidelines (Stoke-on-Trent Local Offer)"
+    source: "http://localoffer.stoke.gov.uk/kb5/stoke/directory/advice.action;jsessionid=8470988498F055935C3025309DB328B9?id=JBp7W2lsZx0&slaction=ADD&itemid=oj8O1exsC1vsWKqZ2FCUQOAfLSUEehxWZpkM"
+    quote: "How progress has been monitored and interventions evaluated"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: STK-EXTERNAL-ADVICE
+    severity: warning
+    basis: local
+    message: "Stoke-on-Trent's guidelines ask what advice has been sought and acted on from external agencies. No professionals are listed."
+    reference: "Assessment for Education, Health and Care Plans: Guidelines (Stoke-on-Trent Local Offer)"
+    source: "http://localoffer.stoke.gov.uk/kb5/stoke/directory/advice.action;jsessionid=8470988498F055935C3025309DB328B9?id=JBp7W2lsZx0&slaction=ADD&itemid=oj8O1exsC1vsWKqZ2FCUQOAfLSUEehxWZpkM"
+    quote: "What advice has been sought and acted on from external agencies"
+    when: { requester.role: setting }
+    count: { path: professionals, min: 1 }
+
+  - id: STK-ELEMENT-2
+    severity: warning
+    basis: local
+    message: "Stoke-on-Trent's guidelines ask how the setting has used its Element 2 (delegated) high needs funding. Give the annual cost of each line of provision."
+    reference: "Assessment for Education, Health and Care Plans: Guidelines (Stoke-on-Trent Local Offer)"
+    source: "http://localoffer.stoke.gov.uk/kb5/stoke/directory/advice.action;jsessionid=8470988498F055935C3025309DB328B9?id=JBp7W2lsZx0&slaction=ADD&itemid=oj8O1exsC1vsWKqZ2FCUQOAfLSUEehxWZpkM"
+    quote: "Use of Element 2 High Needs Funding (delegated)"
+    when: { requester.role: setting }
+    field: { path: provisionTotal, required: true }
+
+"""##,
+        "867-bracknell-forest/requirements.yaml": ##"""
+# Bracknell Forest Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: bracknell-forest
+authority: "867"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://bracknellforest.fsd.org.uk/kb5/bracknell/directory/site.action?id=UUzpFvX3tro&slaction=ADD&itemid=vfm-2QGXwmxX8inVH9JP4KxiDu9MRa0icWm-BZh-VGQT"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: BFC-CONSENT-FORM
+    severity: error
+    basis: local
+    message: "Bracknell Forest asks for an Information Sharing Consent form with the application. No consent form is attached. This is the authority's practice for settings, not the law."
+    reference: "Education, Health & Care (EHC) Plans (Bracknell Forest Family Services Directory)"
+    source: "https://bracknellforest.fsd.org.uk/kb5/bracknell/directory/site.action?id=UUzpFvX3tro&slaction=ADD&itemid=vfm-2QGXwmxX8inVH9JP4KxiDu9MRa0icWm-BZh-VGQT"
+    quote: "You will also need to submit an Information Sharing Consent form"
+    when: { requester.role: setting }
+    evidence: { type: consent-form }
+
+"""##,
+        "869-west-berkshire/requirements.yaml": ##"""
+# West Berkshire Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: west-berkshire
+authority: "869"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://westberks.gov.uk/local-offer-ehcp"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://docsbay.net/criteria-for-starting-an-education-health-and-care-assessment-of-a-child-young-persons"
+    read: 2026-12-01
+    grade: secondary-copy
+rules:
+
+  - id: WBK-SCHOOL-PLAN
+    severity: warning
+    basis: local
+    message: "West Berkshire's criteria expect a holistic school plan (it recommends the West Berkshire Achievement and Support Plan) showing the needs, the provision and how it is reviewed. No such plan is attached. This is the authority's practice, not the law."
+    reference: "Criteria for Starting an Education Health and Care Assessment (West Berkshire Council, copy)"
+    source: "https://docsbay.net/criteria-for-starting-an-education-health-and-care-assessment-of-a-child-young-persons"
+    quote: "When in educational provision the young person must have a holistic school plan (we recommend the West Berkshire Achievement and Support Plan)"
+    when: { requester.role: setting }
+    evidence: { type: sen-support-plan }
+
+  - id: WBK-PROFESSIONAL-ADVICE
+    severity: warning
+    basis: local
+    message: "West Berkshire's criteria look for advice sought from professionals and put into practice. No professionals are listed. This is the authority's practice, not the law."
+    reference: "Criteria for Starting an Education Health and Care Assessment (West Berkshire Council, copy)"
+    source: "https://docsbay.net/criteria-for-starting-an-education-health-and-care-assessment-of-a-child-young-persons"
+    quote: "has failed to make adequate progress despite appropriate intervention having taken place including seeking and implementing appropriate advice from professionals"
+    when: { requester.role: setting }
+    count: { path: professionals, min: 1 }
+
+  - id: WBK-6000
+    severity: info
+    basis: local
+    message: "West Berkshire's criteria refer to additional SEN support costing more than the equivalent of 6,000 pounds a year in a school or college. The costed provision listed comes to less, so the panel may ask why the setting's own funding cannot meet the need. The legal test for an assessment is not cost-based."
+    reference: "Criteria for Starting an Education Health and Care Assessment (West Berkshire Council, copy)"
+    source: "https://docsbay.net/criteria-for-starting-an-education-health-and-care-assessment-of-a-child-young-persons"
+    quote: "The child or young person receives additional SEN support over the equivalent of £6000 SEN provision in a school or college."
+    when: { requester.role: setting, setting.type: [mainstream, post-16] }
+    field: { path: provisionTotal, min: 6000 }
+
+"""##,
+        "877-warrington/requirements.yaml": ##"""
+# Warrington Borough Council: evidence expected from a setting with a request for an EHC needs assessment (local practice, not law).
+ruleset: warrington
+authority: "877"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://warrington.gov.uk/node/90438
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: WAR-SEN-SUPPORT-PLAN
+    severity: warning
+    basis: local
+    message: Warrington looks to the setting for the child's or young person's SEN Support Plan as evidence of their assessed SEN. Attach it.
+    reference: "Who can ask for an EHC needs assessment? (Warrington Borough Council)"
+    source: https://warrington.gov.uk/node/90438
+    quote: "the setting/school will have the evidence of your child’s assessed SEN, including the impact of the graduated approach they have taken and your child’s SEN Support Plan."
+    when: { requester.role: setting }
+    evidence: { type: sen-support-plan }
+
+  - id: WAR-GRADUATED-APPROACH-IMPACT
+    severity: info
+    basis: local
+    message: Warrington looks for the impact of the setting's graduated approach. No assess, plan, do, review cycle is recorded as reviewed.
+    reference: "Who can ask for an EHC needs assessment? (Warrington Borough Council)"
+    source: https://warrington.gov.uk/node/90438
+    quote: "the setting/school will have the evidence of your child’s assessed SEN, including the impact of the graduated approach they have taken and your child’s SEN Support Plan."
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+"""##,
+        "880-torbay/requirements.yaml": ##"""
+# Torbay Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: torbay
+authority: "880"
+extends: england
+version: "2026-12"
+sources:
+  - url: "http://fis.torbay.gov.uk/kb5/torbay/fsd/advice.page?id=6xUQDFuP9Uw"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: TOR-SETTING-REQUEST-PREFERRED
+    severity: info
+    basis: local
+    message: "Torbay says it is better if the school or other education provider makes the request, because it can include the evidence needed. Parents and young people keep their right to request; expect Torbay to ask the setting for its information."
+    reference: "Requesting a Statutory Assessment for an EHCP (Torbay Family Information Service)"
+    source: "http://fis.torbay.gov.uk/kb5/torbay/fsd/advice.page?id=6xUQDFuP9Uw"
+    quote: "It is always better if the education provider (pre-school, school, college etc.) makes the request"
+    when: { requester.role: [parent, young-person] }
+    field: { path: requester.role, oneOf: [setting] }
 
 """##,
         "881-essex/requirements.yaml": ##"""
@@ -2588,28 +4660,37 @@ overrides:
 ruleset: essex
 authority: "881"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: archive
   - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
   - url: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: ESX-PERMISSIONS-FORM
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Essex asks for the permissions form after the request, if it was
+    # not already provided; it is not a condition of the request. Source is secondary (Essex SENDIASS).
     basis: local
     message: Essex asks for its permissions (consent) form within 3 days of a request. Including the consent with the request avoids a delay.
     reference: "How long does the process take? (Essex SENDIASS), https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/"
+    source: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
+    quote: "Within 3 days of receiving the request, SEND Operations will acknowledge it and ask you to complete a permissions (consent) form, if this has not already been provided."
     count: { path: consent, min: 1 }
 
   - id: ESX-SUPPORTING-EVIDENCE
     severity: warning
     basis: local
     message: Essex asks for supporting evidence to be sent with the request. No supporting documents are attached.
-    reference: "Asking for an EHC needs assessment (Essex Local Offer), http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/"
+    reference: "How long does the process take? (Essex SENDIASS), https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/"
+    source: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
+    quote: "This request can come from a school or setting, a parent or carer, or a young person aged 16 or over, and should include supporting evidence."
     evidence:
       types: [sen-support-plan, apdr-review, provision-map, costed-provision-map, attainment-data, educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter, educational-advice]
 
@@ -2618,7 +4699,9 @@ rules:
     basis: local
     message: Since September 2023 Essex schools work to its Ordinarily Available framework. List the support given beyond what is ordinarily available.
     reference: "SEND policies (Essex Schools Infolink), https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx"
-    when: { dateOfRequest: ">= 2023-09-01", setting.type: mainstream }
+    source: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
+    quote: "Settings, schools and colleges should use the 'Ordinarily Available' framework to ensure universal provision is in place for all children and young people"
+    when: { requester.role: setting, dateOfRequest: ">= 2023-09-01", setting.type: mainstream }
     count: { path: provision, min: 1 }
 
   - id: ESX-POST-19-EDUCATION
@@ -2626,25 +4709,70 @@ rules:
     basis: local
     message: Essex says a young person can ask for an assessment until 25 provided they remain in further education. No education or training setting is recorded.
     reference: "Asking for an EHC needs assessment (Essex Local Offer), http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/"
+    source: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
+    quote: "An EHC needs assessment can be requested for children or by young people up to the age of 25, provided they remain in further education."
+    # Partly supported: an older Local Offer page (archive). In law a young person under 25 may
+    # request (CFA 2014 s36(1)); staying in education bears on the authority's decision, not the right.
     when: { age: ">= 19" }
     field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, post-16, independent] }
 
 # Essex accepts requests from any professional, not only from those with the
-# statutory right, so the baseline warning about who is requesting becomes a note.
+# statutory right, so the baseline warning about who is requesting becomes a note. This rests on
+# the older Local Offer page (archive): "any professional working with the child or young person".
 overrides:
   ENG-REQUESTER-RIGHT: { severity: info }
 
 """##,
+        "884-herefordshire-county-of/requirements.yaml": ##"""
+# Herefordshire, County of: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: herefordshire-county-of
+authority: "884"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://herefordshire.gov.uk/support-schools-settings/teaching-children-sen-disability/10"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.herefordshire.gov.uk/info/200227/support_for_schools_and_settings/467/teaching_children_with_sen_and_disability/6"
+    read: 2026-12-01
+    grade: archive
+rules:
+
+  - id: HER-APDR-CYCLE
+    severity: warning
+    basis: local
+    message: "Herefordshire expects a setting's request to follow at least one assess, plan, do, review cycle in which the child did not make expected progress. Record the reviewed cycle."
+    reference: "Statutory assessments and EHC plans in schools (Herefordshire Council)"
+    source: "https://herefordshire.gov.uk/support-schools-settings/teaching-children-sen-disability/10"
+    quote: "A request for an EHC needs assessment is made where a child does not make expected progress following the assess-plan-do-review cycle"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: HER-FAMILY-CONVERSATION
+    severity: info
+    basis: local
+    message: "Herefordshire's older guidance for settings says the Family Conversation should be completed and submitted as the request. Name the form you used; check the current Local Offer in case this has changed."
+    reference: "EHC Plans (Herefordshire Council, older schools page)"
+    source: "https://www.herefordshire.gov.uk/info/200227/support_for_schools_and_settings/467/teaching_children_with_sen_and_disability/6"
+    quote: "If the discussion suggests that an assessment is needed then the Family Conversation should be completed."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+"""##,
         "885-worcestershire/requirements.yaml": ##"""
 # Worcestershire County Council: expectations for a request for an EHC needs assessment.
-# Local practice, not law: Worcestershire itself says each case is looked at on merit.
+# Local practice, not law: Worcestershire itself says each case is looked at on merit. The page
+# describes the evidence asked for "when an early years setting or school or post 16 provider
+# makes a request", so its rules apply to a setting's request; parents request by writing.
 ruleset: worcestershire
 authority: "885"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: WOR-GRADUATED-TWO-TERMS
@@ -2652,7 +4780,9 @@ rules:
     basis: local
     message: Worcestershire normally expects the graduated response to have run for at least two terms before a request. The recorded cycles span less than 24 weeks (taken here as two terms).
     reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
-    when: { present: graduatedApproach }
+    source: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    quote: "and in Worcestershire this is normally** regarded as at least two terms"
+    when: { requester.role: setting, present: graduatedApproach }
     duration: { path: graduatedApproach, from: start, to: review, min: 24 weeks }
 
   - id: WOR-WRITTEN-EVIDENCE
@@ -2660,6 +4790,9 @@ rules:
     basis: local
     message: Worcestershire asks for written evidence of the graduated response. Attach the support plans, reviews or provision map.
     reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    source: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    quote: "the Local Authority will ask for evidence from the school that a graduated response of any strategies, support or alternatives put in place for the child/young person has been continued for a reasonable period of time"
+    when: { requester.role: setting }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: WOR-EXTERNAL-PROFESSIONALS
@@ -2667,52 +4800,76 @@ rules:
     basis: local
     message: Worcestershire looks for involvement of external professionals, such as an educational psychologist, paediatrician, learning or behaviour support, or GP. No professionals are listed.
     reference: "SEND education provision (Worcestershire County Council), https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5"
+    source: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
+    quote: "The Local Authority will also require evidence of input and support including details of the involvement of external professionals."
+    when: { requester.role: setting }
     count: { path: professionals, min: 1 }
 
 """##,
         "886-kent/requirements.yaml": ##"""
 # Kent County Council: expectations for a request for an EHC needs assessment.
-# Local practice, not law.
+# Local practice, not law. Rules resting on the KCC criteria evidence checklist (a secondary copy
+# of c. 2015) are notes. KNT-PARENT-REPORTS was removed on re-audit: no source was found saying
+# Kent asks parents to send the reports they hold.
 ruleset: kent
 authority: "886"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://docest.com/doc/95894/decision-making-sheet-for-asd
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
 rules:
 
   - id: KNT-CONSENT-FIRST
-    severity: error
+    severity: warning
+    # Was error. Partly supported: KELSI says "please ensure" consent is secured, to avoid delay; it
+    # does not say a request without it is refused.
     basis: local
-    message: Kent asks settings to secure the parent's or carer's consent (or the young person's, if 16 or over) before sending a request, to avoid delay. No consent is recorded.
+    message: Kent asks settings to secure the parent's or carer's consent (or the young person's, once over compulsory school age) before sending a request, to avoid delay. No consent is recorded.
     reference: "Education, Health and Care (EHC) Needs Assessments requests (KELSI), https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests"
+    source: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
+    quote: "please ensure parent or carer consent has been secured thereby avoiding any unnecessary delay"
     when: { requester.role: setting }
     count: { path: consent, min: 1 }
 
   - id: KNT-SPECIALIST-INVOLVEMENT
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Kent's criteria evidence checklist is known only from a secondary copy of
+    # unknown date (c. 2015: it still uses P levels and National Curriculum levels).
     basis: local
     message: Kent's evidence checklist looks for involvement of specialists such as health professionals, therapists, a specialist teacher or an educational psychologist. No professionals are listed.
     reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    source: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    quote: "There will have been involvement from a specialist or other professionals relevant to the difficulties of the child or young person"
     count: { path: professionals, min: 1 }
 
   - id: KNT-RATE-OF-PROGRESS
-    severity: warning
+    severity: info
+    # Was warning. Partly supported: Kent's criteria evidence checklist is known only from a secondary copy of
+    # unknown date (c. 2015: it still uses P levels and National Curriculum levels).
     basis: local
     message: Kent compares the rate of progress with that of peers from the same starting point and asks for dated evidence. Record at least two dated attainment or developmental points.
     reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    source: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    quote: "Is significantly slower than that of their peers starting from the same baseline"
+    when: { requester.role: setting }
     count: { path: attainment, min: 2 }
 
   - id: KNT-LOCAL-RESOURCES
     severity: warning
     basis: local
-    message: Kent expects the setting to have used all the local resources available to it first. List the support already provided.
-    reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    message: Kent asks schools and settings to have exhausted all the local resources available to them before applying. List the support already provided.
+    reference: "Education, Health and Care (EHC) Needs Assessments requests (KELSI), https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests"
+    source: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
+    quote: "Schools and settings should ensure they have exhausted all the local resources available to them before applying for an EHCNA."
+    # Re-sourced from the c. 2015 checklist to KELSI's current page.
     when: { requester.role: setting }
     count: { path: provision, min: 1 }
 
@@ -2721,6 +4878,11 @@ rules:
     basis: local
     message: Kent's checklist mentions structured tools such as communication and interaction scales, SEMH scales or ABC charts. Attach any you have used.
     reference: "KCC criteria evidence checklist (copy), https://docest.com/doc/95894/decision-making-sheet-for-asd"
+    source: https://docest.com/doc/95894/decision-making-sheet-for-asd
+    quote: "There may also be evidence fromtools such as C&I Scales, SEMH scales or ABC charts"
+    # Partly supported: Kent's criteria evidence checklist is known only from a secondary copy of
+    # unknown date (c. 2015: it still uses P levels and National Curriculum levels).
+    when: { requester.role: setting }
     evidence: { type: need-descriptor }
 
   - id: KNT-SETTING-LED
@@ -2728,34 +4890,263 @@ rules:
     basis: local
     message: Kent asks the education setting to complete the request because of the evidence it holds. Parents and young people keep their right to request; expect Kent to contact the setting.
     reference: "What happens during a needs assessment (Kent County Council), https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment"
+    source: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
+    quote: "Your child or young person's education setting is best placed to request an EHC needs assessment as they are required to provide evidence to support it."
     when: { requester.role: [parent, young-person] }
     field: { path: requester.role, oneOf: [setting] }
 
-  - id: KNT-PARENT-REPORTS
+
+"""##,
+        "887-medway/requirements.yaml": ##"""
+# Medway Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: medway
+authority: "887"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.medway.gov.uk/info/200307/special_educational_needs_and_disabilities_send_information_hub/1910/education_health_and_care_plans_ehcps/2"
+    read: 2026-12-01
+    grade: current-page
+  - url: "http://www.medway.gov.uk/carehealthandsupport/supportfordisabilities/medwayslocaloffer/specialeducationalneeds/ehcassessmentandplan.aspx"
+    read: 2026-12-01
+    grade: archive
+rules:
+
+  - id: MED-SCHOOL-REQUEST-FORM
+    severity: warning
+    basis: local
+    message: "Medway asks educational settings to complete its school request form. Say which form this request uses."
+    reference: "Requesting an EHC needs assessment (Medway Council SEND information hub)"
+    source: "https://www.medway.gov.uk/info/200307/special_educational_needs_and_disabilities_send_information_hub/1910/education_health_and_care_plans_ehcps/2"
+    quote: "if you're an educational setting, download and complete the school request form."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+  - id: MED-COSTED-PROVISION-MAP
+    severity: warning
+    basis: local
+    message: "An older Medway page asked schools to send a costed provision map with their request. No costed provision map is attached. The current page does not repeat this, so check with Medway; it is local practice, not the law."
+    reference: "Education, Health and Care plans (Medway Council, older Local Offer page)"
+    source: "http://www.medway.gov.uk/carehealthandsupport/supportfordisabilities/medwayslocaloffer/specialeducationalneeds/ehcassessmentandplan.aspx"
+    quote: "You need to submit six copies of a completed school EHC advice form together with a costed prov"
+    when: { requester.role: setting }
+    evidence: { type: costed-provision-map }
+
+"""##,
+        "891-nottinghamshire/requirements.yaml": ##"""
+# Nottinghamshire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: nottinghamshire
+authority: "891"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://ehchub.nottinghamshire.gov.uk/requesting-an-assessment"
+    read: 2026-12-01
+    grade: current-page
+  - url: "http://www.nottshelpyourself.org.uk/kb5/nottinghamshire/directory/site.page?id=ytkkkskjIR0"
+    read: 2026-12-01
+    grade: archive
+rules:
+
+  - id: NTS-CHECKLIST
+    severity: warning
+    basis: local
+    message: "Nottinghamshire asks the education setting to upload the completed EHC Guidance and Checklist with a request. Attach it as an evidence item with localName 'EHC Guidance and Checklist'."
+    reference: "Requesting an EHC needs assessment (Nottinghamshire EHC Hub)"
+    source: "https://ehchub.nottinghamshire.gov.uk/requesting-an-assessment"
+    quote: "We would be asking the education setting to upload this completed checklist if you make a request for an EHC needs assessment."
+    when: { requester.role: setting }
+    evidence: { type: other, where: { localName: "EHC Guidance and Checklist" } }
+
+  - id: NTS-GRADUATED-RESPONSE
     severity: info
     basis: local
-    message: Kent asks parents making a request to send any reports they have, for example from doctors or speech and language therapists.
-    reference: "What happens during a needs assessment (Kent County Council), https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment"
-    when: { requester.role: parent }
-    evidence:
-      types: [medical-letter, paediatric-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, camhs-report, educational-psychologist-report, specialist-teacher-report, sensory-impairment-report]
+    message: "Nottinghamshire's older guidance usually expects evidence of a graduated response from the school. Record at least one reviewed cycle of support."
+    reference: "Requesting a Statutory Education, Health and Care Assessment (Nottinghamshire Help Yourself, older directory)"
+    source: "http://www.nottshelpyourself.org.uk/kb5/nottinghamshire/directory/site.page?id=ytkkkskjIR0"
+    quote: "There is evidence of a graduated response from the school and other agencies involved in supporting the child/ young person"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+  - id: NTS-MORE-THAN-ONE-AGENCY
+    severity: info
+    basis: local
+    message: "Nottinghamshire's older guidance usually expects intensive help from more than one agency. Fewer than two professionals are listed."
+    reference: "Requesting a Statutory Education, Health and Care Assessment (Nottinghamshire Help Yourself, older directory)"
+    source: "http://www.nottshelpyourself.org.uk/kb5/nottinghamshire/directory/site.page?id=ytkkkskjIR0"
+    quote: "Intensive help and support is required from more than one agency"
+    when: { requester.role: setting }
+    count: { path: professionals, min: 2 }
+
+"""##,
+        "895-cheshire-east/requirements.yaml": ##"""
+# Cheshire East Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+ruleset: cheshire-east
+authority: "895"
+extends: england
+version: "2026-12"
+sources:
+  - url: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/education/supporting-send-in-education/ehc-assessments-plans/ehc-needs-assessments-and-plans.aspx
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: CHE-SUPPORT-EVIDENCE
+    severity: error
+    basis: local
+    message: Cheshire East asks that a request include evidence of the support already provided and the strategies and approaches followed. Attach the SEN support plan, review notes or provision map. This is Cheshire East's practice, not the law.
+    reference: "Education, Health and Care Assessments and Plans (Cheshire East Live Well)"
+    source: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/education/supporting-send-in-education/ehc-assessments-plans/ehc-needs-assessments-and-plans.aspx
+    quote: "All requests for EHC needs assessments must include evidence of the support that has been provided, and the strategies and approaches that have been followed"
+    when: { requester.role: setting }
+    evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
+
+  - id: CHE-ADDITIONAL-TO-DIFFERENT-FROM
+    severity: error
+    basis: local
+    message: Cheshire East asks for clear evidence of why the setting's "additional to" and "different from" support cannot meet the needs. List the additional support already given.
+    reference: "Education, Health and Care Assessments and Plans (Cheshire East Live Well)"
+    source: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/education/supporting-send-in-education/ehc-assessments-plans/ehc-needs-assessments-and-plans.aspx
+    quote: "There must be clear evidence of why the special educational needs of the child or young person cannot reasonably be met"
+    when: { requester.role: setting }
+    count: { path: provision, min: 1 }
+
+"""##,
+        "919-hertfordshire/requirements.yaml": ##"""
+# Hertfordshire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: hertfordshire
+authority: "919"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: HRT-THIS-IS-ME
+    severity: warning
+    basis: local
+    message: "Hertfordshire asks for the 'This is me' form (the child's or young person's views) alongside the request. Attach it."
+    reference: "Requesting an assessment (Hertfordshire SEND Local Offer)"
+    source: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+    quote: "Alongside your request for assessment, you will also need to submit the 'This is me' form for your child or young person, with the consent form."
+    when: { requester.role: setting }
+    evidence: { types: [child-views, young-person-views] }
+
+  - id: HRT-CONSENT-FORM
+    severity: warning
+    basis: local
+    message: "Hertfordshire asks for its consent form alongside the request. Attach the signed consent form."
+    reference: "Requesting an assessment (Hertfordshire SEND Local Offer)"
+    source: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+    quote: "Alongside your request for assessment, you will also need to submit the 'This is me' form for your child or young person, with the consent form."
+    when: { requester.role: setting }
+    evidence: { type: consent-form }
+
+  - id: HRT-SUPPORT-PLAN
+    severity: warning
+    basis: local
+    message: "Hertfordshire expects the school normally to have a support plan in place before a request, showing needs, strategies and their impact. Attach it."
+    reference: "Requesting an assessment (Hertfordshire SEND Local Offer)"
+    source: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+    quote: "Before a request for an EHC assessment is made, your child or young person's school would normally have a support plan in place."
+    when: { requester.role: setting }
+    evidence: { type: sen-support-plan }
+
+  - id: HRT-STANDARD-FORM
+    severity: info
+    basis: local
+    message: "Hertfordshire accepts a request in any format but provides a standard form that helps its officers. Name the form if you used it."
+    reference: "Requesting an assessment (Hertfordshire SEND Local Offer)"
+    source: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+    quote: "You can make a request however you wish, however, we provide a standard form which helps our officers to handle information efficiently."
+    when: { requester.role: setting }
+    field: { path: form.name, required: true }
+
+"""##,
+        "921-isle-of-wight/requirements.yaml": ##"""
+# Isle of Wight Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: isle-of-wight
+authority: "921"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.iwight.com/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: IOW-OUR-STORY
+    severity: error
+    basis: local
+    message: "The Isle of Wight asks a setting's request to include the parents' or carers' recorded views (Our Story). No parent views document is attached. This is the authority's practice for settings, not the law."
+    reference: "How to request an EHCP assessment (Isle of Wight Council Local Offer)"
+    source: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    quote: "Parent/carer recorded views (Our Story)"
+    when: { requester.role: setting }
+    evidence: { type: parent-views }
+
+  - id: IOW-MY-VIEWS
+    severity: warning
+    basis: local
+    message: "The Isle of Wight asks, where appropriate, for the child's own views (My Views) with a setting's request. No child views document is attached."
+    reference: "How to request an EHCP assessment (Isle of Wight Council Local Offer)"
+    source: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    quote: "where appropriate, those of the child (My Views)"
+    when: { requester.role: setting }
+    evidence: { types: [child-views, young-person-views] }
+
+  - id: IOW-PERSONAL-PLANS
+    severity: error
+    basis: local
+    message: "The Isle of Wight asks a setting's request to include copies of personal plans showing the approaches, monitoring, reviews and outcomes. None is attached. This is the authority's practice for settings, not the law."
+    reference: "How to request an EHCP assessment (Isle of Wight Council Local Offer)"
+    source: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    quote: "Copies of personal plans indicating the approaches adopted, the monitoring arrangements followed, reviews and educational outcomes."
+    when: { requester.role: setting }
+    evidence: { types: [sen-support-plan, apdr-review] }
+
+  - id: IOW-EXTERNAL-PROFESSIONALS
+    severity: error
+    basis: local
+    message: "The Isle of Wight asks a setting's request to show the involvement of external professionals with relevant specialist knowledge. No professionals are listed. This is the authority's practice for settings, not the law."
+    reference: "How to request an EHCP assessment (Isle of Wight Council Local Offer)"
+    source: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    quote: "Evidence of the involvement of other external professionals with relevant specialist knowledge."
+    when: { requester.role: setting }
+    count: { path: professionals, min: 1 }
 
 """##,
         "926-norfolk/requirements.yaml": ##"""
 # Norfolk County Council: evidence expected with a request for an EHC needs assessment.
 # Local practice, not law: a failing rule means Norfolk is likely to return or refuse
-# the request, not that the request is invalid.
+# the request, not that the request is invalid. Norfolk's evidence list is written for the
+# place of learning's referral form; rules about that form's own paperwork (INDES,
+# attendance, DP1, Family Conversation Form, APDR cycles) apply only to a setting's request.
+# A parent's or young person's request may be a letter: only the SEN Support evidence,
+# which Norfolk asks of them too, applies to them (and the engine reports it as a warning).
 ruleset: norfolk
 authority: "926"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
   - url: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: NFK-SEN-SUPPORT-EVIDENCE
@@ -2763,6 +5154,8 @@ rules:
     basis: local
     message: Norfolk asks every requester, including parents and young people, for the provision, progress and outcomes at SEN Support, as recorded in the SEN Support Plan or equivalent. Attach it or record it in full.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "Parent carers and young people who request an EHC needs assessment must also include evidence of the graduated SEN support that has been put in place"
     evidence: { types: [sen-support-plan, apdr-review] }
 
   - id: NFK-APDR-CYCLES
@@ -2770,6 +5163,9 @@ rules:
     basis: local
     message: Norfolk looks for evidence of at least two completed and reviewed assess, plan, do, review cycles before deciding to assess.
     reference: "How we decide if we will carry out an assessment (Norfolk County Council), https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment"
+    source: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
+    quote: "If there is evidence of at least two cycles of the Assess Plan Do Review process"
+    when: { requester.role: setting }
     count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
   - id: NFK-ATTENDANCE-RECORD
@@ -2777,7 +5173,9 @@ rules:
     basis: local
     message: Norfolk asks for the attendance record at the current place of learning when the child or young person is on roll. Attach it, or fill in the attendance figures.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent], absent: attendance.sessionsPossible }
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A copy of the child/young person's attendance record (if they are on roll) at their educational placement for the last 2 years."
+    when: { requester.role: setting, setting.type: "!= none", absent: attendance.sessionsPossible }
     evidence: { type: attendance-record }
 
   - id: NFK-ATTENDANCE-TWO-YEARS
@@ -2785,6 +5183,9 @@ rules:
     basis: local
     message: Norfolk asks for attendance over the last 2 years, or since the child or young person joined the setting if that is more recent. The attendance figures start later than that.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A copy of the child/young person's attendance record (if they are on roll) at their educational placement for the last 2 years."
+    # The xpath rule keeps its own `when`; it can only fire when attendance figures are given.
     when: { present: attendance.from }
     # attendance is a single period, not a list, so `duration` does not apply.
     # As YYYYMMDD numbers, 2 years back is -20000.
@@ -2795,7 +5196,9 @@ rules:
     basis: local
     message: Norfolk asks settings to attach an INDES (identification of needs descriptors in educational settings) as an appendix.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "An identification of needs descriptors in educational settings framework (INDES) completed within the last 12 months - this must be added as an appendix"
+    when: { requester.role: setting, setting.type: "!= none" }
     evidence: { type: need-descriptor }
 
   - id: NFK-INDES-RECENT
@@ -2803,6 +5206,9 @@ rules:
     basis: local
     message: Norfolk asks for an INDES completed within the last 12 months. This one is older; complete it again before sending.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "An identification of needs descriptors in educational settings framework (INDES) completed within the last 12 months - this must be added as an appendix"
+    when: { requester.role: setting }
     recency: { type: need-descriptor, within: 12 months }
 
   - id: NFK-REPORTS-RECENT
@@ -2810,6 +5216,8 @@ rules:
     basis: local
     message: Norfolk asks for professionals' assessments, diagnoses and reports dated within the last 24 months. This one is older and may be given less weight; send a more recent one if you have it.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "All assessments/diagnoses/reports from professionals supporting the child/young person that you may have received dated within the last 24 months."
     recency:
       types: [educational-psychologist-report, speech-and-language-report, occupational-therapy-report, physiotherapy-report, paediatric-report, camhs-report, specialist-teacher-report, sensory-impairment-report, social-care-report, medical-letter]
       within: 24 months
@@ -2819,14 +5227,19 @@ rules:
     basis: local
     message: Norfolk asks for a Family Conversation Form completed by the child or young person and the parents or carers, attached or with their views written in full.
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
-    when: { absent: views.parents.summary }
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A Family Conversation Form completed by the child/young person and the parents/carers."
+    when: { requester.role: setting, absent: views.parents.summary }
     evidence: { types: [parent-views] }
 
   - id: NFK-DP1-CONSENT
     severity: error
     basis: local
-    message: Norfolk asks for the SEND DP1 form (data protection information, privacy notice and consent to information sharing) signed by the parents or carers, or by the young person if over 16.
+    message: Norfolk asks for the SEND DP1 form (data protection information, privacy notice and consent to information sharing) signed by the parents or carers, or by the young person (the form says over the age of 16).
     reference: "Evidence for an EHC needs assessment (Norfolk County Council), https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment"
+    source: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
+    quote: "A SEND Education Health Care Plan Data protection information/Privacy Notice and Consent to Information Sharing (SEND DP1) signed by parents/carers (and/or young person over the age of 16)"
+    when: { requester.role: setting }
     evidence: { type: consent-form }
 
   - id: NFK-EXTERNAL-SPECIALISTS
@@ -2834,6 +5247,9 @@ rules:
     basis: local
     message: Norfolk considers whether the setting has involved external specialists. No professionals are listed.
     reference: "How we decide if we will carry out an assessment (Norfolk County Council), https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment"
+    source: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
+    quote: "Whether the school has involved external specialists"
+    when: { requester.role: setting }
     count: { path: professionals, min: 1 }
 
   - id: NFK-PLACE-OF-LEARNING
@@ -2841,20 +5257,24 @@ rules:
     basis: local
     message: Norfolk prefers the place of learning to make the request, because it holds the SEN Support evidence. Parents and young people keep their right to request; expect Norfolk to ask the setting for its evidence.
     reference: "EHC needs assessment requests (Norfolk County Council), https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print"
+    source: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
+    quote: "Although a parent carer or young person with SEND can request an EHC needs assessment, where possible it is better that the place of learning makes the request."
     when: { requester.role: [parent, young-person] }
     field: { path: requester.role, oneOf: [setting] }
 
 """##,
         "931-oxfordshire/requirements.yaml": ##"""
 # Oxfordshire County Council: applications through the Children's Portal with
-# supporting documents. Local practice, not law.
+# supporting documents. Local practice, not law. The supporting documents are listed for the
+# setting's application; after a parent's request Oxfordshire asks the setting for them.
 ruleset: oxfordshire
 authority: "931"
 extends: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
 rules:
 
   - id: OXF-SETTING-REPORT
@@ -2862,7 +5282,10 @@ rules:
     basis: local
     message: Oxfordshire asks the setting for its report for the EHC application (primary, key stage 3, or key stage 4 and above). Attach it.
     reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    source: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    quote: "It can also be made by a parent in which case the setting will be asked to provide the information needed for the assessment."
+    # The report is the setting's own paperwork: after a parent's request Oxfordshire asks the setting for it.
+    when: { requester.role: setting, setting.type: "!= none" }
     evidence: { type: educational-advice }
 
   - id: OXF-CONSENT-FORM
@@ -2870,6 +5293,9 @@ rules:
     basis: local
     message: Oxfordshire lists an EHC needs assessment consent form among the supporting documents. Attach the signed form.
     reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    source: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    quote: "EHC Needs Assessment consent form"
+    when: { requester.role: setting }
     evidence: { type: consent-form }
 
   - id: OXF-MEDICAL-QUESTIONNAIRE
@@ -2877,114 +5303,322 @@ rules:
     basis: local
     message: Oxfordshire lists an EHC needs assessment medical questionnaire among the supporting documents. Attach it if it has been completed.
     reference: "Education, health and care needs assessment (Oxfordshire SENDCO framework), https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and"
+    source: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
+    quote: "EHC Needs Assessment medical questionnaire"
+    # Partly supported: the questionnaire is listed, but it is Oxfordshire's own form; a medical letter
+    # or paediatric report stands in for it here.
     evidence: { types: [medical-letter, paediatric-report] }
+
+"""##,
+        "933-somerset/requirements.yaml": ##"""
+# Somerset Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: somerset
+authority: "933"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/making-a-request-for-an-education-health-and-care-needs-assessment/"
+    read: 2026-12-01
+    grade: current-page
+  - url: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/deciding-if-an-assessment-is-needed"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: SOM-PARENT-CONSENT
+    severity: error
+    basis: local
+    message: "Somerset says that when a setting makes the request, parental consent must always be gained. No consent from a parent is recorded. This is the authority's practice for settings, not the law."
+    reference: "Making a request for an Education Health and Care needs assessment (Somerset Council)"
+    source: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/making-a-request-for-an-education-health-and-care-needs-assessment/"
+    quote: "if the education setting is making the request, parental consent must always be gained."
+    when: { requester.role: setting, age: "< 16" }
+    count: { path: consent, where: { by: parent }, min: 1 }
+
+  - id: SOM-APDR-CYCLES
+    severity: warning
+    basis: local
+    message: "Somerset says a strong request shows support tried over time, for example numerous assess, plan, do, review cycles. Fewer than two reviewed cycles are recorded. This is the authority's practice, not the law."
+    reference: "Making a request for an Education Health and Care needs assessment (Somerset Council)"
+    source: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/making-a-request-for-an-education-health-and-care-needs-assessment/"
+    quote: "for example, numerous Assessment, Plan, Do, Review (APDR) cycles"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
+
+  - id: SOM-ATTENDANCE
+    severity: info
+    basis: local
+    message: "Somerset looks at attendance over time when deciding. Give the attendance figures or attach the attendance record."
+    reference: "Deciding if an assessment is needed (Somerset Council)"
+    source: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/deciding-if-an-assessment-is-needed"
+    quote: "attendance over time"
+    when: { requester.role: setting, absent: attendance.sessionsPossible }
+    evidence: { type: attendance-record }
+
+"""##,
+        "935-suffolk/requirements.yaml": ##"""
+# Suffolk: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: suffolk
+authority: "935"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://suffolksendiass.co.uk/education-health-care-needs-assessments-and-plans/requesting-an-ehc-needs-assessment/"
+    read: 2026-12-01
+    grade: secondary-copy
+rules:
+
+  - id: SUF-SPECIALIST-ADVICE
+    severity: warning
+    basis: local
+    message: "Suffolk expects the setting to have done everything it can, including seeking specialist advice from outside agencies (as Suffolk SENDIASS reports). No professionals are listed."
+    reference: "Requesting an EHC needs assessment (Suffolk SENDIASS)"
+    source: "https://suffolksendiass.co.uk/education-health-care-needs-assessments-and-plans/requesting-an-ehc-needs-assessment/"
+    quote: "the setting has done everything they can (including seeking specialist advice from outside agencies)"
+    when: { requester.role: setting }
+    count: { path: professionals, min: 1 }
+
+  - id: SUF-PROGRESS-EVIDENCE
+    severity: warning
+    basis: local
+    message: "Suffolk expects evidence of any progress that has been made (as Suffolk SENDIASS reports). Give at least two dated attainment points so progress can be seen."
+    reference: "Requesting an EHC needs assessment (Suffolk SENDIASS)"
+    source: "https://suffolksendiass.co.uk/education-health-care-needs-assessments-and-plans/requesting-an-ehc-needs-assessment/"
+    quote: "When considering a request, the local authority will expect to see evidence of any progress that has been made"
+    when: { requester.role: setting }
+    count: { path: attainment, min: 2 }
+
+"""##,
+        "938-west-sussex/requirements.yaml": ##"""
+# West Sussex County Council: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A parent or young person may always request by letter; rules about a setting's paperwork apply only to settings' requests.
+ruleset: west-sussex
+authority: "938"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://westsussex.local-offer.org/information_pages/228-settings-applying-for-an-ehc-needs-assessment-ehcp-forms-and-paperwork"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: WSX-REVIEWED-IMPACT
+    severity: warning
+    basis: local
+    message: "West Sussex expects settings to put ordinarily available inclusive practice in place and monitor and review its impact before requesting. No reviewed assess, plan, do, review cycle is recorded. This is the authority's practice, not the law."
+    reference: "Settings applying for an EHC Needs Assessment, forms and paperwork (West Sussex Local Offer)"
+    source: "https://westsussex.local-offer.org/information_pages/228-settings-applying-for-an-ehc-needs-assessment-ehcp-forms-and-paperwork"
+    quote: "It is expected that settings implement all of the ordinarily available inclusive practice approaches and monitor and review their impact before a request"
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 1 }
+
+"""##,
+        "941-west-northamptonshire/requirements.yaml": ##"""
+# West Northamptonshire: evidence expected with a request for an EHC needs assessment (local practice, not law).
+# A failing rule means the authority may ask for more or refuse; a parent's or young person's letter is still a valid request.
+ruleset: west-northamptonshire
+authority: "941"
+extends: england
+version: "2026-12"
+sources:
+  - url: "https://www.westnorthants.gov.uk/education-health-and-care-ehc-plans-process-and-assessment/education-health-and-care-ehc-needs"
+    read: 2026-12-01
+    grade: current-page
+rules:
+
+  - id: WNC-SUPPORT-RECORDS
+    severity: warning
+    basis: local
+    message: "West Northamptonshire expects settings to keep records of support delivered, such as a SEND Support Plan. Attach it or the review records."
+    reference: "Education, health and care (EHC) needs assessments and plans (West Northamptonshire Council)"
+    source: "https://www.westnorthants.gov.uk/education-health-and-care-ehc-plans-process-and-assessment/education-health-and-care-ehc-needs"
+    quote: "The educational setting will keep records of support delivered, using documents such as a ‘SEND Support Plan’."
+    when: { requester.role: setting }
+    evidence: { types: [sen-support-plan, apdr-review] }
+
+  - id: WNC-APDR-SERIES
+    severity: warning
+    basis: local
+    message: "West Northamptonshire expects a series of assess, plan, do, review cycles before a request. Fewer than two reviewed cycles are recorded."
+    reference: "Education, health and care (EHC) needs assessments and plans (West Northamptonshire Council)"
+    source: "https://www.westnorthants.gov.uk/education-health-and-care-ehc-plans-process-and-assessment/education-health-and-care-ehc-needs"
+    quote: "This means that the education setting will follow a series of ‘assess, plan, do, review’ cycles using their own resources (West Northamptonshire’s SEND Ranges)."
+    when: { requester.role: setting }
+    count: { path: graduatedApproach, where: { reviewed: true }, min: 2 }
 
 """##,
         "england/requirements.yaml": ##"""
 # Statutory baseline for a request for an EHC needs assessment in England.
-# Only what the Children and Families Act 2014 (CFA), the SEND Regulations 2014
-# and the SEND Code of Practice 0 to 25 (January 2015, "CoP") say about a request.
-# Every authority rule set extends this one. Nothing local belongs here.
+# Only what the Children and Families Act 2014 (CFA), the SEND Regulations 2014,
+# the Education Act 1996 and the SEND Code of Practice 0 to 25 (January 2015,
+# "CoP") say about a request. Every authority rule set extends this one.
+# Nothing local belongs here.
 #
-# A letter is a legally valid request, so most findings below are warnings or
-# notes: they point at what the authority is asked to consider, not at what
-# makes a request invalid.
+# The law prescribes no form and no content for a request: a parent's or young
+# person's letter is a valid request. So:
+#   basis: law                 only what an Act or the Regulations require, with
+#                              the section (who may request, the age range);
+#   basis: practical           what any authority needs to identify the child and
+#                              act on the request (names, date of birth, which
+#                              authority) — not a legal condition;
+#   basis: statutory-guidance  the CoP, which authorities must have regard to
+#                              (9.14: what the authority considers) — never a bar
+#                              to the request, so warnings and notes only.
 ruleset: england
-version: "2026-11"
+version: "2026-12"
 sources:
   - url: https://www.legislation.gov.uk/ukpga/2014/6/section/36
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
+    title: Children and Families Act 2014, section 36 (legislation.gov.uk)
+  - url: https://www.legislation.gov.uk/ukpga/2014/6/section/83
+    read: 2026-12-01
+    grade: current-page
+    title: Children and Families Act 2014, section 83 (interpretation of Part 3)
   - url: http://www.legislation.gov.uk/ukpga/2014/6/section/71?view=extent
     read: 2026-11-23
+    grade: current-page
+    title: Children and Families Act 2014, section 71 (detained persons)
   - url: http://www.legislation.gov.uk/ukpga/2014/6/section/80/notes
     read: 2026-11-23
+    grade: current-page
+    title: Children and Families Act 2014, section 80, explanatory notes
+  - url: https://www.legislation.gov.uk/ukpga/1996/56/section/8
+    read: 2026-12-01
+    grade: current-page
+    title: Education Act 1996, section 8 (compulsory school age)
   - url: http://www.legislation.gov.uk/uksi/2014/1530/body/made
     read: 2026-11-23
+    grade: current-page
+    published: "2014"
+    title: The Special Educational Needs and Disability Regulations 2014 (as made)
   - url: https://legislation.gov.uk/uksi/2014/1530/regulation/5/data.htm
     read: 2026-11-23
+    grade: current-page
+    title: SEND Regulations 2014, regulation 5
+  - url: https://www.gov.uk/government/publications/send-code-of-practice-0-to-25
+    read: 2026-12-01
+    grade: dated-document
+    published: 2015-01
+    title: SEND code of practice 0 to 25 years (Department for Education)
   - url: https://www.ipsea.org.uk/asking-for-an-ehc-needs-assessment
     read: 2026-11-23
+    grade: secondary-copy
+    title: Asking for an EHC needs assessment (IPSEA)
   - url: https://www.ipsea.org.uk/faqs/my-child-had-an-ehc-needs-assessment-carried-out-5-months-ago-does-this-mean-i-cannot-ask-for-another-ehc-needs-assessment
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://www.siass.co.uk/sp_faq/who-can-request-an-assessment/
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://www.siass.co.uk/sp_faq/what-do-the-la-consider-when-deciding-on-carry-out-an-ehc-assessment/
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://sheffielddirectory.org.uk/localoffer/education-and-learning/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment
     read: 2026-11-23
+    grade: current-page
   - url: https://www.ipsea.org.uk/what-you-need-to-know/mental-capacity
     read: 2026-11-23
+    grade: secondary-copy
   - url: https://www.southamptonsendiass.info/ehc-needs-assessments-requests/
     read: 2026-11-23
+    grade: secondary-copy
 rules:
 
   # --- Identity: who the request is about, who receives it, when it was made ---
 
   - id: ENG-AUTHORITY
     severity: error
-    basis: law
-    message: Say which local authority the request is made to. The request goes to the authority responsible for the child or young person.
-    reference: "CFA 2014 s36(1)"
+    basis: practical
+    message: Say which local authority the request is made to. No law prescribes a request's content, but the request goes to the authority responsible for the child or young person, and nothing can be checked against that authority's practice without it.
+    reference: "CFA 2014 s36(1) (a request is made to the authority)"
     field: { path: authority, required: true }
 
   - id: ENG-DATE-OF-REQUEST
-    severity: error
-    basis: law
-    message: Give the date of the request. The authority's 6-week decision period runs from when it receives the request.
+    severity: warning
+    basis: practical
+    message: Date the request, and keep proof of when it was sent. The authority's 6-week period for deciding whether to assess runs from the day it receives the request; without a date ehcp cannot check recency either.
     reference: "SEND Regs 2014 reg 5(1)"
     field: { path: dateOfRequest, required: true }
 
   - id: ENG-CHILD-GIVEN-NAMES
     severity: error
-    basis: law
-    message: Give the child's or young person's given names so the authority can identify who the request is for.
-    reference: "CFA 2014 s36(1)"
+    basis: practical
+    message: Give the child's or young person's given names. No law prescribes a request's content, but the authority cannot identify who the request is for without them.
+    reference: "Needed to act on a request under CFA 2014 s36(1); no form or content is prescribed"
     field: { path: child.givenNames, required: true }
 
   - id: ENG-CHILD-FAMILY-NAME
     severity: error
-    basis: law
-    message: Give the child's or young person's family name so the authority can identify who the request is for.
-    reference: "CFA 2014 s36(1)"
+    basis: practical
+    message: Give the child's or young person's family name. No law prescribes a request's content, but the authority cannot identify who the request is for without them.
+    reference: "Needed to act on a request under CFA 2014 s36(1); no form or content is prescribed"
     field: { path: child.familyName, required: true }
 
   - id: ENG-CHILD-DATE-OF-BIRTH
     severity: error
-    basis: law
-    message: Give the child's or young person's date of birth. It decides whether they are in the 0 to 25 age range and who may make the request.
-    reference: "CFA 2014 s36(1) and s83(2)"
+    basis: practical
+    message: Give the child's or young person's date of birth. No law prescribes a request's content, but the authority needs it to identify them, and it decides whether they are a child or a young person (over compulsory school age) and so who may make the request.
+    reference: "Needed to act on a request under CFA 2014 s36(1); CFA 2014 s83(2)"
     field: { path: child.dateOfBirth, required: true }
 
   - id: ENG-AGE-RANGE
     severity: error
     basis: law
-    message: An EHC needs assessment is for a child or a young person under 25. The date of birth gives an age outside 0 to 24 on the date of request.
+    message: An EHC needs assessment under section 36 is for a child or a young person, and a young person is someone over compulsory school age but under 25. The date of birth gives an age outside 0 to 24 on the date of request.
     reference: "CFA 2014 s36(1) and s83(2)"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/83
+    quote: "“young person” means a person over compulsory school age but under 25."
     field: { path: age, min: 0, max: 24 }
 
   # --- Who may request ---
 
   - id: ENG-REQUESTER-ROLE
-    severity: error
-    basis: law
-    message: Say who is making the request (parent, young person, school or college, youth custody, or someone else).
+    severity: warning
+    basis: practical
+    message: Say who is making the request (parent, young person, school or college, youth custody, or someone else), so the authority knows whom to reply to and whether the request is made under section 36(1).
     reference: "CFA 2014 s36(1)"
     field: { path: requester.role, required: true }
 
   - id: ENG-REQUESTER-RIGHT
     severity: warning
     basis: law
-    message: The law gives a specific right to request an assessment to a parent, the young person, a school or post-16 institution, and for detained young people the person in charge of the youth accommodation. Anyone else can bring the child or young person to the authority's attention and the authority must then decide whether an assessment may be needed, but it is stronger for one of those people to make the request.
+    message: The law gives the right to request an assessment to a parent, the young person, a person acting for a school or post-16 institution, and for a detained person the person in charge of the youth accommodation. Anyone else can bring the child or young person to the authority's attention, and the authority must then decide whether an assessment may be needed; a request from one of those people is stronger.
     reference: "CFA 2014 s36(1) and s71(2); SEND CoP 2015 paras 9.8 to 9.9"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    quote: "may be made to the authority by the child's parent, the young person or a person acting on behalf of a school or post-16 institution."
     field: { path: requester.role, oneOf: [parent, young-person, setting, youth-custody] }
+
+  - id: ENG-EARLY-YEARS-PROVIDER
+    severity: warning
+    basis: law
+    message: A private, voluntary or independent early years provider (or a childminder) is not among those who may request an assessment under section 36(1); a maintained nursery school is, as a school. The provider can bring the child to the authority's attention, and the authority must then consider whether an assessment may be needed; the parent can make the request, with the provider's evidence attached.
+    reference: "CFA 2014 s36(1) and s24; SEND CoP 2015 paras 9.8 to 9.9"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    quote: "may be made to the authority by the child's parent, the young person or a person acting on behalf of a school or post-16 institution."
+    when: { requester.role: setting }
+    field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, nursery-school, early-years, post-16, independent, none] }
+
+  - id: ENG-EARLY-YEARS-KIND
+    severity: info
+    basis: law
+    message: The request comes from an early years setting whose kind is not given. A maintained nursery school may request as a school; a private, voluntary or independent provider or childminder cannot request under section 36(1), but can bring the child to the authority's attention, and the parent can request. Give setting.type nursery-school or early-years-pvi.
+    reference: "CFA 2014 s36(1); SEND CoP 2015 paras 9.8 to 9.9"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    when: { requester.role: setting }
+    field: { path: setting.type, oneOf: [mainstream, special, alternative-provision, nursery-school, early-years-pvi, post-16, independent, none] }
 
   - id: ENG-YOUNG-PERSON-AGE
     severity: error
     basis: law
-    message: A young person can request an assessment for themselves only once they are over compulsory school age (after the end of the school year in which they turn 16). On the date of request this person is under 16; the request should come from a parent or the setting.
-    reference: "CFA 2014 s36(1) and s83(2)"
+    message: A young person can request an assessment for themselves only once they are over compulsory school age, that is after the last Friday in June of the school year in which they turn 16. On the date of request this person is still of compulsory school age, so the request should come from a parent or the setting.
+    reference: "CFA 2014 s36(1) and s83(2); Education Act 1996 s8"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/83
+    quote: "“young person” means a person over compulsory school age but under 25."
     when: { requester.role: young-person }
-    field: { path: age, min: 16 }
+    field: { path: overCompulsorySchoolAge, oneOf: ["true"] }
 
   - id: ENG-YOUTH-CUSTODY-AGE
     severity: error
@@ -2997,17 +5631,17 @@ rules:
   - id: ENG-SETTING-WITH-PARENT
     severity: info
     basis: statutory-guidance
-    message: A school or college should ideally request an assessment with the knowledge and agreement of the parent. No parent is recorded as agreeing with this request.
+    message: A school or college should request an assessment with the knowledge and agreement of the parent where possible. No parent is recorded as agreeing with this request.
     reference: "SEND CoP 2015 para 9.8"
-    when: { requester.role: setting, age: "< 16" }
+    when: { requester.role: setting, overCompulsorySchoolAge: false }
     count: { path: parents, where: { agreesWithRequest: true }, min: 1 }
 
   - id: ENG-CONSENT-YOUNG-PERSON
     severity: warning
     basis: statutory-guidance
-    message: The young person is 16 or over. Once past compulsory school age, decisions about their education are theirs, so include their own agreement and consent to share information. If they lack capacity to make this decision, a parent or their representative acts for them and this warning can be set aside.
+    message: The young person is over compulsory school age, so decisions about their education are theirs; include their own agreement and consent to share information. If they lack capacity to make this decision, a parent or their representative acts for them and this warning can be set aside.
     reference: "CFA 2014 s80; SEND CoP 2015 chapter 8 (young people and decision-making) and para 9.8"
-    when: { age: ">= 16" }
+    when: { overCompulsorySchoolAge: true }
     count: { path: consent, where: { by: young-person }, min: 1 }
 
   # --- Repeat requests ---
@@ -3036,7 +5670,7 @@ rules:
   - id: ENG-ATTAINMENT
     severity: warning
     basis: statutory-guidance
-    message: Include evidence of attainment (or developmental milestones for younger children). The authority pays particular attention to attainment and rate of progress.
+    message: Include evidence of attainment (or developmental milestones for younger children). The authority pays particular attention to attainment and rate of progress; a parent's request stands without it, as the authority can ask the setting.
     reference: "SEND CoP 2015 para 9.14"
     count: { path: attainment, min: 1 }
 
@@ -3053,7 +5687,7 @@ rules:
     basis: statutory-guidance
     message: Record the action the setting has already taken to meet the needs (its assess, plan, do, review cycles).
     reference: "SEND CoP 2015 para 9.14"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    when: { requester.role: setting, setting.type: "!= none" }
     count: { path: graduatedApproach, min: 1 }
 
   - id: ENG-ACTION-EVIDENCE
@@ -3061,7 +5695,7 @@ rules:
     basis: statutory-guidance
     message: Attach the setting's own record of the support given, such as a SEN support plan, review notes or a provision map.
     reference: "SEND CoP 2015 para 9.14"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    when: { setting.type: "!= none" }
     evidence: { types: [sen-support-plan, apdr-review, provision-map, costed-provision-map] }
 
   - id: ENG-ADDITIONAL-SUPPORT
@@ -3069,7 +5703,7 @@ rules:
     basis: statutory-guidance
     message: List the support given over and above what the setting usually provides. The authority looks for evidence that any progress has come only from much additional support.
     reference: "SEND CoP 2015 para 9.14"
-    when: { setting.type: [mainstream, special, alternative-provision, early-years, post-16, independent] }
+    when: { setting.type: "!= none" }
     count: { path: provision, min: 1 }
 
   - id: ENG-HEALTH-AND-DEVELOPMENT
@@ -3082,9 +5716,11 @@ rules:
 
   - id: ENG-OVER-18-TIME
     severity: info
-    basis: statutory-guidance
-    message: For a young person over 18, the authority considers whether they need more time than their peers to complete their education or training. Include advice from their college or training provider about their course and progress.
-    reference: "SEND CoP 2015 para 9.14"
+    basis: law
+    message: For a young person over 18, the authority must consider whether they need more time than others of the same age to complete their education or training. Include advice from their college or training provider about their course and progress.
+    reference: "CFA 2014 s36(10)"
+    source: https://www.legislation.gov.uk/ukpga/2014/6/section/36
+    quote: "must consider whether he or she requires additional time, in comparison to the majority of others of the same age who do not have special educational needs, to complete his or her education or training."
     when: { age: ">= 18" }
     evidence: { type: educational-advice }
 
@@ -3095,7 +5731,7 @@ rules:
     basis: statutory-guidance
     message: Include the child's views, wishes and feelings, as a summary or an attached document. The authority must have regard to them.
     reference: "CFA 2014 s19(a); SEND CoP 2015 chapter 1 (para 1.1)"
-    when: { age: "< 16", absent: views.child.evidence }
+    when: { overCompulsorySchoolAge: false, absent: views.child.evidence }
     field: { path: views.child.summary, required: true }
 
   - id: ENG-PARENT-VIEWS
@@ -3103,7 +5739,7 @@ rules:
     basis: statutory-guidance
     message: Include the parents' views, as a summary or an attached document. The authority must have regard to them and consult the parents before deciding.
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
-    when: { age: "< 16", absent: views.parents.evidence }
+    when: { overCompulsorySchoolAge: false, absent: views.parents.evidence }
     field: { path: views.parents.summary, required: true }
 
   - id: ENG-YOUNG-PERSON-VIEWS
@@ -3111,7 +5747,7 @@ rules:
     basis: statutory-guidance
     message: Include the young person's own views, wishes and feelings, as a summary or an attached document. The authority must have regard to them and consult the young person before deciding.
     reference: "CFA 2014 s19(a) and s36(4); SEND CoP 2015 chapter 1 (para 1.1)"
-    when: { age: ">= 16", absent: views.child.summary }
+    when: { overCompulsorySchoolAge: true, absent: views.child.summary }
     xpath: "boolean(/a:application/a:views/a:youngPerson/a:summary[normalize-space()]) or count(/a:application/a:evidence/a:item[a:type = 'young-person-views' or a:type = 'child-views']) > 0"
 
 """##,
@@ -3703,28 +6339,128 @@ fields:
       localName: NorfolkRef
 
 """##,
+        "201-city-of-london/authority.yaml": ##"""
+code: '201'
+name: City of London
+slug: city-of-london
+region: London
+submission: letter
+result: nothing-beyond-law
+localOffer: https://www.fis.cityoflondon.gov.uk/send-local-offer/ehc-plans
+sources:
+- url: https://www.fis.cityoflondon.gov.uk/send-local-offer/ehc-plans
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care (EHC) Plans (City of London Family Information Service)
+  note: Requests are addressed in writing to the SEND EHC Caseworker (Education and Early Years Service, PO Box 270, Guildhall) and go to a multi-agency SEND panel. Families are advised to talk to the teacher and SENCO first.
+- url: https://fyi.cityoflondon.gov.uk/kb5/cityoflondon/fyi/advice.page?id=XYqB04xAeT8
+  read: 2026-12-01
+  grade: current-page
+  title: About Education, Health and Care plans (City of London FYI directory)
+  note: 'Older copy of the same text, with the panel''s criteria: complex needs affecting everyday life, support not normally available in the setting, intensive support from other services. These restate what the baseline already checks.'
+notes: The City asks for a written request and lists panel criteria; nothing a rule could check beyond the statutory baseline.
+
+"""##,
         "202-camden/authority.yaml": ##"""
 code: "202"
 name: Camden
 slug: camden
 region: London
-submission: email
+# The only route found (email to sen.assessment@camden.gov.uk plus a signed hard copy by post)
+# is on an old page written for 2014-15; Camden's current page does not say how a request is sent.
+submission: unknown
+result: rules
+localOffer: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
 sources:
   - url: https://families.camden.gov.uk/send-local-offer/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Requesting an education, health and care (EHC) needs assessment (Camden Local Offer)
-    note: Current page. Camden wants evidence that needs are exceptional, that evidence-based support is in place, and that the cost of extra support is more than is ordinarily available. Under-5s not in a setting are usually referred through MOSAIC.
+    note: Current page. In any request Camden wants evidence that needs are exceptional, that evidence-based support is in place, and that the cost of extra support is more than is ordinarily available. A school or setting, a parent or carer, or a young person aged 16 or older can request. Children not yet in education are referred through the health visitor or GP to MOSAIC. It does not say how a request is sent.
   - url: https://www.camden.gov.uk/ccm/content/education/schools/special-educational-needs/guidance-criteria-pupils-special-educational-needs/
-    read: 2026-11-23
-    title: Guidance criteria for pupils with special educational needs (Camden Council)
-    note: Older page (it mentions revision for September 2015). Asks for forms to be sent electronically to sen.assessment@camden.gov.uk and for a signed hard copy to be posted to the Town Hall, so submission is email plus post; only one channel can be recorded here.
+    read: 2026-12-01
+    grade: archive
+    title: Guidance criteria for pupils with special educational needs (Camden Council, old page)
+    note: Old page, written before September 2015 ("This guidance will be revised for September 2015"). It asked for forms to be sent electronically to sen.assessment@camden.gov.uk and for a signed hard copy to be posted to the Town Hall. Kept for history; no rule rests on it, and the submission route it gives is not recorded as current.
   - url: https://docsbay.net/doc/698680/for-the-statutory-assessment-of-education-health-and-care-needs
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Camden setting form for the statutory assessment of EHC needs (copy on a document-sharing site)
-    note: Secondary copy of unknown date. Source of the attendance over the previous 12 months (actual and possible sessions), UPN, ULN from Year 9, and looked-after and child-in-need status fields. If an assessment is agreed, the form becomes the setting's Educational Advice.
+    note: Secondary copy of unknown date of the form the old guidance appended. Source of the attendance over the previous 12 months (actual and possible), UPN, ULN from Year 9 and looked-after status fields. If an assessment is agreed, the form becomes the setting's Educational Advice. Whether Camden still uses it is not known, so the rules resting on it are warnings or notes for a setting's request only.
 forms:
   - name: Request for the statutory assessment of education, health and care needs (setting form)
-    note: Guidance and checklist are its appendices 4.1 and 4.2.
+    requester: setting
+    note: Known only from a secondary copy of unknown date; guidance and checklist are its appendices 4.1 and 4.2. The camden-setting-request-json format models it.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. Camden's current route for sending a request was not
+  found, so submission is unknown. Rules on the old setting form's fields apply to a setting's request
+  only; a parent or young person may request by letter.
+
+"""##,
+        "203-greenwich/authority.yaml": ##"""
+code: '203'
+name: Greenwich
+slug: greenwich
+region: London
+submission: unknown
+result: rules
+localOffer: https://greenwichcommunitydirectory.org.uk/children-young-people-additional-needs/support-your-childs-learning/getting-education-health-and-care-plan-ehcp
+sources:
+- url: https://greenwichcommunitydirectory.org.uk/children-young-people-additional-needs/support-your-childs-learning/getting-education-health-and-care-plan-ehcp
+  read: 2026-12-01
+  grade: current-page
+  title: Getting an Education, Health and Care Plan (Royal Greenwich community directory)
+  note: Council directory page. Parents requesting on their own send an EHC needs assessment profile and parental request form with supporting documents; a SENCO usually makes the request with parents. Nothing found on what a school's request must contain, or how it is sent.
+forms:
+- name: EHC needs assessment profile
+  requester: parent
+- name: Parental request form
+  requester: parent
+
+"""##,
+        "204-hackney/authority.yaml": ##"""
+code: '204'
+name: Hackney
+slug: hackney
+region: London
+submission: unknown
+result: no-source-found
+sources:
+- url: https://www.hackneylocaloffer.co.uk/kb5/hackney/localoffer/advice.page?id=AP5obOp4wtg
+  read: 2026-12-01
+  grade: current-page
+  published: '2018-10-24'
+  title: Resources page for SENCOs, SEND professionals and others (Hackney Local Offer)
+  note: Last updated 24 October 2018; points to a SEND documents library. Nothing on requesting an assessment.
+searched:
+- 'pages: Hackney local offer request EHC needs assessment'
+- 'pages: Hackney EHC needs assessment request form SENCO evidence Hackney Education'
+- 'pages: Hackney Education SEND statutory assessment request EHCNA school two cycles assess plan do review'
+- 'pages: Hackney EHC needs assessment request parents school SEND team Hackney Education local offer'
+- 'pages: hackneylocaloffer.co.uk education health and care needs assessment how to request'
+notes: No Hackney page on requesting an EHC needs assessment came up.
+
+"""##,
+        "205-hammersmith-and-fulham/authority.yaml": ##"""
+code: '205'
+name: Hammersmith and Fulham
+slug: hammersmith-and-fulham
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://lbhf.gov.uk/node/8409
+sources:
+- url: https://lbhf.gov.uk/node/8409
+  read: 2026-12-01
+  grade: current-page
+  title: Education, health and care (EHC) plans and assessments (Hammersmith and Fulham Council)
+  note: Who can request (parents, carers, foster parents, the setting, professionals, young people 16+) and when to consider it (high support needs, a wide range of services, no progress despite increasing support). The part on how parents request was cut off in the stored copy.
+- url: https://www.westminsteriass.co.uk/pages/information-and-advice/education/ehc-needs-assessment/requesting-an-ehc-assessment
+  read: 2026-12-01
+  grade: secondary-copy
+  title: Requesting an EHC Assessment (Westminster IASS)
+  note: Information, advice and support service; refers to the former Tri-Borough SEN panel. Background only.
+notes: Nothing checkable beyond the statutory baseline in the pages read; settings use a SEND support plan at SEN support.
 
 """##,
         "206-islington/authority.yaml": ##"""
@@ -3733,20 +6469,720 @@ name: Islington
 slug: islington
 region: London
 submission: unknown
+result: rules
+localOffer: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
 sources:
   - url: https://directory.islington.gov.uk/kb5/islington/directory/advice.page?id=0-u9y7LcyGs
-    read: 2026-11-23
-    title: Islington SEND Local Offer directory, evidence for an EHC needs assessment request
-    note: Lists the evidence expected, including that educational psychologist involvement is required at this stage (Islington's own wording calls it statutory; in law, EP advice is sought during the assessment under SEND Regs 2014 reg 6(1)(d), not before the request). Says a decision not to assess is likely where the evidence is not provided. The page does not say how the request is sent.
+    read: 2026-12-01
+    grade: current-page
+    title: Islington SEND Local Offer directory, education information required to consider an EHC needs assessment request
+    note: Lists the education provider's evidence, including that educational psychologist involvement is required at this stage (Islington calls it statutory; in law EP advice is sought during the assessment under SEND Regs 2014 reg 6(1)(d), not before the request). Says a decision not to assess is likely where the evidence is not provided. Does not say how a request is sent.
   - url: https://www.islingtoncs.org/node/5429
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Islington children's services, EHC single assessment
     note: Private, voluntary and independent settings needing Educational Psychology Service involvement to start the process use the CF1 (setting) and CF2 (parent) forms.
+  - url: https://vdocuments.net/print-letter-template-viewplease-complete-all-sections-1-8-of-this-form-and-ask.html
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Form FA1 (v8.5) Statutory Assessment Request, guidance for Islington early years settings, schools and colleges (copy on a document-sharing site)
+    note: Secondary copy uploaded in 2018 of a form version 8.5 (it cites a report dated 2016). Then, requests were emailed securely and could not be considered until the FA1 form, the educational psychologist's report and the evidence listed in its section 6 had been received. Whether FA1 is still in use is not known.
 forms:
   - name: CF1
+    requester: setting
     note: Setting request for Educational Psychology Service involvement (private, voluntary and independent settings).
   - name: CF2
+    requester: parent
     note: Parent request for Educational Psychology Service involvement.
+  - name: FA1
+    requester: setting
+    version: "8.5"
+    note: Statutory assessment request form for settings, schools and colleges, known only from a secondary copy; its sections 9 to 12 are completed by the family.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. The email route in FA1 is too old to record as the
+  current submission route.
+
+"""##,
+        "207-kensington-and-chelsea/authority.yaml": ##"""
+code: '207'
+name: Kensington and Chelsea
+slug: kensington-and-chelsea
+region: London
+submission: unknown
+result: rules
+localOffer: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+sources:
+- url: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  read: 2026-12-01
+  grade: current-page
+  title: Assessment of SEN (Bi-borough SEN Service, Kensington and Chelsea Family Information Service)
+  note: Page of the Bi-borough SEN Service, which serves Kensington and Chelsea and Westminster; the stored copy is from the council's webtest host. Parents use the EHC Parent Carer Request Form and All About Me form; professionals use the EHC Education Setting Request Form and All About Me form; requests are considered by the SEN Panel. Contact is by post, telephone or email; the way to send a request is not spelled out.
+forms:
+- name: EHC Parent Carer Request Form
+  requester: parent
+- name: EHC Education Setting Request Form
+  requester: setting
+- name: All About Me Form / Template
+  requester: any
+- name: EHC Professional Information and Advice form
+  requester: any
+- name: EHC Social Care request for professional advice
+  requester: any
+- name: Short Term Contingency Funding Request Form
+  requester: setting
+  note: For pupils without an EHC plan; not a request for assessment.
+notes: Westminster shares the Bi-borough SEN Service; its folder uses the same page.
+
+"""##,
+        "208-lambeth/authority.yaml": ##"""
+code: '208'
+name: Lambeth
+slug: lambeth
+region: London
+submission: portal
+result: rules
+localOffer: https://www.lambeth.gov.uk/lambeths-send-local-offer/im-parent-or-carer/education-health-care-ehc-plans/education-health-care-plans/requesting-ehc-assessment
+sources:
+- url: http://lambethschoolservices.co.uk/Article/55258
+  read: 2026-12-01
+  grade: current-page
+  title: EHC 2 Lambeth EHC Request Form (Lambeth School Services)
+  note: Lambeth's own schools site. Undated; it announces the EHC Hub pilot of April 2018, so it is an older page and may have been superseded. Source of the three cycles of SEND Support, the SEND Support Plan (Lambeth's or the school's own version), professional reports, and the Provision Map with Costs (EHC3).
+- url: https://www.lambeth.gov.uk/lambeths-send-local-offer/im-parent-or-carer/education-health-care-ehc-plans/education-health-care-plans/requesting-ehc-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Requesting an EHC assessment (Lambeth Local Offer)
+  note: 'Current page. Parents and young people speak to the SEND team first and then apply online through the EHC Hub; Lambeth looks at the child''s SEND support plan. Basis for submission: portal.'
+forms:
+- name: Checklist for EHC Requests (EHC1)
+  requester: setting
+  note: Described as still current on the 2018 schools page.
+- name: Lambeth EHC Request Form (EHC2)
+  requester: setting
+  note: Based on the EHC Hub request; introduced for the April 2018 EHC Hub pilot.
+- name: Provision Map with Costs (EHC3)
+  requester: setting
+- name: Lambeth SEND Support Plan
+  requester: setting
+  note: 'Optional: schools may submit their own version of a SEND Support Plan.'
+
+"""##,
+        "209-lewisham/authority.yaml": ##"""
+code: '209'
+name: Lewisham
+slug: lewisham
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://lewisham.gov.uk/myservices/education/special-educational-needs/education--health-and-care-needs-assessment
+sources:
+- url: https://lewisham.gov.uk/myservices/education/special-educational-needs/education--health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Education, health and care needs assessment (Lewisham Council)
+  note: Who can request (parents, young people, youth custody, settings, professionals with the family's agreement) and who Lewisham considers. No local evidence list was found in the stored copy; two stored versions exist, one from the 2021 lockdown.
+- url: https://lewisham.gov.uk/myservices/children-and-young-people-service/services-for-children-with-complex-needs-and-disabilities/Local-Offer/Education-and-learning/ECH-plans-and-budgets
+  read: 2026-12-01
+  grade: current-page
+  title: Education, health and care plans and personal budgets (Lewisham Local Offer)
+  note: Schools that cannot meet needs work with parents to request; parents may request directly.
+notes: No evidence list, form or threshold beyond the statutory baseline was found.
+
+"""##,
+        "210-southwark/authority.yaml": ##"""
+code: '210'
+name: Southwark
+slug: southwark
+region: London
+submission: unknown
+result: rules
+localOffer: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp/
+sources:
+- url: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp/
+  read: 2026-12-01
+  grade: current-page
+  title: How to request an EHCP (Southwark Local Offer)
+  note: 'One stored version: parents and young people write a letter to the SEN team (post to a PO box, or email). A signed parental consent form sent with the request lets the SEN team start gathering information. Nothing is said about a school''s evidence.'
+- url: https://localoffer.southwark.gov.uk/education-health-and-care-plan/more-information-on-how-to-request-an-ehcp
+  read: 2026-12-01
+  grade: current-page
+  title: How a parent or young person can make a request for an EHC Plan (Southwark Local Offer)
+  note: 'Another stored version of the same page, apparently newer: a parent requesting on their own sends a parental request form with supporting documents; the SEN team then asks the setting to complete a settings request form; a SENCO often requests through a multi-agency meeting. It does not mention the consent form in the part seen.'
+forms:
+- name: Parental consent form
+  requester: parent
+  note: Word document linked from the older version of the page.
+- name: Parental request form
+  requester: parent
+  note: Word document linked from the newer version.
+- name: Settings request form
+  requester: setting
+  note: The SEN team asks the setting to complete it after a parent's request.
+
+"""##,
+        "211-tower-hamlets/authority.yaml": ##"""
+code: '211'
+name: Tower Hamlets
+slug: tower-hamlets
+region: London
+submission: unknown
+result: rules
+localOffer: https://www.towerhamlets.gov.uk/lgnl/education_and_learning/parental_support/special_educational_needs/sen_assessments.aspx
+sources:
+- url: https://www.towerhamlets.gov.uk/lgnl/education_and_learning/parental_support/special_educational_needs/sen_assessments.aspx
+  read: 2026-12-01
+  grade: current-page
+  title: Special educational needs assessments (Tower Hamlets Council)
+  note: Undated council page. A request is usually made by the school or early years setting with parental agreement; schools are expected to have run more than one assess, plan, do, review cycle. Does not say how a request is sent.
+
+"""##,
+        "212-wandsworth/authority.yaml": ##"""
+code: '212'
+name: Wandsworth
+slug: wandsworth
+region: London
+submission: email
+result: nothing-beyond-law
+localOffer: http://fis.wandsworth.gov.uk/kb5/wandsworth/fsd/advice.action?id=VpY3jHa0LDo
+sources:
+- url: http://fis.wandsworth.gov.uk/kb5/wandsworth/fsd/advice.action?id=VpY3jHa0LDo
+  read: 2026-12-01
+  grade: current-page
+  title: Requesting an Education, Health and Care (EHC) needs assessment (Wandsworth Family Information Service)
+  note: Requests usually come from the SENCO, an educational psychologist or a parent; any member of the Team Around the Child can request. Parents and young people need not use the form; letters go to the Special Needs Assessment Service (SNAS) at the Town Hall or by email (address cut off in the stored copy). The forms and guidance are on a separate 'Education Health and Care Plan Documents' page that was not found.
+- url: https://thrive.wandsworth.gov.uk/kb5/wandsworth/fsd/service.page?id=hCgcP_O3IRo&familychannel=8
+  read: 2026-12-01
+  grade: archive
+  title: 'Special Needs Assessment Service (SNAS): Coronavirus (Wandsworth)'
+  note: '2020 COVID-19 update: schools and parents email requests and accompanying evidence to the EHC needs assessment requests address; hard copies by post could not be accessed then. Basis for submission: email. The page gives no date of its own; it refers to government guidance of 30 April 2020.'
+notes: The request documents themselves were not found, so no rule is written.
+
+"""##,
+        "213-westminster/authority.yaml": ##"""
+code: '213'
+name: Westminster
+slug: westminster
+region: London
+submission: unknown
+result: rules
+localOffer: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+sources:
+- url: https://webtest.rbkc.gov.uk/kb5/rbkc/fis/advice.page?id=kquT3PjZhO4&itemid=g5tYTCPYajgfKyIicZNmovq5I_LFgLqgu50%24&slaction=ADD
+  read: 2026-12-01
+  grade: current-page
+  title: Assessment of SEN (Bi-borough SEN Service, Kensington and Chelsea Family Information Service)
+  note: Page of the Bi-borough SEN Service, which serves Kensington and Chelsea and Westminster; the stored copy is from the council's webtest host. Parents use the EHC Parent Carer Request Form and All About Me form; professionals use the EHC Education Setting Request Form and All About Me form; requests are considered by the SEN Panel. Contact is by post, telephone or email; the way to send a request is not spelled out.
+- url: https://www.westminster.gov.uk/children-and-education/special-educational-and-additional-needs
+  read: 2026-12-01
+  grade: current-page
+  published: '2020-12-03'
+  title: Special educational and additional needs (Westminster City Council)
+  note: Requests for EHC assessment can be made by schools or families and should be addressed to the SEN Services.
+- url: https://fisd.westminster.gov.uk/kb5/westminster/fis/localoffer.page?localofferchannel=3
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plans (Westminster Local Offer)
+  note: Says the Bi-borough SEN Service covers children and young people resident in Westminster and Kensington and Chelsea.
+forms:
+- name: EHC Parent Carer Request Form
+  requester: parent
+- name: EHC Education Setting Request Form
+  requester: setting
+- name: All About Me Form / Template
+  requester: any
+- name: EHC Professional Information and Advice form
+  requester: any
+- name: EHC Social Care request for professional advice
+  requester: any
+- name: Short Term Contingency Funding Request Form
+  requester: setting
+  note: For pupils without an EHC plan; not a request for assessment.
+notes: The forms page relied on is hosted by Kensington and Chelsea for the Bi-borough SEN Service, which Westminster's Local Offer says covers Westminster residents too.
+
+"""##,
+        "301-barking-and-dagenham/authority.yaml": ##"""
+code: '301'
+name: Barking and Dagenham
+slug: barking-and-dagenham
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://localoffer.lbbd.gov.uk/school-age-5-16/education/education-health-and-care-ehc-needs-assessments-and-plans/
+sources:
+- url: https://localoffer.lbbd.gov.uk/school-age-5-16/education/education-health-and-care-ehc-needs-assessments-and-plans/
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care (EHC) Needs Assessments and Plans (Barking and Dagenham Local Offer)
+  note: Who can request; parents are advised to meet the SENCO first and to contact the Carers' Hub for the application; contact ehcenquiries@lbbd.gov.uk. No evidence list.
+notes: Nothing a rule could check beyond the statutory baseline.
+
+"""##,
+        "302-barnet/authority.yaml": ##"""
+code: '302'
+name: Barnet
+slug: barnet
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://admin.uat.barnet.gov.uk/node/7821
+sources:
+- url: https://admin.uat.barnet.gov.uk/node/7821
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care plans (Barnet Council)
+  note: Stored from the council's test (UAT) host. Parents request on a form or sample letter emailed with documents to senadmin@barnet.gov.uk. A request can be made when the child is not making expected progress at SEN support and the school cannot meet needs within its resources.
+- url: https://www.barnetlocaloffer.org.uk/pages/senco-zone/sen-and-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: SEN and assessment (Barnet Local Offer, SENCO zone)
+  note: SENCO toolkit for identifying and assessing SEN and a 'My Support Plan'; not an evidence list for a request.
+- url: https://docsbay.net/requesting-an-education-health-and-care-assessment
+  read: 2026-12-01
+  grade: secondary-copy
+  title: 'Requesting an Education, Health and Care Assessment: guidance for schools, settings and colleges (Barnet, copy on a document-sharing site)'
+  note: Undated copy referring to Barnet's 2014 'normally available document'; only its introduction was seen, so no rule is based on it.
+notes: The setting guidance was only partly seen; no local evidence rule could be sourced.
+
+"""##,
+        "303-bexley/authority.yaml": ##"""
+code: '303'
+name: Bexley
+slug: bexley
+region: London
+submission: unknown
+result: rules
+localOffer: https://www.bexley.gov.uk/services/schools-and-education/children-special-educational-needs-and-disabilities
+sources:
+- url: https://www.bexley.gov.uk/services/schools-and-education/children-special-educational-needs-and-disabilities
+  read: 2026-12-01
+  grade: current-page
+  title: Children with special educational needs and disabilities (London Borough of Bexley)
+  note: 'Council page: who can request, and the SEND Statutory Assessment Service that coordinates assessments. No evidence list.'
+- url: https://www.bexleyiass.co.uk/information-and-advice/education/
+  read: 2026-12-01
+  grade: secondary-copy
+  title: Education (Bexley SEND IASS)
+  note: Information, advice and support service, a secondary source. Says the authority expects evidence of progress and that the setting has done everything it can, including seeking specialist advice from outside agencies.
+
+"""##,
+        "304-brent/authority.yaml": ##"""
+code: '304'
+name: Brent
+slug: brent
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.brent.gov.uk/services-for-residents/children-and-family-support/the-brent-local-offer/education-health-and-care?tab=theassessmentprocess
+sources:
+- url: https://www.brent.gov.uk/services-for-residents/children-and-family-support/the-brent-local-offer/education-health-and-care?tab=theassessmentprocess
+  read: 2026-12-01
+  grade: current-page
+  title: 'Education, health and care plans: the assessment process (Brent Local Offer)'
+  note: Referrals usually come from a professional; parents and young people over 16 can request from the Special Educational Needs Assessment Service (SENAS). Weeks 0 to 6 are referral and evidence gathering. No evidence list.
+notes: Nothing a rule could check beyond the statutory baseline.
+
+"""##,
+        "305-bromley/authority.yaml": ##"""
+code: '305'
+name: Bromley
+slug: bromley
+region: London
+submission: portal
+result: nothing-beyond-law
+localOffer: https://www.bromley.gov.uk/special-educational-needs/education-health-care-ehc-plans
+sources:
+- url: https://www.bromley.gov.uk/special-educational-needs/education-health-care-ehc-plans
+  read: 2026-12-01
+  grade: current-page
+  title: About education, health and care (EHC) plans (London Borough of Bromley)
+  note: 'EHC needs assessment eligibility guidance: settings follow the assess, plan, do, review graduated approach and make reasonable adjustments before a request. Full eligibility details are on a Bromley Education Matters page that was not read.'
+- url: https://ehc-hub.bromley.gov.uk/about/
+  read: 2026-12-01
+  grade: current-page
+  title: What is an EHCP? (Bromley EHC Hub)
+  note: Bromley's EHC Hub portal; same eligibility text.
+- url: https://bromleyiass.org.uk/?p=5992
+  read: 2026-12-01
+  grade: secondary-copy
+  title: EHC needs assessments (Bromley IASS)
+  note: 'Requests are made through the council''s secure EHCP portal. Basis for submission: portal.'
+notes: Only general graduated-approach expectations were found; the detailed eligibility guidance was not read.
+
+"""##,
+        "306-croydon/authority.yaml": ##"""
+code: '306'
+name: Croydon
+slug: croydon
+region: London
+submission: unknown
+result: rules
+localOffer: https://croydon.cloud.servelec-synergy.com/Synergy/Croydon_SEND_Local_Offer/Parent_Carer_BA_4A1_Requesting_EHCNA.aspx
+sources:
+- url: https://www.croydon.gov.uk/education/schools-new/schools-types/specialschools/croydon-senco-portal/requesting-reviewing-and-ceasing-ehc-plans
+  read: 2026-12-01
+  grade: current-page
+  title: Requesting, reviewing and ceasing EHC plans (Croydon SENCO portal)
+  note: Council page for SENCOs. A fortnightly Statutory Assessment Panel (STAG) considers requests. School request forms, parent view forms and child contribution forms are specific to early years (RB.1, RP.1, RC.1), primary (RB.2, RP.2, RC.2) and secondary; the secondary form numbers were cut off in the stored copy.
+- url: https://croydon.cloud.servelec-synergy.com/Synergy/Croydon_SEND_Local_Offer/Parent_Carer_BA_4A1_Requesting_EHCNA.aspx
+  read: 2026-12-01
+  grade: current-page
+  title: How to request an EHCP in Croydon (Croydon SEND Local Offer)
+  note: Parents use RA.1 and the child contribution form for the child's age, with reports and their views. Not used for any rule (parents' route).
+forms:
+- name: RB.1 School/setting request for assessment form
+  requester: setting
+  note: Early years (reception).
+- name: RB.2 School/setting request for assessment form
+  requester: setting
+  note: Primary (KS1 and KS2).
+- name: RP.1 / RP.2 Parent view form
+  requester: parent
+- name: RC.1 / RC.2 Child contribution form
+  requester: any
+- name: RA.1 Parent request to carry out an EHC needs assessment
+  requester: parent
+
+"""##,
+        "307-ealing/authority.yaml": ##"""
+code: '307'
+name: Ealing
+slug: ealing
+region: London
+submission: unknown
+result: rules
+localOffer: https://www.ealingfamiliesdirectory.org.uk/kb5/ealing/directory/advice.action?id=UByn621GZSg
+sources:
+- url: https://www.ealingfamiliesdirectory.org.uk/kb5/ealing/directory/advice.action?id=UByn621GZSg
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health & Care Needs Assessment & Plan (Ealing Families Directory, Local Offer)
+  note: Council Local Offer page. A request is for support where SEN support has not worked or is above the £6,000 delegated resources. Contact SENAS@ealing.gov.uk; how a request is sent is not stated.
+- url: https://www.egfl.org.uk/school-effectiveness/special-educational-needs-and-disabilities
+  read: 2026-12-01
+  grade: current-page
+  title: Special educational needs and disabilities (Ealing Grid for Learning)
+  note: Council site for schools. Schools request a statutory assessment on the ERSA form after reading the ERSA guidance (listed as September 2016); eligibility is described as severe, complex, profound and long-term difficulties; provision mapping tools. The guidance itself was not read.
+forms:
+- name: ERSA
+  requester: setting
+  note: The guidance on completing an ERSA is listed as September 2016; the form's own version and the expansion of the acronym are not given in the source read.
+
+"""##,
+        "308-enfield/authority.yaml": ##"""
+code: '308'
+name: Enfield
+slug: enfield
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://new.enfield.gov.uk/services/children-and-education/local-offer/education-health-and-care-plan-ehcp/
+sources:
+- url: https://new.enfield.gov.uk/services/children-and-education/local-offer/education-health-and-care-plan-ehcp/
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plan (EHCP) (Enfield Council Local Offer)
+  note: Families complete an 'EHCP all about me' section during the assessment; links to an EHCP pathway document that was not read. Nothing on what a request must contain.
+notes: Nothing a rule could check beyond the statutory baseline.
+
+"""##,
+        "309-haringey/authority.yaml": ##"""
+code: '309'
+name: Haringey
+slug: haringey
+region: London
+submission: email
+result: nothing-beyond-law
+localOffer: https://haringey.gov.uk/children-young-people-families/send-local-offer/education/education-health-care-plans-ehcp
+sources:
+- url: https://haringey.gov.uk/children-young-people-families/send-local-offer/education/education-health-care-plans-ehcp
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plans (Haringey SEND Local Offer)
+  note: Usually the school requests after discussing it with the family; parents write explaining why and send supporting evidence such as school or medical reports. Separate forms for parents, students and professionals, emailed to SENDTeam1 (early years to Year 5), SENDTeam2 (Years 6 to 11) or SENDTeam3 (Year 12 and above), or posted.
+forms:
+- name: EHC needs assessment request form (parents, students, professionals)
+  requester: any
+  note: Three versions linked from the page; names not given in the stored copy.
+notes: Forms exist but the pages read give no evidence requirement beyond the baseline.
+
+"""##,
+        "310-harrow/authority.yaml": ##"""
+code: '310'
+name: Harrow
+slug: harrow
+region: London
+submission: unknown
+result: no-source-found
+sources: []
+searched:
+- 'pages: Harrow request EHC needs assessment school evidence local offer'
+- 'pages: Harrow Council SEND EHC needs assessment request form school'
+- 'pages: Harrow local offer education health and care plan needs assessment request'
+- 'pages: Harrow SEN assessment service EHC needs assessment request parents schools Harrow local offer'
+notes: No Harrow page came up; results were other authorities' pages and unattributed forms.
+
+"""##,
+        "311-havering/authority.yaml": ##"""
+code: '311'
+name: Havering
+slug: havering
+region: London
+submission: unknown
+result: no-source-found
+sources:
+- url: https://www.haveringsendiass.co.uk/pages/information-and-advice/i-am-a-young-person/everything-ehcp-s
+  read: 2026-12-01
+  grade: secondary-copy
+  title: Everything EHCPs (Havering SENDIASS)
+  note: Secondary source for young people; links to a request route (not visible in the stored copy) and says views are added through the EHC Hub once an assessment is agreed.
+- url: https://familyserviceshub.havering.gov.uk/kb5/havering/directory/localoffer.page?localofferchannel=1_2
+  read: 2026-12-01
+  grade: current-page
+  title: Young People's Local Offer - Education (Havering Family Services Hub)
+  note: Council Local Offer page on SEN support, the graduated approach and SENCOs; nothing on requesting an assessment.
+searched:
+- 'pages: Havering request EHC needs assessment school evidence form'
+- 'pages: Havering Council local offer EHC needs assessment how to request'
+- 'pages: Havering EHC Hub request needs assessment school evidence SEN support'
+- 'pages: Havering SEND local offer statutory assessment request EHCP Havering Council schools'
+notes: No Havering council page on requesting came up; only the SENDIASS page and a general Local Offer page.
+
+"""##,
+        "312-hillingdon/authority.yaml": ##"""
+code: '312'
+name: Hillingdon
+slug: hillingdon
+region: London
+submission: unknown
+result: rules
+localOffer: https://children.connecttosupporthillingdon.org/s4s/WhereILive/Council?pageId=3605
+sources:
+- url: https://children.connecttosupporthillingdon.org/s4s/WhereILive/Council?pageId=3605
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plans (Connect to Support Hillingdon)
+  note: Council directory page. Before a school requests it must evidence consistent support from its own resources and monitoring of progress; many schools write a 'My Support Plan' first. Parents can also request. How a request is sent is not stated.
+- url: https://www.hillingdon.gov.uk/send-support-levels
+  read: 2026-12-01
+  grade: current-page
+  title: SEND levels of support (London Borough of Hillingdon)
+  note: 'Background: Ordinarily Available Provision, Early Support Funding and My Support Plans. No rule relies on it alone.'
+forms:
+- name: My Support Plan
+  requester: setting
+  note: Many schools develop one before requesting; maps to sen-support-plan.
+
+"""##,
+        "313-hounslow/authority.yaml": ##"""
+code: '313'
+name: Hounslow
+slug: hounslow
+region: London
+submission: unknown
+result: rules
+localOffer: https://beta.hounslow.gov.uk/send-local-offer-education-health-care-plans/ehc-needs-assessment
+sources:
+- url: https://beta.hounslow.gov.uk/send-local-offer-education-health-care-plans/ehc-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: EHC needs assessment (Hounslow SEND Local Offer)
+  note: Council page (beta site). A setting's SENCO usually requests, and for a child under 16 only after the parent or carer has given permission; a young person over 16 gives permission themselves. Parents use an EHC needs assessment request form sent by email (the address was cut off in the stored copy); how a setting sends its request is not stated.
+- url: https://fsd.hounslow.gov.uk/synergyweb/local_offer/EHCNeedsAssessment.aspx
+  read: 2026-12-01
+  grade: current-page
+  title: 'Education, Health & Care: Needs Assessment (Hounslow Local Offer, older site)'
+  note: 'Older Local Offer page: the SENCO requests with prior agreement from the parent; an assessment request should never be the first response to a pupil''s needs.'
+forms:
+- name: EHC needs assessment request form
+  requester: parent
+  note: For parents and young people.
+
+"""##,
+        "314-kingston-upon-thames/authority.yaml": ##"""
+code: '314'
+name: Kingston upon Thames
+slug: kingston-upon-thames
+region: London
+submission: unknown
+result: rules
+localOffer: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+sources:
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Applying for an Education, Health and Care needs assessment (Kingston and Richmond Local Offer, Achieving for Children)
+  note: Local Offer shared by Kingston and Richmond and run by Achieving for Children, the councils' children's services company. Settings request on forms NA1 or NA2 with the separate PM (Provision Map) form; a multi-agency meeting usually comes first. AfC says authorities do not require consent for the assessment but expects settings to act with parents' knowledge and preferably agreement, so no consent rule is written.
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/golden-binder-needs-assessment-education-health-and-care-plans-ehcp-processes-guidance-forms-and-templates/education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Education Health and Care Needs Assessment, Golden Binder (Kingston and Richmond Local Offer, Achieving for Children)
+  note: Professionals are required to use the forms and the Golden Binder process; parents and young people may write instead; requests by telephone are not accepted. Where to submit is on the page but was cut off in the stored copy, so submission is unknown.
+forms:
+- name: NA1
+  requester: setting
+  note: Request for an EHC needs assessment for the first time (settings, schools, education establishments). NA1 and NA2 are not told apart in the source read.
+- name: NA2
+  requester: setting
+  note: As NA1.
+- name: PM - Provision Map
+  requester: setting
+  note: Supports a setting's request.
+
+"""##,
+        "315-merton/authority.yaml": ##"""
+code: '315'
+name: Merton
+slug: merton
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://directories.merton.gov.uk/kb5/merton/directory/advice.action?id=SjG54YLnCdg
+sources:
+- url: https://directories.merton.gov.uk/kb5/merton/directory/advice.action?id=SjG54YLnCdg
+  read: 2026-12-01
+  grade: current-page
+  title: How to request an EHC Needs Assessment (Merton directory)
+  note: Requests by the setting or another professional; parents may request when needs are not met at SEN Support; residents write to Merton, non-residents attending a Merton school write elsewhere (cut off in the stored copy). Restates the statutory test.
+notes: Nothing a rule could check beyond the statutory baseline.
+
+"""##,
+        "316-newham/authority.yaml": ##"""
+code: '316'
+name: Newham
+slug: newham
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.newham.gov.uk/Pages/Services/Assessment-for-an-education-health-and-care-plan.aspx?l1=100005&l2=500012
+sources:
+- url: https://www.newham.gov.uk/Pages/Services/Assessment-for-an-education-health-and-care-plan.aspx?l1=100005&l2=500012
+  read: 2026-12-01
+  grade: current-page
+  title: Assessment for an education, health and care plan (Newham Council)
+  note: Parents, settings and young people write to the 0-25 SEND Service; a setting can ask if it has tried all other options for support. Two stored versions.
+- url: https://families.newham.gov.uk/kb5/newham/directory/localoffer.page?localofferchannel=14
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plans (Newham Local Offer)
+  note: A new online request form for parents, carers and young people who apply directly; it lets them attach reports. How a setting sends a request is not stated, so submission is unknown.
+- url: https://www.newham.gov.uk/Pages/Services/Making-your-education-health-and-care-plan.aspx?l1=100005&l2=500012
+  read: 2026-12-01
+  grade: current-page
+  title: Making your education health and care plan (Newham Council)
+  note: Decision criteria (complex needs, support not usually available, intensive support from other services, progress with current support); these restate what the baseline already checks.
+- url: https://cupdf.com/document/newham-council-guidance-and-process-for-undertaking-an-newham-council-guidance.html
+  read: 2026-12-01
+  grade: secondary-copy
+  published: 2020-06
+  title: Newham Council Guidance and process for Undertaking an EHC Needs assessment (copy on a document-sharing site)
+  note: Review June 2020. Only the introduction was seen; it refers to Newham's What is Ordinarily Available guidance. No rule is based on it.
+notes: Newham's own guidance document was only partly seen; the council page adds nothing checkable.
+
+"""##,
+        "317-redbridge/authority.yaml": ##"""
+code: '317'
+name: Redbridge
+slug: redbridge
+region: London
+submission: unknown
+result: no-source-found
+sources:
+- url: https://find.redbridge.gov.uk/kb5/redbridge/fsd/advice.action?id=zrcY0_3iItA
+  read: 2026-12-01
+  grade: archive
+  title: 'Coronavirus: guidance for children and young people with SEND (Redbridge)'
+  note: 2020 page on temporary legal changes; says Redbridge will still consider requests for a new EHC needs assessment. Nothing on what a request contains.
+searched:
+- 'pages: Redbridge request EHC needs assessment school evidence local offer'
+- 'pages: Redbridge SEND EHC assessment request form schools SENCo evidence'
+- 'pages: Redbridge council education health and care needs assessment request'
+- 'pages: Redbridge local offer EHCP needs assessment request SENCO evidence panel'
+- 'pages: find.redbridge.gov.uk EHC needs assessment request statutory assessment SEND team'
+notes: No Redbridge page on requesting came up.
+
+"""##,
+        "318-richmond-upon-thames/authority.yaml": ##"""
+code: '318'
+name: Richmond upon Thames
+slug: richmond-upon-thames
+region: London
+submission: unknown
+result: rules
+localOffer: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+sources:
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/applying-for-an-education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Applying for an Education, Health and Care needs assessment (Kingston and Richmond Local Offer, Achieving for Children)
+  note: Local Offer shared by Kingston and Richmond and run by Achieving for Children, the councils' children's services company. Settings request on forms NA1 or NA2 with the separate PM (Provision Map) form; a multi-agency meeting usually comes first. AfC says authorities do not require consent for the assessment but expects settings to act with parents' knowledge and preferably agreement, so no consent rule is written.
+- url: https://kr.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/golden-binder-needs-assessment-education-health-and-care-plans-ehcp-processes-guidance-forms-and-templates/education-health-and-care-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Education Health and Care Needs Assessment, Golden Binder (Kingston and Richmond Local Offer, Achieving for Children)
+  note: Professionals are required to use the forms and the Golden Binder process; parents and young people may write instead; requests by telephone are not accepted. Where to submit is on the page but was cut off in the stored copy, so submission is unknown.
+forms:
+- name: NA1
+  requester: setting
+  note: Request for an EHC needs assessment for the first time (settings, schools, education establishments). NA1 and NA2 are not told apart in the source read.
+- name: NA2
+  requester: setting
+  note: As NA1.
+- name: PM - Provision Map
+  requester: setting
+  note: Supports a setting's request.
+
+"""##,
+        "319-sutton/authority.yaml": ##"""
+code: '319'
+name: Sutton
+slug: sutton
+region: London
+submission: unknown
+result: rules
+localOffer: https://www.sutton.gov.uk/-/the-education-health-and-care-ehc-plan
+sources:
+- url: https://www.sutton.gov.uk/-/the-education-health-and-care-ehc-plan
+  read: 2026-12-01
+  grade: current-page
+  title: The Education, Health and Care (EHC) plan (London Borough of Sutton)
+  note: Council page. Settings first complete the 'Preparing to request an EHC Needs Assessment' paperwork and attend the SEND Inclusion Forum; enquiries go to sen.team@cognus.org.uk. How a request is sent is not stated.
+- url: https://www.cognus.org.uk/services/special-educational-needs/send-support-information-for-parents/ehc-needs-assessment-process/
+  read: 2026-12-01
+  grade: current-page
+  title: EHC Needs Assessment Process (Cognus)
+  note: Cognus Limited runs Sutton's special educational needs service (the council page gives a cognus.org.uk contact), so this is treated as the authority's own page. Professionals cannot request without the consent of the parent or carer (or of a young person over 16); requesters also complete an All About Me section.
+forms:
+- name: Preparing to request an EHC Needs Assessment
+  requester: setting
+  note: Completed by the setting before it requests.
+- name: Professionals EHCNA Request Form
+  requester: setting
+- name: All About Me
+  requester: any
+  note: Section of the request with the views, wishes and hopes; template and guidance by age.
+
+"""##,
+        "320-waltham-forest/authority.yaml": ##"""
+code: '320'
+name: Waltham Forest
+slug: waltham-forest
+region: London
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.walthamforest.gov.uk/schools-education-and-learning/local-offer-special-educational-needs-and-disability-send/education-health-and-care-plans-ehcp/how-we-make-our-decision
+sources:
+- url: https://www.walthamforest.gov.uk/schools-education-and-learning/local-offer-special-educational-needs-and-disability-send/education-health-and-care-plans-ehcp/how-we-make-our-decision
+  read: 2026-12-01
+  grade: current-page
+  published: '2023-06-05'
+  title: How we make our decision (Waltham Forest Council)
+  note: Last updated 5 June 2023. A weekly expert panel reviews the information from the school or parent and shares its decision within ten working days.
+- url: https://www.walthamforest.gov.uk/content/step-2-my-referral-0
+  read: 2026-12-01
+  grade: current-page
+  title: 'Step 2: my referral (Waltham Forest Council)'
+  note: 'Older page: before a school asks for an assessment it meets the parent and child to discuss support, progress and the Local Offer.'
+notes: Panel process and a pre-request meeting; nothing a rule could check beyond the statutory baseline.
 
 """##,
         "330-birmingham/authority.yaml": ##"""
@@ -3755,16 +7191,873 @@ name: Birmingham
 slug: birmingham
 region: West Midlands
 submission: unknown
+result: rules
 sources:
   - url: https://localofferbirmingham.co.uk/information-for-send-professionals/professionals-documents
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Professionals documents (Local Offer Birmingham, SENAR service)
     note: Birmingham's SEN Assessment and Review service launched co-produced Elevate documents. Old and new documents were both valid until 11 April 2025; after that date only Elevate documents are accepted. The content of the Elevate documents was not available, so no evidence rules are modelled, and how the request is sent is not stated.
 forms:
   - name: "Stage 1: Elevate documents"
+    requester: any
     note: Decision whether to assess; accepted from launch and the only version accepted after 11 April 2025. Version identifiers not known.
   - name: "Stage 1: old versions"
     note: Valid until 11 April 2025.
+notes: >-
+  Re-audited 2026-12-01 against the stored page. It is written for SEND professionals but says it also
+  holds documents for parents and young people; it names no versions, so no rule asks for one.
+
+"""##,
+        "331-coventry/authority.yaml": ##"""
+code: "331"
+name: "Coventry"
+slug: coventry
+region: West Midlands
+submission: unknown
+result: rules
+localOffer: "https://www.coventry.gov.uk/directory-record/42449/education-health-and-care-plan-ehcp-needs-assessment-process"
+sources:
+  - url: "https://www.coventry.gov.uk/directory-record/42449/education-health-and-care-plan-ehcp-needs-assessment-process"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education Health and Care Plan (EHCP) needs assessment process (Coventry City Council)"
+    note: "Schools and colleges use the Request for Statutory Assessment (non early years) form; early years settings use the Early Years version, fully completed. Parents may write a letter with supporting evidence. The page does not say how the form is sent, so submission is unknown."
+  - url: "https://www.coventry.gov.uk/homepage/1158/education_health_and_care_plans_ehcp?your-area-keyword=&your-area-category=1158&your-area-postcode=&your-area-radius=5"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education Health and Care Plans (EHCP) (Coventry SEND Local Offer)"
+    note: "Says Coventry will require proof that the Graduated Pathway steps have been followed. The sentence is framed around any request; the rule applies it only to a setting's request."
+  - url: "https://www.coventry.gov.uk/homepage/1070/coventry_s_person_centred_co-ordinated_education_health_and_care_planning_assessment_process"
+    read: 2026-12-01
+    grade: current-page
+    title: "Coventry's Person Centred Co-ordinated Education Health and Care Planning Assessment Process (Coventry City Council)"
+    note: "Flow chart: the pathway starts when the setting identifies support over and above the notional SEN budget, followed by a meeting at the setting. No figure for the notional budget is given, so no threshold is modelled."
+  - url: "https://www.coventry.gov.uk/directory-record/42447/education-health-and-care-plan-ehcp-needs-assessment-overview"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education Health and Care Plan (EHCP) needs assessment overview (Coventry City Council)"
+    note: "Describes My Support Plan, with regular review periods to see if the support is working."
+forms:
+  - name: "Request for Statutory Assessment – non early years"
+    requester: setting
+    note: "For schools and colleges."
+  - name: "Request for Statutory Assessment – Early Years"
+    requester: setting
+    note: "For early years settings; must be fully completed."
+  - name: "My Support Plan"
+    requester: setting
+    note: "Coventry's non-statutory support plan; maps to sen-support-plan."
+notes: "Coventry refers to local panel criteria for an EHC assessment; the criteria document itself was not found."
+
+"""##,
+        "332-dudley/authority.yaml": ##"""
+code: "332"
+name: "Dudley"
+slug: dudley
+region: West Midlands
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.dudley.gov.uk/residents/dudleys-local-offer/send-advice-information-and-guidance/education-health-and-care-plans/the-education-health-and-care-plan-assessment/"
+sources:
+  - url: "https://www.dudley.gov.uk/residents/dudleys-local-offer/send-advice-information-and-guidance/education-health-and-care-plans/the-education-health-and-care-plan-assessment/"
+    read: 2026-12-01
+    grade: current-page
+    title: "The Education, Health and Care Plan Assessment (Dudley Council)"
+    note: "After a request the SEN team writes to the referrer for further information; the evidence it seeks restates SEND Code of Practice 9.14, already in the baseline."
+  - url: "https://vdocuments.mx/framework-for-send-provision-assessment-a-pdfs-a-send-dudley-page-1-of-48.html"
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2014-09-08
+    title: "Framework for SEND Provision: Assessment and EHC Plans (Dudley MBC, interim guidance, copy on a document-sharing site)"
+    note: "Interim guidance of August 2014 (revised 08.09.14); only the contents page was in the stored excerpt. Too old and incomplete to model."
+searched:
+  - "pages: Dudley request EHC needs assessment evidence"
+  - "pages: Sandwell SEND EHC assessment request SENCO evidence checklist (returned the Dudley framework)"
+notes: "Dudley's page asks for nothing a rule could check beyond the statutory baseline."
+
+"""##,
+        "333-sandwell/authority.yaml": ##"""
+code: "333"
+name: "Sandwell"
+slug: sandwell
+region: West Midlands
+submission: unknown
+result: no-source-found
+sources: []
+searched:
+  - "pages: Sandwell request EHC needs assessment evidence"
+  - "pages: Sandwell local offer EHC needs assessment request form school"
+  - "pages: Sandwell SEND EHC assessment request SENCO evidence checklist"
+  - "pages: Sandwell Council EHCP assessment request SEN team Oldbury"
+notes: "Only Sandwell pages on the 2014-2018 move to EHC plans, a 2018 news item and Ombudsman decisions came up; none says how to request or what to send."
+
+"""##,
+        "334-solihull/authority.yaml": ##"""
+code: "334"
+name: "Solihull"
+slug: solihull
+region: West Midlands
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.solihull.gov.uk/children-and-family-support/localoffer/EHC-plans-stage1"
+sources:
+  - url: "https://www.solihull.gov.uk/children-and-family-support/localoffer/EHC-plans-stage1"
+    read: 2026-12-01
+    grade: current-page
+    title: "What happens in the first six weeks (Solihull Council Local Offer)"
+    note: "After a request Solihull asks the setting (for a parental request), health, the specialist inclusion, educational psychology and early years services for information; the SEN panel applies the legal test. Links the EHCP Panel terms of reference (July 2024), not read."
+  - url: "http://socialsolihull.org.uk/localoffer/ehc-plans/"
+    read: 2026-12-01
+    grade: archive
+    title: "EHC plans (Solihull Local Offer, older site)"
+    note: "Older page (mentions statements converting by April 2018); background only."
+searched:
+  - "pages: Solihull request EHC needs assessment evidence"
+  - "pages: Solihull EHCP needs assessment request form school evidence graduated approach"
+notes: "No local evidence list for a request was found; the panel applies the legal test in CFA 2014 s36(8)."
+
+"""##,
+        "335-walsall/authority.yaml": ##"""
+code: "335"
+name: "Walsall"
+slug: walsall
+region: West Midlands
+submission: hub
+result: nothing-beyond-law
+localOffer: "https://go.walsall.gov.uk/children-and-young-people/send-local-offer/education-health-and-care-plans/ehc-assessment-process"
+sources:
+  - url: "https://go.walsall.gov.uk/children-and-young-people/send-local-offer/education-health-and-care-plans/ehc-assessment-process"
+    read: 2026-12-01
+    grade: current-page
+    title: "EHC assessment process (Walsall Council SEND Local Offer)"
+    note: "All educational settings must submit requests through the online EHC Hub; parents and young people can too. The page describes steps, not evidence."
+searched:
+  - "pages: Walsall request EHC needs assessment evidence"
+  - "pages: Walsall EHC hub request evidence school must provide SEN support plan"
+notes: "Walsall's settings must use the EHC Hub; the page lists no evidence a rule could check."
+
+"""##,
+        "336-wolverhampton/authority.yaml": ##"""
+code: "336"
+name: "Wolverhampton"
+slug: wolverhampton
+region: West Midlands
+submission: email
+result: rules
+localOffer: "https://localofferwolves.co.uk/help-learning/education-health-care-plan/requesting-education-health-care-needs-assessment-ehcp"
+sources:
+  - url: "https://localofferwolves.co.uk/help-learning/education-health-care-plan/requesting-education-health-care-needs-assessment-ehcp"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an Education Health and Care Needs Assessment (Wolverhampton Local Offer)"
+    note: "Professionals, parents and young people complete the assessment request form and email it to SENSTART. A request is normally made by the setting with parental consent, with the child's and parents' views captured (the baseline already checks views)."
+  - url: "https://win.wolverhampton.gov.uk/kb5/wolverhampton/directory/localoffer.page?localofferchannel=5"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEND - Education, Health and Care Plans (Wolverhampton Information Network)"
+    note: "States that all requests for statutory assessment are dealt with subject to informed parental consent. Older directory page; still on the council's site when stored."
+forms:
+  - name: "Assessment request form"
+    requester: any
+    note: "Emailed to SENSTART; the page offers it to professionals, parents and young people."
+
+"""##,
+        "340-knowsley/authority.yaml": ##"""
+code: "340"
+name: Knowsley
+slug: knowsley
+region: North West
+submission: unknown
+result: rules
+sources:
+  - url: https://docslib.org/doc/13674747/directorate-of-children-s-services
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Knowsley Metropolitan Borough Council Application for Education Health and Care Needs Assessment (copy on docslib.org, undated)
+    note: Only source with request content. The form is for any referring agency; the referrer co-ordinates it and collates supporting evidence. Sections K1 Information Sharing Agreement (signed by parent/carer or young person), K2 Universal Information, Appendix 1 Parental/Carer Views, Appendix 2 All About Me, K3 Educational Needs, K3.1 Education Provision Grid, K3.2 Eligibility Criteria, K4/K5 health and care. The copy is undated and may be out of date, so every rule is a warning at most.
+  - url: https://www.knowsleyinfo.co.uk/content/what-send-local-offer
+    read: 2026-12-01
+    grade: current-page
+    title: SEND and the Local Offer (Knowsley Info)
+    note: Knowsley's Local Offer introduction (mentions the SEND Strategy 2018-2021). Nothing on how to request an assessment; no rule rests on it.
+forms:
+  - name: Application for Education Health and Care Needs Assessment
+    requester: any
+    note: From the undated copy. Sections K1 to K5 with appendices.
+  - name: K1 Information Sharing Agreement
+    requester: parent
+    note: Signed by the parent/carer or young person; maps to a consent record.
+  - name: All About Me
+    requester: any
+    note: Appendix 2; maps to child-views.
+searched:
+  - "pages: Knowsley request EHC needs assessment evidence"
+  - "pages: Knowsley local offer application for EHC needs assessment form school SENCO"
+  - "pages: knowsleyinfo EHC needs assessment request application Knowsley SEND team"
+notes: >-
+  No current Knowsley Council page on requesting an assessment was found; the rules rest on an undated third-party
+  copy of the application form and should be checked against the current form.
+
+"""##,
+        "341-liverpool/authority.yaml": ##"""
+code: "341"
+name: Liverpool
+slug: liverpool
+region: North West
+submission: unknown
+result: nothing-beyond-law
+localOffer: http://ehd.liverpool.gov.uk/kb5/liverpool/fsd/family.page?familychannel=10-8
+sources:
+  - url: http://ehd.liverpool.gov.uk/kb5/liverpool/fsd/family.page?familychannel=10-8
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (Liverpool Family Information and Local Offer directory)
+    note: The young person, parent, school or other setting can ask for an EHC needs assessment. Links to "Education, Health and Care Plans - The Assessment Process", timescales and the EHC Assessment Panel terms of reference, which were not read.
+  - url: https://ehd.liverpool.gov.uk/kb5/liverpool/fsd/localoffer.page?localofferchannel=3
+    read: 2026-12-01
+    grade: current-page
+    title: SEND Support and the Graduated Approach (Liverpool Local Offer)
+    note: Schools are expected to follow the SEND Graduated Approach Handbook and the assess, plan, do, review cycle before adapting support. About SEN support, not about what a request must contain.
+  - url: https://docsbay.net/doc/905958/ehc-planning-and-development
+    read: 2026-12-01
+    grade: secondary-copy
+    title: EHC Planning and Development (Liverpool guidance, copy on docsbay.net, undated)
+    note: Requests in writing (or by email) to the SEN Assessment and Placement Service, Municipal Buildings, Dale Street; a multi-agency EHC Panel meets every two weeks and the Assessment Co-ordinator liaises with applicants about evidence. No list of evidence a setting must send.
+searched:
+  - "pages: Liverpool local offer request EHC needs assessment school evidence"
+  - "pages: Liverpool EHC needs assessment request form educational setting evidence required"
+  - "pages: Liverpool Education Health and Care Plans The Assessment Process request school evidence panel"
+notes: >-
+  The pages found describe who may request, the panel and the graduated approach, but no evidence a rule could check
+  beyond the statutory baseline. The Assessment Process document and the Graduated Approach Handbook were not read.
+
+"""##,
+        "342-st-helens/authority.yaml": ##"""
+code: "342"
+name: St. Helens
+slug: st-helens
+region: North West
+submission: post
+result: nothing-beyond-law
+localOffer: https://www.sthelens.gov.uk/EHCP
+sources:
+  - url: https://www.sthelens.gov.uk/EHCP
+    read: 2026-12-01
+    grade: current-page
+    title: Education, health and care plans (St Helens Borough Council)
+    note: Explains EHC plans and how to request one; children who meet specific criteria within a graduated approach may undergo an EHC assessment. No evidence list.
+  - url: http://new.sthelens.gov.uk/careleavers/education-employment-training/education-health-and-care-plans
+    read: 2026-12-01
+    grade: current-page
+    title: Education, health and care plans (St Helens Borough Council, care leavers pages)
+    note: A young person writes to the Additional Needs Administration Service, Atlas House, stating the request is under section 36 of the Children and Families Act 2014, giving reasons and attaching relevant documents; an application form is optional ("if this would assist"); a Provision Agreement Panel decides within six weeks. Submission is recorded as post from this page.
+  - url: https://rainhillstanns.co.uk/accessibility.asp?item=page_42&level=off
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Graduated Response (Rainhill St Ann's school website)
+    note: A school's summary of the St Helens Graduated Response document (provision expected in mainstream settings without an EHC needs assessment). Background only.
+  - url: https://fdocuments.in/document/the-graduated-response-to-pupil-need-in-st-helens-.html
+    read: 2026-12-01
+    grade: secondary-copy
+    title: The graduated response to pupil need in St Helens (copy on fdocuments.in, undated)
+    note: Terms of reference of the Provision Agreement Panel, which scrutinises the setting's graduated approach and professional reports and considers EHC needs assessment requests from parents, schools, colleges, young people and professionals. No list of what a request must include in the part stored.
+searched:
+  - "pages: St Helens request education health care needs assessment"
+  - "pages: St Helens SEND local offer EHCP request assessment school"
+  - "pages: St Helens Provision Agreement Panel EHC assessment request school evidence"
+notes: >-
+  Nothing found on what a setting must send beyond the statutory baseline. The St Helens Graduated Response document
+  itself was not read.
+
+"""##,
+        "343-sefton/authority.yaml": ##"""
+code: "343"
+name: Sefton
+slug: sefton
+region: North West
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.seftondirectory.com/kb5/sefton/directory/service.page?id=eOJ3qzoHx0I&localofferchannel=5-2
+sources:
+  - url: https://www.seftondirectory.com/kb5/sefton/directory/service.page?id=eOJ3qzoHx0I&localofferchannel=5-2
+    read: 2026-12-01
+    grade: current-page
+    published: 2023-07-05
+    title: Education, Health and Care Assessment and Plans (EHC) Team - Sefton Council (Sefton Directory)
+    note: A request can come from a parent/carer, an educational setting or a professional; describes the 20-week process; links to a video on how to apply co-produced with Sefton Parent Carer Forum. Page states "Last updated 05/07/2023".
+  - url: https://sefton.gov.uk/compliments-comments-and-complaints/make-a-complaint-about-special-educational-needs-andor-disabilities-send
+    read: 2026-12-01
+    grade: current-page
+    title: Make a complaint about SEND (Sefton Council)
+    note: Correspondence during the process goes to the SEN Casework Team, Magdalen House, Bootle (special.needs@sefton.gov.uk). Not specific to how a request is sent.
+searched:
+  - "pages: Sefton local offer EHC needs assessment request"
+  - "pages: Sefton request for EHC needs assessment educational setting evidence APDR"
+  - "pages: Sefton Request for EHC Needs Assessment form school must attach evidence consent"
+notes: >-
+  Sefton's pages describe who may request and the timescale, with nothing a rule could check beyond the baseline.
+  Sefton's request form was not found.
+
+"""##,
+        "344-wirral/authority.yaml": ##"""
+code: "344"
+name: Wirral
+slug: wirral
+region: North West
+submission: email
+result: rules
+localOffer: https://localofferwirral.org/education-health-and-care-plans/
+sources:
+  - url: https://localofferwirral.org/education-health-and-care-plans/
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (Local Offer Wirral)
+    note: Lists downloads, including an "Education Setting Request for EHC Needs Assessment", parental and young person request letters, a Parental Advice form, the EHC Needs Assessment to Annual Review Handbook and the Decision Making Group terms of reference. The documents themselves were not read.
+  - url: https://docsbay.net/wirral-guidance-on-the-ehc-pathway
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Wirral Guidance on the EHC Pathway (copy on docsbay.net, undated)
+    note: Requests in writing to the SEN Team, Hamilton Building, Birkenhead, or by email; parental/young person's signatures must be included with all requests; a multi-agency Decision Making Group meets weekly. Undated; may predate the reshaped process described on the Local Offer.
+  - url: https://docsbay.net/the-information-on-this-form-is-confidential-to-the-pupil-individuals-with-parental
+    read: 2026-12-01
+    grade: secondary-copy
+    title: School request form for an EHC needs assessment returned to the SEN Team at Hamilton Building (copy on docsbay.net, undated)
+    note: Attributed to Wirral because it is returned to "the SEN Team at Hamilton Building", Wirral's address in the guidance above; the copy does not name the authority. Asks for attendance over the last 12 months, pupil and parent views, history including element 2 funding, and signatures of parent/carer, headteacher and SENCO; an electronic copy is returned.
+forms:
+  - name: Education Setting Request for EHC Needs Assessment
+    requester: setting
+  - name: Parental request for EHC Needs Assessment letter
+    requester: parent
+  - name: Young Person Request for EHC Needs Assessment letter
+    requester: young-person
+  - name: Parental Advice form
+    requester: parent
+searched:
+  - "pages: Wirral education setting request for EHC needs assessment evidence required"
+  - "pages: Sefton Request for EHC Needs Assessment form school must attach evidence consent (returned the Wirral form copy)"
+notes: >-
+  The signature and attendance rules rest on undated third-party copies and are warnings. Submission is recorded as
+  email because both copies describe emailing or returning an electronic copy; the current Local Offer page does not say.
+
+"""##,
+        "350-bolton/authority.yaml": ##"""
+code: "350"
+name: Bolton
+slug: bolton
+region: North West
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://bolton.gov.uk/sendlocaloffer/ehcp-assessment
+sources:
+  - url: https://bolton.gov.uk/sendlocaloffer/ehcp-assessment
+    read: 2026-12-01
+    grade: current-page
+    title: EHCP Assessment (Bolton Council SEND Local Offer)
+    note: Ordinarily a setting, school or post-16 provider requests, having followed a graduated response at SEN support stage; parents and young people may also request. No evidence list in the stored copy.
+  - url: http://www.bolton.gov.uk/website/pages/Specialeducationalneedsassessment.aspx
+    read: 2026-12-01
+    grade: archive
+    title: Special educational needs assessment (older Bolton Council page)
+    note: Older page; settings use an assess, plan, do, review approach before a request. Background only.
+  - url: https://iasbolton.com/applying-for-an-ehc-plan
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Applying for an EHC plan (IAS Bolton)
+    note: Bolton issued settings a SEND handbook on what it expects at SEN support level. The handbook was not found.
+searched:
+  - "pages: Bolton request EHC needs assessment school evidence SEN support plan"
+  - "pages: Bolton EHC assessment request form setting guidance evidence to include"
+notes: >-
+  Bolton's expectation that a setting has followed a graduated response is already covered by the baseline
+  (ENG-ACTION-TAKEN). The SEND handbook for settings was not read.
+
+"""##,
+        "351-bury/authority.yaml": ##"""
+code: "351"
+name: Bury
+slug: bury
+region: North West
+submission: unknown
+result: rules
+localOffer: https://www.bury.gov.uk/schools-and-learning/education-health-and-care-assessments-and-plans
+sources:
+  - url: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/school-age/senco-best-practice/ehcp/assessment-process/assessment
+    read: 2026-12-01
+    grade: current-page
+    title: EHC assessment process for schools and colleges (Bury Council, SEND Graduated Approach Toolkit, school age)
+    note: Primary source. Schools and colleges must use the application form; the referral should show provision from the SEN notional funding, typically over three terms, as a costed provision map; parent/carer and child or young person views must be submitted. Parents and young people write to the EHC Assessment & Review Team (ehc@bury.gov.uk). The page does not say how a setting sends the form, so submission is recorded as unknown.
+  - url: https://www.bury.gov.uk/schools-and-learning/send-graduated-approach-toolkit/setting-and-school-staff/early-years/senco-best-practice/ehc-assessment/who-requires-an-ehcp
+    read: 2026-12-01
+    grade: current-page
+    title: Who requires an EHCP (Bury Council, SEND Graduated Approach Toolkit, early years)
+    note: Settings, schools and colleges can only request with the knowledge and agreement of the young person and/or the person with parental responsibility. Also describes Bury's SEN Panel and its "severe and/or complex" threshold (local practice, not the legal test).
+  - url: https://www.bury.gov.uk/schools-and-learning/education-health-and-care-assessments-and-plans
+    read: 2026-12-01
+    grade: current-page
+    title: Education, health and care assessments and plans (Bury Council)
+    note: General page on EHC assessments; an assessment normally follows planning already done with the family and the education provider. No rule rests on it alone.
+forms:
+  - name: EHC assessment application form (schools and colleges)
+    requester: setting
+    note: The page calls it "the relevant application form" and says it carries guidance notes as an appendix. Its exact title was not seen.
+searched:
+  - "pages: Bury local offer request EHC needs assessment"
+  - "pages: Bolton EHC assessment request form setting guidance evidence to include (returned the Bury page)"
+notes: >-
+  The "three terms" of provision is modelled as graduated-approach cycles spanning at least 36 weeks
+  (12 weeks a term, as in the Worcestershire rule set). Bury says "typically", so that rule is a warning.
+  The views and parental-agreement rules are scoped to requests from settings; parents and young people
+  write a letter.
+
+"""##,
+        "352-manchester/authority.yaml": ##"""
+code: "352"
+name: Manchester
+slug: manchester
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: http://www.manchester.gov.uk/info/100010/social_services/7604/part_three_children_and_families/2
+    read: 2026-12-01
+    grade: archive
+    title: Social services part three - children and families, education, health and care plans (Manchester City Council)
+    note: Early page on the 2014 reforms. Nothing on how to request an assessment.
+  - url: http://www.mcmacademy.coop/life-at-school/learning-support/manchester-local-offer
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Manchester local offer (a Manchester academy's website)
+    note: Describes Manchester's Matching Provision to Need tool (levels of need funded from the notional SEND budget or Element 3). Not about the request itself.
+searched:
+  - "pages: Manchester local offer request EHC needs assessment school evidence"
+  - "pages: Manchester City Council request for EHC needs assessment form schools Matching Provision to Need evidence"
+  - "pages: Manchester SEND local offer requesting an EHC needs assessment education setting must"
+  - "pages: manchester.gov.uk education health and care needs assessment how to ask school request"
+notes: >-
+  No Manchester City Council page on requesting an EHC needs assessment came up. The Matching Provision to Need tool
+  may matter for requests but no source said so.
+
+"""##,
+        "353-oldham/authority.yaml": ##"""
+code: "353"
+name: Oldham
+slug: oldham
+region: North West
+submission: hub
+result: nothing-beyond-law
+localOffer: https://www.oldham.gov.uk/info/200368/children_and_young_people_with_special_educational_needs_and_disabilities_local_offer/1442/education_health_and_care_plans_ehc_plans
+sources:
+  - url: https://www.oldham.gov.uk/info/200368/children_and_young_people_with_special_educational_needs_and_disabilities_local_offer/1442/education_health_and_care_plans_ehc_plans
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (EHC Plans) (Oldham Council Local Offer)
+    note: Lists who may request (Code of Practice wording); questions about submitting a request go to the Access Service.
+  - url: http://www.oldham.gov.uk/info/200368/children_and_young_people_with_special_educational_needs_and_disabilities_local_offer/1442/education_health_and_care_plans_ehc_plans?acceptCookieContinue=Continue
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (Oldham Council Local Offer, another stored version)
+    note: Says Oldham's SEND Service launched a digital EHC Hub for families and professionals; the sentence on what the hub is used for was cut off in the stored copy, so submission "hub" is likely but not confirmed for new requests.
+  - url: https://www.point-send.co.uk/requesting-an-education-health-care-plan-ehcp
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Requesting an Education Health Care Plan (POINT, Oldham parent carer forum)
+    note: Points to Oldham's guide to EHC plans, which was not found.
+searched:
+  - "pages: Oldham EHC needs assessment request school evidence required"
+  - "pages: Oldham EHC hub request for assessment school SENCO evidence graduated approach"
+notes: Nothing found that a rule could check beyond the statutory baseline.
+
+"""##,
+        "354-rochdale/authority.yaml": ##"""
+code: "354"
+name: Rochdale
+slug: rochdale
+region: North West
+submission: email
+result: rules
+localOffer: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+sources:
+  - url: https://www.ourrochdale.org.uk/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (EHCP) and Assessment (Rochdale Local Offer)
+    note: Primary source. Lists the documents that "must be submitted alongside a request" (Parental Advice Form with signed consent, evidence of person-centred planning such as a one-page profile, up-to-date educational information, up-to-date professional reports). Completed forms go by post to the EHC Assessment and Review Team (Number One Riverside) or by email; the email address was cut off in the stored copy. The list sits under the parental request form on this page, so who it is aimed at is not fully clear; the rules here apply it to settings only.
+  - url: http://search3.openobjects.com/kb5/rochdale/directory/advice.page?id=Lu54YEkAUKQ
+    read: 2026-12-01
+    grade: archive
+    title: How to request a Statutory Assessment for an Education, Health and Care Plan (EHCP) (older copy of the Rochdale Local Offer page)
+    note: Older version of the same page. Requests "should be made by completing the request form" (Statutory Needs Assessment Form - For EHC Plan), printed and posted with all accompanying documentation; refers requesters to Rochdale's Graduated Response to SEN first. Kept for history; no rule rests on it alone.
+forms:
+  - name: Statutory Needs Assessment Form - For EHC Plan
+    requester: any
+    note: Named on the older copy of the page.
+  - name: Parental request to carry out a statutory EHC needs assessment
+    requester: parent
+  - name: Parental Advice Form
+    requester: parent
+    note: Carries the signed consent for the assessment; maps to parent-views and a consent record.
+searched:
+  - "pages: Rochdale request EHC needs assessment school evidence"
+  - "pages: Oldham EHC needs assessment request school evidence required (also returned Rochdale)"
+notes: >-
+  "Any up to date reports" is modelled only as: when professionals are listed, attach at least one report.
+  "Up to date educational information" is left to the baseline attainment rules.
+
+"""##,
+        "355-salford/authority.yaml": ##"""
+code: "355"
+name: Salford
+slug: salford
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: https://studylib.net/doc/16030302/special-educational-needs-and-your-child-guidance-for-par...
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2002-01
+    title: Special educational needs and your child - guidance for parents and carers about SEN and provision in Salford (copy on studylib.net)
+    note: January 2002 booklet from the statements era. Not usable for EHC needs assessment requests.
+searched:
+  - "pages: Salford request EHC needs assessment school evidence local offer"
+  - "pages: Salford local offer EHC assessment request form school SENCO evidence provision map"
+  - "pages: Salford SEND local offer EHC needs assessment request form parents schools evidence"
+  - "pages: Salford City Council EHC needs assessment request education setting SEN support plan evidence panel"
+  - "pages: salford.gov.uk children with additional needs EHC plan assessment request"
+notes: No Salford City Council page on requesting an EHC needs assessment came up.
+
+"""##,
+        "356-stockport/authority.yaml": ##"""
+code: "356"
+name: Stockport
+slug: stockport
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: https://stockport.fsd.org.uk/kb5/stockport/fsd/advice.page?id=lEktOlIaLMA
+    read: 2026-12-01
+    grade: current-page
+    title: Stockport EHCP - Quality Plan (Stockport Family Services Directory)
+    note: About the quality of EHC plans, not about requests.
+  - url: https://stockport.fsd.org.uk/kb5/stockport/fsd/advice.page?id=wqm15C-j4nw
+    read: 2026-12-01
+    grade: current-page
+    published: 2021-10
+    title: "Education, Health and Care Statement: October 2021 (Stockport Family Services Directory)"
+    note: About describing provision in plans. Not about requests.
+searched:
+  - "pages: Stockport local offer request EHC needs assessment school"
+  - "pages: Stockport EHC needs assessment request education setting evidence graduated response"
+  - "pages: Stockport SENCO request for statutory assessment EHC hub evidence required"
+  - "pages: Stockport Council request an education health and care needs assessment form professionals"
+notes: No Stockport page on how to request an EHC needs assessment, or on what to send, came up.
+
+"""##,
+        "357-tameside/authority.yaml": ##"""
+code: "357"
+name: Tameside
+slug: tameside
+region: North West
+submission: portal
+result: nothing-beyond-law
+localOffer: https://tamesidelocaloffer.co.uk/send-services/education-health-and-care-plans/
+sources:
+  - url: https://tamesidelocaloffer.co.uk/send-services/education-health-and-care-plans/
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (Tameside Local Offer)
+    note: Professionals submit requests through the SEN portal ("we no longer accept paper referral forms outside of the portal"); parents email senteam@tameside.gov.uk with a referral form and any professional reports; a multi-disciplinary panel decides. Nothing a rule could check about a setting's evidence.
+  - url: http://www.tameside.gov.uk/sen/guidance/assessments
+    read: 2026-12-01
+    grade: archive
+    title: Assessment and Education, Health and Care Plans (EHCP) (older Tameside Council page)
+    note: Older page; the SENCO completes a referral form and parents can add an "Our Hopes and Aspirations" form.
+forms:
+  - name: Our Hopes and Aspirations
+    requester: parent
+    note: Optional form for parents' views when a school refers.
+searched:
+  - "pages: Tameside request EHC needs assessment school evidence"
+notes: >-
+  Tameside's only firm requirement for professionals is the channel (the SEN portal), which ehcp cannot check from the
+  request itself.
+
+"""##,
+        "358-trafford/authority.yaml": ##"""
+code: "358"
+name: Trafford
+slug: trafford
+region: North West
+submission: portal
+result: rules
+localOffer: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+sources:
+  - url: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=UjLVxVVvat8
+    read: 2026-12-01
+    grade: current-page
+    title: EHC for Schools - Needs Assessments (NA) (Trafford Directory, Trafford Council)
+    note: Primary source. Schools refer through the EHC needs assessment referral form in the Early Help Module of the Liquid Logic system (hence submission portal); the current provision map is built into the form, previous maps should be attached with relevant reports including the EP report and health reports; schools must discuss the referral with parents and have their agreement. Lists forms NA1 to NA6 and checklists NA7 (evidence required) and NA8 (threshold); the NA7 checklist itself was not read.
+  - url: https://www.trafforddirectory.co.uk/kb5/trafford/fsd/advice.page?id=lo0dCOvxKNE
+    read: 2026-12-01
+    grade: current-page
+    title: EHC for Parent Carers - Needs Assessment (Trafford Directory, Trafford Council)
+    note: Usually the teacher or tutor and the SENCO request; parents and young people over 16 can use the self-referral request form. No rule rests on it.
+  - url: https://docsbay.net/section-1a-tell-us-who-is-completing-this-form-and-why
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Trafford Council EHC Needs Assessment Application Form (copy on docsbay.net, undated)
+    note: Older paper form (My story, Parent carer comments, important people). Background only.
+forms:
+  - name: EHC needs assessment referral form (Liquid Logic Early Help Module)
+    requester: setting
+    note: Made up of NA1 My story, NA2 Parent carer comments, NA3 Important people and the professionals involved, NA4 Special educational needs, NA5 Evidence and information for submission, NA6 Consent for sharing information. Non-Trafford schools can download the NA School Referral Form (NA1-NA6).
+  - name: NA7 Evidence required for a Trafford EHC Needs Assessment
+    requester: setting
+    note: Checklist; not read.
+  - name: NA8 Threshold checklist and criteria for Trafford EHC Needs Assessment
+    requester: setting
+    note: Checklist; not read.
+  - name: Self referral - Request form
+    requester: parent
+searched:
+  - "pages: Liverpool EHC needs assessment request form educational setting evidence required (returned the Trafford schools page)"
+  - "pages: Trafford NA7 evidence required for a Trafford EHC needs assessment checklist"
+notes: >-
+  The parental-agreement rule is applied to children under 16; for a young person over compulsory school age the
+  baseline consent rule applies.
+
+"""##,
+        "359-wigan/authority.yaml": ##"""
+code: "359"
+name: Wigan
+slug: wigan
+region: North West
+submission: unknown
+result: rules
+localOffer: https://www.wigan.gov.uk/Resident/Education/Special-Educational-Needs-and-Disability/Local-Offer/Parent/Advice/EHC-plan/Requesting-an-EHC-needs-assessment.aspx
+sources:
+  - url: https://www.wigan.gov.uk/Resident/Education/Special-Educational-Needs-and-Disability/Local-Offer/Parent/Advice/EHC-plan/Requesting-an-EHC-needs-assessment.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: Requesting an EHC needs assessment (Wigan Council Local Offer)
+    note: Primary source. A setting should refer only with the agreement of the parents or young person where possible; the school/setting holds the evidence of assessed SEN, including the impact of its graduated approach and the SEN support plan; on a parent's referral the SEND team writes to the setting for that evidence. Referrals go to the SEND team (postal address given); a setting's channel is not stated.
+  - url: https://wigan.gov.uk/Business/Professionals/SEND/Education-health-and-care-plans.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Pathway (Wigan Council, professionals)
+    note: Wigan's graduated approach (High Expectations for All) uses levels "no support", "some support", "lots of support" and "exceptional support"; only children needing exceptional support need a referral to the EHC Pathway. A threshold, not modelled as a rule.
+  - url: https://www.wigan.gov.uk/Resident/Education/Special-Educational-Needs-and-Disability/Local-Offer/Parent/Advice/EHC-plan/EHC-needs-assessment-process.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: EHC needs assessment process (Wigan Council Local Offer)
+    note: What happens after a referral is agreed by the Panel. Background only.
+searched:
+  - "pages: Wigan request EHC needs assessment school evidence local offer"
+notes: >-
+  Wigan's page is written for parents and describes the evidence the setting holds rather than listing what a setting
+  must attach, so its rules are a warning and a note.
+
+"""##,
+        "370-barnsley/authority.yaml": ##"""
+code: '370'
+name: Barnsley
+slug: barnsley
+region: Yorkshire and the Humber
+submission: hub
+result: rules
+localOffer: https://www.barnsley.gov.uk/services/children-families-and-education/children-with-special-educational-needs-and-disabilities-send/special-educational-needs-assessment/
+sources:
+- url: https://www.barnsley.gov.uk/services/children-families-and-education/children-with-special-educational-needs-and-disabilities-send/special-educational-needs-assessment/
+  read: 2026-12-01
+  grade: current-page
+  title: Special educational needs assessment (Barnsley Council)
+  note: Requests (parents, young people, settings) are made on the online EHC Hub ('request a needs assessment' under the log on button). States the setting's SEN budget can provide extra support up to £6,000. The stored copy is cut off part-way through the list of information to have ready, so any further evidence list was not read.
+- url: https://fsd.barnsley.gov.uk/kb5/barnsley/fisd/localoffer.page?localofferchannel=1783-m
+  read: 2026-12-01
+  grade: current-page
+  title: Education Health and Care Plans (Barnsley Family Services Directory, Local Offer)
+  note: Confirms requests are made on the EHC Hub by clicking 'request assessment'. Nothing further on evidence.
+forms:
+- name: EHC Hub online request for a needs assessment
+  requester: any
+  note: Online form reached from 'request a needs assessment' on the EHC Hub log-on page.
+notes: 'Only one checkable local statement was found: the £6,000 SEN budget, recorded as information.'
+
+"""##,
+        "371-doncaster/authority.yaml": ##"""
+code: '371'
+name: Doncaster
+slug: doncaster
+region: Yorkshire and the Humber
+submission: hub
+result: rules
+localOffer: https://doncaster.gov.uk/services/schools/local-offer-ehcp
+sources:
+- url: https://doncaster.gov.uk/send-toolkit/education-health-and-care-plans
+  read: 2026-12-01
+  grade: current-page
+  title: 'SEND Toolkit: Education, Health and Care Needs Assessment (City of Doncaster Council)'
+  note: 'Professionals'' checklist ''Things to consider before submitting an Education Health and Care Needs Assessment'': SEND Support Plan, Needs Descriptors at Specialist Level, professionals involved, a clearly costed provision map, number of graduated approach cycles (no number given). Phrased as questions, so modelled as warnings and notes.'
+- url: https://doncaster.gov.uk/services/schools/local-offer-ehcp
+  read: 2026-12-01
+  grade: current-page
+  title: Local Offer - Education, Health and Care Plans (City of Doncaster Council)
+  note: The Graduated Approach must happen before a request is made.
+- url: https://doncaster.gov.uk/services/schools/doncaster-ehc-hub
+  read: 2026-12-01
+  grade: current-page
+  title: Doncaster Education, Health and Care Plan Hub (City of Doncaster Council)
+  note: EHC Hub launched 18 April 2024; a request can be made on the Hub without an account; the form has a small number of mandatory fields. Parents may instead write to sen@doncaster.gov.uk (per the council's SENDIAS page).
+forms:
+- name: EHC Hub request form
+  requester: any
+  note: Online; a small number of mandatory fields; no account needed to submit.
+
+"""##,
+        "372-rotherham/authority.yaml": ##"""
+code: '372'
+name: Rotherham
+slug: rotherham
+region: Yorkshire and the Humber
+submission: unknown
+result: rules
+localOffer: https://www.rotherhamsendlocaloffer.org.uk/education-and-health-care-plans/
+sources:
+- url: http://rotherhamsendlocaloffer.org/sendlocaloffer/homepage/20/rotherham_metropolitan_borough_council_education_health_and_care_assessment_guide
+  read: 2026-12-01
+  grade: archive
+  title: Rotherham Metropolitan Borough Council Education Health and Care Assessment Guide (old Local Offer site)
+  note: Single point of entry via the SEND Assessment Service; a request form must be 'supported by clear, appropriate documentary evidence without which a request cannot be accepted'; families are expected to have been involved in an SEND Support Plan. This is on the council's former Local Offer domain (rotherhamsendlocaloffer.org), so it may be out of date; severities are kept at warning for that reason.
+- url: https://paperzz.com/doc/7296477/assessment-of-children-and-young-people
+  read: 2026-12-01
+  grade: secondary-copy
+  title: 'Assessment of Children and Young People: Rotherham MBC EHC Assessment Guide (copy on a document-sharing site)'
+  note: Same text as the old guide; confirms the wording.
+- url: https://www.rotherhamsendlocaloffer.org.uk/education-and-health-care-plans/
+  read: 2026-12-01
+  grade: current-page
+  title: Education and health care plans / graduated response (Rotherham SEND Local Offer)
+  note: 'Current site: describes the graduated response and additional support set out in an SEND support plan. The opening read does not state how a setting sends a request.'
+forms:
+- name: Request for statutory EHC assessment form
+  requester: setting
+  note: Named only as 'an assessment form' sent to the SEND Assessment Service.
+
+"""##,
+        "373-sheffield/authority.yaml": ##"""
+code: '373'
+name: Sheffield
+slug: sheffield
+region: Yorkshire and the Humber
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://sheffielddirectory.org.uk/localoffer/education-and-learning/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment
+sources:
+- url: https://sheffielddirectory.org.uk/localoffer/education-and-learning/education-health-and-care-ehc-plans/requesting-an-education-health-and-care-ehc-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Requesting an Education, Health and Care (EHC) needs assessment (Sheffield Local Offer)
+  note: Restates SEND Code of Practice para 9.14 (what the LA considers); a search snippet mentions 'two main ways' of requesting, the first being school requests via the graduated approach. No local evidence list in the part read.
+- url: https://sheffielddirectory.org.uk/localoffer/education-and-learning/support-within-school-if-your-child-may-have-special-educational-needs/what-does-a-locality-do-for-my-child-with-send/
+  read: 2026-12-01
+  grade: current-page
+  title: Locality SEND processes (Sheffield Local Offer)
+  note: 'Schools are encouraged (not required: the page says the locality processes are not statutory) to take a case to a locality Stage 2 meeting before sending a request; Stage 1 quality-assures Extended Support Plans. Not modelled as a rule because the page says it gives rise to no legal requirement and a bundle cannot show a meeting took place.'
+- url: https://www.sheffielddirectory.org.uk/localoffer/about-the-local-offer-and-other-information/how-to-access-council-education-and-social-care-services/send-statutory-assessment-and-review-service-sendsars/
+  read: 2026-12-01
+  grade: current-page
+  title: SEND Statutory Assessment and Review Service - SENDSARS (Sheffield Local Offer)
+  note: SENDSARS deals with requests for EHC statutory assessments. No evidence list.
+searched:
+- 'pages: Sheffield requesting an EHC needs assessment evidence school'
+- 'pages: Sheffield SENDSARS request for statutory assessment school evidence One Plan'
+- 'pages: Sheffield local offer request EHC needs assessment form school setting submit SENDSARS email'
+- 'pages: Sheffield school requests via the graduated approach Extended Support Plan EHC needs assessment request'
+notes: Sheffield's pages read restate the Code of Practice. The local Stage 2 locality meeting is described as non-statutory.
+
+"""##,
+        "380-bradford/authority.yaml": ##"""
+code: '380'
+name: Bradford
+slug: bradford
+region: Yorkshire and the Humber
+submission: portal
+result: rules
+localOffer: https://localoffer.bradford.gov.uk/kb5/bradford/directory/service.page?id=cCtkWJH-QUY&localofferchannel=181
+sources:
+- url: https://bso.bradford.gov.uk/content/news-and-updates
+  read: 2026-12-01
+  grade: current-page
+  title: 'News, Updates and Networks: Best Practice in using External Professional Advice for Children with SEND (Bradford Schools Online)'
+  note: 'Briefing for schools: the expectation is that schools use My Support Plan as a model of intervention through at least two cycles before a request for an EHC assessment.'
+- url: https://localoffer.bradford.gov.uk/kb5/bradford/directory/service.page?id=cCtkWJH-QUY&localofferchannel=181
+  read: 2026-12-01
+  grade: current-page
+  title: Education Health and Care Assessments and Plans (Bradford Local Offer)
+  note: The SENCo and/or Headteacher requests an EHCA through the SEND Professional Portal on the 'Request an EHCA form'; parents and young people 16 to 25 use the SEND Citizen Portal.
+forms:
+- name: Request an EHCA form
+  requester: setting
+  note: Completed on the SEND Professional Portal.
+- name: Parent/Carer/Young person 16+ request for EHCA form
+  requester: parent
+  note: Via the SEND Citizen Portal (an older page offered it as a download).
+
+"""##,
+        "381-calderdale/authority.yaml": ##"""
+code: '381'
+name: Calderdale
+slug: calderdale
+region: Yorkshire and the Humber
+submission: unknown
+result: no-source-found
+localOffer: https://new.calderdale.gov.uk/schools-and-learning/local-offer-send/assessing-needs
+sources:
+- url: https://new.calderdale.gov.uk/schools-and-learning/local-offer-send/assessing-needs
+  read: 2026-12-01
+  grade: current-page
+  title: Assessing your child's needs (Calderdale Council Local Offer)
+  note: 'Only the opening of the stored copy was readable: the SEN team manages EHC assessments and budgets are delegated to schools; the text stops before any request or evidence details.'
+searched:
+- 'pages: Calderdale request EHC needs assessment evidence form'
+- 'pages: Calderdale SEN team EHC needs assessment request school budgets delegated evidence graduated'
+- 'pages: Calderdale local offer how to request an education health and care needs assessment SENCO form'
+notes: The Local Offer page was found but the part stored says nothing about what a request should contain.
+
+"""##,
+        "382-kirklees/authority.yaml": ##"""
+code: '382'
+name: Kirklees
+slug: kirklees
+region: Yorkshire and the Humber
+submission: unknown
+result: rules
+localOffer: https://www.kirkleeslocaloffer.org.uk/information-and-advice/education-health-and-care-plans-ehcp-s/how-to-apply-for-an-ehc-needs-assessment-ehcna
+sources:
+- url: https://www.kirkleeslocaloffer.org.uk/information-and-advice/education-health-and-care-plans-ehcp-s/how-to-apply-for-an-ehc-needs-assessment-ehcna
+  read: 2026-12-01
+  grade: current-page
+  title: How to apply for an EHC Needs Assessment (EHCNA) (Kirklees Local Offer)
+  note: A request needs to include things like a reviewed I-APDR, My Support Plan, learning levels, progress and other professionals' reports. Parent or young person application form at the bottom of the page; contact EHCP.Team@kirklees.gov.uk. How a setting sends its request is not stated in the part read.
+- url: https://www.kirkleeslocaloffer.org.uk/sendco-professional-information-and-resources-page/ehc-assessment/education-health-and-care-assessments-including-how-to-apply/
+  read: 2026-12-01
+  grade: current-page
+  title: Education Health and Care Needs Assessments - EHCNA (including how to apply) (Kirklees Local Offer, SENDCO and professional area)
+  note: 'Decision to Assess group meets weekly; schools are encouraged to speak with their EP, outreach services or other external professionals before completing a request. One stored copy says ''Last updated: 07/12/2020''.'
+- url: https://www.kirkleeslocaloffer.org.uk/information-and-advice/getting-support-in-school-college/how-children-get-the-help-they-need-in-school/
+  read: 2026-12-01
+  grade: current-page
+  title: How children get the help they need in school (Kirklees Local Offer)
+  note: 'Notional SEN budget of £6,000: a school applying for an EHCP needs to demonstrate it has already put in support to this level.'
+forms:
+- name: Education, Health and Care Needs Assessment Request Form
+  requester: setting
+  note: Named on the SENDCO page; version not read.
+- name: Parent/carer or young person's application form
+  requester: parent
+  note: At the bottom of the 'How to apply' page.
 
 """##,
         "383-leeds/authority.yaml": ##"""
@@ -3772,31 +8065,101 @@ code: "383"
 name: Leeds
 slug: leeds
 region: Yorkshire and the Humber
-submission: portal
+submission: web-form
+result: rules
+localOffer: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
 sources:
   - url: https://www.leeds.gov.uk/schools-and-education/support-for-pupils-with-send/support-with-learning/education-health-and-care-needs-assessments-and-plans
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, health and care needs assessments and plans (Leeds City Council)
-    note: Version describing one form per requester (EHC1 school, uploaded to the child's council record through Synergy Gateway; EHC2 parent or carer; EHC3 young person over 16). Other stored versions of this page describe online professional and parent referral forms instead and recommend giving the child's Synergy number, so the form names may since have changed. Uncertain.
+    note: The newest stored version says a professional can complete an education, health and care needs assessment professional referral form online, including any evidence gathered through the graduated approach, and that a parent or carer can complete a parent or carer request form; it highly recommends giving the child's Synergy number. An older stored version of the same page described EHC1 (school, uploaded through Synergy Gateway), EHC2 (parent or carer) and EHC3 (young person over 16).
+  - url: https://leedslocaloffer.org.uk/education-health-and-care-plans-ehcps/requesting-ehc-needs-assessment
+    read: 2026-12-01
+    grade: current-page
+    title: Requesting an EHC needs assessment (Leeds Local Offer)
+    note: Parents, carers, guardians, young people aged 16 or over, or professionals can request at any time; parents and carers apply on the online parents and carers request form, which can be saved and resumed for 28 days.
   - url: https://sendiass.leeds.gov.uk/children-and-young-people/help-at-school-or-college/applying-for-an-ehcp
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Applying for an EHCP (Leeds SENDIASS)
-    note: Secondary (information, advice and support service). A young person requests on EHC3; the school is then asked for EHC1 and parents may send EHC2.
+    note: Information, advice and support service. Still says a young person requests on EHC3, the school is then asked for EHC1 and parents may send EHC2; it may not have caught up with the online forms.
   - url: https://sendiass.leeds.gov.uk/how-to-complete-an-ehc2-form
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: How to complete an EHC2 form (Leeds SENDIASS)
-    note: Secondary. Parents are also asked to sign and date an EHC4 form; its purpose is not stated, so it is not modelled.
+    note: Parents are also asked to sign and date an EHC4 form; its purpose is not stated, so it is not modelled. Describes the earlier paper form.
   - url: https://www.leedsmencap.org.uk/info-category/send-processes/
     read: 2026-11-23
+    grade: secondary-copy
     title: SEND processes (Leeds Mencap)
-    note: Secondary (charity). Background on Leeds funding routes; no rule relies on it.
+    note: Charity. Background on Leeds funding routes; no rule relies on it.
 forms:
+  - name: Education, health and care needs assessment - professional referral form
+    requester: setting
+    note: Online; should include any evidence gathered through the graduated approach. Leeds highly recommends giving the child's Synergy number.
+  - name: Education, health and care needs assessment - parents and carers request form
+    requester: parent
+    note: Online, with save and resume for 28 days.
   - name: EHC1
-    note: School or setting request, with evidence from the graduated approach.
+    requester: setting
+    note: Earlier school or setting request form, replaced by the online professional referral form. Kept as the leeds-ehc1-csv own format for historical requests.
   - name: EHC2
-    note: Parent or carer request.
+    requester: parent
+    note: Earlier parent or carer request form, replaced by the online parents and carers request form.
   - name: EHC3
-    note: Young person (over 16) request.
+    requester: young-person
+    note: Young person's request form, named only by Leeds SENDIASS; the council's current pages name no separate young person's form.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. Requests are now made on online forms, so submission
+  is web-form. The format.yaml marker `Form: EHC1` is kept on purpose: leeds-ehc1-csv reads requests
+  written on the earlier EHC1 form, which Leeds no longer asks for. No rule asks for the Synergy number,
+  which Leeds recommends but does not require.
+
+"""##,
+        "384-wakefield/authority.yaml": ##"""
+code: '384'
+name: Wakefield
+slug: wakefield
+region: Yorkshire and the Humber
+submission: email
+result: rules
+localOffer: https://wakefield.mylocaloffer.org/education-health-and-care-plan-ehcp-information/education-health-and-care-plan-ehcp/what-is-an-education-health-and-care-plan/
+sources:
+- url: https://wakefield.mylocaloffer.org/education-health-and-care-plan-ehcp-information/education-health-and-care-plan-ehcp/what-is-an-education-health-and-care-plan/
+  read: 2026-12-01
+  grade: current-page
+  title: 'What is an Education, Health and Care Plan: when and how to request an EHC needs assessment (Wakefield Local Offer)'
+  note: Settings' requests usually come as a My Support Plan (MSP) submitted electronically to SENARTAssessments@wakefield.gov.uk, discussed with parents first and signed and agreed after a final review; the LA expects evidence of action taken at SEN support. Parents and young people write to the same address (a template letter is offered).
+forms:
+- name: My Support Plan (MSP)
+  requester: setting
+  note: The usual format of a setting's request.
+
+"""##,
+        "390-gateshead/authority.yaml": ##"""
+code: '390'
+name: Gateshead
+slug: gateshead
+region: North East
+submission: unknown
+result: rules
+localOffer: https://www.gateshead.gov.uk/article/3469/Education-Health-and-Care-Plans
+sources:
+- url: https://www.gateshead.gov.uk/article/32914/What-happens-during-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: What happens during needs assessment (Gateshead Council)
+  note: 'Process guidance: parents, the setting and professionals meet to complete the needs assessment form together; there will be evidenced cycles of the graduated approach, including involving appropriate professionals. The request is submitted to the Gateshead SEND Team; the channel is not stated. ''Cycles'' is plural but no number is given; two is the smallest plural, so the cycle rule is a warning.'
+- url: https://www.gateshead.gov.uk/article/3469/Education-Health-and-Care-Plans
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plans (Gateshead Council Local Offer)
+  note: The LA considers whether a graduated approach at SEN Support has already been provided; decisions by the SEND Service Manager, with the SEND Panel for a second opinion.
+forms:
+- name: Needs assessment form
+  requester: setting
+  note: Completed together at a needs assessment request meeting.
 
 """##,
         "391-newcastle-upon-tyne/authority.yaml": ##"""
@@ -3805,11 +8168,486 @@ name: Newcastle upon Tyne
 slug: newcastle-upon-tyne
 region: North East
 submission: unknown
+result: rules
+localOffer: https://www.childrenandfamiliesnewcastle.org.uk/send-local-offer/education-and-send/education-health-and-care-plans-ehcp/what-happens-during-ehc
 sources:
   - url: https://childrenandfamiliesnewcastle.org.uk/universally-available-provision/4-graduated-response
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Graduated response (Children and Families Newcastle, universally available provision)
     note: Expects interventions to have run for a significant period, for example two assess, plan, do, review cycles, and needs that cannot be met within Elements 1 and 2 of school funding. Does not say how a request is sent.
+  - url: https://www.childrenandfamiliesnewcastle.org.uk/send-local-offer/education-and-send/education-health-and-care-plans-ehcp/what-happens-during-ehc
+    read: 2026-12-01
+    grade: current-page
+    title: What happens during an EHC needs assessment (Newcastle Local Offer)
+    note: Parents, young people or a professional submit a request; after a request, people are told how to use the SEND Portal to share information. The page does not say the request itself goes through the portal, so submission stays unknown. No rule rests on it.
+notes: >-
+  Re-audited 2026-12-01 against stored copies. The graduated response page speaks of the school asking
+  the authority for an assessment, so all three rules apply to a setting's request.
+
+"""##,
+        "392-north-tyneside/authority.yaml": ##"""
+code: '392'
+name: North Tyneside
+slug: north-tyneside
+region: North East
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://my.northtyneside.gov.uk/page/15406/get-ehc-needs-assessment
+sources:
+- url: https://my.northtyneside.gov.uk/page/15406/get-ehc-needs-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: Get an EHC needs assessment (North Tyneside Council)
+  note: To request an assessment, call (0191) 643 8684. Describes the stages and timeline; asks for no specific evidence. Request by telephone, which is not one of the recorded submission channels, so submission is unknown.
+- url: https://my.northtyneside.gov.uk/category/1245/finding-your-way-around-support-system
+  read: 2026-12-01
+  grade: current-page
+  title: Finding your way around the support system (North Tyneside Council)
+  note: Explains SEN Support Plans and the graduated approach before a request; no evidence list.
+searched:
+- 'pages: North Tyneside request EHC needs assessment evidence'
+notes: Requests start with a phone call to the council; no local evidence requirements were found.
+
+"""##,
+        "393-south-tyneside/authority.yaml": ##"""
+code: '393'
+name: South Tyneside
+slug: south-tyneside
+region: North East
+submission: email
+result: nothing-beyond-law
+localOffer: https://sendlocaloffer.southtyneside.gov.uk:443/article/6350/How-to-apply
+sources:
+- url: https://sendlocaloffer.southtyneside.gov.uk:443/article/6350/How-to-apply
+  read: 2026-12-01
+  grade: current-page
+  title: 'Education, Health and Care Plans: How to apply (South Tyneside SEND Local Offer)'
+  note: Separate request forms for schools/settings and professionals, parents/carers, and young people over 16; completed forms are emailed to sen@southtyneside.gov.uk or posted. No evidence list in the part read.
+- url: https://www.southtyneside.gov.uk/article/37983/Eligibility-and-assessment-process
+  read: 2026-12-01
+  grade: current-page
+  title: EHC Plan - Eligibility and assessment process (South Tyneside Council)
+  note: Education settings and professionals complete the SEND Referral Form. Stored copy stops before any evidence list.
+forms:
+- name: Request an Education Health and Care Needs Assessment (professionals)
+  requester: setting
+  note: Also called the SEND Referral Form on the older page.
+- name: Request an Education Health and Care Needs Assessment (parent / carer)
+  requester: parent
+- name: Request an Education Health and Care Needs Assessment (young person)
+  requester: young-person
+searched:
+- 'pages: South Tyneside request EHC needs assessment local offer'
+- 'pages: South Tyneside SEND referral form education settings professionals evidence SEN support plan'
+
+"""##,
+        "394-sunderland/authority.yaml": ##"""
+code: '394'
+name: Sunderland
+slug: sunderland
+region: North East
+submission: unknown
+result: rules
+localOffer: https://www.sunderlandinformationpoint.co.uk/kb5/sunderland/directory/advice.action?id=HBwrL6HZuRM&slaction=ADD&itemid=oDdChh1SU_zGXqOUfpWrJzFqePpi2rlrTx5Utz6XJqOrR4s$
+sources:
+- url: https://www.sunderlandinformationpoint.co.uk/kb5/sunderland/directory/advice.action?id=HBwrL6HZuRM&slaction=ADD&itemid=oDdChh1SU_zGXqOUfpWrJzFqePpi2rlrTx5Utz6XJqOrR4s$
+  read: 2026-12-01
+  grade: current-page
+  title: Requesting an Education, Health and Care Needs Assessment (Sunderland Information Point)
+  note: Usually the school or setting requests, giving the information and evidence gathered through the graduated response and Sunderland's guidance to schools. Parents and young people request in writing, strongly recommended by email to SEN.Admin@togetherforchildren.org.uk (Together for Children runs the service). How settings send requests is not stated in the part read.
+
+"""##,
+        "420-isles-of-scilly/authority.yaml": ##"""
+code: "420"
+name: "Isles of Scilly"
+slug: isles-of-scilly
+region: South West
+submission: letter
+result: nothing-beyond-law
+localOffer: "https://www.localofferscilly.org.uk/education-health-and-care-plans"
+sources:
+  - url: "https://www.localofferscilly.org.uk/education-health-and-care-plans"
+    read: 2026-12-01
+    grade: current-page
+    title: "Information on Education, Health and Care Plans (EHC Plan) and Assessments (Isles of Scilly Local Offer)"
+    note: "Says a request must be made in writing to the SEND and Inclusion Lead (by post or email) and offers the IPSEA template letter. Asks for nothing beyond the statutory baseline."
+  - url: "http://scilly.gov.uk/education-health-and-care-assessments"
+    read: 2026-12-01
+    grade: archive
+    title: "Education Health and Care Assessments (Council of the Isles of Scilly)"
+    note: "Older page from the 2014 transition (mentions conversion of statements by April 2018): requests in writing to the Senior Officer: Children, or by email. Kept for history; superseded by the Local Offer page."
+notes: "Requests go in writing, by post or email; no local evidence list was found."
+
+"""##,
+        "800-bath-and-north-east-somerset/authority.yaml": ##"""
+code: "800"
+name: "Bath and North East Somerset"
+slug: bath-and-north-east-somerset
+region: South West
+submission: email
+result: rules
+localOffer: "https://livewell.bathnes.gov.uk/send-team-education-health-and-care-ehc-plans"
+sources:
+  - url: "https://livewell.bathnes.gov.uk/send-team-education-health-and-care-ehc-plans"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care (EHC) Needs Assessments and Plans (Bath and North East Somerset Live Well)"
+    note: "Settings must show actions taken and reviewed over at least six months; requests in writing by post or by email to age-based team addresses."
+  - url: "https://livewell.bathnes.gov.uk/special-educational-need-or-disability-send/send-team-education-health-and-care-ehc-plans"
+    read: 2026-12-01
+    grade: current-page
+    title: "When is a Statutory Assessment for an EHCP needed? (Bath and North East Somerset Live Well)"
+    note: "Same wording on the six months of reviewed action; names the Guidelines for Educational Settings for Initiating an EHC Needs Assessment, available on request from the team (not read)."
+  - url: "https://www.rainbowresource.org.uk/pages/0-5-years/education-health-and-care-plans/special-educational-needs-and-disabilities-send-education-education-health-and-care-ehc-plans"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Special Educational Needs and Disabilities (SEND) Education, Health and Care (EHC) plans (Rainbow Resource)"
+    note: "Older copy of the same text, with a single email address for requests. Used only to confirm the wording."
+forms:
+  - name: "Guidelines for Educational Settings for Initiating an Education, Health and Care Needs Assessment"
+    requester: setting
+    note: "Guidance document named on the Live Well page; available on request from the team. Not read."
+notes: "The six months is a local expectation of settings, quoted from the SEND Code of Practice paragraphs 9.1 to 9.7 by the page; the Code itself sets no minimum period."
+
+"""##,
+        "801-bristol-city-of/authority.yaml": ##"""
+code: "801"
+name: "Bristol, City of"
+slug: bristol-city-of
+region: South West
+submission: email
+result: rules
+localOffer: "https://services.bristol.gov.uk/bristol-local-offer/parents-and-carers/education-health-and-care-plans/ask-for-an-ehc-needs-assessment"
+sources:
+  - url: "https://services.bristol.gov.uk/bristol-local-offer/parents-and-carers/education-health-and-care-plans/ask-for-an-ehc-needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "Ask for an EHC needs assessment (Bristol Local Offer)"
+    note: "Asks requesters to fill in its documents (their names did not survive in the stored copy) and email them to sen@bristol.gov.uk; suggests reports from the past 12 months and completed support plans, and says these are not compulsory."
+notes: "The names of Bristol's request documents are missing from the stored copy, so no form rule is written."
+
+"""##,
+        "802-north-somerset/authority.yaml": ##"""
+code: "802"
+name: "North Somerset"
+slug: north-somerset
+region: South West
+submission: web-form
+result: nothing-beyond-law
+localOffer: "http://nsod.n-somerset.gov.uk/kb5/northsomerset/directory/site.page?id=7xsPPmpVf-c"
+sources:
+  - url: "http://nsod.n-somerset.gov.uk/kb5/northsomerset/directory/site.page?id=7xsPPmpVf-c"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health and care plans in North Somerset and how to request one (North Somerset Online Directory)"
+    note: "Who can request and when; says the assessment guidance PDF and criteria are under review. The guidance PDF was not read."
+  - url: "https://nsod.n-somerset.gov.uk/kb5/northsomerset/directory/advice.page?id=W3UDATQ9_VQ"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education Health and Care Plans in North Somerset (North Somerset Online Directory)"
+    note: "Says a request can now be made online; points to formal guidance chapters (not read)."
+notes: "The evidence list, if any, is in a guidance PDF that is under review and was not in the stored pages."
+
+"""##,
+        "803-south-gloucestershire/authority.yaml": ##"""
+code: "803"
+name: "South Gloucestershire"
+slug: south-gloucestershire
+region: South West
+submission: unknown
+result: rules
+localOffer: "https://find-information-for-adults-children-families.southglos.gov.uk/kb5/southglos/directory/advice.page?id=DjT2PcqUe6Q&localofferchannel=1"
+sources:
+  - url: "https://find-information-for-adults-children-families.southglos.gov.uk/kb5/southglos/directory/advice.page?id=DjT2PcqUe6Q&localofferchannel=1"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health and care needs assessment (EHCna) (South Gloucestershire)"
+    note: "Criteria: the child has not responded to the graduated approach, including strategies suggested by external professionals; requests usually follow SEN support review meetings. How a setting sends the request is not stated in the stored text."
+  - url: "https://find-information-for-adults-children-families.southglos.gov.uk/kb5/southglos/directory/advice.page;jsessionid=B5BF148A85A87C5E18A445641992873F?id=DjT2PcqUe6Q&localofferchannel=2-3&channel=localoffer"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health and care needs assessment (EHCna) (South Gloucestershire, other channel)"
+    note: "Same page in another channel; adds that a referral is not appropriate where the only concern is non-attendance, English as an additional language, medical needs or exclusion without SEN."
+
+"""##,
+        "805-hartlepool/authority.yaml": ##"""
+code: '805'
+name: Hartlepool
+slug: hartlepool
+region: North East
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.hartlepoolnow.co.uk/pages/local-offer/age-groups/moving-on-17-25/ehcp/how-can-i-request-an-assessment
+sources:
+- url: https://hartlepool.fsd.org.uk/kb5/hartlepool/fsd/site.page?id=GOa_Mb4f1bk
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plan (Hartlepool Family Services Directory)
+  note: Usually the Headteacher or SENCO requests; parents or young people over 16 write to the SEND Team, including the child's name, date of birth, setting attended and why an assessment is needed (all already covered by the baseline apart from the setting name, which is not a condition of a parent's letter).
+- url: https://www.hartlepool.gov.uk/info/20014/schools_and_learning/363/single_co-ordinated_assessment_-_education_health_and_care_plans
+  read: 2026-12-01
+  grade: current-page
+  title: Single Co-ordinated Assessment - Education, Health and Care Plans (Hartlepool Borough Council)
+  note: Requests go to a SEND Panel that meets every 4 weeks, once all information and reports have been gathered; no specific list.
+- url: https://www.hartlepoolnow.co.uk/pages/local-offer/age-groups/moving-on-17-25/ehcp/how-can-i-request-an-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: How can I request an EHC Needs Assessment (Hartlepool Now Local Offer)
+  note: Restates who can request (Code of Practice 9.8) and the monthly SEND Panel.
+searched:
+- 'pages: Hartlepool request EHC needs assessment evidence'
+notes: No local evidence requirement beyond the statutory baseline was found.
+
+"""##,
+        "806-middlesbrough/authority.yaml": ##"""
+code: '806'
+name: Middlesbrough
+slug: middlesbrough
+region: North East
+submission: portal
+result: nothing-beyond-law
+localOffer: http://localoffer.middlesbrough.gov.uk/kb5/middlesbrough/fsd/advice.page?id=MTzXTVRUOQo
+sources:
+- url: http://localoffer.middlesbrough.gov.uk/kb5/middlesbrough/fsd/advice.page?id=MTzXTVRUOQo
+  read: 2026-12-01
+  grade: current-page
+  title: EHCP - Education, Health and Care Plans Guidance (Middlesbrough Local Offer)
+  note: Middlesbrough schools refer directly to the SEN Team using the Capita portal (spelt 'Poirtal' on the page); out-of-area schools download the documents and email them. Points to a downloadable 'EHCP Pathway Guidance' document that was not read.
+- url: https://www.middlesbrough.gov.uk/node/1026
+  read: 2026-12-01
+  grade: current-page
+  title: Special Educational Needs and assessments (Middlesbrough Council)
+  note: Requests are most often made by the SENCO; parents can complete the request form with a professional. No evidence list.
+searched:
+- 'pages: Middlesbrough request EHC needs assessment evidence school'
+- 'pages: Middlesbrough EHCP pathway guidance request statutory assessment evidence SEN support plan reviews'
+notes: The EHCP Pathway Guidance document may hold an evidence list; it was not found in the stored pages.
+
+"""##,
+        "807-redcar-and-cleveland/authority.yaml": ##"""
+code: '807'
+name: Redcar and Cleveland
+slug: redcar-and-cleveland
+region: North East
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://informationdirectory.redcar-cleveland.gov.uk/local-offer-send/step-by-step/education-health-and-care-plan-process/education-health-and-care
+sources:
+- url: https://informationdirectory.redcar-cleveland.gov.uk/local-offer-send/step-by-step/education-health-and-care-plan-process/education-health-and-care
+  read: 2026-12-01
+  grade: current-page
+  title: Education, Health and Care Plan process (Redcar and Cleveland Local Offer)
+  note: You or the school can ask for an EHC needs assessment; links an 'Education, Health and Care Needs Assessment Pathway.docx' that was not read.
+- url: https://informationdirectory.redcar-cleveland.gov.uk/local-offer-send/send-professional-area/documents-and-guidance-rcbc-education-services/costed
+  read: 2026-12-01
+  grade: current-page
+  title: Costed Provision Map and Guidance (Redcar and Cleveland Local Offer, professional area)
+  note: Explains Elements 1, 2 (notional SEND budget) and 3 (top-up) and provides a costed provision map for high needs funding. It is about top-up funding, not stated as a condition of an EHC needs assessment request, so no rule was written.
+searched:
+- 'pages: Redcar and Cleveland request EHC needs assessment evidence costed provision map'
+- 'pages: Redcar Cleveland costed provision map guidance Element 2 notional SEND budget'
+
+"""##,
+        "808-stockton-on-tees/authority.yaml": ##"""
+code: '808'
+name: Stockton-on-Tees
+slug: stockton-on-tees
+region: North East
+submission: email
+result: rules
+localOffer: https://stockton.gov.uk/education-health-care-assessment
+sources:
+- url: https://stockton.gov.uk/education-health-care-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: SEND local offer - How to request an Education Health Care (EHC) Assessment (Stockton-on-Tees Borough Council)
+  note: Requests by email to ehcassessments@stockton.gov.uk (parents may also write); the applicant is then sent an assessment form. The LA expects the child to have been supported through SEN support with clear evidence of appropriate action over time.
+forms:
+- name: Assessment form
+  requester: any
+  note: Sent to the applicant after the request is made.
+
+"""##,
+        "810-kingston-upon-hull-city-of/authority.yaml": ##"""
+code: '810'
+name: Kingston upon Hull, City of
+slug: kingston-upon-hull-city-of
+region: Yorkshire and the Humber
+submission: unknown
+result: rules
+localOffer: https://hullsendlocaloffer.org.uk/education/statutory-assessments-reviews
+sources:
+- url: http://hull.mylocaloffer.org/s4s/WhereILive/Council?pageId=2863
+  read: 2026-12-01
+  grade: archive
+  published: '2018-04-04'
+  title: EHC assessment weeks 1-6 (Hull Local Offer, former site)
+  note: 'School/setting referrals should contain evidence of at least 2 terms of interventions and support (the Graduated Response). Page says ''Last updated: 04/04/2018'' and is on the former hull.mylocaloffer.org site.'
+- url: http://hull.mylocaloffer.org/coproduction/send-updates-and-services/
+  read: 2026-12-01
+  grade: archive
+  title: SEND Updates (Hull Local Offer, former site)
+  note: From April 2021 new EHC Needs Assessment Request documentation replaced the My Support Plan; My Support Plans received after 31 July (2021) would not be accepted.
+- url: https://hullsendlocaloffer.org.uk/education/statutory-assessments-reviews
+  read: 2026-12-01
+  grade: current-page
+  published: 2024-11
+  title: Requesting an EHC Needs Assessment (ECHNAR) (Hull SEND Local Offer)
+  note: Current page; the opening read is a November 2024 service update on delays and does not restate the evidence expected.
+forms:
+- name: Education Health and Care Needs Assessment Request documentation
+  requester: setting
+  note: In use from April 2021; replaced the My Support Plan for requests.
+- name: Parental request form
+  requester: parent
+  note: Updated in 2021 to align with the setting documentation.
+notes: The 2-term expectation comes from a 2018 page on Hull's former Local Offer site; the current page read does not restate it. '2 terms' is modelled as 24 weeks from the first cycle's start to the last review, as for Worcestershire.
+
+"""##,
+        "811-east-riding-of-yorkshire/authority.yaml": ##"""
+code: '811'
+name: East Riding of Yorkshire
+slug: east-riding-of-yorkshire
+region: Yorkshire and the Humber
+submission: unknown
+result: nothing-beyond-law
+localOffer: http://eastridinglocaloffer.org.uk/education/education-health-and-care-plans/
+sources:
+- url: http://eastridinglocaloffer.org.uk/education/education-health-and-care-plans/
+  read: 2026-12-01
+  grade: current-page
+  title: Education Health and Care Plans (East Riding Local Offer)
+  note: A request is usually sent to the SEN Team by the school; parents should discuss with the school first, or write or email (send.enquiries@eastriding.gov.uk) with details of the child, their needs, their setting and other agencies involved. An older copy of the page says parents, young people, schools and professionals can all request. No setting evidence list in the part read.
+searched:
+- 'pages: East Riding of Yorkshire request EHC needs assessment evidence school'
+
+"""##,
+        "812-north-east-lincolnshire/authority.yaml": ##"""
+code: '812'
+name: North East Lincolnshire
+slug: north-east-lincolnshire
+region: Yorkshire and the Humber
+submission: unknown
+result: no-source-found
+sources:
+- url: https://www.nelincs.gov.uk/children-and-families/send-and-local-offer/can-find-help-support-can-complain/
+  read: 2026-12-01
+  grade: current-page
+  title: How can I find help and support or how can I complain? (North East Lincolnshire Council)
+  note: Only gives the Special Educational Needs Assessment and Review Team (SENART) contact (sen@nelincs.gov.uk); not a page on requesting an assessment.
+- url: https://sendlocaloffer.nelincs.gov.uk/home/what-is-sen-support/
+  read: 2026-12-01
+  grade: current-page
+  title: What is SEN Support? (North East Lincolnshire SEND Local Offer)
+  note: Describes SEN Support and the assess, plan, do, review cycle; the part read says nothing about requesting an assessment.
+searched:
+- 'pages: North East Lincolnshire request EHC needs assessment evidence'
+- 'pages: nelincs education health and care needs assessment request SENART graduated approach'
+- 'pages: North East Lincolnshire SEND local offer EHC needs assessment how to request school evidence my support plan'
+
+"""##,
+        "813-north-lincolnshire/authority.yaml": ##"""
+code: '813'
+name: North Lincolnshire
+slug: north-lincolnshire
+region: Yorkshire and the Humber
+submission: unknown
+result: no-source-found
+sources: []
+searched:
+- 'pages: North Lincolnshire request EHC needs assessment evidence school'
+- 'pages: northlincs local offer EHC needs assessment request form setting'
+- 'pages: North Lincolnshire Council education health and care plan request assessment SEN team'
+- 'pages: North Lincolnshire local offer requesting an education health and care needs assessment'
+notes: Searches returned Lincolnshire County Council and North East Lincolnshire pages, and North Lincolnshire's SEND and Inclusion Plan 2021-2024, but no North Lincolnshire page on requesting an assessment.
+
+"""##,
+        "815-north-yorkshire/authority.yaml": ##"""
+code: '815'
+name: North Yorkshire
+slug: north-yorkshire
+region: Yorkshire and the Humber
+submission: email
+result: rules
+localOffer: https://www.northyorks.gov.uk/all-about-education-health-and-care-plans-and-requesting-assessment
+sources:
+- url: https://cyps.northyorks.gov.uk/statutory-send-processes-ehc-assessments-and-ehcps
+  read: 2026-12-01
+  grade: current-page
+  title: Statutory SEND processes - EHC assessments and EHCPs (North Yorkshire Council, CYPS schools site)
+  note: 'Key points for schools: gather evidence in line with Chapter 6 of the Code of Practice (what has been tried, its impact, resources used; example SEN Support plans and chronologies offered); in most cases at least two cycles of the graduated response before a request; request on the EHCAR form with full involvement and consent of the parent/carer (and young person); the six weeks run once an EHCAR is received with the required consents; an EHCAR decision meeting within 2-4 weeks.'
+- url: https://www.northyorks.gov.uk/all-about-education-health-and-care-plans-and-requesting-assessment
+  read: 2026-12-01
+  grade: current-page
+  title: All about education, health and care plans and requesting an assessment (North Yorkshire Council)
+  note: 'For parents: the SENCO may submit an Education Health and Care Assessment Request (EHCAR) after several cycles of the graduated approach.'
+- url: https://fdocuments.net/document/home-sendiass-north-yorkshirese-web-view-word-file-email-to-sennorthyorksgovuk.html
+  read: 2026-12-01
+  grade: secondary-copy
+  published: 2019-09
+  title: Education, Health & Care Assessment Request (EHCAR Sep 19), copy on a document-sharing site of a file hosted by SENDIASS North Yorkshire
+  note: 'Form text: requests completed with reference to the North Yorkshire banding criteria; ''in the vast majority of situations'' 2 cycles of the graduated response expected; sent as a Word file to sen@northyorks.gov.uk via Egress (the basis for submission: email). A 2019 form version; may have changed.'
+- url: https://sendiassnorthyorkshire.co.uk/?p=5407
+  read: 2026-12-01
+  grade: secondary-copy
+  title: Education, Health and Care needs assessment request (SENDIASS North Yorkshire)
+  note: 'Secondary: calls the request an EHCAR; schools should complete it with the family.'
+forms:
+- name: Education, Health & Care Assessment Request (EHCAR)
+  requester: setting
+  note: Named on the council's CYPS page. The version seen (Sep 19) is a secondary copy; earlier versions V1 (Nov 17) and V1 (Apr 18) also circulate.
+
+"""##,
+        "816-york/authority.yaml": ##"""
+code: '816'
+name: York
+slug: york
+region: Yorkshire and the Humber
+submission: unknown
+result: no-source-found
+sources:
+- url: https://york.gov.uk/SENCoordinationTeam
+  read: 2026-12-01
+  grade: current-page
+  title: Special Educational Needs Caseworker team (City of York Council)
+  note: The team manages requests for assessment from schools and parents; no evidence list.
+- url: http://www.yor-ok.org.uk/2014%20YorOK%20Website/families/Local%20Offer/SENDIASSsite/ehc-needs-assessment.htm
+  read: 2026-12-01
+  grade: archive
+  title: EHC needs assessment (YorOK, SENDIASS section, 2014 site)
+  note: 'Old page: parents or young people request by contacting the SEN team; no evidence list.'
+searched:
+- 'pages: York local offer request EHC needs assessment evidence school'
+- 'pages: City of York Council SEN team request education health and care needs assessment setting evidence'
+- 'pages: yorksend.org request education health and care needs assessment York setting'
+notes: York's current Local Offer (yorksend.org) page on requesting was not among the stored pages.
+
+"""##,
+        "821-luton/authority.yaml": ##"""
+code: "821"
+name: "Luton"
+slug: luton
+region: East of England
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://directory.luton.gov.uk/kb5/luton/directory/service.page?id=KB9PFyTlYqw&localofferchannel=0"
+sources:
+  - url: "https://directory.luton.gov.uk/kb5/luton/directory/service.page?id=KB9PFyTlYqw&localofferchannel=0"
+    read: 2026-12-01
+    grade: current-page
+    published: 2023-10-19
+    title: "Eligibility for an Education, Health and Care Needs assessment (Luton Local Offer directory)"
+    note: "All requests go to the EHC panel; links an eligibility guidance document that was not read."
+  - url: "https://m.luton.gov.uk/Page/Show/Education_and_learning/Special_educational_needs/SENassessmentandstatement/Pages/Special%20Educational%20Needs%20Assessment.aspx"
+    read: 2026-12-01
+    grade: archive
+    title: "Education, Health & Care needs assessment (Luton Borough Council, older mobile page)"
+    note: "Older page (statement conversions to April 2018). Requests are sent to the SENAT team in writing."
+searched:
+  - "pages: Luton request EHC needs assessment evidence"
+  - "pages: Luton eligibility for an EHC needs assessment guidance school evidence provision map"
+notes: "No local evidence list was found; the eligibility guidance document was not available."
 
 """##,
         "822-bedford/authority.yaml": ##"""
@@ -3818,14 +8656,191 @@ name: Bedford
 slug: bedford
 region: East of England
 submission: unknown
+result: rules
 sources:
   - url: https://info.5y1.org/british-male-first-names_1_03cd1f.html
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2018-09
     title: Bedford Borough "New request for an EHC needs assessment" form, September 2018 (copy on a document-sharing site)
-    note: Secondary copy of a September 2018 Word form used at the SEND panel; it may have been replaced since. Source of the identity fields and of the rule that professionals listed must be current (within 18 months, unless confirming a diagnosis). Uncertain; the form does not say how it is sent.
+    note: Secondary copy of a September 2018 Word form used at the SEND panel; it may have been replaced since. Source of the identity fields and of listing professionals whose involvement is current (within 18 months, unless confirming a diagnosis). It does not say who completes it or how it is sent.
+  - url: https://www.bedford.gov.uk/schools-education-and-childcare/special-educational-needs-and-disability-send/send-team
+    read: 2026-12-01
+    grade: current-page
+    title: SEND Team (Bedford Borough Council)
+    note: Decisions on whether a child or young person matches the guidance for assessment are made by the Bedford Borough SEND Panel. It names no request form and no route for sending a request; no rule rests on it.
 forms:
   - name: New request for an EHC needs assessment
     version: "2018-09"
+    requester: setting
+    note: Taken to be a setting's form, since it asks for the admission date, UPN and the professionals involved; known only from a secondary copy.
+notes: >-
+  Re-audited 2026-12-01. The only source for Bedford's rules is an eight-year-old secondary copy, so
+  they are notes, and the form's fields apply to a setting's request only.
+
+"""##,
+        "823-central-bedfordshire/authority.yaml": ##"""
+code: "823"
+name: "Central Bedfordshire"
+slug: central-bedfordshire
+region: East of England
+submission: unknown
+result: rules
+localOffer: "https://www.centralbedfordshire.gov.uk/info/15/special_educational_needs_and_disability_-_local_offer/127/education/2"
+sources:
+  - url: "https://www.centralbedfordshire.gov.uk/info/15/special_educational_needs_and_disability_-_local_offer/127/education/2"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEND in education (Central Bedfordshire Council)"
+    note: "Settings take a graduated approach, reviewing progress at least 3 times a year, recorded (Central Bedfordshire recommends) in a SEND Support Plan."
+  - url: "https://cbsendiass.org/educational-health-and-care-needs-assessment-and-plans/"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Educational, Health and Care Needs Assessment and Plans (Central Bedfordshire SENDIASS)"
+    note: "Secondary (information, advice and support service). Says the council asks a school to complete a specific form, and suggests documents showing progress over the last 12 months."
+  - url: "https://localoffer.centralbedfordshire.gov.uk/kb5/centralbedfordshire/directory/advice.page?id=16qpJt5H0fI"
+    read: 2026-12-01
+    grade: current-page
+    title: "Assessment of SEND and EHC Plans in Educational Settings (Central Bedfordshire Local Offer)"
+    note: "Same steps as the council page above, on the Local Offer directory."
+forms:
+  - name: "SEND Support Plan"
+    requester: setting
+    note: "Recommended record of SEN support; maps to sen-support-plan."
+  - name: "School request form (name not given)"
+    requester: setting
+    note: "Named only by SENDIASS as a specific form the council asks schools to complete."
+
+"""##,
+        "825-buckinghamshire/authority.yaml": ##"""
+code: "825"
+name: "Buckinghamshire"
+slug: buckinghamshire
+region: South East
+submission: unknown
+result: no-source-found
+sources:
+  - url: "https://www.bucksfamilyinfo.org/kb5/buckinghamshire/fsd/advice.page?id=lypVjro44uw"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education 0 to 25 years (SEND) (Buckinghamshire Family Information Service)"
+    note: "Describes Buckinghamshire's SEN Support Plan document for the graduated approach, but not what a request for assessment must contain."
+  - url: "https://buckinghamshire.gov.uk/schools-and-learning/bucks-sendias-service/support-for-send/ehc-needs-assessments-and-plans"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "EHC needs assessments (Bucks SENDIAS Service)"
+    note: "Suggests a meeting with the SENCo before a request; no authority evidence list."
+searched:
+  - "pages: Buckinghamshire request education health care needs assessment evidence school"
+  - "pages: Buckinghamshire local offer how to request an EHC needs assessment SENCO"
+  - "pages: Buckinghamshire Council EHCNA request form parents schools SEND"
+notes: "No Buckinghamshire Council page on how to request an assessment, or on what evidence to send, came up in the stored pages."
+
+"""##,
+        "826-milton-keynes/authority.yaml": ##"""
+code: "826"
+name: "Milton Keynes"
+slug: milton-keynes
+region: South East
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.milton-keynes.gov.uk/schools-and-lifelong-learning/send-local-offer/send-local-offer-parents/primary/ehc-needs-assessments"
+sources:
+  - url: "https://www.milton-keynes.gov.uk/schools-and-lifelong-learning/send-local-offer/send-local-offer-parents/primary/ehc-needs-assessments"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEN Support and EHC Needs Assessment (Milton Keynes City Council)"
+    note: "Describes SEN support and what settings should do (gather reviews of outcomes and reports, seek specialist advice); no request evidence list in the stored text."
+  - url: "https://www.mksendlocaloffer.co.uk/policies-and-processes"
+    read: 2026-12-01
+    grade: current-page
+    title: "Policies and processes (Milton Keynes SEND Local Offer)"
+    note: "Points to Guidelines for assessment (EHCP) under the EHCP documents for professionals; that document was not read."
+notes: "The guidelines for assessment document may hold local requirements; it was not in the stored pages."
+
+"""##,
+        "830-derbyshire/authority.yaml": ##"""
+code: "830"
+name: "Derbyshire"
+slug: derbyshire
+region: East Midlands
+submission: unknown
+result: rules
+localOffer: "https://localoffer.derbyshire.gov.uk/apply-for-an-assessment/ehc-plan/ehc-plan.aspx"
+sources:
+  - url: "https://localoffer.derbyshire.gov.uk/apply-for-an-assessment/ehc-plan/ehc-plan.aspx"
+    read: 2026-12-01
+    grade: current-page
+    title: "Apply for an EHC plan (Derbyshire Local Offer)"
+    note: "Step one: a request should include information from the setting and agencies on how they used the graduated response and how the support helped. Process of up to 22 weeks is described."
+  - url: "https://localoffer.derbyshire.gov.uk/getting_support/education_health_care_plans/how_to_get_ehc_plan/default.asp"
+    read: 2026-12-01
+    grade: archive
+    title: "How can my child get an EHC plan? (Derbyshire Local Offer, older site)"
+    note: "Older site (it links to a new Local Offer beta). Says a school or post-16 institution must complete an application form, and that referrals from other professionals need the parents' written permission. May have been superseded; rules resting on it are warnings."
+forms:
+  - name: "EHC needs assessment application form (school or post-16)"
+    requester: setting
+    note: "Named only generically on the older site."
+
+"""##,
+        "831-derby/authority.yaml": ##"""
+code: "831"
+name: "Derby"
+slug: derby
+region: East Midlands
+submission: unknown
+result: rules
+localOffer: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+sources:
+  - url: "https://derby.gov.uk/education-and-learning/derbys-send-local-offer/ehc-assessment-and-plans/how-to-request-an-ehc-needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "How to request an EHC needs assessment (Derby City Council)"
+    note: "Lists the questions Derby asks to fully consider a request: external professional advice, SMART targets, progress reviewed over time, use of delegated funding. These are decision criteria, so the rules are notes (info)."
+
+"""##,
+        "838-dorset/authority.yaml": ##"""
+code: "838"
+name: "Dorset"
+slug: dorset
+region: South West
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.dorsetcouncil.gov.uk/w/the-ehcp-process"
+sources:
+  - url: "https://www.dorsetcouncil.gov.uk/w/the-ehcp-process"
+    read: 2026-12-01
+    grade: current-page
+    title: "The EHCP process (Dorset Council)"
+    note: "Who can ask; says in most cases the request should be made in partnership between the school and family. No evidence list."
+  - url: "https://www.dorsetsendiass.co.uk/how-to-request-an-assessment/"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "How to request an EHC assessment (Dorset SENDIASS)"
+    note: "For parents: a covering letter and a summary of parent or young person views, sent to the locality team."
+  - url: "http://dorsetcouncil.gov.uk/w/sen-panels-and-decision-making-processes"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEN panels and decision making processes (Dorset Council)"
+    note: "The SEND Panel decides on the evidence provided and against the criteria in the SEND Code of Practice 2015."
+
+"""##,
+        "839-bournemouth-christchurch-and-poole/authority.yaml": ##"""
+code: "839"
+name: "Bournemouth, Christchurch and Poole"
+slug: bournemouth-christchurch-and-poole
+region: South West
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.fid.bcpcouncil.gov.uk/kb5/poole/fis/advice.page?id=Q63k9-KUhl4"
+sources:
+  - url: "https://www.fid.bcpcouncil.gov.uk/kb5/poole/fis/advice.page?id=Q63k9-KUhl4"
+    read: 2026-12-01
+    grade: current-page
+    title: "How to ask for an Education Health and Care Plan (EHCP) (BCP Family Information Directory)"
+    note: "Who can ask and when (receiving extra support but not making progress). Only the opening of the page was in the stored text; no evidence list seen."
+notes: "Only part of the BCP page was available; a fuller copy might list local expectations."
 
 """##,
         "840-county-durham/authority.yaml": ##"""
@@ -3834,15 +8849,101 @@ name: County Durham
 slug: county-durham
 region: North East
 submission: unknown
+result: rules
 sources:
   - url: https://docsbay.net/doc/1176391/Guidance-on-the-Use-of-School-Funding-for-High-Needs-Pupils
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Guidance on the use of school funding for high needs pupils (Durham County Council, copy on a document-sharing site)
     note: Secondary copy of an old document. Schools meet the first £6,000 of support from September 2015 and show provision in a costed provision map, with a step-by-step guide. It ties the costed provision map to high needs (top-up) funding; how strictly it applies to an EHC needs assessment request is uncertain.
   - url: https://sthelenauckland.durham.sch.uk/send/finance/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2023-09
     title: SEND finance (a County Durham primary school, updated September 2023)
     note: Secondary (school website). Confirms the first £6,000 and the costed provision map for top-up funding requests.
+notes: >-
+  Re-audited 2026-12-01. Both sources are secondary, and both tie the costed provision map to top-up
+  funding; Durham's own current page on requesting an assessment was not found.
+
+"""##,
+        "841-darlington/authority.yaml": ##"""
+code: '841'
+name: Darlington
+slug: darlington
+region: North East
+submission: unknown
+result: no-source-found
+sources:
+- url: https://darlington.gov.uk/education-and-learning/send-local-offer
+  read: 2026-12-01
+  grade: current-page
+  title: Darlington SEND Local Offer (Darlington Borough Council)
+  note: General Local Offer page; links an 'Education Health and Care Plan Process webpage' that was not found in the stored pages.
+searched:
+- 'pages: Darlington request EHC needs assessment local offer evidence'
+- 'pages: Darlington education health and care plan process request statutory assessment school'
+- 'pages: Darlington EHC needs assessment request form SENCO evidence graduated approach Darlington Borough Council'
+
+"""##,
+        "845-east-sussex/authority.yaml": ##"""
+code: "845"
+name: "East Sussex"
+slug: east-sussex
+region: South East
+submission: email
+result: rules
+localOffer: "https://localoffer.eastsussex.gov.uk/send-information-and-services/education-health-and-care-plans/ehcp-introduction-assessment-and-process"
+sources:
+  - url: "https://czone.eastsussex.gov.uk/send/ehcp/needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care (EHC) needs assessment (Czone, East Sussex County Council)"
+    note: "For schools and settings: read the SEN Matrix guidance, get parental consent on form SA1B, complete the Setting (or Early Years) EHC needs assessment form and email it with any additional evidence."
+  - url: "https://localoffer.eastsussex.gov.uk/send-information-and-services/education-health-and-care-plans/ehcp-introduction-assessment-and-process"
+    read: 2026-12-01
+    grade: current-page
+    title: "EHCP: Introduction, Assessment and Process (East Sussex Local Offer)"
+    note: "Parents, young people or, ideally, the setting can request; a request from the setting helps avoid delays."
+  - url: "https://czone.eastsussex.gov.uk/send/ehcp?print=true"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care Plans (Czone, print view)"
+    note: "Schools should use the additional needs plan for the assess, plan, do, review process (background only)."
+forms:
+  - name: "SA1B: Statutory assessment consent form"
+    requester: setting
+    note: "Parental consent to request an assessment; maps to evidence type consent-form."
+  - name: "Setting EHC needs assessment form"
+    requester: setting
+    note: "For schools and settings."
+  - name: "Early Years EHC needs assessment form"
+    requester: setting
+    note: "For early years settings, after discussing with the child's SEND early years adviser or practitioner."
+
+"""##,
+        "846-brighton-and-hove/authority.yaml": ##"""
+code: "846"
+name: "Brighton and Hove"
+slug: brighton-and-hove
+region: South East
+submission: unknown
+result: no-source-found
+sources:
+  - url: "https://mta-sts.brighton-hove.gov.uk/special-educational-needs-and-disabilities/parents-and-carers/special-educational-needs-sen-guide-families"
+    read: 2026-12-01
+    grade: current-page
+    title: "Special educational needs (SEN) guide for families (Brighton & Hove City Council)"
+    note: "The stored copy (on an odd host name of the council's site) has the introduction and contents only; the section 'Step 1: Request to Assess' was not in the stored text."
+  - url: "https://vdocuments.net/education-health-and-care-needs-assessment-2018-10-09-town-hall-norton-road.html"
+    read: 2026-12-01
+    grade: secondary-copy
+    published: "2018-08"
+    title: "Education, Health and Care Needs Assessment: A Guide for Parents and Carers, August 2018 (copy)"
+    note: "Only the index of the 2018 guide was in the stored text."
+searched:
+  - "pages: Brighton and Hove request EHC needs assessment evidence"
+  - "pages: Brighton Hove SEN guide Step 1 Request to Assess SEN panel evidence setting"
 
 """##,
         "850-hampshire/authority.yaml": ##"""
@@ -3851,21 +8952,153 @@ name: Hampshire
 slug: hampshire
 region: South East
 submission: portal
+result: rules
+localOffer: https://www.connecttosupporthampshire.org.uk/family-information-and-services-hub-fish/send-local-offer/education-and-childcare/education-health-and-care-plans-ehcps
 sources:
   - url: https://www.hants.gov.uk/educationandlearning/send/sen-pathway/professionalehcplanchecklist/fullsupport
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Professional EHC plan checklist, full support step (Hampshire County Council)
     note: Online checklist for professionals. Source of the first £6,000 of SEN Support, the SEN Support Plan linked to the provision map, and outcomes over the next 2 to 3 years. Submission is recorded as portal because the checklist is an online pathway; the page points to Local Offer guidance for the documents, which was not read.
   - url: https://www.connecttosupporthampshire.org.uk/family-information-and-services-hub-fish/send-local-offer/education-and-childcare/education-health-and-care-plans-ehcps
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, Health and Care Plans (Hampshire Local Offer)
     note: Families follow an assessment on the SEN Hub.
   - url: http://www3.hants.gov.uk/childrens-services/specialneeds/sen-home/ehc-assessment.htm
     read: 2026-11-23
+    grade: archive
     title: The EHC needs assessment process (old Hampshire County Council page)
     note: Old snapshot. Requests then went in writing or by email to the SEN Service, with 25 days to comment on a proposal to assess. Kept for history only; no rule relies on it.
 forms:
   - name: Professional EHC plan checklist (online)
+    requester: setting
+notes: >-
+  Re-audited 2026-12-01. The checklist is written for professionals, so its rules apply to a setting's
+  request; it says "should", so none is an error.
+
+"""##,
+        "851-portsmouth/authority.yaml": ##"""
+code: "851"
+name: "Portsmouth"
+slug: portsmouth
+region: South East
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://portsmouthlocaloffer.org/information/education-health-and-care-plans-ehcp/"
+sources:
+  - url: "https://portsmouthlocaloffer.org/information/education-health-and-care-plans-ehcp/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education Health and Care Plans (Portsmouth Local Offer)"
+    note: "What an EHC needs assessment is and the criteria for a plan; no request evidence list."
+  - url: "https://portsmouthlocaloffer.org/information-about-education-health-and-care-needs-assessments-in-portsmouth/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Information about Education, Health and Care Needs Assessments in Portsmouth (Portsmouth Local Offer)"
+    note: "Assessment backlog and recovery plan (2023 and 2024 figures); nothing on evidence."
+  - url: "https://p-d-f.org/en/sen-advice-centre/ehc-needs-assessment"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "What is an Education, Health and Care Needs Assessment (Portsmouth Disability Forum)"
+    note: "A written request to the Director of Children's Services or the SEND Team, with a model letter. Old contact names; secondary."
+
+"""##,
+        "852-southampton/authority.yaml": ##"""
+code: "852"
+name: "Southampton"
+slug: southampton
+region: South East
+submission: unknown
+result: no-source-found
+sources:
+  - url: "https://www.southamptonsendiass.info/ehc-needs-assessments-requests/"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "EHC Needs Assessments: Requests (Southampton SENDIASS)"
+    note: "Explains the legal test and a written parent request; not the council's own requirements."
+  - url: "https://sid.southampton.gov.uk/kb5/southampton/directory/advice.page?id=KXvnpSEooKE"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEND Area Wide Offer (Southampton Information Directory)"
+    note: "General description of SEN and the 0-25 Service; nothing on requesting an assessment."
+searched:
+  - "pages: Southampton City Council request EHC needs assessment school evidence form"
+  - "pages: southampton.gov.uk SEND request statutory assessment EHCP school SENCO evidence required"
+
+"""##,
+        "855-leicestershire/authority.yaml": ##"""
+code: "855"
+name: "Leicestershire"
+slug: leicestershire
+region: East Midlands
+submission: unknown
+result: rules
+localOffer: "https://www.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/where-to-start-with-send/get-help-with-your-childs-progress/assessment"
+sources:
+  - url: "https://resources.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/support-for-schools/assessment-of-sen-sena"
+    read: 2026-12-01
+    grade: current-page
+    title: "Assessment of SEN (SENA), support for schools (Leicestershire County Council)"
+    note: "Schools apply with a request for statutory assessment cover sheet along with a completed SEND ... (the stored copy is cut off there; probably the SEND Support Plan, whose templates the same page offers)."
+  - url: "https://www.leicestershire.gov.uk/education-and-children/special-educational-needs-and-disability/where-to-start-with-send/get-help-with-your-childs-progress/assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "Get help with your child's progress: assessment (Leicestershire County Council)"
+    note: "SENA contacts the setting and looks at the child's SEND Support Plan, if they have one."
+  - url: "https://www.leicestershire.gov.uk/node/3976"
+    read: 2026-12-01
+    grade: current-page
+    title: "Get help with your child's progress: assessment, request and consent forms (Leicestershire County Council)"
+    note: "Parents may email a request form and a hand-signed consent form to SENA. Not modelled: parents cannot be held to the authority's forms."
+forms:
+  - name: "Request for statutory assessment cover sheet"
+    requester: setting
+  - name: "SEND Support Plan"
+    requester: setting
+    note: "Template offered to schools; maps to sen-support-plan."
+  - name: "Request form and consent form"
+    requester: parent
+    note: "Emailed to senaservice@leics.gov.uk; the consent form is hand signed."
+
+"""##,
+        "856-leicester/authority.yaml": ##"""
+code: "856"
+name: "Leicester"
+slug: leicester
+region: East Midlands
+submission: web-form
+result: nothing-beyond-law
+localOffer: "https://families.leicester.gov.uk/send-local-offer/education-and-send/request-an-education-health-care-needs-assessment-ehcna"
+sources:
+  - url: "https://families.leicester.gov.uk/send-local-offer/education-and-send/request-an-education-health-care-needs-assessment-ehcna"
+    read: 2026-12-01
+    grade: current-page
+    title: "Request an education health care needs assessment (EHCNA) (Leicester City Council)"
+    note: "Leicester looks at skills and rate of progress, the support provided, its difference and health needs: SEND Code of Practice 9.14, already in the baseline."
+  - url: "https://families.leicester.gov.uk/send-local-offer/about-send/education-health-and-care-assessment-and-plans/request-for-a-statutory-ehc-assessment/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Request for a statutory EHC assessment (Leicester City Council)"
+    note: "Parents can submit a request online and get a reference number. How settings send a request is not stated; web-form is recorded from the online route."
+searched:
+  - "pages: Leicester request statutory EHC assessment school evidence required"
+notes: "Leicester's pages ask for nothing beyond the statutory considerations."
+
+"""##,
+        "857-rutland/authority.yaml": ##"""
+code: "857"
+name: "Rutland"
+slug: rutland
+region: East Midlands
+submission: unknown
+result: no-source-found
+sources: []
+searched:
+  - "pages: Rutland request EHC needs assessment evidence school"
+  - "pages: Rutland local offer EHCNA request form SENCO statutory assessment"
+  - "pages: Rutland County Council EHC needs assessment request SEND team Oakham"
+notes: "Only Rutland Information Service FAQs on other topics, the SEND capital programme page and local news on EHCP numbers came up; none says how to request or what to send."
 
 """##,
         "860-staffordshire/authority.yaml": ##"""
@@ -3874,23 +9107,405 @@ name: Staffordshire
 slug: staffordshire
 region: West Midlands
 submission: portal
+result: rules
 sources:
   - url: https://docsbay.net/ehc-school-information-request
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: Staffordshire EHC school information request form (copy on a document-sharing site)
     note: Secondary copy of unknown date. Nine sections (person completing, evidence checklist, child and setting details, evidence of intervention, evidence of need, parent or carer views, child or young person views, additional information, consent and signatures); asks for 2 reviewed termly plans when the child or young person is on SEN support; says incomplete forms may be returned.
   - url: https://www.staffordshireconnects.info/kb5/staffordshire/directory/advice.page?id=er3yIe8IiDM
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Staffordshire Connects, EHC needs assessment
-    note: Parents use the EHC Hub. Submission is recorded as portal for that reason; the route for schools' information request forms is not stated in the sources read.
+    note: Hub guidance for parents and carers; it points to a separate guidance sheet for requesting an EHC needs assessment on the Hub. Submission is recorded as portal for that reason; the route for schools' information request forms is not stated in the sources read.
   - url: http://helpyourself.staffordshirecares.info/kb5/staffordshire/directory/advice.page?id=H2NHUGE_yzY
     read: 2026-11-23
+    grade: archive
     title: Staffordshire EHC Hub (older Local Offer page)
     note: Older page confirming Staffordshire's use of the EHC Hub.
 forms:
   - name: EHC school information request
+    requester: setting
+    note: Known only from a secondary copy of unknown date; may be superseded by requests on the EHC Hub.
   - name: SEN Graduated Response
     note: Staffordshire's needs and process criteria document referred to by the form; not read.
+notes: >-
+  Re-audited 2026-12-01. The school form's rules are warnings for a setting's request only, and the
+  overrides that raised national guidance to errors on the strength of that form were removed.
+
+"""##,
+        "861-stoke-on-trent/authority.yaml": ##"""
+code: "861"
+name: "Stoke-on-Trent"
+slug: stoke-on-trent
+region: West Midlands
+submission: hub
+result: rules
+localOffer: "https://localoffer.stoke.gov.uk/send-ehc-needs-assessment-1/requesting-ehc-needs-assessment-1/3"
+sources:
+  - url: "http://localoffer.stoke.gov.uk/kb5/stoke/directory/advice.action;jsessionid=8470988498F055935C3025309DB328B9?id=JBp7W2lsZx0&slaction=ADD&itemid=oj8O1exsC1vsWKqZ2FCUQOAfLSUEehxWZpkM"
+    read: 2026-12-01
+    grade: current-page
+    title: "Assessment for Education, Health and Care Plans: Guidelines (Stoke-on-Trent Local Offer)"
+    note: "Guidelines refreshed from September 2014; asks professionals requesting an assessment for evidence on interventions, monitoring, external advice and Element 2 funding, and links to the EHC Hub. Undated and possibly old."
+  - url: "https://localoffer.stoke.gov.uk/send-ehc-needs-assessment-1/requesting-ehc-needs-assessment-1/3"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an EHC needs assessment (Stoke-on-Trent Local Offer)"
+    note: "Parental requests go to SENMAS with concerns, reasons, professionals involved and a completed consent form. Not modelled: parents cannot be held to the authority's forms."
+  - url: "https://localoffer.stoke.gov.uk/send-ehc-needs-assessment-1/i-apply-ehcp"
+    read: 2026-12-01
+    grade: current-page
+    title: "How do I apply for an EHCP? (Stoke-on-Trent Local Offer)"
+    note: "Parent and young person applications: what to include, including a parental consent form; SENMAS asks the setting about the graduated approach if needed."
+forms:
+  - name: "Parental consent form"
+    requester: parent
+    note: "Listed for parental requests; not checked."
+
+"""##,
+        "865-wiltshire/authority.yaml": ##"""
+code: "865"
+name: "Wiltshire"
+slug: wiltshire
+region: South West
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://localoffer.wiltshire.gov.uk/ehcna-documents"
+sources:
+  - url: "https://localoffer.wiltshire.gov.uk/ehcna-documents"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care Needs Assessments (Wiltshire Local Offer)"
+    note: "Settings run assess, plan, do, review cycles and keep records such as a SEND Support Plan. The section 'Documents used in requesting a needs assessment' was not in the stored text."
+  - url: "https://localoffer.wiltshire.gov.uk/article/4302/Education-Health-and-Care-Needs-Assessments"
+    read: 2026-12-01
+    grade: current-page
+    published: "2023-10"
+    title: "Education, Health and Care Needs Assessments (Wiltshire Local Offer, October 2023 version)"
+    note: "Same introduction with the October 2023 service changes."
+notes: "Keeping SEN support records is already covered by the baseline (ENG-ACTION-EVIDENCE); the request document list was not available."
+
+"""##,
+        "866-swindon/authority.yaml": ##"""
+code: "866"
+name: "Swindon"
+slug: swindon
+region: South West
+submission: portal
+result: nothing-beyond-law
+sources:
+  - url: "https://www.swindonsias.org.uk/info/1/information/26/education-health-care-plans-1/3"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Requesting an EHC needs assessment (Swindon SENDIAS)"
+    note: "Parental requests go through the SEND portal or by email with a template; advises including any information or reports. Graded secondary because it is the information, advice and support service's page."
+  - url: "https://www.swindon.gov.uk/info/20196/education_health_and_care_plans/1404/send_performance"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEND performance (Swindon Borough Council)"
+    note: "Statistics on requests (over half from settings in 2025); nothing on evidence."
+
+"""##,
+        "867-bracknell-forest/authority.yaml": ##"""
+code: "867"
+name: "Bracknell Forest"
+slug: bracknell-forest
+region: South East
+submission: unknown
+result: rules
+localOffer: "https://bracknellforest.fsd.org.uk/kb5/bracknell/directory/site.action?id=UUzpFvX3tro&slaction=ADD&itemid=vfm-2QGXwmxX8inVH9JP4KxiDu9MRa0icWm-BZh-VGQT"
+sources:
+  - url: "https://bracknellforest.fsd.org.uk/kb5/bracknell/directory/site.action?id=UUzpFvX3tro&slaction=ADD&itemid=vfm-2QGXwmxX8inVH9JP4KxiDu9MRa0icWm-BZh-VGQT"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health & Care (EHC) Plans (Bracknell Forest Family Services Directory)"
+    note: "Requesters ask the council for its EHC needs assessment application form and also submit an Information Sharing Consent form. The sentence is cut off in the stored copy."
+  - url: "https://pdfslide.net/documents/ehcp-guidance-and-application-form-web-view-a-preaassessment-phase-section-c.html"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Guidance and application form to request an EHC Needs Assessment (Bracknell Forest, copy)"
+    note: "Copy of the council's guidance (sections A to D: overview, pre-assessment phase, application phase, application form); only the overview was in the stored text."
+forms:
+  - name: "EHC needs assessment application form"
+    requester: any
+    note: "Requested from Bracknell Forest Council."
+  - name: "Information Sharing Consent form"
+    requester: any
+    note: "Maps to evidence type consent-form. The rule applies it only to settings' requests."
+
+"""##,
+        "868-windsor-and-maidenhead/authority.yaml": ##"""
+code: "868"
+name: "Windsor and Maidenhead"
+slug: windsor-and-maidenhead
+region: South East
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://rbwm.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/needs-assessment-ehc-plans"
+sources:
+  - url: "https://rbwm.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning/needs-assessment-ehc-plans"
+    read: 2026-12-01
+    grade: current-page
+    title: "Needs Assessment - EHC Plan Documents (RBWM Local Offer, Achieving for Children)"
+    note: "Describes the decision and the assessment; the documents themselves were not in the stored text."
+  - url: "https://www.afcinfo.org.uk/pages/local-offer/information-and-advice/assessment-and-education-health-and-care-planning?mode=high_contrast"
+    read: 2026-12-01
+    grade: current-page
+    title: "Assessment and Education, Health and Care planning (Achieving for Children Local Offer)"
+    note: "A multi-agency meeting at the setting usually comes first; forms are in the 'Golden Binder' (not read). Achieving for Children serves more than one borough."
+  - url: "https://docest.com/doc/614990/education-health-and-care"
+    read: 2026-12-01
+    grade: secondary-copy
+    published: "2016-05"
+    title: "Education, Health and Care Needs Assessments & Plans: guidance booklet (RBWM, May 2016, copy)"
+    note: "Only the contents page was in the stored text (threshold, SEN Support Plan, evidence sections)."
+
+"""##,
+        "869-west-berkshire/authority.yaml": ##"""
+code: "869"
+name: "West Berkshire"
+slug: west-berkshire
+region: South East
+submission: unknown
+result: rules
+localOffer: "https://westberks.gov.uk/local-offer-ehcp"
+sources:
+  - url: "https://westberks.gov.uk/local-offer-ehcp"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care Plans (EHCP) and Assessments (West Berkshire Council)"
+    note: "Links the criteria for starting an EHC assessment (PDF), a process flow chart and the referral form; the EHC Panel uses judgement and the evidence in the referral when a child does not fit the criteria."
+  - url: "https://docsbay.net/criteria-for-starting-an-education-health-and-care-assessment-of-a-child-young-persons"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Criteria for Starting an Education Health and Care Assessment of a Child's/Young Person's Special Educational Needs (West Berkshire, copy)"
+    note: "Copy of the criteria PDF: graduated support, advice sought from professionals, additional SEN support over the equivalent of 6,000 pounds, and a holistic school plan (the West Berkshire Achievement and Support Plan is recommended). The copy's date is unknown; the council's current PDF may differ."
+forms:
+  - name: "West Berkshire Achievement and Support Plan"
+    requester: setting
+    note: "Recommended holistic school plan; maps to sen-support-plan."
+  - name: "referral form"
+    requester: setting
+    note: "Listed on the council page; its name and content were not in the stored text."
+notes: "The criteria call themselves a guide: the panel may assess a child who does not fit them, so the rules are warnings or notes. Severe, complex and persistent needs is a local criterion, not the legal test."
+
+"""##,
+        "870-reading/authority.yaml": ##"""
+code: "870"
+name: "Reading"
+slug: reading
+region: South East
+submission: email
+result: nothing-beyond-law
+localOffer: "https://servicesguide.reading.gov.uk/kb5/reading/directory/advice.page?id=pjbEBusSx4o"
+sources:
+  - url: "https://servicesguide.reading.gov.uk/kb5/reading/directory/advice.page?id=pjbEBusSx4o&slaction=ADD&itemid=mIxUsEP7DCUfU1HYNQeYIuTbOsdNb_DxroN3Ww$$"
+    read: 2026-12-01
+    grade: current-page
+    published: "2023-08"
+    title: "Education Health & Care Plans (EHCP) (Reading SEND Local Offer)"
+    note: "Who may request; contact sen@brighterfuturesforchildren.org. Page says reviewed August 2023, next review August 2024."
+  - url: "https://www.readingiass.org/ehc-needs-assessment-easy-read"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "EHC needs assessment (easy read) (Reading IASS)"
+    note: "Parents request by writing to Brighter Futures for Children; restates the Code of Practice considerations."
+
+"""##,
+        "871-slough/authority.yaml": ##"""
+code: "871"
+name: "Slough"
+slug: slough
+region: South East
+submission: email
+result: nothing-beyond-law
+localOffer: "https://www.sloughfamilyservices.org.uk/kb5/sloughcst/directory/advice.page?id=RDdJR6h4_kY"
+sources:
+  - url: "https://www.sloughfamilyservices.org.uk/kb5/sloughcst/directory/advice.page?id=RDdJR6h4_kY"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an Education Health Care (EHC) Plan / needs assessment - Parent or young person (Slough Family Services)"
+    note: "Parents use the request form or write; settings consider the guidance criteria first; requests with supporting information go to the SEND Team by email or post; the panel uses SEND Code of Practice 9.14."
+
+"""##,
+        "872-wokingham/authority.yaml": ##"""
+code: "872"
+name: "Wokingham"
+slug: wokingham
+region: South East
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.wokingham.gov.uk/local-offer-for-0-25-year-olds-with-additional-needs/education-and-special-educational-needs/education-health-and-care-needs-assessment/"
+sources:
+  - url: "https://www.wokingham.gov.uk/local-offer-for-0-25-year-olds-with-additional-needs/education-and-special-educational-needs/education-health-and-care-needs-assessment/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care (EHC) needs assessment (Wokingham Borough Council)"
+    note: "What an EHC plan is and SEN support; no request evidence list in the stored text."
+  - url: "https://www.wokingham.gov.uk/foi/send-ehc-needs-assessment-decision-making"
+    read: 2026-12-01
+    grade: current-page
+    title: "SEND EHC Needs Assessment Decision Making (Wokingham FOI response)"
+    note: "Points to the EHCP decision-making panels page and terms of reference (version 1, February 2025), which were not read."
+
+"""##,
+        "873-cambridgeshire/authority.yaml": ##"""
+code: "873"
+name: "Cambridgeshire"
+slug: cambridgeshire
+region: East of England
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.cambridgeshire.gov.uk/residents/children-and-families/local-offer/education-health-and-care-plan-ehcp/assessment-process-ehcp"
+sources:
+  - url: "https://www.cambridgeshire.gov.uk/residents/children-and-families/local-offer/education-health-and-care-plan-ehcp/assessment-process-ehcp"
+    read: 2026-12-01
+    grade: current-page
+    title: "Assessment process (EHCP) (Cambridgeshire County Council Local Offer)"
+    note: "Describes what START does after a request. Links 'Cambridgeshire EHCNA Guidance 2019v1' (last updated September 2019), which was not read."
+searched:
+  - "pages: Cambridgeshire request EHC needs assessment evidence school"
+  - "pages: Cambridgeshire EHCNA request school evidence SEND support plan termly reviews START"
+notes: "The request guidance PDF (2019) may hold local expectations; it was not available to read."
+
+"""##,
+        "874-peterborough/authority.yaml": ##"""
+code: "874"
+name: "Peterborough"
+slug: peterborough
+region: East of England
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://fis.peterborough.gov.uk/kb5/peterborough/directory/site.page?id=KfRVLCQJHRs"
+sources:
+  - url: "https://fis.peterborough.gov.uk/kb5/peterborough/directory/site.page?id=KfRVLCQJHRs"
+    read: 2026-12-01
+    grade: current-page
+    title: "Assessment and Education, Health and Care plans (Peterborough Family Information Service)"
+    note: "Requesters complete a form and return it to the address on the form (SAMS); the form itself was not read."
+forms:
+  - name: "EHC needs assessment request form"
+    requester: any
+    note: "Returned to the address on the form; contents not read."
+searched:
+  - "pages: Cambridgeshire request EHC needs assessment evidence school (returned Peterborough)"
+notes: "No local evidence list was found."
+
+"""##,
+        "876-halton/authority.yaml": ##"""
+code: "876"
+name: Halton
+slug: halton
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: https://localoffer.haltonchildrenstrust.co.uk/education-health-social-care-plan/
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health & Care Plan (Halton Local Offer)
+    note: Links an "EHCP Policy & Guidance October 2019" document and a privacy notice; COVID-era update. Nothing on what a request must contain in the stored copy; the policy document was not read.
+searched:
+  - "pages: Halton request EHC needs assessment school evidence"
+  - "pages: Halton local offer education health and care needs assessment request SENCO"
+  - "pages: Halton Borough Council EHC needs assessment request form school evidence provision map"
+notes: No Halton page describing how to request an assessment or what to send came up.
+
+"""##,
+        "877-warrington/authority.yaml": ##"""
+code: "877"
+name: Warrington
+slug: warrington
+region: North West
+submission: unknown
+result: rules
+localOffer: https://warrington.gov.uk/node/90438
+sources:
+  - url: https://warrington.gov.uk/node/90438
+    read: 2026-12-01
+    grade: current-page
+    title: Who can ask for an Education, Health and Care (EHC) needs assessment? (Warrington Borough Council)
+    note: Primary source. Settings should refer with the agreement of the parents or young person where possible; the setting/school holds the evidence of assessed SEN, including the impact of its graduated approach and the SEN Support Plan; for a young person 16 or over Warrington needs their consent or proof of authority to act for them; on a parent's referral Warrington writes to the school for its evidence. The channel for a setting's referral is not stated in the stored copy.
+  - url: https://www.warrington.gov.uk/parents-and-carers-pupils-send-faq-coronavirus
+    read: 2026-12-01
+    grade: archive
+    published: 2020
+    title: Parents and carers of pupils with SEND - coronavirus FAQ (Warrington Borough Council)
+    note: COVID-era page referring to temporary legal changes that ended on 25 September 2020. Mentions assessments from the school or college, the Educational Psychology Team and health colleagues "required to be submitted with the application". Out of date; no rule rests on it.
+searched:
+  - "pages: Warrington school request EHC needs assessment evidence SEN support plan"
+notes: >-
+  Warrington's page is written for parents and describes the evidence the setting holds rather than listing what a
+  setting must attach, so its rules are a warning and a note. The consent of a young person aged 16 or over is already
+  checked by the baseline (ENG-CONSENT-YOUNG-PERSON) and is not repeated.
+
+"""##,
+        "878-devon/authority.yaml": ##"""
+code: "878"
+name: "Devon"
+slug: devon
+region: South West
+submission: portal
+result: nothing-beyond-law
+localOffer: "https://www.devon.gov.uk/education-and-families/send-local-offer/education-health-and-care-plans/"
+sources:
+  - url: "https://devon.gov.uk/education-and-families/send-local-offer/education-health-and-care-plans/what-happens-after-a-request-is-received"
+    read: 2026-12-01
+    grade: current-page
+    title: "What happens after a request is made (Devon SEND Local Offer)"
+    note: "Requests and views go through the EHC Hub; the panel decides on the evidence submitted (needs, provision, impact, attainment over time and, cut off in the stored copy, probably attendance)."
+  - url: "https://www.devon.gov.uk/support-schools-settings/send/devons-ehc-hub/guidance-for-education-settings-on-making-an-ehcp-request/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Guidance for education settings on making an EHCP request (Devon County Council)"
+    note: "Explains SEN support and the Devon Graduated Response tool; the stored text has no request evidence list."
+notes: "The decision factors are cut off in the stored copy, so no attendance rule is written."
+
+"""##,
+        "879-plymouth/authority.yaml": ##"""
+code: "879"
+name: "Plymouth"
+slug: plymouth
+region: South West
+submission: portal
+result: nothing-beyond-law
+localOffer: "https://www.plymouthonlinedirectory.com/kb5/plymouth/directory/lopage.page?id=mJXBcePZMmk"
+sources:
+  - url: "https://www.plymouthonlinedirectory.com/kb5/plymouth/directory/lopage.page?id=mJXBcePZMmk"
+    read: 2026-12-01
+    grade: current-page
+    published: "2018-10-12"
+    title: "Plymouth Local Offer: Education, Health and Care Plans"
+    note: "Parents email senadmin@plymouth.gov.uk; professionals submit through the online Professional Portal. Page last updated 12 October 2018."
+  - url: "https://www.plymouth.gov.uk/statutory-assessment-education-health-and-care-plans"
+    read: 2026-12-01
+    grade: current-page
+    title: "Statutory Assessment Education Health and Care Plans (Plymouth City Council)"
+    note: "Flow diagram and four-stage guide (not read); no evidence list in the stored text."
+
+"""##,
+        "880-torbay/authority.yaml": ##"""
+code: "880"
+name: "Torbay"
+slug: torbay
+region: South West
+submission: unknown
+result: rules
+localOffer: "http://fis.torbay.gov.uk/kb5/torbay/fsd/advice.page?id=6xUQDFuP9Uw"
+sources:
+  - url: "http://fis.torbay.gov.uk/kb5/torbay/fsd/advice.page?id=6xUQDFuP9Uw"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting a Statutory Assessment for an EHCP (Torbay Family Information Service)"
+    note: "Better if the education provider makes the request; the checklist given is SEND Code of Practice 9.14 (already in the baseline), with the school's information as Appendix B."
+  - url: "https://torbayfamilyhub.org.uk/topic/how-does-the-la-keep-parents-informed-about-the-process"
+    read: 2026-12-01
+    grade: current-page
+    published: "2024-08-23"
+    title: "How does the LA keep parents informed about the EHC needs assessment process? (Torbay Family Hub)"
+    note: "Evidence in the request goes to the EHC Needs Management Board within 6 weeks."
 
 """##,
         "881-essex/authority.yaml": ##"""
@@ -3899,26 +9514,114 @@ name: Essex
 slug: essex
 region: East of England
 submission: unknown
+result: rules
 sources:
   - url: http://www.essexlocaloffer.org.uk/asking-ehc-needs-assessment/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: archive
     title: Asking for an EHC needs assessment (Essex Local Offer, older site)
     note: Older page. Requests go to SEND Operations from a setting, a parent, a young person over 16 or any professional, with supporting evidence; a young person can ask until 25 provided they remain in further education.
   - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/how-long-does-the-process-take/
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
     title: How long does the process take? (Essex SENDIASS)
     note: Secondary (information, advice and support service). Essex acknowledges a request within 3 days and asks for a permissions (consent) form; the authority asks the setting for information in week 2.
   - url: https://schools.essex.gov.uk/pupils/SEND/Pages/SEND-Policies.aspx
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: SEND policies (Essex Schools Infolink)
     note: Lists Essex's criteria for an EHC needs assessment, its October 2021 guidance for considering an assessment, and the Ordinarily Available framework for all schools from September 2023. The documents themselves were not read.
   - url: https://www.essexsendiass.co.uk/parents-and-carers/education-health-and-care-needs-assessments/when-a-local-authority-should-carry-out-an-ehc-needs-assessment/
     read: 2026-11-23
+    grade: secondary-copy
     title: When a local authority should carry out an EHC needs assessment (Essex SENDIASS)
     note: Secondary. Explains the legal test; no local rule relies on it.
 forms:
   - name: Permissions form
+    requester: any
     note: Consent form Essex asks for shortly after a request.
+notes: >-
+  Re-audited 2026-12-01. The permissions form is asked for after a request, so it is a note. The
+  older Local Offer site is graded as an archive; Essex's newer SEND site was not found to describe
+  what a request should contain.
+
+"""##,
+        "882-southend-on-sea/authority.yaml": ##"""
+code: "882"
+name: "Southend-on-Sea"
+slug: southend-on-sea
+region: East of England
+submission: hub
+result: nothing-beyond-law
+localOffer: "https://livewellsouthend.com/EHCNA"
+sources:
+  - url: "https://livewellsouthend.com/EHCNA"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an Education Health and Care Needs Assessment (Livewell Southend)"
+    note: "The quickest way is the EHC Hub; requests can also be emailed to the SEND team."
+  - url: "https://livewellsouthend.com/kb5/southendonsea/directory/advice.page?id=J0MJYhKbUP4"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care needs assessment (Livewell Southend directory)"
+    note: "SEN support is usually detailed in an Individual Support Plan or IEP; background only."
+searched:
+  - "pages: Southend-on-Sea request EHC needs assessment evidence school"
+notes: "Southend's pages ask for nothing a rule could check beyond the baseline."
+
+"""##,
+        "883-thurrock/authority.yaml": ##"""
+code: "883"
+name: "Thurrock"
+slug: thurrock
+region: East of England
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.askthurrock.org.uk/kb5/thurrock/fis/advice.page?id=5UW44mEMN4w"
+sources:
+  - url: "https://www.askthurrock.org.uk/kb5/thurrock/fis/advice.page?id=5UW44mEMN4w"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education health and care plans (EHCP) (Ask Thurrock)"
+    note: "Thurrock considers the information and evidence provided and gets more advice if needed."
+  - url: "https://www.thurrock.gov.uk/support-for-parents-and-carers-whose-children-have-special-needs-at-school/if-youre-worried-your"
+    read: 2026-12-01
+    grade: current-page
+    title: "If you're worried your child may have special education needs (Thurrock Council)"
+    note: "Advice to talk to the school first; no evidence list."
+searched:
+  - "pages: Thurrock request EHC needs assessment evidence school"
+notes: "No local evidence list was found."
+
+"""##,
+        "884-herefordshire-county-of/authority.yaml": ##"""
+code: "884"
+name: "Herefordshire, County of"
+slug: herefordshire-county-of
+region: West Midlands
+submission: email
+result: rules
+localOffer: "https://www.herefordshire.gov.uk/local-offer/about-send/3"
+sources:
+  - url: "https://www.herefordshire.gov.uk/local-offer/about-send/3"
+    read: 2026-12-01
+    grade: current-page
+    title: "Request an education, health and care (EHC) assessment for your child with SEND (Herefordshire Council)"
+    note: "Requests work best when parents and the setting work together; parents can send a request by email or post, with a model letter."
+  - url: "https://herefordshire.gov.uk/support-schools-settings/teaching-children-sen-disability/10"
+    read: 2026-12-01
+    grade: current-page
+    title: "Statutory assessments and EHC plans in schools (Herefordshire Council)"
+    note: "A request is made where a child does not make expected progress following the assess-plan-do-review cycle."
+  - url: "https://www.herefordshire.gov.uk/info/200227/support_for_schools_and_settings/467/teaching_children_with_sen_and_disability/6"
+    read: 2026-12-01
+    grade: archive
+    title: "EHC Plans (Herefordshire Council, older schools page)"
+    note: "Older version of the schools page: the Family Conversation is completed and submitted as the request. The current page did not show this in the stored copy, so the rule resting on it is only a note."
+forms:
+  - name: "Family Conversation"
+    requester: any
+    note: "Older page: the request document, completed with a professional who knows the family."
 
 """##,
         "885-worcestershire/authority.yaml": ##"""
@@ -3926,12 +9629,22 @@ code: "885"
 name: Worcestershire
 slug: worcestershire
 region: West Midlands
-submission: unknown
+submission: portal
+result: rules
+localOffer: https://www.worcestershire.gov.uk/council-services/childrens-services/send-local-offer/ehcp-education-health-and-care-plans
 sources:
   - url: https://www.worcestershire.gov.uk/info/20613/send_school_provision_and_education_health_care_plans_ehcp/1798/send_education_provision/5
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: SEND education provision, EHC needs assessment (Worcestershire County Council)
-    note: The graduated response should normally run for at least two terms, with each case looked at on its merits; asks for written evidence of the graduated response and of involvement of external professionals. Settings request; parents write to the authority. The channel for settings is not stated.
+    note: When a setting requests, the authority asks for evidence that the graduated response has run for a reasonable period (normally at least two terms, each case looked at on merit) and for details of the involvement of external professionals. Parents request by writing to the authority. The stored copy carries a banner inviting readers to try the council's new website, so it may be the older site's page.
+  - url: https://www.worcestershire.gov.uk/council-services/childrens-services/send-local-offer/ehcp-education-health-and-care-plans
+    read: 2026-12-01
+    grade: current-page
+    title: EHCP, Education, Health and Care plans (Worcestershire Local Offer)
+    note: Since February 2023 schools and parents submit requests for EHC needs assessments through the Worcestershire Children First (WCF) Portal, hence submission portal. No rule rests on it.
+notes: >-
+  Re-audited 2026-12-01. The evidence the rules describe is asked of a setting's request only.
 
 """##,
         "886-kent/authority.yaml": ##"""
@@ -3940,22 +9653,429 @@ name: Kent
 slug: kent
 region: South East
 submission: unknown
+result: rules
+localOffer: https://www.kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
 sources:
   - url: https://www.kelsi.org.uk/special-education-needs/special-educational-needs/education,-health-and-care/Education-Health-and-Care-EHC-Needs-Assessments-requests
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, Health and Care (EHC) Needs Assessments requests (KELSI, Kent's site for schools)
-    note: Tells settings to secure parent or carer consent before requesting, and says the revised documentation replaces earlier versions. The current form contents were not available, so the form itself is not modelled.
+    note: Asks settings to secure parent or carer consent before requesting, to avoid delay; asks schools and settings to have exhausted all the local resources available to them before applying; says the revised documentation replaces earlier versions. The form contents were not available, so the form itself is not modelled.
   - url: https://kent.gov.uk/education-and-children/special-educational-needs/education-health-and-care-plans/what-happens-during-a-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: What happens during a needs assessment (Kent County Council)
-    note: Kent asks the education setting to complete the request because of the evidence needed; parents, young people over 16 and health professionals can still request, and parents send any reports they have.
+    note: The education setting is best placed to request because it must provide evidence; a parent, or a young person over 16 and under 25, can request too. Neither stored version of the page asks parents to send the reports they hold.
   - url: https://docest.com/doc/95894/decision-making-sheet-for-asd
-    read: 2026-11-23
-    title: KCC criteria evidence checklist (copy on a document-sharing site)
-    note: Secondary copy of unknown date, probably several years old. Source of the specialist involvement, dated evidence, assessment tools (C&I and SEMH scales, ABC charts) and rate-of-progress expectations. Treat as uncertain.
+    read: 2026-12-01
+    grade: secondary-copy
+    title: KCC criteria for statutory EHC assessment, evidence checklist (copy on a document-sharing site)
+    note: Secondary copy of unknown date, about 2015 (it uses P levels and National Curriculum levels). Source of the specialist involvement, assessment tools (C&I and SEMH scales, ABC charts) and rate-of-progress expectations, which are therefore notes only.
 forms:
   - name: Kent EHC needs assessment request documentation (revised)
+    requester: setting
     note: Kent asks settings to delete earlier versions; version not recorded here.
+notes: >-
+  Re-audited 2026-12-01. KNT-LOCAL-RESOURCES now rests on KELSI's own page; KNT-PARENT-REPORTS was
+  removed because no source for it was found.
+
+"""##,
+        "887-medway/authority.yaml": ##"""
+code: "887"
+name: "Medway"
+slug: medway
+region: South East
+submission: unknown
+result: rules
+localOffer: "https://www.medway.gov.uk/info/200307/special_educational_needs_and_disabilities_send_information_hub/1910/education_health_and_care_plans_ehcps/2"
+sources:
+  - url: "https://www.medway.gov.uk/info/200307/special_educational_needs_and_disabilities_send_information_hub/1910/education_health_and_care_plans_ehcps/2"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an EHC needs assessment (Medway Council SEND information hub)"
+    note: "A request should follow the setting's graduated approach; parents use the parent request and information form, settings the school request form."
+  - url: "http://www.medway.gov.uk/carehealthandsupport/supportfordisabilities/medwayslocaloffer/specialeducationalneeds/ehcassessmentandplan.aspx"
+    read: 2026-12-01
+    grade: archive
+    title: "Education, Health and Care plans (Medway Council, older Local Offer page)"
+    note: "Older page: schools submit six copies of a completed school EHC advice form together with a costed provision map (the stored text breaks off at 'costed prov'). Not repeated on the current page, so the rule built on it is a warning."
+forms:
+  - name: "school request form"
+    requester: setting
+    note: "Named on the current page."
+  - name: "parent request and information form"
+    requester: parent
+    note: "Named on the current page; a letter is equally valid."
+  - name: "school EHC advice form"
+    requester: setting
+    note: "Older page; may have been replaced by the school request form."
+
+"""##,
+        "888-lancashire/authority.yaml": ##"""
+code: "888"
+name: Lancashire
+slug: lancashire
+region: North West
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.lancashire.gov.uk/children-education-families/special-educational-needs-and-disabilities/getting-help/assessment-and-support/parental-request-to-carry-out-an-ehc-needs-assessment/
+sources:
+  - url: https://www.lancashire.gov.uk/children-education-families/special-educational-needs-and-disabilities/getting-help/assessment-and-support/parental-request-to-carry-out-an-ehc-needs-assessment/
+    read: 2026-12-01
+    grade: current-page
+    title: Guidance notes for a parental request to carry out an EHC needs assessment (Lancashire County Council)
+    note: Recommends discussion with the setting and, if needed, the local Inclusion Service area team before a request; in many cases support can be given through a SEN Support Plan without an assessment. Parental request form.
+  - url: https://www.lancashire.gov.uk/children-education-families/special-educational-needs-and-disabilities/getting-help/assessment-and-support/education-health-and-care-plans/the-ehc-needs-assessment-process
+    read: 2026-12-01
+    grade: current-page
+    title: The education, health and care needs assessment process (Lancashire County Council)
+    note: A multi-agency panel considers the needs and the support already in place; decision is to assess or to continue with SEN support.
+  - url: https://www.lancashire.gov.uk/practitioners/supporting-children-and-families/send/sen-support-and-ehc-plans/support-reference-guide/
+    read: 2026-12-01
+    grade: current-page
+    title: Support reference guide (Lancashire County Council, practitioners)
+    note: Locality Inclusion mailboxes (north, south, east) and a graduated response road map; the part on the EHC needs assessment was cut off in the stored copy.
+  - url: https://lancashire.gov.uk/send-specialist-teaching-service/resources/educational-providers-send-toolkit
+    read: 2026-12-01
+    grade: current-page
+    title: SEND toolkit for educational providers (Lancashire Inclusion Toolkit)
+    note: Chapter 11 (EHC Needs Assessment) is a PDF that was not available to read; it may hold setting requirements.
+forms:
+  - name: Parental request form
+    requester: parent
+searched:
+  - "pages: Lancashire school request EHC needs assessment evidence SEN support plan inclusion service"
+  - "pages: Lancashire EHC needs assessment request school SENCO portal evidence graduated response chapter 11"
+  - "pages: Lancashire request for EHC needs assessment school must include SEN support plan evidence of two cycles"
+notes: >-
+  The pages read ask for nothing a rule could check beyond the baseline. The Inclusion Toolkit chapter on EHC needs
+  assessment was not read and could change this.
+
+"""##,
+        "889-blackburn-with-darwen/authority.yaml": ##"""
+code: "889"
+name: Blackburn with Darwen
+slug: blackburn-with-darwen
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: https://www.bwd-localoffer.org.uk/kb5/blackburn/directory/advice.page;jsessionid=D5E90A8A0307E9235FEBB85769EE37EA?id=eW3VgptJ3dc
+    read: 2026-12-01
+    grade: current-page
+    title: Finding a school for a child or young person with SEND (Blackburn with Darwen Local Offer)
+    note: About naming a school in a plan. Not about requests.
+searched:
+  - "pages: Blackburn with Darwen request EHC needs assessment school evidence"
+  - "pages: Blackburn with Darwen local offer statutory assessment request EHCP how to apply"
+notes: No Blackburn with Darwen page on requesting an EHC needs assessment came up.
+
+"""##,
+        "890-blackpool/authority.yaml": ##"""
+code: "890"
+name: Blackpool
+slug: blackpool
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: https://www.blackpool.gov.uk/Residents/Education-and-schools/Education-for-all/Support-for-children-with-special-needs.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: Support for children with special needs (Blackpool Council)
+    note: Statutory assessment is usually needed for severe and complex needs; caseworkers guide parents through asking for one. Nothing on what a request must contain.
+  - url: https://docsbay.net/a4-letterhead-westgate-template
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2014-07-24
+    title: Letter to headteachers and SENCOs on SEN and disability change (Blackpool, copy on docsbay.net)
+    note: July 2014 letter introducing the new process; says the local authority would require involvement from an educational psychologist commissioned or employed by the local authority at the point of request. Twelve years old and described as to be revised, so no rule rests on it.
+searched:
+  - "pages: Blackpool local offer request EHC needs assessment school evidence"
+  - "pages: Blackpool statutory assessment request school evidence educational psychologist involvement required"
+notes: >-
+  No current Blackpool page on what a request must contain came up. The 2014 letter's EP expectation may or may not
+  still apply.
+
+"""##,
+        "891-nottinghamshire/authority.yaml": ##"""
+code: "891"
+name: "Nottinghamshire"
+slug: nottinghamshire
+region: East Midlands
+submission: hub
+result: rules
+localOffer: "https://ehchub.nottinghamshire.gov.uk/requesting-an-assessment"
+sources:
+  - url: "https://ehchub.nottinghamshire.gov.uk/requesting-an-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an EHC needs assessment (Nottinghamshire EHC Hub)"
+    note: "Families use the EHC guidance and checklist form with the school; the setting is asked to upload the completed checklist with a request."
+  - url: "http://www.nottshelpyourself.org.uk/kb5/nottinghamshire/directory/site.page?id=ytkkkskjIR0"
+    read: 2026-12-01
+    grade: archive
+    title: "Requesting a Statutory Education, Health and Care Assessment (Nottinghamshire Help Yourself, older directory)"
+    note: "Older page (process updated after September 2016). Lists what is usually expected, including evidence of a graduated response and help from more than one agency. Rules resting on it are notes."
+forms:
+  - name: "EHC Guidance and Checklist"
+    requester: any
+    note: "Completed by the family with the education setting; uploaded by the setting. Mapped to an evidence item of type other with this localName."
+
+"""##,
+        "892-nottingham/authority.yaml": ##"""
+code: "892"
+name: "Nottingham"
+slug: nottingham
+region: East Midlands
+submission: hub
+result: nothing-beyond-law
+localOffer: "https://nottinghamcity.gov.uk/information-for-residents/education-and-schools/special-educational-needs-service-1"
+sources:
+  - url: "https://nottinghamcity.gov.uk/information-for-residents/education-and-schools/special-educational-needs-service-1"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care (EHC) Needs Assessments and Plans (Nottingham City Council)"
+    note: "Requests and updates go through the Nottingham City Council EHC Hub; who may request restates the law."
+searched:
+  - "pages: Nottingham City request EHC needs assessment evidence school"
+notes: "No local evidence list was found."
+
+"""##,
+        "893-shropshire/authority.yaml": ##"""
+code: "893"
+name: "Shropshire"
+slug: shropshire
+region: West Midlands
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://shropshire.gov.uk/the-send-local-offer/parentcarers/education/education-health-and-care-plan/"
+sources:
+  - url: "https://shropshire.gov.uk/the-send-local-offer/parentcarers/education/education-health-and-care-plan/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health and care plan (Shropshire SEND Local Offer)"
+    note: "Forms and procedure are in a 'requesting an assessment' section that was not found; for a child in an early years setting the parent makes the request."
+  - url: "https://shropshire.gov.uk/the-send-local-offer/practitioners/education-health-and-care-plans/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health and care plans (Shropshire SEND Local Offer, practitioners)"
+    note: "Describes SEN support and graduated support plans (top-up funding), not request evidence."
+  - url: "http://dezza.co.uk/special_educational_needs.php?in=Shropshire"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Special educational needs, Shropshire (copy on a third-party site)"
+    note: "Undated copy of about 2014: the referral request form is completed by the mainstream setting and must be fully evidenced. Too old and vague to model."
+searched:
+  - "pages: Shropshire request EHC needs assessment evidence school"
+  - "pages: Shropshire how do I apply for an education health and care needs assessment forms send them"
+notes: "The current 'how do I apply' page was listed but not stored; only the general pages were read."
+
+"""##,
+        "894-telford-and-wrekin/authority.yaml": ##"""
+code: "894"
+name: "Telford and Wrekin"
+slug: telford-and-wrekin
+region: West Midlands
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://telfordsend.org.uk/info/1/home/9/what_is_an_education_health_and_care_ehc_plan"
+sources:
+  - url: "https://telfordsend.org.uk/info/1/home/9/what_is_an_education_health_and_care_ehc_plan"
+    read: 2026-12-01
+    grade: current-page
+    title: "What is an Education, Health and Care (EHC) Plan? (Telford & Wrekin Local Offer)"
+    note: "Links criteria documents, the assessment panel terms of reference and a setting request form with guidance (published September 2017); none of those documents was read."
+forms:
+  - name: "EHC needs assessment request form and guidance for educational settings"
+    requester: setting
+    version: "2017-09"
+    note: "Published September 2017 per the page; contents not read."
+searched:
+  - "pages: Telford and Wrekin request EHC needs assessment evidence school"
+notes: "The setting request form and criteria documents were not available to read."
+
+"""##,
+        "895-cheshire-east/authority.yaml": ##"""
+code: "895"
+name: Cheshire East
+slug: cheshire-east
+region: North West
+submission: unknown
+result: rules
+localOffer: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/education/supporting-send-in-education/ehc-assessments-plans/ehc-needs-assessments-and-plans.aspx
+sources:
+  - url: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/education/supporting-send-in-education/ehc-assessments-plans/ehc-needs-assessments-and-plans.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Assessments and Plans (Cheshire East Council, Live Well Local Offer)
+    note: Primary source. All requests must include evidence of the support provided and the strategies and approaches followed, and clear evidence of why the needs cannot reasonably be met by the setting's "additional to" and "different from" services. Two stored versions of this address exist (http and https); the other version refers settings to the Cheshire East Toolkit for SEND and says settings should request with the knowledge and agreement of the parent or young person where possible (Code of Practice wording, not modelled).
+  - url: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/send-developments/sending-you-the-news/updated-guidance-on-education-health-care-needs-assessments.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: Updated guidance on Education Health Care needs assessments (Cheshire East Council news item)
+    note: Says the updated pages include checklists for educational settings, parents and young people on what to send. The checklists themselves were not found in the stored pages.
+  - url: https://www.cheshireeast.gov.uk/livewell/local-offer-for-children-with-sen-and-disabilities/education/supporting-send-in-education/send-toolkit.aspx
+    read: 2026-12-01
+    grade: current-page
+    title: Cheshire East toolkit for SEND (Cheshire East Council)
+    note: The toolkit sets out when a request may be needed; its content was not read. No rule rests on it.
+searched:
+  - "pages: Cheshire East request EHC needs assessment school evidence"
+  - "pages: Cheshire East checklist educational settings information evidence to submit with EHC needs assessment request"
+notes: >-
+  The page applies its "must include" to all requests; the rules here apply it to settings only, because a parent's
+  or young person's request cannot be made conditional on the setting's paperwork. How requests are sent was not found.
+
+"""##,
+        "896-cheshire-west-and-chester/authority.yaml": ##"""
+code: "896"
+name: Cheshire West and Chester
+slug: cheshire-west-and-chester
+region: North West
+submission: hub
+result: no-source-found
+sources:
+  - url: https://malpasalportpri.cheshire.sch.uk/page/funding/116494
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Funding (Malpas Alport Primary School website)
+    note: A school's page saying all new EHC needs assessment requests are processed through Cheshire West and Chester's EHC Hub, and that top-up funding is usually tried for 12 months before a request. Submission "hub" rests on this secondary source.
+searched:
+  - "pages: Cheshire West and Chester request EHC needs assessment evidence school"
+  - "pages: Cheshire West and Chester live well EHC Hub request needs assessment education setting"
+notes: >-
+  No Cheshire West and Chester Council page on requesting an assessment came up; the only source is a school's website.
+  The "12 months of top-up funding first" described there is the school's own account and is not modelled.
+
+"""##,
+        "908-cornwall/authority.yaml": ##"""
+code: "908"
+name: "Cornwall"
+slug: cornwall
+region: South West
+submission: unknown
+result: nothing-beyond-law
+localOffer: "https://www.cornwall.gov.uk/schools-and-education/special-educational-needs/education-health-and-care-needs-assessments/request-an-education-health-and-care-plan-needs-assessment/"
+sources:
+  - url: "https://www.cornwall.gov.uk/schools-and-education/special-educational-needs/education-health-and-care-needs-assessments/request-an-education-health-and-care-plan-needs-assessment/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Request an Education, Health and Care Plan needs assessment (Cornwall Council)"
+    note: "Criteria: SEN that are long term, severe and complex; not responded to sustained measures from the setting; provision outside a setting's capacity. No evidence list in the stored text."
+  - url: "https://www.cornwall.gov.uk/education-and-learning/schools-and-colleges/special-educational-needs-file/education-health-and-care-needs-assessments-and-planning/requests-for-an-education-health-and-care-plan-needs-assessment/"
+    read: 2026-12-01
+    grade: archive
+    title: "Requests for an Education, Health and Care Plan Needs Assessment (Cornwall Council, older address)"
+    note: "Older version also mentioned measures taken by external agencies; the current wording does not, so no rule is based on it."
+notes: "'Severe and complex' is Cornwall's own criterion, not the legal test; it cannot be checked from a request."
+
+"""##,
+        "916-gloucestershire/authority.yaml": ##"""
+code: "916"
+name: "Gloucestershire"
+slug: gloucestershire
+region: South West
+submission: unknown
+result: nothing-beyond-law
+localOffer: "http://www.glosfamiliesdirectory.org.uk/kb5/gloucs/glosfamilies/advice.page?id=U_Ylqr_dmWQ"
+sources:
+  - url: "http://www.glosfamiliesdirectory.org.uk/kb5/gloucs/glosfamilies/advice.page?id=U_Ylqr_dmWQ"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an EHC Needs Assessment (Gloucestershire Families Directory)"
+    note: "Recommends following the graduated pathway (My Plan, My Plan+); parents should contact their SEN Casework Officer first and may write to the SEN Casework Team."
+  - url: "https://www.gloucestershire.gov.uk/schoolsnet/noticeboard/schoolsnet-bulletin-board/ehcp-pathway-redesign-update/"
+    read: 2026-12-01
+    grade: current-page
+    title: "EHCP Pathway Redesign Update (Gloucestershire County Council SchoolsNet)"
+    note: "Professionals' and families' portals piloted in 2022, with wider roll-out planned for January 2023; whether the portal is now the only route is not stated."
+
+"""##,
+        "919-hertfordshire/authority.yaml": ##"""
+code: "919"
+name: "Hertfordshire"
+slug: hertfordshire
+region: East of England
+submission: email
+result: rules
+localOffer: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+sources:
+  - url: "https://www.hertfordshire.gov.uk/microsites/local-offer/education-health-and-care-plans/requesting-an-assessment.aspx"
+    read: 2026-12-01
+    grade: current-page
+    title: "Requesting an assessment (Hertfordshire SEND Local Offer)"
+    note: "Any format is accepted but a standard form is provided; the 'This is me' form and the consent form go with the request; schools would normally have a support plan in place first. The page speaks to parents; the rules apply these only to a setting's request."
+  - url: "https://www.hertfordshire.gov.uk/microsites/local-offer/support/ehc-plan.aspx"
+    read: 2026-12-01
+    grade: current-page
+    title: "EHC plan (Hertfordshire SEND Local Offer)"
+    note: "The request form is emailed to the local area team by parents, young people or the education setting."
+forms:
+  - name: "Request an education, health and care assessment form"
+    requester: any
+    note: "Standard form; versions by age of the child."
+  - name: "This is me"
+    requester: any
+    note: "Views of the child or young person; maps to child-views or young-person-views."
+  - name: "Consent form"
+    requester: any
+
+"""##,
+        "921-isle-of-wight/authority.yaml": ##"""
+code: "921"
+name: "Isle of Wight"
+slug: isle-of-wight
+region: South East
+submission: unknown
+result: rules
+localOffer: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+sources:
+  - url: "https://www.iow.gov.uk/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "How to request an EHCP assessment (Isle of Wight Council Local Offer)"
+    note: "The setting or parents state the reasons and submit written information including Our Story, My Views, personal plans with reviews, health evidence, external professionals and social care involvement; links criteria by type of need."
+  - url: "https://www.iwight.com/Residents/Care-and-Support/Local-Offer/Special-educational-need-support-services/How-to-request-an-EHCP-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "How to request an EHCP assessment (Isle of Wight Council, iwight.com address)"
+    note: "Same list under the council's older domain name."
+forms:
+  - name: "Our Story"
+    requester: any
+    note: "Parent or carer recorded views; maps to parent-views."
+  - name: "My Views"
+    requester: any
+    note: "The child's views, where appropriate; maps to child-views."
+  - name: "request form"
+    requester: setting
+    note: "Completed by the professional with the family; its name is not given."
+notes: "The page asks parents for the same list; the rules apply only to settings' requests, because a parent's letter is a valid request."
+
+"""##,
+        "925-lincolnshire/authority.yaml": ##"""
+code: "925"
+name: "Lincolnshire"
+slug: lincolnshire
+region: East Midlands
+submission: hub
+result: nothing-beyond-law
+localOffer: "https://www.lincolnshire.gov.uk/identifying-supporting-send-1/education-health-care-needs-assessment-ehcna"
+sources:
+  - url: "https://www.lincolnshire.gov.uk/identifying-supporting-send-1/education-health-care-needs-assessment-ehcna"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health, care needs assessment (EHCNA) (Lincolnshire County Council)"
+    note: "Requests are submitted through the Lincolnshire EHC Hub ('request needs assessment' on the login screen); no diagnosis is needed."
+  - url: "https://lincolnshire.fsd.org.uk/kb5/lincs/fsd/family.page?familychannel=2_1_10_1"
+    read: 2026-12-01
+    grade: archive
+    title: "Education, Health and Care Plan (EHC) Eligibility (Lincolnshire Family Services Directory, older page)"
+    note: "Older page with separate request forms for settings, parents and professionals, returned with any reports."
+searched:
+  - "pages: Lincolnshire request EHC needs assessment evidence school"
+notes: "Lincolnshire's current page asks for nothing beyond the baseline."
 
 """##,
         "926-norfolk/authority.yaml": ##"""
@@ -3964,38 +10084,74 @@ name: Norfolk
 slug: norfolk
 region: East of England
 submission: unknown
+result: rules
+localOffer: https://www.norfolk.gov.uk/children-and-families/send-local-offer/support-for-learning/education-health-and-care-ehc-plans/ehc-needs-assessment-and-plans/ehc-needs-assessment-requests
 sources:
   - url: https://www.norfolk.gov.uk/article/57632/Evidence-for-an-EHC-needs-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Evidence for an EHC needs assessment (Norfolk County Council)
     note: Primary source for the evidence list, the 2-year attendance, 12-month INDES and 24-month report windows, and the SEND DP1 form. The page does not say how the request is sent, so submission is recorded as unknown.
   - url: https://www.norfolk.gov.uk/children-and-families/send-local-offer/introduction-to-send/sen-support/ehc-plans/how-we-decide-if-we-will-carry-out-an-assessment
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: How we decide if we will carry out an assessment (Norfolk County Council)
     note: Decision criteria, including evidence of at least two assess, plan, do, review cycles and whether external specialists are involved.
   - url: https://www.norfolk.gov.uk/article/40695/EHC-needs-assessment-requests?action=print
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: EHC needs assessment requests (Norfolk County Council, print view)
     note: Who can request, and why Norfolk prefers the place of learning to make the request.
   - url: https://www.norfolk.gov.uk/article/57629/Who-can-request-an-EHC-needs-assessment
     read: 2026-11-23
+    grade: current-page
     title: Who can request an EHC needs assessment (Norfolk County Council)
-    note: Same content as the print view above; cited by the research brief.
+    note: Same content as the print view above when first read; no stored copy was found when the rules were re-audited on 2026-12-01, so no rule rests on it.
   - url: https://schools.norfolk.gov.uk/article/29776/Identification-of-need-and-inclusive-provision
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Identification of need and inclusive provision (Norfolk schools site)
     note: Describes the INDES need-descriptor framework (seven sections) that the evidence list refers to.
 forms:
   - name: EHC needs assessment referral form
+    requester: setting
     note: Items may be attached as appendices or detailed in the form itself.
   - name: SEND DP1
+    requester: setting
     note: Data protection information, privacy notice and consent to information sharing.
   - name: INDES
+    requester: setting
     note: Identification of needs descriptors in educational settings; maps to evidence type need-descriptor.
   - name: Family Conversation Form
     note: Completed with the child or young person and the parents or carers; maps to parent-views.
   - name: Your views
-    note: Supporting form for requests made by parents, carers and young people.
+    requester: parent
+    note: Supporting form for requests made by parents, carers and young people; the evidence page asks them to include evidence of the graduated SEN support too.
+notes: >-
+  Re-read 2026-12-01 from stored copies. The evidence list is addressed to places of learning and
+  professionals completing the referral form ("All places of learning and other professionals must
+  include evidence..."); parents and young people are asked only for evidence of the graduated SEN
+  support and the 'Your views' form, so the rules about the referral form's paperwork apply to a
+  setting's request only.
+
+"""##,
+        "929-northumberland/authority.yaml": ##"""
+code: '929'
+name: Northumberland
+slug: northumberland
+region: North East
+submission: unknown
+result: no-source-found
+sources:
+- url: https://northumberlandeducation.co.uk/?p=15618
+  read: 2026-12-01
+  grade: current-page
+  title: Special Educational Needs and Disabilities (Northumberland Education, the council's schools site)
+  note: Lists 'EHC Needs Assessment (COSA)' guidance and documentation required when applying, but the guidance itself was not in the stored pages.
+searched:
+- 'pages: Northumberland request EHC needs assessment evidence school local offer'
+- 'pages: Northumberland COSA education health care needs assessment request guidance school documentation'
+- 'pages: Northumberland education health care needs assessment request form school evidence support plan cycles'
 
 """##,
         "931-oxfordshire/authority.yaml": ##"""
@@ -4004,22 +10160,260 @@ name: Oxfordshire
 slug: oxfordshire
 region: South East
 submission: portal
+result: rules
 sources:
   - url: https://schools.oxfordshire.gov.uk/send-framework/sendco-framework-assess/education-health-and-care-needs-assessment-ehcna-and
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: current-page
     title: Education, health and care needs assessment (Oxfordshire SENDCO framework, assess)
     note: All applications must be made electronically through the Children's Portal. Requests usually come from the setting; after a parent's request the setting is asked for its information. Lists supporting documents (school reports by key stage, Form B, a medical questionnaire and a consent form). Also describes short-term top-up funding as an alternative route.
   - url: https://studylib.net/doc/7095152/application-form---oxfordshire-county-council
-    read: 2026-11-23
+    read: 2026-12-01
+    grade: secondary-copy
+    published: 2015-10
     title: Oxfordshire parent and young person application form, version 5, October 2015 (copy on a document-sharing site)
     note: Old snapshot; it then allowed email or post. Superseded by the portal requirement above; no rule relies on it.
 forms:
   - name: Primary School report for EHC application
+    requester: setting
   - name: Secondary school report for EHC application KS3
+    requester: setting
   - name: Setting, school and college report for EHC application KS4 and above
+    requester: setting
   - name: Setting, school and college report for EHC application - Form B
+    requester: setting
   - name: EHC Needs Assessment medical questionnaire
+    requester: any
   - name: EHC Needs Assessment consent form
+    requester: any
+notes: >-
+  Re-audited 2026-12-01. The supporting documents are the setting's application; a parent's request
+  leads Oxfordshire to ask the setting for them, so the report and consent rules apply to a setting's
+  request only.
+
+"""##,
+        "933-somerset/authority.yaml": ##"""
+code: "933"
+name: "Somerset"
+slug: somerset
+region: South West
+submission: unknown
+result: rules
+localOffer: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/making-a-request-for-an-education-health-and-care-needs-assessment/"
+sources:
+  - url: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/making-a-request-for-an-education-health-and-care-needs-assessment/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Making a request for an Education Health and Care needs assessment (Somerset Council)"
+    note: "Parental consent must always be gained when a setting requests (the young person's from year 12 in college); a strong request includes numerous assess, plan, do, review cycles; a checklist for settings exists (not read)."
+  - url: "https://www.somerset.gov.uk/children-families-and-education/the-local-offer/education-health-and-care-plans/deciding-if-an-assessment-is-needed"
+    read: 2026-12-01
+    grade: current-page
+    title: "Deciding if an assessment is needed (Somerset Council)"
+    note: "The decision looks at needs, provision, impact, attainment over time and attendance over time; mentions an Appendix A (the sentence is cut off in the stored copy)."
+notes: "The young person's own consent from 16 is already checked by the baseline (ENG-CONSENT-YOUNG-PERSON)."
+
+"""##,
+        "935-suffolk/authority.yaml": ##"""
+code: "935"
+name: "Suffolk"
+slug: suffolk
+region: East of England
+submission: unknown
+result: rules
+localOffer: "https://www.suffolk.gov.uk/children-families-and-learning/send-and-the-local-offer/sendiass/support-for-ehc-assessments-and-plans/"
+sources:
+  - url: "https://suffolksendiass.co.uk/education-health-care-needs-assessments-and-plans/requesting-an-ehc-needs-assessment/"
+    read: 2026-12-01
+    grade: secondary-copy
+    title: "Requesting an EHC needs assessment (Suffolk SENDIASS)"
+    note: "Secondary. Says the local authority will expect evidence of progress made and that the setting has done everything it can, including seeking specialist advice from outside agencies. After a request Suffolk sends a Family Advice form to return within 15 calendar days."
+  - url: "https://suffolklearning.com/inclusion/education-health-and-care-ehc-needs-assessments-and-plans/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care (EHC) Needs Assessments and Plans (Suffolk Learning)"
+    note: "Suffolk's site for schools; quotes SEND Code of Practice 6.63 (evidence of SEN support action), which the baseline already covers."
+  - url: "https://www.suffolk.gov.uk/children-families-and-learning/send-and-the-local-offer/sendiass/support-for-ehc-assessments-and-plans/"
+    read: 2026-12-01
+    grade: current-page
+    title: "Support for EHC needs assessments and plans (Suffolk County Council, SENDIASS pages)"
+    note: "Who can request; no local evidence list."
+forms:
+  - name: "Family Advice form"
+    requester: parent
+    note: "Sent by the authority after a request; not part of the request."
+
+"""##,
+        "936-surrey/authority.yaml": ##"""
+code: "936"
+name: "Surrey"
+slug: surrey
+region: South East
+submission: unknown
+result: no-source-found
+sources:
+  - url: "https://surreylocaloffer.org.uk/lspa/guidance"
+    read: 2026-12-01
+    grade: current-page
+    title: "Guidance for parents and professionals to L-SPA processes and practice (Surrey Local Offer)"
+    note: "Has a section 'Standards for high quality evidence that special education is required', but only the opening sections were in the stored text."
+  - url: "https://surreylocaloffer.org.uk/home/categories/309596"
+    read: 2026-12-01
+    grade: current-page
+    title: "SENCO and practitioners' resources (Surrey Local Offer)"
+    note: "Lists a 'Request for Statutory Education, Health and Care Needs Assessment (0 to 25 years)' resource; its content was not stored."
+searched:
+  - "pages: Surrey L-SPA request EHC needs assessment evidence standards school"
+  - "pages: Surrey L-SPA standards for high quality evidence special education required EHC needs assessment request"
+notes: "Surrey routes requests through the Learners' Single Point of Access (L-SPA); its evidence standards were not readable in the stored pages."
+
+"""##,
+        "937-warwickshire/authority.yaml": ##"""
+code: "937"
+name: "Warwickshire"
+slug: warwickshire
+region: West Midlands
+submission: unknown
+result: nothing-beyond-law
+sources:
+  - url: "https://headsup.warwickshire.gov.uk/heads-up-15-november/we2-an-empowering-curriculum"
+    read: 2026-12-01
+    grade: current-page
+    title: "Heads Up 15 November: SEND & Inclusion, explaining the panels (Warwickshire County Council schools bulletin)"
+    note: "The EHC needs assessment request panel meets weekly and decides on the written request submitted. Year of the bulletin not stated."
+searched:
+  - "pages: Warwickshire request EHC needs assessment evidence school"
+  - "pages: Warwickshire SEND local offer EHC needs assessment request school evidence graduated approach"
+  - "pages: Warwickshire County Council EHCNA request SEND Assessment and Commissioning team"
+notes: "Warwickshire's Local Offer page on requesting an assessment did not come up; only the schools bulletin was found."
+
+"""##,
+        "938-west-sussex/authority.yaml": ##"""
+code: "938"
+name: "West Sussex"
+slug: west-sussex
+region: South East
+submission: web-form
+result: rules
+localOffer: "https://westsussex.local-offer.org/information_pages/228-settings-applying-for-an-ehc-needs-assessment-ehcp-forms-and-paperwork"
+sources:
+  - url: "https://westsussex.local-offer.org/information_pages/228-settings-applying-for-an-ehc-needs-assessment-ehcp-forms-and-paperwork"
+    read: 2026-12-01
+    grade: current-page
+    title: "Settings applying for an Education, Health and Care Needs Assessment (EHCNA / EHCP) forms and paperwork (West Sussex Local Offer)"
+    note: "Settings apply through the West Sussex County Council website; it is expected that settings implement the Ordinarily Available Inclusive Practice approaches and monitor and review their impact before a request."
+  - url: "https://westsussex.local-offer.org/information_pages/483-education-health-and-care-plans"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, Health and Care Plans (West Sussex Local Offer)"
+    note: "Background on ordinarily available provision and the assess, plan, do, review cycle."
+notes: "Submission recorded as web-form: settings 'go through the West Sussex County Council website'; whether that is a form or a portal is not stated."
+
+"""##,
+        "940-north-northamptonshire/authority.yaml": ##"""
+code: "940"
+name: "North Northamptonshire"
+slug: north-northamptonshire
+region: East Midlands
+submission: unknown
+result: nothing-beyond-law
+sources:
+  - url: "https://www.northamptonshire.gov.uk/councilservices/children-families-education/SEND/local-offer/local-government-department/2100-education-health-and-care-ehc-plans-nnc-and-wnc"
+    read: 2026-12-01
+    grade: archive
+    title: "Education, Health, and Care (EHC) Plans - NNC and WNC (former Northamptonshire County Council site)"
+    note: "Shared listing for North and West Northamptonshire on the former county site; restates who may request (CFA 2014 s36, CoP 9.8)."
+  - url: "https://www.northamptonshire.gov.uk/councilservices/children-families-education/SEND/ehc/Pages/EHC-assessment.aspx"
+    read: 2026-12-01
+    grade: archive
+    title: "Assessing a child's special educational needs (former Northamptonshire County Council site)"
+    note: "Restates SEND Code of Practice 9.14; predates the 2021 split into North and West Northamptonshire."
+searched:
+  - "pages: North Northamptonshire West Northamptonshire request EHC needs assessment evidence school"
+  - "pages: North Northamptonshire Council EHC needs assessment request local offer"
+notes: "No North Northamptonshire Council page of its own was found; the former county pages ask for nothing beyond the baseline."
+
+"""##,
+        "941-west-northamptonshire/authority.yaml": ##"""
+code: "941"
+name: "West Northamptonshire"
+slug: west-northamptonshire
+region: East Midlands
+submission: unknown
+result: rules
+localOffer: "https://www.westnorthants.gov.uk/education-health-and-care-ehc-plans-process-and-assessment/education-health-and-care-ehc-needs"
+sources:
+  - url: "https://www.westnorthants.gov.uk/education-health-and-care-ehc-plans-process-and-assessment/education-health-and-care-ehc-needs"
+    read: 2026-12-01
+    grade: current-page
+    title: "Education, health and care (EHC) needs assessments and plans (West Northamptonshire Council)"
+    note: "Settings follow a series of assess, plan, do, review cycles using the SEND Ranges and keep records such as a SEND Support Plan. The section on how settings request was not in the stored excerpt, so submission is unknown."
+  - url: "https://westnorthants.gov.uk/education-health-and-care-ehc-plans-process-and-assessment/how-we-make-ehc-needs-assessment"
+    read: 2026-12-01
+    grade: current-page
+    title: "How we make an EHC needs assessment (West Northamptonshire Council)"
+    note: "Restates SEND Code of Practice 9.14 (already in the baseline)."
+forms:
+  - name: "SEND Support Plan"
+    requester: setting
+    note: "Record of support delivered; maps to sen-support-plan."
+
+"""##,
+        "942-cumberland/authority.yaml": ##"""
+code: "942"
+name: Cumberland
+slug: cumberland
+region: North West
+submission: unknown
+result: no-source-found
+sources:
+  - url: https://cumberlandsend.co.uk/professionals/policy-and-guidance
+    read: 2026-12-01
+    grade: current-page
+    title: Policy and guidance (Cumberland SEND Local Offer, professionals)
+    note: Lists Cumberland's SEND documents (EHCP Decision Making Panel terms of reference, co-ordinators' guidance, advice-giving guidance and others). No request guidance seen; the documents were not read.
+  - url: https://localoffer.cumbria.gov.uk/kb5/cumbria/fsd/family.page?familychannel=5-4-4
+    read: 2026-12-01
+    grade: archive
+    title: EHC assessment criteria (former Cumbria County Council Local Offer)
+    note: Cumbria County Council was replaced by Cumberland and Westmorland and Furness in April 2023. Its page expected proof of the school's action including assess, plan, do, review cycles, failure to make expected progress and provision beyond normally available resources. Not a Cumberland source, so no rule rests on it.
+searched:
+  - "pages: Cumberland Council request EHC needs assessment school evidence"
+  - "pages: Cumberland local offer how to apply for an EHCP assessment education setting request"
+notes: >-
+  A school website says Cumberland's Local Offer has an example letter for requesting an assessment; that page did not
+  come up.
+
+"""##,
+        "943-westmorland-and-furness/authority.yaml": ##"""
+code: "943"
+name: Westmorland and Furness
+slug: westmorland-and-furness
+region: North West
+submission: unknown
+result: nothing-beyond-law
+localOffer: https://www.westmorlandandfurness.gov.uk/family-help/statutory-assessment-and-ehcps/education-health-and-care-plans-ehcps
+sources:
+  - url: https://www.westmorlandandfurness.gov.uk/family-help/statutory-assessment-and-ehcps/education-health-and-care-plans-ehcps
+    read: 2026-12-01
+    grade: current-page
+    title: Education, Health and Care Plans (EHCPs) (Westmorland and Furness Council)
+    note: The process starts with a request for an EHC needs assessment; a decision letter follows within six weeks; agreed assessments get an EHCP Coordinator and a Family Conversation. Nothing on what a request must contain.
+  - url: https://sendiass.westmorlandandfurness.gov.uk/ehcps/request
+    read: 2026-12-01
+    grade: secondary-copy
+    title: Requesting an EHCP Assessment (Westmorland and Furness SENDIASS)
+    note: Restates who may request under the Code of Practice. Independent advice service.
+  - url: https://localoffer.cumbria.gov.uk/kb5/cumbria/fsd/family.page?familychannel=5-4-4
+    read: 2026-12-01
+    grade: archive
+    title: EHC assessment criteria (former Cumbria County Council Local Offer)
+    note: Predecessor authority's page (abolished April 2023); expected proof of assess, plan, do, review cycles. Not a Westmorland and Furness source; no rule rests on it.
+searched:
+  - "pages: Westmorland and Furness EHC needs assessment request evidence"
+  - "pages: westmorlandandfurness.gov.uk SEND local offer requesting EHC needs assessment setting"
+  - "pages: westmorlandandfurness.gov.uk EHC needs assessments and EHCP timescales request"
+notes: The council page read asks for nothing a rule could check beyond the statutory baseline.
 
 """##,
     ]

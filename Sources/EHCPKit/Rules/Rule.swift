@@ -3,10 +3,7 @@ import EHCPXML
 
 /// A rule set as published in a `requirements.yaml` (DESIGN section 6).
 public struct RuleSet: Sendable {
-    public struct Source: Sendable {
-        public var url: String
-        public var read: String?
-    }
+    public typealias Source = PublishedSource
 
     /// A change to an inherited rule.
     public struct Override: Sendable {
@@ -37,6 +34,10 @@ public struct Rule: Sendable {
     public var basis: Basis
     public var message: String
     public var reference: String?
+    /// The published source the rule rests on, with its grade, when the rule names one.
+    public var source: PublishedSource?
+    /// The sentence of that source the rule rests on.
+    public var quote: String?
     public var when: [Condition]
     public var check: Check
     /// Where the rule is defined.

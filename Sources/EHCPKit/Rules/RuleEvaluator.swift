@@ -12,9 +12,14 @@ public final class RuleEvaluator {
     public let asOf: CalendarDate
     private var xmlDocument: XPathDocument?
 
-    public init(application: Application, asOf: CalendarDate) {
+    /// Paths whose value is present in the document but could not be read (a malformed date, a
+    /// code not in the list): a required-field rule says so instead of calling them missing.
+    public let unreadable: Set<String>
+
+    public init(application: Application, asOf: CalendarDate, unreadable: Set<String> = []) {
         self.application = application
         self.asOf = asOf
+        self.unreadable = unreadable
     }
 
     /// The findings of `rule`; none when its conditions do not hold.
@@ -104,10 +109,12 @@ public final class RuleEvaluator {
 
     func finding(_ rule: Rule, path: String?, detail: String?, severity: Severity? = nil, location: SourceLocation? = nil) -> Finding {
         let located = location ?? path.flatMap { application.list(at: $0)?.location.location ?? application.values(at: $0).first?.value.location }
-        return Finding(
+        var finding = Finding(
             rule: rule.id, severity: severity ?? rule.severity, basis: rule.basis,
             message: detail.map { "\(rule.message) (\($0))" } ?? rule.message, path: path,
             location: located ?? application.root.location, reference: rule.reference, ruleSource: rule.location)
+        finding.source = rule.source
+        return finding
     }
 
     private func recencyFindings(_ rule: Rule, types: [String], within: TimeWindow, filter: [String: String]) -> [Finding] {
@@ -139,7 +146,10 @@ public final class RuleEvaluator {
     ) -> [Finding] {
         let matches = application.values(at: path)
         if matches.isEmpty {
-            return required ? [finding(rule, path: path, detail: "\(path) is missing")] : []
+            guard required else { return [] }
+            let detail = unreadable.contains(path)
+                ? "\(path) is given but could not be read as written; see the other finding at this field" : "\(path) is missing"
+            return [finding(rule, path: path, detail: detail)]
         }
         var findings: [Finding] = []
         let regex = pattern.flatMap { try? Regex($0) }

@@ -2,45 +2,80 @@ import EHCPSource
 
 /// The published authority folders: `LocalAuthorities/england` plus one folder per authority,
 /// each with its rule set and, optionally, its format and metadata.
+///
+/// The published set is carried inside the binary. A folder on disk (`--authorities-dir`, or a
+/// `LocalAuthorities` folder in the working directory) is laid over it: each authority folder found
+/// there replaces that authority's published folder whole, and every other authority, england
+/// included, is still found. Files of the published set are named `LocalAuthorities/<folder>/<file>`.
 public struct RuleSetCatalog: Sendable {
-    /// The `LocalAuthorities` folder (a label only, for the embedded copy).
+    /// The folder of drafts laid over the published set (`LocalAuthorities` for the published set alone).
     public let directory: String
-    /// File texts by path under `directory`, when the catalog is the copy carried in the binary.
-    private let embedded: [String: String]?
+    /// True when `directory` is a folder on disk; false for the published set alone.
+    private let onDisk: Bool
+    /// The published files, by path under `LocalAuthorities/`.
+    private let published: [String: String]
+    /// The label of published files.
+    static let publishedDirectory = "LocalAuthorities"
 
+    /// The folder `directory` laid over the published set.
     public init(directory: String) {
+        self.init(directory: directory, onDisk: true, published: EmbeddedResources.authorityFiles)
+    }
+
+    /// The rule sets carried inside the binary alone.
+    public static let builtIn = RuleSetCatalog(directory: publishedDirectory, onDisk: false, published: EmbeddedResources.authorityFiles)
+
+    private init(directory: String, onDisk: Bool, published: [String: String]) {
         self.directory = directory
-        self.embedded = nil
+        self.onDisk = onDisk
+        self.published = published
     }
 
-    /// The folder the catalog reads from disk; nil for the copy carried in the binary.
-    public var folderOnDisk: String? { embedded == nil ? directory : nil }
+    /// The folder of drafts the catalog reads from disk; nil for the published set alone.
+    public var folderOnDisk: String? { onDisk ? directory : nil }
 
-    /// The rule sets carried inside the binary, for when no `LocalAuthorities` folder is at hand.
-    public static let builtIn = RuleSetCatalog(embedded: EmbeddedResources.authorityFiles)
-
-    private init(embedded: [String: String]) {
-        self.directory = "LocalAuthorities"
-        self.embedded = embedded
+    /// The authority a folder name stands for: its code (`926-norfolk` → `926`), or the name (`england`).
+    private static func key(_ folder: String) -> String {
+        folder.split(separator: "-", maxSplits: 1).first.map(String.init) ?? folder
     }
 
-    private func list(_ folder: String) -> [String] {
-        guard let embedded else { return FileAccess.list(folder) }
-        let prefix = folder == directory ? "" : String(folder.dropFirst(directory.count + 1)) + "/"
-        return Set(embedded.keys.filter { $0.hasPrefix(prefix) }.compactMap { $0.dropFirst(prefix.count).split(separator: "/").first.map(String.init) }).sorted()
+    private var draftFolders: [String] {
+        onDisk ? FileAccess.list(directory).filter { FileAccess.isDirectory(directory + "/" + $0) } : []
+    }
+
+    private var publishedFolders: [String] {
+        Set(published.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+    }
+
+    /// Every folder, as a full path: the drafts, then each published folder no draft replaces.
+    private func folders() -> [String] {
+        let drafts = draftFolders
+        let replaced = Set(drafts.map(Self.key))
+        let kept = publishedFolders.filter { !replaced.contains(Self.key($0)) }
+        return (drafts.map { directory + "/" + $0 } + kept.map { Self.publishedDirectory + "/" + $0 })
+            .sorted { Self.name(of: $0) < Self.name(of: $1) }
+    }
+
+    private static func name(of folder: String) -> String {
+        String(folder[(folder.lastIndex(of: "/").map { folder.index(after: $0) } ?? folder.startIndex)...])
+    }
+
+    private func publishedKey(_ file: String) -> String? {
+        let prefix = Self.publishedDirectory + "/"
+        guard file.hasPrefix(prefix) else { return nil }
+        let key = String(file.dropFirst(prefix.count))
+        return published[key] != nil ? key : nil
     }
 
     private func exists(_ file: String) -> Bool {
-        guard let embedded else { return FileAccess.exists(file) }
-        return embedded[String(file.dropFirst(directory.count + 1))] != nil
+        if onDisk, file.hasPrefix(directory + "/"), FileAccess.exists(file) { return true }
+        return publishedKey(file) != nil
     }
 
     private func read(_ file: String) throws -> [UInt8] {
-        guard let embedded else { return try FileAccess.read(file) }
-        guard let text = embedded[String(file.dropFirst(directory.count + 1))] else {
-            throw DiagnosticList([.error("\(file): no such file")])
-        }
-        return Array(text.utf8)
+        if onDisk, file.hasPrefix(directory + "/"), FileAccess.exists(file) { return try FileAccess.read(file) }
+        if let key = publishedKey(file), let text = published[key] { return Array(text.utf8) }
+        throw DiagnosticList([.error("\(file): no such file")])
     }
 
     /// The bytes of a file of the catalog (`<directory>/<folder>/format.yaml`…).
@@ -50,7 +85,12 @@ public struct RuleSetCatalog: Sendable {
 
     /// Every published `format.yaml`, by folder name.
     public func formatFiles() -> [String] {
-        list(directory).map { directory + "/" + $0 + "/format.yaml" }.filter(exists)
+        folders().map { $0 + "/format.yaml" }.filter(exists)
+    }
+
+    /// Every authority folder with an `authority.yaml`, as full paths.
+    public func authorityFolders() -> [String] {
+        folders().filter { exists($0 + "/authority.yaml") }
     }
 
     /// The `authority.yaml` of the authority with `code`, if it publishes one.
@@ -58,22 +98,13 @@ public struct RuleSetCatalog: Sendable {
         folder(forCode: code).map { $0 + "/authority.yaml" }.flatMap { exists($0) ? $0 : nil }
     }
 
-    /// The `LocalAuthorities` folder beside the working directory or above the executable.
-    public static func locate(executable: String) -> RuleSetCatalog? {
-        var candidates = [FileAccess.currentDirectory]
-        var folder = executable
-        for _ in 0..<5 {
-            folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
-            candidates.append(folder)
-        }
-        for candidate in candidates where FileAccess.exists(candidate + "/LocalAuthorities/england/requirements.yaml") {
-            // Beside the working directory, paths stay relative, as findings' ruleSource shows them.
-            return RuleSetCatalog(directory: candidate == FileAccess.currentDirectory ? "LocalAuthorities" : candidate + "/LocalAuthorities")
-        }
-        return nil
+    /// The published set, with the `LocalAuthorities` folder of the working directory laid over it
+    /// when there is one. Never looked up above the working directory or beside the executable.
+    public static func forWorkingDirectory() -> RuleSetCatalog {
+        FileAccess.isDirectory(publishedDirectory) ? RuleSetCatalog(directory: publishedDirectory) : .builtIn
     }
 
-    /// The catalog holding the authority folder `folder` (its parent directory).
+    /// The catalog holding the authority folder `folder` (its parent directory), laid over the published set.
     public static func containing(folder: String) -> RuleSetCatalog {
         let trimmed = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
         guard let slash = trimmed.lastIndex(of: "/") else { return RuleSetCatalog(directory: ".") }
@@ -82,22 +113,30 @@ public struct RuleSetCatalog: Sendable {
 
     /// The folder of the authority with `code`, if it publishes its own rules.
     public func folder(forCode code: String) -> String? {
-        list(directory).first { $0.hasPrefix(code + "-") }.map { directory + "/" + $0 }
+        folders().first { Self.key(Self.name(of: $0)) == code }
     }
 
     /// Rule sets for an authority: its own `requirements.yaml` (or the baseline when it has
     /// none), with every rule set it extends.
     public func rulesets(forCode code: String) throws -> [RuleSet] {
         let file = folder(forCode: code).map { $0 + "/requirements.yaml" }
-        return try resolve(files: [file.flatMap { exists($0) ? $0 : nil } ?? directory + "/england/requirements.yaml"])
+        let own = file.flatMap { exists($0) ? $0 : nil } ?? baselineFile
+        return try resolve([try RuleSetLoader.load(read(own), file: own)])
     }
 
-    /// `files` loaded, with the published rule sets they extend loaded first.
+    /// The statutory baseline's `requirements.yaml`.
+    public var baselineFile: String {
+        (folders().first { Self.name(of: $0) == "england" } ?? Self.publishedDirectory + "/england") + "/requirements.yaml"
+    }
+
+    /// `files` loaded, with the published rule sets they extend loaded first. A file named here is
+    /// always read from disk, never taken from the published copy of the same name.
     public func resolve(files: [String]) throws -> [RuleSet] {
-        var loaded: [RuleSet] = []
-        for file in files {
-            loaded.append(try RuleSetLoader.load(exists(file) ? read(file) : FileAccess.read(file), file: file))
-        }
+        try resolve(try files.map { try RuleSetLoader.load(FileAccess.read($0), file: $0) })
+    }
+
+    private func resolve(_ rulesets: [RuleSet]) throws -> [RuleSet] {
+        var loaded = rulesets
         var chain: [RuleSet] = []
         var diagnostics: [Diagnostic] = []
         func add(_ ruleset: RuleSet, visiting: [String]) throws {
@@ -125,9 +164,10 @@ public struct RuleSetCatalog: Sendable {
     }
 
     private func publishedRuleset(_ id: String) throws -> RuleSet? {
-        for folder in list(directory) {
-            let file = directory + "/" + folder + "/requirements.yaml"
-            guard folder == id || folder.hasSuffix("-" + id), exists(file) else { continue }
+        for folder in folders() {
+            let file = folder + "/requirements.yaml"
+            let name = Self.name(of: folder)
+            guard name == id || name.hasSuffix("-" + id), exists(file) else { continue }
             return try RuleSetLoader.load(read(file), file: file)
         }
         return nil

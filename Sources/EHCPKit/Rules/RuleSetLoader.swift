@@ -24,9 +24,11 @@ public struct RuleSetLoader {
         return ruleset!
     }
 
-    /// Every problem in the rule set, or an empty list.
+    /// Every problem in the rule set, then notes for its author; an empty list when there are none.
     public static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
-        ConfigFile.lint(file: file) { _ = try load(bytes, file: file) }
+        var notes: [Diagnostic] = []
+        let problems = ConfigFile.lint(file: file) { notes = try load(bytes, file: file).fairnessNotes }
+        return problems + notes
     }
 
     // MARK: - Structure
@@ -108,22 +110,14 @@ public struct RuleSetLoader {
             diagnostics.error("the rule set needs a 'ruleset' id", at: root.location)
             return nil
         }
-        var sources: [RuleSet.Source] = []
-        for node in fields["sources"]?.items ?? [] {
-            guard let source = mapping(node, allowed: ["url", "read", "title", "note"], what: "a source") else { continue }
-            if let url = text(source["url"], what: "url") {
-                sources.append(.init(url: url, read: source["read"]?.scalar?.value))
-            } else {
-                diagnostics.error("a source needs a 'url'", at: node.location)
-            }
-        }
+        let sources = (fields["sources"]?.items ?? []).compactMap { diagnostics.publishedSource($0, requireRead: false) }
         var rules: [Rule] = []
         var seen: [String: SourceLocation] = [:]
         if let node = fields["rules"], node.items == nil {
             diagnostics.error("rules should be a list", at: node.location)
         }
         for node in fields["rules"]?.items ?? [] {
-            guard let rule = rule(node, ruleset: id) else { continue }
+            guard let rule = rule(node, ruleset: id, sources: sources) else { continue }
             if let first = seen[rule.id] {
                 diagnostics.error("duplicate rule id '\(rule.id)' (first defined at line \(first.line))", at: rule.location)
                 continue
@@ -160,8 +154,8 @@ public struct RuleSetLoader {
 
     private static let checkKeys = ["evidence", "field", "recency", "count", "duration", "xpath"]
 
-    private mutating func rule(_ node: SourceNode, ruleset: String) -> Rule? {
-        let keys = ["id", "severity", "basis", "message", "reference", "when"] + Self.checkKeys
+    private mutating func rule(_ node: SourceNode, ruleset: String, sources: [PublishedSource]) -> Rule? {
+        let keys = ["id", "severity", "basis", "message", "reference", "source", "quote", "when"] + Self.checkKeys
         guard let fields = mapping(node, allowed: keys, what: "a rule") else { return nil }
         guard let id = text(fields["id"], what: "id") else {
             diagnostics.error("a rule needs an 'id'", at: node.location)
@@ -176,12 +170,18 @@ public struct RuleSetLoader {
             return nil
         }
         let conditions = fields["when"].map { self.conditions($0) } ?? []
+        var source: PublishedSource?
+        if let node = fields["source"], let url = text(node, what: "source") {
+            source = sources.first { $0.url == url }
+            if source == nil { diagnostics.error("source '\(url)' of rule \(id) is not among the rule set's sources", at: node.location) }
+        }
         guard let check = check(key, checkNode, rule: id) else { return nil }
         return Rule(
             id: id, severity: enumValue(fields["severity"], what: "severity") ?? .error,
             basis: enumValue(fields["basis"], what: "basis") ?? .local,
             message: text(fields["message"], what: "message") ?? "Rule \(id) is not met.",
-            reference: text(fields["reference"], what: "reference"), when: conditions, check: check,
+            reference: text(fields["reference"], what: "reference"), source: source, quote: text(fields["quote"], what: "quote"),
+            when: conditions, check: check,
             location: node.location, ruleset: ruleset)
     }
 

@@ -15,11 +15,17 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }
 
-/// Why a rule exists: the law, statutory guidance, an authority's own practice, or (for the
-/// built-in checks) the canonical format itself.
+/// Why a rule exists: the law, statutory guidance, what any authority needs to act on a request,
+/// an authority's own practice, or (for the built-in checks) the canonical format itself.
 public enum Basis: String, Sendable, Codable, CaseIterable {
+    /// What an Act or the Regulations require, with the section.
     case law
+    /// The SEND Code of Practice: authorities must have regard to it; it is not itself a requirement.
     case statutoryGuidance = "statutory-guidance"
+    /// What an authority needs to identify the child and act on the request (an addition to the
+    /// contract): the law prescribes no form or content for a request.
+    case practical
+    /// An authority's own practice.
     case local
     /// Built-in checks of the canonical format (`SCHEMA-`, `ID-`, `FILE-`): an addition to the contract.
     case format
@@ -38,6 +44,11 @@ public struct Finding: Sendable, Equatable {
     public var reference: String?
     /// Where the rule is defined (file and line).
     public var ruleSource: SourceLocation?
+    /// The published source the rule rests on, with its grade and dates, when the rule names one.
+    public var source: PublishedSource?
+    /// The severity the rule gives, when the engine lowered it because a parent or young person
+    /// made the request (see ``RequesterFairness``).
+    public var loweredFrom: Severity?
 
     public init(
         rule: String, severity: Severity, basis: Basis, message: String, path: String? = nil,
@@ -51,6 +62,13 @@ public struct Finding: Sendable, Equatable {
         self.location = location
         self.reference = reference
         self.ruleSource = ruleSource
+    }
+
+    /// The reference, followed by what the rule's source is ("rests on a secondary copy dated
+    /// 2018, read 2026-11-23") when the rule names a graded source.
+    public var citation: String? {
+        guard let reference else { return source.map { "\($0.url) (\($0.standing))" } }
+        return source.map { "\(reference) (rests on \($0.standing))" } ?? reference
     }
 
     /// A built-in finding about the canonical format.

@@ -8,9 +8,11 @@ public struct BundleReport: Sendable {
     public var rulesets: [String]
     public var asOf: CalendarDate?
     public var findings: [Finding]
+    /// Why the bundle could not be read, each problem by position and kind; empty when it was read.
+    public var problems: [Diagnostic] = []
 
-    /// True when no finding is an error.
-    public var isValid: Bool { !findings.contains { $0.severity == .error } }
+    /// True when the bundle was read and no finding is an error.
+    public var isValid: Bool { problems.isEmpty && !findings.contains { $0.severity == .error } }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
@@ -162,8 +164,11 @@ public final class Validator: @unchecked Sendable {
             let effective = try EffectiveRules.combine(try chain(forCode: code), asOf: asOf)
             applied = effective.rulesets
             findings += effective.notices
-            let evaluator = RuleEvaluator(application: application, asOf: asOf)
-            for rule in effective.rules { findings += evaluator.evaluate(rule) }
+            let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
+            let evaluator = RuleEvaluator(application: application, asOf: asOf, unreadable: unreadable)
+            var ruleFindings: [Finding] = []
+            for rule in effective.rules { ruleFindings += evaluator.evaluate(rule) }
+            findings += RequesterFairness.apply(ruleFindings, requesterRole: application.values(at: "requester.role").first?.value.text)
             if authority == nil, options.ruleFiles.isEmpty {
                 findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
                                         message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))

@@ -9,7 +9,7 @@ enum ReportFixtures {
 
     static func rule(_ id: String, _ check: Check, severity: Severity = .error, basis: Basis = .local) -> Rule {
         Rule(id: id, severity: severity, basis: basis, message: "Message of \(id).", reference: "Guidance, https://example.org/\(id)",
-             when: [], check: check, location: SourceLocation(file: rulesFile, line: 10), ruleset: "norfolk")
+             source: nil, quote: nil, when: [], check: check, location: SourceLocation(file: rulesFile, line: 10), ruleset: "norfolk")
     }
 
     static let rules: [Rule] = [
@@ -40,6 +40,11 @@ enum ReportFixtures {
     static let unknownAuthority = BundleReport(
         bundle: "intake/three", authority: nil, rulesets: [], asOf: nil,
         findings: [Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format, message: "No authority or statutory rules were applied.")])
+
+    /// A bundle whose document could not be parsed.
+    static let unreadable = BundleReport.unreadable("intake/four", because: DiagnosticList([
+        .error("an alias names no anchor defined before it", at: SourceLocation(file: "intake/four/application.yaml", line: 3, column: 15)),
+    ]))
 
     static let context = ReportContext(rules: ["926": rules])
     static let all = [failing, passing, unknownAuthority]

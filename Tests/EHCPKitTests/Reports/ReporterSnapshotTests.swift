@@ -15,11 +15,21 @@ import Testing
 
     @Test(arguments: Reporters.all.map { $0.identifier })
     func outputMatchesTheSnapshot(format: String) throws {
+        try expectSnapshot(format: format, of: ReportFixtures.all, named: "all")
+    }
+
+    /// A batch in which one bundle could not be read.
+    @Test(arguments: Reporters.all.map { $0.identifier })
+    func unreadableBundleMatchesTheSnapshot(format: String) throws {
+        try expectSnapshot(format: format, of: [ReportFixtures.passing, ReportFixtures.unreadable], named: "unreadable")
+    }
+
+    private func expectSnapshot(format: String, of reports: [BundleReport], named name: String) throws {
         let reporter = try #require(Reporters.reporter(format))
         var context = ReportFixtures.context
         context.personal = ["intake/two": PersonalDetails(childName: "Test Child", dateOfBirth: "2016-01-01", reference: "REF-1")]
-        let text = Self.normalised(reporter.report(ReportFixtures.all, context: context))
-        let path = RepositoryPaths.fixtures + "/reports/snapshots/all.\(Self.extensions[format]!)"
+        let text = Self.normalised(reporter.report(reports, context: context))
+        let path = RepositoryPaths.fixtures + "/reports/snapshots/\(name).\(Self.extensions[format]!)"
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try FileManager.default.createDirectory(atPath: RepositoryPaths.fixtures + "/reports/snapshots", withIntermediateDirectories: true)
             try text.write(toFile: path, atomically: true, encoding: .utf8)

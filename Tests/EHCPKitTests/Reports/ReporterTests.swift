@@ -54,7 +54,7 @@ import Testing
             "## Missing evidence (1)", "## Evidence that is out of date (1)",
         ])
         #expect(headings.contains("## Details to correct (2)") && headings.contains("## Notes (1)") && headings.contains("## Dates the law sets"))
-        #expect(text.contains("Message of NFK-CONSENT \\<&\\> \"quoted\" \\| pipe \\*star\\*"))
+        #expect(text.contains("Message of NFK-CONSENT \\<\\&\\> \"quoted\" \\| pipe \\*star\\*"))
         #expect(text.contains("| 2026-11-16 | Decision on whether to assess | SEND Regulations 2014 reg 5(1) |"))
     }
 
@@ -98,6 +98,17 @@ import Testing
         // The check itself rejects a broken report.
         let broken = text.replacingOccurrences(of: " hostname=\"localhost\"", with: "")
         #expect(try !xsd.validate(Array(broken.utf8), file: "report.xml").isEmpty)
+    }
+
+    @Test func aBundleThatCouldNotBeReadKeepsSARIFAndJUnitValid() throws {
+        let reports = [ReportFixtures.passing, ReportFixtures.unreadable]
+        let sarif = try JSONSerialization.jsonObject(with: Data(SARIFReporter().report(reports, context: ReportFixtures.context).utf8))
+        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixtures + "/reports/sarif-2.1.0-results.schema.json"))) as? [String: Any])
+        #expect(JSONSchemaCheck(root: schema).problems(sarif) == [])
+        let junit = JUnitReporter().report(reports, context: ReportFixtures.context)
+        let xsd = try XSDValidator(schema: FileAccess.read(RepositoryPaths.fixtures + "/reports/junit.xsd"), file: "junit.xsd")
+        #expect(try xsd.validate(Array(junit.utf8), file: "report.xml").map(\.description) == [])
+        #expect(junit.contains("<testsuites name=\"ehcp\" tests=\"5\" failures=\"0\" errors=\"1\">"))
     }
 
     @Test func jsonKeepsTheContract() throws {

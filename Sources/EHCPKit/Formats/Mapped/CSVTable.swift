@@ -37,7 +37,7 @@ public struct CSVTable: Sendable {
             return characters.next()
         }
         func endField() {
-            record.append(Cell(text: field, location: fieldStart))
+            record.append(Cell(text: restored(field), location: fieldStart))
             field = ""
             wasQuoted = false
             atFieldStart = true
@@ -67,8 +67,10 @@ public struct CSVTable: Sendable {
             case ",":
                 endField()
             case "\n", "\r\n", "\r":
+                // A blank line is skipped, but not a row holding one quoted empty cell ("").
+                let blank = record.isEmpty && field.isEmpty && !wasQuoted
                 endField()
-                if !(record.count == 1 && record[0].text.isEmpty && !wasQuoted) { records.append(record) }
+                if !blank { records.append(record) }
                 record = []
             default:
                 guard !wasQuoted else {
@@ -94,9 +96,32 @@ public struct CSVTable: Sendable {
         return CSVTable(header: header, rows: Array(records.dropFirst()))
     }
 
-    /// The table as CSV text with CRLF line ends, quoting only the fields that need it.
+    /// The table as CSV text with CRLF line ends, quoting only the fields that need it; a cell a
+    /// spreadsheet would run as a formula is written with a leading `'` (see ``neutralised(_:)``).
     public static func write(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(quote).joined(separator: ",") + "\r\n" }.joined()
+        ([header] + rows).map { $0.map { quote(neutralised($0)) }.joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    // MARK: - Formula injection
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
+    /// True when `text` would be written with a leading `'`: it starts with a formula character,
+    /// or with `'` followed by text that would itself be so written (so reading back is exact).
+    static func needsFormulaGuard(_ text: Substring) -> Bool {
+        guard let first = text.first else { return false }
+        return formulaStarts.contains(first) || (first == "'" && needsFormulaGuard(text.dropFirst()))
+    }
+
+    /// `text` as written to a cell: `'` before it when a spreadsheet would run it as a formula.
+    static func neutralised(_ text: String) -> String {
+        needsFormulaGuard(text[...]) ? "'" + text : text
+    }
+
+    /// A cell as read: the `'` that ``neutralised(_:)`` adds is taken off again.
+    static func restored(_ cell: String) -> String {
+        cell.first == "'" && needsFormulaGuard(cell.dropFirst()) ? String(cell.dropFirst()) : cell
     }
 
     static func quote(_ field: String) -> String {

@@ -1,0 +1,50 @@
+import EHCPSource
+
+extension BundleReport {
+    /// The report of a bundle that could not be read: no findings, and why, so that every report
+    /// format can list it instead of leaving it out.
+    public static func unreadable(_ bundle: String, because error: any Error) -> BundleReport {
+        let problems: [Diagnostic]
+        switch error {
+        case let list as DiagnosticList: problems = list.diagnostics
+        case let diagnostic as Diagnostic: problems = [diagnostic]
+        default: problems = [.error("\(error)")]
+        }
+        return BundleReport(bundle: bundle, authority: nil, rulesets: [], asOf: nil, findings: [],
+                            problems: problems.isEmpty ? [.error("the bundle could not be read")] : problems)
+    }
+
+    /// True when the bundle could not be read; ``problems`` says why.
+    public var couldNotBeRead: Bool { !problems.isEmpty }
+
+    /// The report with the bundle's path shown as `label` (`bundle 1`): in its name, in the file of
+    /// every location inside it, and at the start of a message that names it. Folder names are
+    /// often the child's name.
+    public func redacted(as label: String) -> BundleReport {
+        func file(_ location: SourceLocation?) -> SourceLocation? {
+            guard var location else { return nil }
+            location.file = replacingBundle(in: location.file, with: label)
+            return location
+        }
+        var copy = self
+        copy.bundle = label
+        copy.findings = findings.map { finding in
+            var finding = finding
+            finding.location = file(finding.location)
+            finding.message = replacingBundle(in: finding.message, with: label)
+            return finding
+        }
+        copy.problems = problems.map { problem in
+            Diagnostic(problem.severity, replacingBundle(in: problem.message, with: label), at: file(problem.location))
+        }
+        return copy
+    }
+
+    /// `text` with the bundle's path at its start (alone, or followed by `/` or `:`) replaced by `label`.
+    private func replacingBundle(in text: String, with label: String) -> String {
+        guard text.hasPrefix(bundle) else { return text }
+        let rest = text.dropFirst(bundle.count)
+        guard rest.isEmpty || rest.first == "/" || rest.first == ":" else { return text }
+        return label + rest
+    }
+}
