@@ -42,7 +42,7 @@ extension EHCPCommand {
         @Option(help: "Most a zipped bundle may unpack to, in MiB.")
         var maxTotalSize: UInt64 = 512
 
-        @Option(help: "Highest compression ratio accepted for a zip entry (N means N:1).")
+        @Option(help: "Highest compression ratio accepted for a zip entry and for the zip as a whole (N means N:1).")
         var maxRatio: UInt64 = 100
 
         @Option(help: "Date to check recency against (YYYY-MM-DD); defaults to the request's dateOfRequest.")
