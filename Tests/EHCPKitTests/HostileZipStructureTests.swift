@@ -35,6 +35,19 @@ import ZIPFoundation
             return offset
         }
 
+        /// Adds an entry `name` whose stored data is the whole of the entry `quoted` that follows it,
+        /// header included: Fifield's overlap, where each entry's data quotes the next entry.
+        mutating func addQuoting(_ name: String, _ quoted: String, _ data: Data) {
+            let offset = bytes.count
+            let quotedSize = 30 + quoted.utf8.count + data.count
+            bytes += Self.fields([(0x0403_4B50, 4), (20, 2), (0x0800, 2), (0, 2), (0, 2), (0x21, 2),
+                                  (0, 4), (quotedSize, 4), (quotedSize, 4), (name.utf8.count, 2), (0, 2)])
+            bytes += Data(name.utf8)
+            let start = bytes.count
+            add(quoted, data)
+            record(name, bytes.subdata(in: start..<bytes.count), at: offset)
+        }
+
         /// Adds a directory record named `name` for data already written at `offset`.
         mutating func record(_ name: String, _ data: Data, at offset: Int) {
             let crc = Int(data.crc32(checksum: 0))
@@ -74,6 +87,15 @@ import ZIPFoundation
         for index in 0..<3 { zip.record("evidence/copy-\(index).txt", kernel, at: offset) }
         try zip.finished().write(to: URL(fileURLWithPath: box.bundle + "/overlap.zip"))
         try box.expectRefused(box.bundle + "/overlap.zip", mentioning: "entries that share their bytes, as non-recursive zip bombs do")
+    }
+
+    @Test func anEntryQuotingTheNextIsRefused() throws {
+        let box = try Sandbox()
+        var zip = StoredZip()
+        zip.add("application.yaml", Self.document)
+        zip.addQuoting("evidence/outer.txt", "evidence/inner.txt", Data(repeating: 0x41, count: 4096))
+        try zip.finished().write(to: URL(fileURLWithPath: box.bundle + "/quoted.zip"))
+        try box.expectRefused(box.bundle + "/quoted.zip", mentioning: "entries that share their bytes")
     }
 
     @Test func twoDocumentsOfTheSameNameAreRefused() throws {
