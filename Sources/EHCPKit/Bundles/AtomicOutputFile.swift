@@ -42,7 +42,7 @@ public final class AtomicOutputFile {
         // A report that replaces one keeps its permissions (umask applies to a new one).
         var info = stat()
         if existing == .replace, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
-            fchmod(descriptor, info.st_mode & 0o7777)
+            fchmod(descriptor, info.st_mode & 0o777)
         }
     }
 
