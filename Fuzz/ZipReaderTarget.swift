@@ -10,9 +10,10 @@ public func fuzzZipReader(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let limits = ZipLimits(maxEntries: 64, maxTotalBytes: 4 << 20, maxRatio: 100)
     _ = try? ZipBundle.withUnpacked(path, limits: limits) { folder in
-        let document = try BundleLocator.document(in: folder)
-        let bytes = try FileAccess.read(document)
-        _ = try FormatRegistry.detect(path: document, bytes: bytes)?.read(bytes, file: document)
+        let located = try BundleLocator.locate(in: folder) { .canonicalOnly }
+        let bytes = try FileAccess.readDocument(located.path)
+        let format = try located.format ?? FormatRegistry.canonicalOnly.detect(path: located.path, bytes: bytes)
+        _ = try format.read(bytes, file: located.path)
     }
     return 0
 }

@@ -3,6 +3,9 @@
 #
 # Usage: scripts/fuzz.sh TARGET [SECONDS] [-- LIBFUZZER-OPTIONS...]
 #   TARGET: yaml | xml | ruleset | zip
+#        scripts/fuzz.sh check [BUILD-CONFIG-FOLDER]
+#   type-checks every Fuzz/*.swift against the modules of a SwiftPM build (default .build/debug),
+#   in about a second, so a target that no longer compiles is caught without a fuzzing build.
 #
 # The library modules are built once by SwiftPM with coverage instrumentation and AddressSanitizer
 # (in .build-fuzz), then Fuzz/<Target>.swift is linked against them with libFuzzer's driver.
@@ -10,7 +13,19 @@
 # repository already holds; crashes land in .build-fuzz/crashes/<target>/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: scripts/fuzz.sh yaml|xml|ruleset|zip [SECONDS]}
+target=${1:?usage: scripts/fuzz.sh yaml|xml|ruleset|zip [SECONDS] | check [BUILD-CONFIG-FOLDER]}
+
+if [ "$target" = check ]; then
+    products=${2:-.build/debug}
+    # The package checkouts sit beside the configuration folders: .build/checkouts.
+    checkouts=$(cd "$products/.." && while [ ! -d checkouts ] && [ "$PWD" != / ]; do cd ..; done; echo "$PWD/checkouts")
+    flags=(-typecheck -parse-as-library -I "$products/Modules" -I Sources/CYAML -I Sources/CLibXML2
+        -I "$checkouts/ZIPFoundation/Sources/CZLib")
+    for flag in $(pkg-config --cflags yaml-0.1 libxml-2.0); do flags+=(-Xcc "$flag"); done
+    status=0
+    for source in Fuzz/*.swift; do swiftc "${flags[@]}" "$source" || { echo "$source does not compile" >&2; status=1; }; done
+    exit $status
+fi
 seconds=${2:-60}
 shift $(( $# >= 2 ? 2 : 1 ))
 [ "${1:-}" = "--" ] && shift

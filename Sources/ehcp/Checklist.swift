@@ -41,6 +41,7 @@ extension EHCPCommand {
 
         func run() throws {
             try reportingFailures {
+                if let output { try OutputPath.refuse(output, reading: [try ruleSetOptions.catalog().folderOnDisk].compactMap { $0 }) }
                 let checklist = try EHCPCommand.checklist(authority: authority, requester: requester, options: ruleSetOptions)
                 let text = ChecklistRenderer.render(checklist, format: format)!
                 if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }

@@ -58,14 +58,13 @@ extension EHCPCommand {
 
         func validate() throws {
             if strict && force { throw ValidationError("--strict and --force cannot be given together") }
-            if let output, FileAccess.exists(output), FileAccess.sameFile(output, input) {
-                throw ValidationError("--output names the input file; choose another file so the input is kept")
-            }
         }
 
         func run() throws {
             try reportingFailures {
-                let registry = try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
+                let catalog = try ruleSetOptions.catalog()
+                if let output { try OutputPath.refuse(output, reading: (input == "-" ? [] : [input]) + [catalog.folderOnDisk].compactMap { $0 }) }
+                let registry = try FormatRegistry.standard(catalog: catalog)
                 guard let target = registry.format(id: to) else {
                     throw ValidationError("unknown --to format '\(to)'; use one of: \(registry.ids.joined(separator: ", "))")
                 }

@@ -41,7 +41,8 @@ extension EHCPCommand {
                 let checklist = try EHCPCommand.checklist(authority: authority, requester: requester, options: ruleSetOptions)
                 try FileManager.default.createDirectory(atPath: directory + "/evidence", withIntermediateDirectories: true)
                 let text = BundleSkeleton.application(checklist, requester: requester, date: CalendarDate.today)
-                try FileAccess.writeAtomically(text, to: directory + "/application.yaml")
+                // Kept, not overwritten, if an application appeared since the folder was checked.
+                try FileAccess.writeAtomically(text, to: directory + "/application.yaml", existing: .keep)
                 Terminal.write("""
                     Created \(directory)/application.yaml and \(directory)/evidence/ for a request to \(checklist.authority.name).
                     Next: fill in application.yaml, put the documents in evidence/, then run

@@ -24,11 +24,11 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) bundles checked".utf8))
+        Terminal.writeRawError("\r[\(bar)] \(done)/\(total) bundles checked")
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        Terminal.writeRawError("\r\u{1B}[2K")
     }
 }

@@ -11,7 +11,7 @@ final class ReportSink: @unchecked Sendable {
 
     /// - Parameter holdBack: keep standard output until ``commit()`` (a progress bar is on the terminal).
     init(output: String?, holdBack: Bool) throws {
-        file = try output.map(AtomicOutputFile.init(path:))
+        file = try output.map { try AtomicOutputFile(path: $0) }
         heldBack = holdBack && output == nil ? "" : nil
     }
 

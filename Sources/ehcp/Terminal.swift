@@ -1,3 +1,4 @@
+import EHCPKit
 import EHCPSource
 import Foundation
 
@@ -12,11 +13,24 @@ enum Terminal {
     /// shown as `\u{1B}`: a message may name a file, key or bundle, and none may drive the terminal.
     static func writeError(_ text: String) {
         let shown = text.escapingControlCharacters(keeping: ["\n"])
-        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
+        writeRawError(shown.hasSuffix("\n") ? shown : shown + "\n")
     }
 
+    /// Writes `text` to stderr as it is, for ehcp's own control sequences (the progress bar); if
+    /// even stderr cannot be written, there is nowhere left to say so.
+    static func writeRawError(_ text: String) {
+        try? FileAccess.write(text, toDescriptor: STDERR_FILENO, named: "standard error")
+    }
+
+    /// Writes to standard output; when it cannot be written (a full disk, a closed pipe), says so
+    /// on standard error and ends with exit status 2, temporary files removed.
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        do {
+            try FileAccess.write(text, toDescriptor: STDOUT_FILENO, named: "standard output")
+        } catch {
+            _ = fail(error)
+            TemporaryItems.removeAllAndExit(ExitCode.couldNotRun.rawValue)
+        }
     }
 
     /// Prints every diagnostic to stderr and returns the could-not-run exit code.

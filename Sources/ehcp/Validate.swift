@@ -42,7 +42,7 @@ extension EHCPCommand {
         @Option(help: "Most a zipped bundle may unpack to, in MiB.")
         var maxTotalSize: UInt64 = 512
 
-        @Option(help: "Highest compression ratio accepted for a zip entry (N means N:1).")
+        @Option(help: "Highest compression ratio accepted for a zip entry and for the zip as a whole (N means N:1).")
         var maxRatio: UInt64 = 100
 
         @Option(help: "Date to check recency against (YYYY-MM-DD); defaults to the request's dateOfRequest.")
@@ -98,6 +98,8 @@ extension EHCPCommand {
                 }
                 let batch = BatchValidator(rulesets: catalog, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, formats: formats)
                 let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
+                // The bundles themselves are protected, not a folder of them: a report beside them is fine.
+                if let output { try OutputPath.refuse(output, reading: paths + ruleFiles + [catalog.folderOnDisk].compactMap { $0 }) }
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
                 let reporter = Reporters.reporter(format)!
                 let outcome: BatchOutcome

@@ -110,12 +110,7 @@ import Testing
 /// An authority testing its own drafts: `--authorities-dir` with a file-size limit in `authority.yaml`.
 @Suite struct AuthorityMetadataCLITests {
     @Test func maxFileSizeFromADraftAuthorityFolderFlagsLargerFiles() throws {
-        let drafts = try EHCPProcess.temporaryFolder()
-        let manager = FileManager.default
-        try manager.copyItem(atPath: RepositoryPaths.localAuthorities + "/england", toPath: drafts + "/england")
-        try manager.copyItem(atPath: RepositoryPaths.localAuthorities + "/926-norfolk", toPath: drafts + "/926-norfolk")
-        let metadata = drafts + "/926-norfolk/authority.yaml"
-        try (try String(contentsOfFile: metadata, encoding: .utf8) + "maxFileSize: 250\n").write(toFile: metadata, atomically: true, encoding: .utf8)
+        let (drafts, metadata) = try DraftAuthorities.norfolk(appending: "maxFileSize: 250")
         let bundle = drafts + "/926-norfolk/examples/passes"
         let result = try EHCPProcess.run(["validate", bundle, "--authorities-dir", drafts])
         #expect(result.status == 1)

@@ -80,3 +80,39 @@ import Testing
         #expect(throws: ExceptionPeriodError.self) { try ExceptionPeriod(parsing: text) }
     }
 }
+
+/// The direct computation of the paused date agrees with the fixed point it replaces: move the
+/// date on by the covered days from receipt up to it, until no more fall before it.
+@Suite struct PausedDeadlineTests {
+    /// The date found by iterating, counting covered days one by one (slow for long periods).
+    static func iterated(_ deadline: CalendarDate, from received: CalendarDate, _ periods: [ExceptionPeriod]) -> CalendarDate {
+        func covered(to end: CalendarDate) -> Int {
+            var days = Set<Int>()
+            for period in periods {
+                let low = max(period.window.lowerBound.dayNumber, received.dayNumber)
+                let high = min(period.window.upperBound.dayNumber, end.dayNumber)
+                if low <= high { days.formUnion(low...high) }
+            }
+            return days.count
+        }
+        var paused = deadline
+        while case let next = deadline.adding(days: covered(to: paused)), next != paused { paused = next }
+        return paused
+    }
+
+    @Test(arguments: [
+        ["closure:2026-07-22..2026-09-03"],
+        ["absence:2026-06-01..2026-07-10", "circumstances:2026-07-11..2026-07-12", "absence:2026-08-01..2026-12-31"],
+        ["circumstances:2026-06-16..2026-06-16", "absence:2026-07-01..2026-08-31", "absence:2026-08-15..2026-09-30"],
+        ["absence:2027-01-01..2027-03-01", "circumstances:2026-10-01..2026-10-02"],
+    ])
+    func agreesWithIterating(_ texts: [String]) throws {
+        let received = CalendarDate(iso: "2026-06-15")!
+        let periods = try texts.map { try ExceptionPeriod(parsing: $0) }
+        let timeline = StatutoryTimeline(received: received, exceptions: periods)
+        #expect(timeline.deadlines.contains { $0.pausedDate != nil })
+        for deadline in timeline.deadlines where !deadline.liftedBy.isEmpty {
+            #expect(deadline.pausedDate == Self.iterated(deadline.date, from: received, deadline.liftedBy.map(\.exception)), "\(texts)")
+        }
+    }
+}

@@ -15,9 +15,10 @@ public enum EHCPProcess {
         return products.appendingPathComponent("ehcp").path
     }
 
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `executable` (by default the built `ehcp`) with `arguments` and waits for it.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], executable: String = binary) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }

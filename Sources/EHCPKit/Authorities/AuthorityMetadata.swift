@@ -112,8 +112,11 @@ public struct AuthorityMetadata: Sendable {
             diagnostics.error("submission '\(metadata.submission)' is not one of: \(submissions.joined(separator: ", "))", at: fields["submission"]?.location)
         }
         if let node = fields["maxFileSize"] {
-            metadata.maxFileSize = node.scalar.flatMap { byteCount($0.value) }
-            if metadata.maxFileSize == nil {
+            switch node.scalar.map({ byteCount($0.value) }) {
+            case .some(.bytes(let bytes)): metadata.maxFileSize = bytes
+            case .some(.tooLarge):
+                diagnostics.error("maxFileSize is larger than the \(maxFileSizeLimit >> 30) GB ehcp accepts; give a size such as 10 MB", at: node.location)
+            case .some(.malformed), nil:
                 diagnostics.error("maxFileSize should be a size such as 10 MB, 500 KB or a number of bytes", at: node.location)
             }
         }
@@ -135,16 +138,34 @@ public struct AuthorityMetadata: Sendable {
         ConfigFile.lint(file: file) { _ = try load(bytes, file: file) }
     }
 
-    /// Bytes in `10 MB`, `512 KB`, `2 GB` (powers of 1,024) or a plain number.
-    static func byteCount(_ text: String) -> UInt64? {
+    /// The largest `maxFileSize` accepted: 1,024 GB, far above any authority's limit, and small
+    /// enough that sizes and their arithmetic never overflow.
+    static let maxFileSizeLimit: UInt64 = 1 << 40
+
+    /// A `maxFileSize` value read: a byte count, or why it is refused.
+    enum ByteCount: Equatable {
+        case bytes(UInt64)
+        case tooLarge
+        case malformed
+    }
+
+    /// Bytes in `10 MB`, `512 KB`, `2 GB` (powers of 1,024) or a plain number, from 1 byte to
+    /// ``maxFileSizeLimit``; infinity, NaN, zero and negative sizes are malformed.
+    static func byteCount(_ text: String) -> ByteCount {
         let parts = text.split(separator: " ")
         let units: [String: UInt64] = ["B": 1, "KB": 1 << 10, "MB": 1 << 20, "GB": 1 << 30]
+        let bytes: Double
         switch parts.count {
-        case 1: return UInt64(parts[0]).flatMap { $0 > 0 ? $0 : nil }
+        case 1 where parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber):
+            bytes = Double(parts[0]) ?? .infinity
         case 2:
-            guard let number = Double(parts[0]), number > 0, let unit = units[parts[1].uppercased()] else { return nil }
-            return UInt64(number * Double(unit))
-        default: return nil
+            guard let number = Double(parts[0]), number.isFinite, let unit = units[parts[1].uppercased()] else { return .malformed }
+            bytes = number * Double(unit)
+        default: return .malformed
         }
+        // Compared as a Double, so no size, however written, overflows on its way to UInt64.
+        guard bytes >= 1 else { return .malformed }
+        guard bytes <= Double(maxFileSizeLimit) else { return .tooLarge }
+        return .bytes(UInt64(bytes))
     }
 }

@@ -3,65 +3,118 @@ import Foundation
 
 /// A file written piece by piece beside its final path and renamed into place only when complete,
 /// so a reader never sees half a file and a failure or interrupt leaves nothing behind.
+///
+/// The bytes go to a temporary file in the same folder through `write(2)`; ``commit()`` flushes
+/// it to disk (`fsync(2)`) and renames it over the path (`rename(2)`), which replaces a regular
+/// file or a symbolic link (the link itself, never what it points to) in one step. A folder,
+/// device, FIFO or socket at the path is refused and left as it was. Every failure throws and
+/// removes the temporary file.
 public final class AtomicOutputFile {
+    /// What may already be at the path.
+    public enum Existing: Sendable {
+        /// A regular file or a link there is replaced.
+        case replace
+        /// Anything there is kept and the commit refused (`init DIR` never overwrites).
+        case keep
+    }
+
     public let path: String
-    private let temporary: URL
-    private let handle: FileHandle
-    private var open = true
+    private let existing: Existing
+    private let temporary: String
+    private var descriptor: Int32
 
     /// Creates the temporary file next to `path`.
     ///
-    /// - Throws: ``DiagnosticList`` naming `path` when its folder cannot be written.
-    public init(path: String) throws {
+    /// - Throws: ``DiagnosticList`` naming `path` when it is not a place a file can go, or its
+    ///   folder cannot be written.
+    public init(path: String, existing: Existing = .replace) throws {
         self.path = path
+        self.existing = existing
+        try OutputPath.refuseIfNotAFile(path)
         let url = URL(fileURLWithPath: path)
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        TemporaryItems.register(temporary.path)
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = try? FileHandle(forWritingTo: temporary) else {
-            TemporaryItems.unregister(temporary.path)
-            throw DiagnosticList([.error("\(path) could not be written: its folder is missing or not writable")])
+        temporary = url.deletingLastPathComponent().path + "/.\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        TemporaryItems.register(temporary)
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else {
+            TemporaryItems.unregister(temporary)
+            throw Self.failure(path, "its folder is missing or not writable")
         }
-        self.handle = handle
+        // A report that replaces one keeps its permissions (umask applies to a new one).
+        var info = stat()
+        if existing == .replace, lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+            fchmod(descriptor, info.st_mode & 0o777)
+        }
+    }
+
+    private static func failure(_ path: String, _ reason: String) -> DiagnosticList {
+        DiagnosticList([.error("\(path) could not be written: \(reason); nothing was changed")])
     }
 
     /// Appends `text`.
+    ///
+    /// - Throws: ``DiagnosticList`` when the system refuses the bytes (a full disk, a size limit);
+    ///   the temporary file is removed and the path left as it was.
     public func write(_ text: String) throws {
+        guard descriptor >= 0 else { throw Self.failure(path, "the file was already closed") }
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try PosixFile.writeAll(descriptor, Array(text.utf8))
         } catch {
             discard()
-            throw DiagnosticList([.error("\(path) could not be written: \(error.localizedDescription)")])
+            throw Self.failure(path, error.description)
         }
     }
 
-    /// Closes the file and puts it at its path, replacing any file there.
+    /// Flushes the file to disk and puts it at its path.
+    ///
+    /// - Throws: ``DiagnosticList`` when it cannot be flushed or renamed, or when something that
+    ///   must be kept is at the path; the temporary file is removed and the path left as it was.
     public func commit() throws {
-        guard open else { return }
-        open = false
-        defer { TemporaryItems.unregister(temporary.path) }
+        guard descriptor >= 0 else { throw Self.failure(path, "the file was already closed") }
+        let synced = fsync(descriptor) == 0 ? nil : errno
+        let closed = close(descriptor) == 0 ? nil : errno
+        descriptor = -1
         do {
-            try handle.close()
-            // rename(2) replaces a file already at `path` in one step. FileManager.replaceItemAt
-            // removed the old file and then failed on Linux, losing it.
-            guard rename(temporary.path, path) == 0 else {
-                throw DiagnosticList([.error("\(path) could not be written: \(String(cString: strerror(errno)))")])
+            if let code = synced ?? closed { throw Self.failure(path, PosixFile.SystemError(code: code).description) }
+            // Checked again: something may have appeared at the path while the file was written.
+            try OutputPath.refuseIfNotAFile(path)
+            if existing == .keep { try reserve() }
+            guard rename(temporary, path) == 0 else {
+                let reason = PosixFile.SystemError(code: errno).description
+                if existing == .keep { unlink(path) }
+                throw Self.failure(path, reason)
             }
-        } catch let list as DiagnosticList {
-            try? FileManager.default.removeItem(at: temporary)
-            throw list
+            TemporaryItems.unregister(temporary)
+            Self.syncFolder(of: path)
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw DiagnosticList([.error("\(path) could not be written: \(error.localizedDescription)")])
+            TemporaryItems.remove(temporary)
+            throw error
         }
+    }
+
+    /// Claims the path with an exclusive create, so the rename that follows replaces only the
+    /// empty file made here, never one that was there.
+    private func reserve() throws {
+        let placeholder = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard placeholder >= 0 else {
+            throw DiagnosticList([.error("\(path) already exists; it was not overwritten")])
+        }
+        close(placeholder)
+    }
+
+    /// Flushes the folder's entry for the renamed file, so it survives a power cut (best effort).
+    private static func syncFolder(of path: String) {
+        let folder = open(URL(fileURLWithPath: path).deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { return }
+        fsync(folder)
+        close(folder)
     }
 
     /// Closes and removes the unfinished file; the path is left as it was.
     public func discard() {
-        guard open else { return }
-        open = false
-        try? handle.close()
-        TemporaryItems.remove(temporary.path)
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        descriptor = -1
+        TemporaryItems.remove(temporary)
     }
 
     deinit { discard() }

@@ -29,7 +29,9 @@ public enum BundleLocator {
         let present = documentNames.filter { FileAccess.exists(path + "/" + $0) }
         if present.isEmpty, let formats = try formats() {
             let recognised = authorityDocuments(in: path, formats: formats)
-            if recognised.count == 1 { return Located(path: path + "/" + recognised[0].name, format: recognised[0].format) }
+            if recognised.count == 1 {
+                return Located(path: try contained(path + "/" + recognised[0].name, in: path), format: recognised[0].format)
+            }
             if recognised.count > 1 {
                 let names = recognised.map(\.name)
                 throw DiagnosticList([.error("\(path): the bundle holds \(names.count) documents in an authority's format (\(names.joined(separator: ", "))); exactly one is expected", at: nil)])
@@ -41,7 +43,16 @@ public enum BundleLocator {
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
             throw DiagnosticList([.error("\(path): the bundle \(problem)", at: nil)])
         }
-        return Located(path: path + "/" + present[0])
+        return Located(path: try contained(path + "/" + present[0], in: path))
+    }
+
+    /// `document`, refused when a link takes it outside `bundle`: the document obeys the same
+    /// containment as evidence, so a link cannot make ehcp read (and report on) a file elsewhere.
+    private static func contained(_ document: String, in bundle: String) throws -> String {
+        guard BundlePath.isInside(FileAccess.canonical(document), realRoot: FileAccess.canonical(bundle)) else {
+            throw DiagnosticList([.error("\(document) leads outside the bundle through a link; it was not read", at: nil)])
+        }
+        return document
     }
 
     /// Root files of `folder` that an authority format recognises, each with its format (nil when
@@ -50,6 +61,7 @@ public enum BundleLocator {
         FileAccess.list(folder).compactMap { name in
             let lowered = name.lowercased()
             guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(folder + "/" + name),
+                  (try? contained(folder + "/" + name, in: folder)) != nil,
                   let bytes = try? FileAccess.readDocument(folder + "/" + name),
                   let recognising = try? formats.authorityFormats(recognising: bytes, path: name), !recognising.isEmpty else { return nil }
             return (name, recognising.count == 1 ? recognising[0] : nil)

@@ -14,46 +14,57 @@ public enum FileAccess {
 
     /// The bytes of `path`.
     ///
+    /// Only a regular file is read: a FIFO, device or socket is refused before it is opened for
+    /// real, so it can never block or feed endless bytes.
     /// - Parameter limit: the most bytes accepted; a larger file is refused before it is read, so a
     ///   huge document costs no memory.
     /// - Throws: ``DiagnosticList`` naming the file when it cannot be read or is over `limit`.
     public static func read(_ path: String, limit: Int? = nil) throws -> [UInt8] {
-        guard exists(path) else { throw DiagnosticList([.error("\(path): no such file")]) }
-        guard !isDirectory(path) else { throw DiagnosticList([.error("\(path) is a directory, not a file")]) }
-        // Read straight into the array: one copy of the file in memory, not a Data and an array.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw unreadable(path) }
+        let (descriptor, expected) = try openForReading(path)
         defer { close(descriptor) }
-        var info = stat()
-        let expected = fstat(descriptor, &info) == 0 ? max(Int(info.st_size), 0) : 0
         if let limit, expected > limit { throw tooLarge(path, limit) }
+        // Read straight into the array: one copy of the file in memory, not a Data and an array.
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             initialized = 0
-            while initialized < buffer.count, let base = buffer.baseAddress {
-                let count = Foundation.read(descriptor, base + initialized, buffer.count - initialized)
-                if count == 0 { break }
-                if count < 0 {
-                    if errno == EINTR { continue }
+            while initialized < buffer.count {
+                guard let count = try? PosixFile.read(descriptor, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[initialized...]))) else {
                     failed = true
                     break
                 }
+                if count == 0 { break }
                 initialized += count
             }
         }
-        // Whatever the file gained since fstat.
+        // Whatever the file gained since it was opened.
         while !failed {
             let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
-                let count = Foundation.read(descriptor, chunk.baseAddress, chunk.count)
+                let count = (try? PosixFile.read(descriptor, into: UnsafeMutableRawBufferPointer(chunk))) ?? -1
                 if count > 0 { bytes.append(contentsOf: chunk[0..<count]) }
                 return count
             }
             if count == 0 { break }
-            if count < 0, errno != EINTR { failed = true }
+            if count < 0 { failed = true }
             if let limit, bytes.count > limit { throw tooLarge(path, limit) }
         }
         guard !failed else { throw unreadable(path) }
         return bytes
+    }
+
+    /// Opens the regular file at `path` without blocking; the caller closes the descriptor.
+    ///
+    /// - Returns: the descriptor and the file's size when opened.
+    /// - Throws: ``DiagnosticList`` saying what is there instead when it is not a regular file.
+    static func openForReading(_ path: String) throws -> (descriptor: Int32, size: Int) {
+        do {
+            return try PosixFile.openRegular(path)
+        } catch .missing {
+            throw DiagnosticList([.error("\(path): no such file")])
+        } catch .notRegular(let kind) {
+            throw DiagnosticList([.error("\(path) is \(kind), not a regular file; it was not read")])
+        } catch .unreadable {
+            throw unreadable(path)
+        }
     }
 
     /// The bytes of an application document, refused unread when over the readers' size limit.
@@ -69,12 +80,26 @@ public enum FileAccess {
         DiagnosticList([.error("\(path) could not be read (check its permissions)")])
     }
 
-    /// Writes `text` to `path` atomically: a temporary file in the same folder, then a rename,
-    /// so a reader never sees half a file and a failure leaves nothing behind.
-    public static func writeAtomically(_ text: String, to path: String) throws {
-        let file = try AtomicOutputFile(path: path)
+    /// Writes `text` to `path` atomically: a temporary file in the same folder, flushed, then
+    /// renamed into place, so a reader never sees half a file and a failure leaves nothing behind.
+    ///
+    /// - Parameter existing: whether a file already at `path` is replaced or kept (and the write refused).
+    public static func writeAtomically(_ text: String, to path: String, existing: AtomicOutputFile.Existing = .replace) throws {
+        let file = try AtomicOutputFile(path: path, existing: existing)
         try file.write(text)
         try file.commit()
+    }
+
+    /// Writes all of `text` to the open `descriptor` (standard output or error), through
+    /// `write(2)`: unlike `FileHandle.write(_:)`, a full disk or a closed pipe throws, never traps.
+    ///
+    /// - Throws: ``DiagnosticList`` naming the stream as `name`, with the system's reason.
+    public static func write(_ text: String, toDescriptor descriptor: Int32, named name: String) throws {
+        do {
+            try PosixFile.writeAll(descriptor, Array(text.utf8))
+        } catch {
+            throw DiagnosticList([.error("\(name) could not be written: \(error.description)")])
+        }
     }
 
     public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
@@ -84,9 +109,13 @@ public enum FileAccess {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
-    /// True when two paths name the same existing file.
-    public static func sameFile(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+    /// `path` with links resolved and `.`/`..` removed: realpath(3) for a path that exists, else
+    /// Foundation's resolution, which also handles paths that do not exist.
+    public static func canonical(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 }

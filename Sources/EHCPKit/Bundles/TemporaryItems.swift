@@ -51,6 +51,14 @@ public enum TemporaryItems {
         unregister(path)
     }
 
+    /// Removes everything still registered and ends the process with `status`: for a failure that
+    /// cannot be unwound to the top (standard output gone), so no temporary item outlives it.
+    public static func removeAllAndExit(_ status: Int32) -> Never {
+        lock.lock()
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        exit(status)
+    }
+
     private static func removeAllAndReraise(_ number: Int32) {
         // The lock is kept: no new temporary item can be registered while the process ends.
         lock.lock()

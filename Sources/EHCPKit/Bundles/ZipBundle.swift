@@ -17,18 +17,29 @@ public struct ZipLimits: Sendable {
 
 /// Unpacks a `.zip` bundle into a private temporary folder, refusing what could escape it.
 ///
-/// Entry names that are absolute or climb out (`..`) and link entries are refused before anything
-/// is written; sizes are counted as the bytes are actually inflated, so a header that lies about
-/// its size cannot get past the limits. The folder is removed by ``withUnpacked(_:limits:_:)``
-/// on every path out.
+/// Only a regular file is opened. Before anything is written: the entry count the end record
+/// declares is held to the limit, entries that share bytes (a non-recursive zip bomb) are refused,
+/// names that are absolute or climb out (`..`) and link entries are refused, and the declared sizes
+/// are held to the limits, per entry and for the archive as a whole. Sizes are counted again as the
+/// bytes are actually inflated, so a header that lies about its size cannot get past the limits. Two
+/// entries of the same name (two application documents, say) are refused rather than one winning.
+/// Every write throws on failure, and the folder is removed by ``withUnpacked(_:limits:_:)`` on
+/// every path out.
 public enum ZipBundle {
     /// Calls `body` with the folder the zip at `path` was unpacked into, then removes the folder.
     public static func withUnpacked<T>(_ path: String, limits: ZipLimits, _ body: (String) throws -> T) throws -> T {
+        // Opened first, without blocking: a FIFO or device is refused before anything else.
+        let (descriptor, _) = try FileAccess.openForReading(path)
+        let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-zip-\(UUID().uuidString)")
         TemporaryItems.register(folder.path)
         defer { TemporaryItems.remove(folder.path) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        try unpack(path, into: folder, limits: limits)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw fail(path, "could not be unpacked: the temporary folder could not be made")
+        }
+        try unpack(path, file: file, into: folder, limits: limits)
         return try body(folder.path)
     }
 
@@ -36,22 +47,23 @@ public enum ZipBundle {
         DiagnosticList([.error("\(path): \(message)")])
     }
 
-    private static func unpack(_ path: String, into folder: URL, limits: ZipLimits) throws {
-        let archive: Archive
+    private static func unpack(_ path: String, file: FileHandle, into folder: URL, limits: ZipLimits) throws {
         let directory: ZipDirectory
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-            let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            directory = try ZipDirectory(file) ?? { throw ZipDirectory.ReadError.damaged }()
+            directory = try ZipDirectory(file, maxEntries: limits.maxEntries)
+        } catch .tooManyEntries(let count) {
+            throw fail(path, "holds more than \(limits.maxEntries) entries (its directory declares \(count); raise with --max-entries); nothing was unpacked")
+        } catch .overlapping {
+            throw fail(path, "has entries that share their bytes, as non-recursive zip bombs do; nothing was unpacked")
         } catch {
             throw fail(path, "is not a readable zip file")
         }
-        var entries: [Entry] = []
-        for entry in archive {
-            entries.append(entry)
-            if entries.count > limits.maxEntries {
-                throw fail(path, "holds more than \(limits.maxEntries) entries (raise with --max-entries)")
-            }
+        let entries: [Entry]
+        do {
+            // ZIPFoundation reads names, types and checksums; the count is bounded by the check above.
+            entries = Array(try Archive(url: URL(fileURLWithPath: path), accessMode: .read))
+        } catch {
+            throw fail(path, "is not a readable zip file")
         }
         guard entries.count == directory.items.count,
             zip(entries, directory.items).allSatisfy({ $0.compressedSize == $1.compressedSize })
@@ -65,19 +77,28 @@ public enum ZipBundle {
         // Sizes the directory declares are refused before anything is written; sizes it lies
         // about are caught below as the bytes are inflated.
         if declared > limits.maxTotalBytes { throw totalExceeded(path, limits) }
+        let archiveSize = UInt64(max(directory.fileSize, 1))
+        if isBomb(declared, from: archiveSize, limits) { throw ratioExceeded(path, limits, whole: true) }
         var total: UInt64 = 0
         for (entry, item) in zip(entries, directory.items) {
             let target = folder.appendingPathComponent(entry.path)
             TemporaryItems.checkpoint()
-            if entry.type == .directory {
-                try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-                continue
+            do {
+                if entry.type == .directory {
+                    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+                    continue
+                }
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw fail(path, "could not be unpacked: a folder in it could not be made")
             }
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: target.path, contents: nil),
-                let handle = FileHandle(forWritingAtPath: target.path)
-            else { throw fail(path, "could not be unpacked") }
-            defer { try? handle.close() }
+            let output = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            guard output >= 0 else {
+                throw fail(path, errno == EEXIST
+                    ? "holds two entries with the same name (such as two application documents); nothing was used"
+                    : "could not be unpacked: \(PosixFile.SystemError(code: errno))")
+            }
+            defer { close(output) }
             var written: UInt64 = 0
             let compressed = max(entry.compressedSize, 1)
             do {
@@ -85,21 +106,36 @@ public enum ZipBundle {
                     written += UInt64(chunk.count)
                     total += UInt64(chunk.count)
                     if total > limits.maxTotalBytes { throw LimitExceeded.total }
-                    if written > 1 << 20, written / compressed > limits.maxRatio { throw LimitExceeded.ratio }
-                    handle.write(chunk)
+                    if isBomb(written, from: compressed, limits) { throw LimitExceeded.ratio }
+                    if isBomb(total, from: archiveSize, limits) { throw LimitExceeded.wholeRatio }
+                    try PosixFile.writeAll(output, chunk)
                 }
             } catch LimitExceeded.total {
                 throw totalExceeded(path, limits)
             } catch LimitExceeded.ratio {
-                throw fail(path, "has an entry compressed more than \(limits.maxRatio):1, as zip bombs are (raise with --max-ratio)")
+                throw ratioExceeded(path, limits, whole: false)
+            } catch LimitExceeded.wholeRatio {
+                throw ratioExceeded(path, limits, whole: true)
+            } catch let error as PosixFile.SystemError {
+                throw fail(path, "could not be unpacked: \(error)")
             } catch {
                 throw fail(path, "has a damaged entry")
             }
         }
     }
 
+    /// True when `inflated` bytes from `compressed` exceed the ratio limit (past the first MiB,
+    /// which any small file may reach).
+    private static func isBomb(_ inflated: UInt64, from compressed: UInt64, _ limits: ZipLimits) -> Bool {
+        inflated > 1 << 20 && inflated / max(compressed, 1) > limits.maxRatio
+    }
+
     private static func totalExceeded(_ path: String, _ limits: ZipLimits) -> DiagnosticList {
         fail(path, "unpacks to more than \(limits.maxTotalBytes / (1 << 20)) MiB (raise with --max-total-size)")
+    }
+
+    private static func ratioExceeded(_ path: String, _ limits: ZipLimits, whole: Bool) -> DiagnosticList {
+        fail(path, "\(whole ? "unpacks as a whole to" : "has an entry compressed") more than \(limits.maxRatio):1, as zip bombs do (raise with --max-ratio)")
     }
 
     /// Refuses an entry by its name, type and declared sizes, before anything is written.
@@ -109,15 +145,13 @@ public enum ZipBundle {
         if name.hasPrefix("/") || name.contains("\\") || parts.contains("..") || name.contains(":") {
             throw fail(path, "has an entry whose name is absolute or climbs out of the bundle; nothing was unpacked")
         }
-        if entry.uncompressedSize > 1 << 20, entry.uncompressedSize / max(entry.compressedSize, 1) > limits.maxRatio {
-            throw fail(path, "has an entry compressed more than \(limits.maxRatio):1, as zip bombs are (raise with --max-ratio)")
-        }
+        if isBomb(entry.uncompressedSize, from: entry.compressedSize, limits) { throw ratioExceeded(path, limits, whole: false) }
         if entry.type == .symlink {
             throw fail(path, "has a link entry; links are not accepted in bundles")
         }
     }
 
     private enum LimitExceeded: Error {
-        case total, ratio
+        case total, ratio, wholeRatio
     }
 }

@@ -13,32 +13,60 @@ struct ZipDirectory {
     struct Item {
         var method: UInt16
         var compressedSize: UInt64
+        /// Where the entry's local header starts.
+        var headerOffset: Int
         var dataOffset: Int
     }
 
     private let file: FileHandle
-    private let fileSize: Int
+    /// The zip file's length in bytes.
+    let fileSize: Int
     private(set) var items: [Item] = []
 
-    /// Reads the directory of the zip `file`; nil when it is not one ehcp can place safely.
+    /// Why a zip is refused before any entry is unpacked.
+    enum DirectoryError: Error {
+        /// Not a zip, or its records point outside the file.
+        case damaged
+        /// The end record declares more entries than allowed (the count it declares).
+        case tooManyEntries(Int)
+        /// Two entries share bytes: a non-recursive zip bomb unpacks the same data many times.
+        case overlapping
+    }
+
+    /// Reads the directory of the zip `file`.
     ///
-    /// Only the end records, the central directory and each local header are read here; entry
-    /// data is read chunk by chunk by ``extract(_:checksum:chunkSize:consumer:)``.
-    init?(_ file: FileHandle) {
+    /// The end record's entry count is checked against `maxEntries` before the central directory
+    /// is read at all. Only the end records, the central directory and each local header are read
+    /// here; entry data is read chunk by chunk by ``extract(_:checksum:chunkSize:consumer:)``.
+    /// - Throws: ``DirectoryError`` when the zip is not one ehcp can place safely.
+    init(_ file: FileHandle, maxEntries: Int) throws(DirectoryError) {
         self.file = file
-        guard let size = try? file.seekToEnd(), size < UInt64(Int.max) else { return nil }
+        guard let size = try? file.seekToEnd(), size < UInt64(Int.max) else { throw .damaged }
         fileSize = Int(size)
         let tailStart = max(0, fileSize - 22 - 0xFFFF)
         guard let tail = read(at: tailStart, count: fileSize - tailStart),
-            let (count, start, length) = Self.centralDirectory(Fields(tail, at: tailStart), fileSize: fileSize),
-            length <= 64 << 20, let directory = read(at: start, count: length)
-        else { return nil }
+            let (count, start, length) = Self.centralDirectory(Fields(tail, at: tailStart), fileSize: fileSize)
+        else { throw .damaged }
+        guard count <= maxEntries else { throw .tooManyEntries(count) }
+        guard length <= 64 << 20, let directory = read(at: start, count: length) else { throw .damaged }
         let fields = Fields(directory, at: start)
         var position = start
         for _ in 0..<count {
-            guard let item = entry(fields, at: &position) else { return nil }
+            guard let item = entry(fields, at: &position) else { throw .damaged }
             items.append(item)
         }
+        try Self.refuseOverlaps(items, directoryStart: start)
+    }
+
+    /// Refuses entries whose local header and data share bytes with another entry's, or run into
+    /// the central directory: each entry must own its span of the file, as every zip writer makes it.
+    private static func refuseOverlaps(_ items: [Item], directoryStart: Int) throws(DirectoryError) {
+        var end = 0
+        for item in items.sorted(by: { $0.headerOffset < $1.headerOffset }) {
+            guard item.headerOffset >= end else { throw .overlapping }
+            end = item.dataOffset + Int(item.compressedSize)
+        }
+        guard end <= directoryStart else { throw .overlapping }
     }
 
     private func read(at offset: Int, count: Int) -> Data? {
@@ -129,7 +157,7 @@ struct ZipDirectory {
         else { return nil }
         let dataOffset = Int(offset) + 30 + Int(localName) + Int(localExtra)
         guard compressed <= UInt64(fileSize), dataOffset + Int(compressed) <= fileSize else { return nil }
-        return Item(method: method, compressedSize: compressed, dataOffset: dataOffset)
+        return Item(method: method, compressedSize: compressed, headerOffset: Int(offset), dataOffset: dataOffset)
     }
 
     // MARK: - Inflating

@@ -1,4 +1,3 @@
-import Crypto
 import EHCPSource
 import Foundation
 
@@ -6,85 +5,77 @@ import Foundation
 public enum EvidenceFileCheck {
     /// Every problem with the files of the bundle rooted at `root` (a directory).
     public static func findings(_ application: Application, bundleRoot root: String, document: String) -> [Finding] {
+        findings(application, bundleRoot: root, document: document, scan: EvidenceScan.read)
+    }
+
+    /// ``findings(_:bundleRoot:document:)`` reading each file with `scan`, at most once per file
+    /// however many items list it.
+    static func findings(_ application: Application, bundleRoot root: String, document: String,
+                         scan: (String) -> Result<EvidenceScan, EvidenceScan.Failure>) -> [Finding] {
         var findings: [Finding] = []
         var referenced: Set<String> = []
         var digests: [String: String] = [:]
-        let realRoot = canonical(root)
+        var scans: [String: Result<EvidenceScan, EvidenceScan.Failure>] = [:]
+        let realRoot = FileAccess.canonical(root)
         for (index, item) in application.evidence.enumerated() {
             guard let fileValue = item["file"], let relative = fileValue.text else { continue }
             let path = "evidence[\(index)].file"
             func report(_ rule: String, _ message: String, _ severity: Severity = .error) {
                 findings.append(.builtIn(rule, "\(path) \(message)", path: path, at: fileValue.location, severity: severity))
             }
-            let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-            if relative.hasPrefix("/") || relative.contains("\\") || parts.contains("..") || relative.isEmpty {
+            let full: String, resolved: String
+            switch BundlePath.resolve(relative, root: root, realRoot: realRoot) {
+            case .failure(.notRelative):
                 report("FILE-PATH", "must be a relative path inside the bundle (no '..', no absolute path)")
                 continue
-            }
-            let full = root + "/" + relative
-            let resolved = canonical(full)
-            guard resolved.hasPrefix(realRoot + "/") else {
+            case .failure(.leadsOut):
                 report("FILE-PATH", "leads outside the bundle through a link")
                 continue
+            case .success(let paths):
+                (full, resolved) = paths
             }
             referenced.insert(resolved)
-            guard FileAccess.exists(full), !FileAccess.isDirectory(full) else {
+            let scanned = scans[resolved] ?? scan(full)
+            scans[resolved] = scanned
+            let file: EvidenceScan
+            switch scanned {
+            case .success(let found): file = found
+            case .failure(.missing):
                 report("FILE-MISSING", "names a file that is not in the bundle")
                 continue
-            }
-            guard let bytes = try? FileAccess.read(full) else {
+            case .failure(.notRegular(let kind)):
+                report("FILE-NOT-REGULAR", "is \(kind), not a regular file; it was not read")
+                continue
+            case .failure(.unreadable):
                 report("FILE-UNREADABLE", "could not be read")
                 continue
             }
-            if bytes.isEmpty {
+            if file.size == 0 {
                 report("FILE-EMPTY", "is an empty file")
                 continue
             }
             let fileExtension = (relative as NSString).pathExtension.lowercased()
             if !FileSniffer.allowedExtensions.contains(fileExtension) {
                 report("FILE-TYPE", "has an extension that is not an accepted evidence type (\(FileSniffer.allowedExtensions.joined(separator: ", ")))")
-            } else if !FileSniffer.matches(bytes, fileExtension: fileExtension) {
+            } else if !FileSniffer.matches(head: file.head, tail: file.tail, complete: file.size == file.head.count, fileExtension: fileExtension) {
                 report("FILE-TYPE", "does not contain what its file extension says")
-            } else if fileExtension == "pdf", FileSniffer.isEncryptedPDF(bytes) {
+            } else if fileExtension == "pdf", file.namesEncrypt {
                 report("FILE-ENCRYPTED", "is a password-protected or encrypted PDF; the authority may not be able to open it")
             }
-            let digest = hex(SHA256.hash(data: bytes))
-            if let expected = item["sha256"]?.text, expected.lowercased() != digest {
+            if let expected = item["sha256"]?.text, expected.lowercased() != file.sha256 {
                 report("FILE-SHA256", "does not match its sha256: the file has changed since the digest was taken")
             }
-            if let other = digests[digest], other != resolved {
+            if let other = digests[file.sha256], other != resolved {
                 report("FILE-DUPLICATE", "has the same content as another evidence file", .warning)
             }
-            digests[digest] = resolved
+            digests[file.sha256] = resolved
         }
-        let documentPath = canonical(document)
+        let documentPath = FileAccess.canonical(document)
         for file in allFiles(under: realRoot) where file != documentPath && !referenced.contains(file) {
             let relative = String(file.dropFirst(realRoot.count + 1))
             findings.append(.builtIn("FILE-UNREFERENCED", "\(relative) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
         }
         return findings
-    }
-
-    /// `path` with links resolved and `.`/`..` removed: realpath(3) for a path that exists, else
-    /// Foundation's resolution, which also handles paths that do not exist.
-    private static func canonical(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    private static func hex(_ digest: some Sequence<UInt8>) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in digest {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
     }
 
     /// Regular files below `root` (itself canonical), hidden files and folders skipped, without

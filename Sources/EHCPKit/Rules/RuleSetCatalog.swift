@@ -31,6 +31,9 @@ public struct RuleSetCatalog: Sendable {
         self.published = published
     }
 
+    /// The folder of drafts the catalog reads from disk; nil for the published set alone.
+    public var folderOnDisk: String? { onDisk ? directory : nil }
+
     /// The authority a folder name stands for: its code (`926-norfolk` → `926`), or the name (`england`).
     private static func key(_ folder: String) -> String {
         folder.split(separator: "-", maxSplits: 1).first.map(String.init) ?? folder

@@ -57,15 +57,7 @@ public struct StatutoryTimeline: Sendable, Equatable {
                 deadline.liftedBy.append(Lift(exception: exception, paragraph: "SEND Regulations 2014 " + cited))
             }
             if !deadline.liftedBy.isEmpty {
-                // The clock runs only on days outside every exception: move the date on by the paused
-                // days before it until no more fall before it.
-                var paused = deadline.date
-                while true {
-                    let next = deadline.date.adding(days: deadline.liftedBy.map(\.exception).pausedDays(from: received, to: paused))
-                    if next == paused { break }
-                    paused = next
-                }
-                deadline.pausedDate = paused
+                deadline.pausedDate = deadline.liftedBy.map(\.exception).pausedDeadline(deadline.date, from: received)
             }
             deadlines[index] = deadline
         }
@@ -197,14 +189,37 @@ public struct ExceptionPeriodError: Error, Sendable, CustomStringConvertible {
 }
 
 extension [ExceptionPeriod] {
-    /// Days between `start` and `end` covered by at least one of the periods (overlaps counted once).
-    func pausedDays(from start: CalendarDate, to end: CalendarDate) -> Int {
-        var covered = Set<Int>()
-        for period in self {
-            let low = Swift.max(period.window.lowerBound.dayNumber, start.dayNumber)
-            let high = Swift.min(period.window.upperBound.dayNumber, end.dayNumber)
-            if low <= high { covered.formUnion(low...high) }
+    /// `deadline` moved on by every day from `start` that one of the periods covers, including the
+    /// days of periods the move itself reaches: the date the clock reaches when it runs only on days
+    /// outside every period.
+    ///
+    /// Computed from the periods' windows merged and sorted, so its cost depends on the number of
+    /// periods, not on how many days they span (a period of centuries costs no more than a week).
+    func pausedDeadline(_ deadline: CalendarDate, from start: CalendarDate) -> CalendarDate {
+        var paused = deadline.dayNumber
+        for window in mergedWindows(from: start.dayNumber) {
+            // Windows are disjoint and sorted: once one begins after the moved date, so do the rest.
+            guard window.lowerBound <= paused else { break }
+            paused += window.count
         }
-        return covered.count
+        return CalendarDate(dayNumber: paused)
+    }
+
+    /// The day numbers the periods cover from `start` on, as disjoint ranges in order.
+    private func mergedWindows(from start: Int) -> [ClosedRange<Int>] {
+        let clipped = compactMap { period -> ClosedRange<Int>? in
+            let low = Swift.max(period.window.lowerBound.dayNumber, start)
+            let high = period.window.upperBound.dayNumber
+            return low <= high ? low...high : nil
+        }.sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<Int>] = []
+        for window in clipped {
+            if let last = merged.last, window.lowerBound <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...Swift.max(last.upperBound, window.upperBound)
+            } else {
+                merged.append(window)
+            }
+        }
+        return merged
     }
 }
