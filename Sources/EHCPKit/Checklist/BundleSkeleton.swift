@@ -25,7 +25,7 @@ public enum BundleSkeleton {
         }
         out += """
 
-            schemaVersion: "1"
+            schemaVersion: "1.1"
             reference:                  # your own reference for this request (optional)
             authority: "\(authority.code)"
             dateOfRequest: \(date)      # the date you send the request: recency is counted back from it
