@@ -5,8 +5,16 @@
 /// away and its findings are the list of what to fill in.
 public enum BundleSkeleton {
     /// The document for a request made by `requester` on `date`, with `checklist` as comments.
-    public static func application(_ checklist: Checklist, requester: String, date: CalendarDate) -> String {
+    /// Fields added in schema 1.1 are given when `formPaths` (the canonical paths the authority's
+    /// own form asks for, from its published format) holds them.
+    public static func application(_ checklist: Checklist, requester: String, date: CalendarDate, formPaths: Set<String> = []) -> String {
         let authority = checklist.authority
+        /// The lines for the 1.1 fields under `prefix` that the authority's form asks for.
+        func asked(_ prefix: String, _ lines: [(String, String)]) -> String {
+            lines.filter { field, _ in
+                formPaths.contains(prefix + field) || formPaths.contains { $0.hasPrefix(prefix + field + ".") }
+            }.map(\.1).joined()
+        }
         var out = """
             # A request for an EHC needs assessment to \(authority.name) (\(authority.code)).
             # Made by `ehcp init`. Fill in the empty fields (leave out what does not apply), put each
@@ -38,7 +46,7 @@ public enum BundleSkeleton {
               organisation:
             \(requester == "setting" ? "  urn:                      # the setting's 6-digit URN\n" : "")  email:
               phone:
-            child:
+            \(asked("requester.", [("position", "  position:                 # your job title, or your relationship to the child\n")]))child:
               givenNames:
               familyName:
               dateOfBirth:              # YYYY-MM-DD
@@ -53,19 +61,19 @@ public enum BundleSkeleton {
               lookedAfter:              # true | false
               responsibleAuthority:     # when looked after: the 3-digit code of the responsible authority
               homeEducated:             # true | false
-            parents:                    # everyone with parental responsibility
+            \(asked("child.", childLines))parents:                    # everyone with parental responsibility
               - name:
                 relationship:
                 parentalResponsibility: true
                 agreesWithRequest:      # true | false
-            setting:
+            \(asked("parents.", parentLines))setting:
               name:
               urn:
               type:                     # mainstream | special | alternative-provision | nursery-school | early-years | early-years-pvi | post-16 | independent | none
               ncYear:                   # R, N1, N2, 1 to 14
               admitted:                 # YYYY-MM-DD
               senSupportSince:          # YYYY-MM-DD
-            needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
+            \(asked("setting.", [("ncYearTaught", "  ncYearTaught:             # the year group the child is taught in, if not their own\n")]))\(asked("", [("previousSettings", "previousSettings: []        # schools and settings before this one: { name, urn, from, to }\n")]))needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
               - type:
                 rank: 1
                 description:
@@ -106,6 +114,23 @@ public enum BundleSkeleton {
         }
         return out
     }
+
+    /// Schema 1.1 fields of `child`, each with its line in the skeleton.
+    static let childLines: [(String, String)] = [
+        ("address", "  address:\n"), ("phone", "  phone:                    # the young person's own number\n"),
+        ("ethnicity", "  ethnicity:                # DfE code: \(Vocabulary.ethnicity.codes.joined(separator: " "))\n"),
+        ("religion", "  religion:\n"), ("homeLanguage", "  homeLanguage:             # language(s) spoken at home\n"),
+        ("serviceChild", "  serviceChild:             # true if a parent serves in the armed forces\n"),
+        ("lookedAfterStatus", "  lookedAfterStatus:        # \(Vocabulary.lookedAfterStatus.codes.joined(separator: " | "))\n"),
+        ("socialCareStatus", "  socialCareStatus:         # \(Vocabulary.socialCareStatus.codes.joined(separator: " | "))\n"),
+        ("gp", "  gp:\n    name:\n    practice:\n    address:\n    phone:\n"),
+    ]
+
+    /// Schema 1.1 fields of each parent, indented as the first item's.
+    static let parentLines: [(String, String)] = [
+        ("title", "    title:\n"), ("address", "    address:                # if different from the child's\n"),
+        ("postcode", "    postcode:\n"), ("phone", "    phone:\n"),
+    ]
 
     /// `text` as comment lines of at most about 100 characters.
     static func wrapped(_ text: String, prefix: String, indent: String) -> String {

@@ -6214,8 +6214,9 @@ rules:
 # Camden's education setting request for an EHC needs assessment, as JSON. Keys follow the
 # sections of Camden's setting form: identifiers (UPN; ULN for Year 9 and above), care status
 # (looked after, child in need), attendance as actual against possible sessions, the child's and
-# parents' views, professionals involved, and the appendices. Camden publishes the form as a Word
-# document, not as data; the JSON layout is ehcp's rendering of it.
+# parents' views, professionals involved, and the appendices; the form also asks for the address,
+# religion and ethnicity (schema 1.1). Camden publishes the form as a Word document, not as data;
+# the JSON layout is ehcp's rendering of it.
 format: camden-setting-request-json
 authority: "202"
 title: Camden education setting request for statutory assessment (JSON)
@@ -6241,9 +6242,13 @@ fields:
   child.firstLanguage: pupil.homeLanguage
   child.interpreterRequired: pupil.interpreterNeeded
   child.postcode: pupil.postcode
+  child.address: pupil.address
+  child.religion: pupil.religion
+  child.ethnicity: pupil.ethnicity
   child.homeAuthority: pupil.homeLA
   child.lookedAfter: careStatus.lookedAfter
   child.responsibleAuthority: careStatus.responsibleLA
+  child.socialCareStatus: { path: careStatus.childInNeed, values: { "yes": child-in-need, "no": none } }
   child.homeEducated: pupil.electiveHomeEducation
   parents:
     each: parentsCarers
@@ -6436,7 +6441,9 @@ fields:
 # Bedford Borough's "New request for an EHC needs assessment" as one CSV row per request. Column
 # names follow the form's own field labels (First Name; Family Name(s); Preferred Name; DOB; …;
 # professionals with the date of most recent involvement). The form is a 2018 Word document; the
-# CSV layout is ehcp's, for settings and the SEND team exchanging requests as data.
+# CSV layout is ehcp's, for settings and the SEND team exchanging requests as data. The form also asks
+# for ethnicity, religion, the actual year group if different, the looked-after status (Section 20 /
+# Section 31 / Other), addresses and contact numbers, and previous schools with dates (schema 1.1).
 format: bedford-request-csv
 authority: "822"
 title: Bedford Borough new request for an EHC needs assessment (CSV)
@@ -6458,6 +6465,10 @@ fields:
   child.lookedAfter: { path: Child Looked After, values: { "Yes": "true", "No": "false" } }
   child.responsibleAuthority: Name of Local Authority
   child.postcode: Postcode
+  child.address: Address
+  child.ethnicity: Ethnicity
+  child.religion: Religion
+  child.lookedAfterStatus: { path: Looked after Status, values: { Section 20: section-20, Section 31: care-order, Other: other } }
   child.upn: UPN
   child.nhsNumber: NHS Number
   child.firstLanguage: First Language
@@ -6467,6 +6478,7 @@ fields:
   setting.type: { path: Setting Type, values: { Mainstream school: mainstream, Special school: special, Alternative provision: alternative-provision, Early years: early-years, Post-16: post-16, Independent: independent, None: none } }
   setting.admitted: { path: Date of Admission, date: dd/MM/yyyy }
   setting.ncYear: Chronological Year Group
+  setting.ncYearTaught: Actual Year Group
   setting.senSupportSince: { path: SEN Support Since, date: dd/MM/yyyy }
   parents:
     max: 2
@@ -6475,7 +6487,16 @@ fields:
       relationship: Parent/Carer {n} Relationship
       parentalResponsibility: { path: "Parent/Carer {n} Parental Responsibility", values: { "Yes": "true", "No": "false" } }
       email: Parent/Carer {n} Email
+      address: Parent/Carer {n} Address
+      postcode: Parent/Carer {n} Postcode
+      phone: Parent/Carer {n} Contact Number
       agreesWithRequest: { path: "Parent/Carer {n} Agrees With Request", values: { "Yes": "true", "No": "false" } }
+  previousSettings:
+    max: 3
+    fields:
+      name: Previous School {n}
+      from: { path: "Previous School {n} From", date: dd/MM/yyyy }
+      to: { path: "Previous School {n} To", date: dd/MM/yyyy }
   needs:
     max: 3
     fields:
@@ -6547,6 +6568,7 @@ fields:
   requester.urn: section1_personCompleting.urn
   requester.email: section1_personCompleting.email
   requester.phone: section1_personCompleting.telephone
+  requester.position: section1_personCompleting.role
   evidence:
     each: section2_evidenceChecklist
     fields:
