@@ -46,7 +46,7 @@ public enum BundleSkeleton {
               organisation:
             \(requester == "setting" ? "  urn:                      # the setting's 6-digit URN\n" : "")  email:
               phone:
-            \(asked("requester.", [("position", "  position:                 # your job title, or your relationship to the child\n")]))child:
+            \(asked("requester.", requesterLines))child:
               givenNames:
               familyName:
               dateOfBirth:              # YYYY-MM-DD
@@ -73,7 +73,7 @@ public enum BundleSkeleton {
               ncYear:                   # R, N1, N2, 1 to 14
               admitted:                 # YYYY-MM-DD
               senSupportSince:          # YYYY-MM-DD
-            \(asked("setting.", [("ncYearTaught", "  ncYearTaught:             # the year group the child is taught in, if not their own\n")]))\(asked("", [("previousSettings", "previousSettings: []        # schools and settings before this one: { name, urn, from, to }\n")]))needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
+            \(asked("setting.", settingLines))\(asked("", topLevelLines))needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
               - type:
                 rank: 1
                 description:
@@ -115,7 +115,16 @@ public enum BundleSkeleton {
         return out
     }
 
-    /// Schema 1.1 fields of `child`, each with its line in the skeleton.
+    /// Schema 1.1 fields of `requester`, each with its line in the skeleton.
+    static let requesterLines = [("position", "  position:                 # your job title, or your relationship to the child\n")]
+
+    /// Schema 1.1 fields of `setting`.
+    static let settingLines = [("ncYearTaught", "  ncYearTaught:             # the year group the child is taught in, if not their own\n")]
+
+    /// Schema 1.1 fields at the top of the document.
+    static let topLevelLines = [("previousSettings", "previousSettings: []        # schools and settings before this one: { name, urn, from, to }\n")]
+
+    /// Schema 1.1 fields of `child`.
     static let childLines: [(String, String)] = [
         ("address", "  address:\n"), ("phone", "  phone:                    # the young person's own number\n"),
         ("ethnicity", "  ethnicity:                # DfE code: \(Vocabulary.ethnicity.codes.joined(separator: " "))\n"),
