@@ -16,7 +16,9 @@ extension EHCPCommand {
                 nothing is written. An error in the input (a value the target cannot be given, such as \
                 an unknown code) is listed the same way; then nothing is written and the exit status \
                 is 1, unless --force writes the rest. Without --from the format is told from the file: its \
-                extension, its root element and namespace, or its marker field.
+                extension, its root element and namespace, or its marker field. Canonical output is \
+                schema version 1.1, whatever version the input gave: every version 1 document is a \
+                1.1 document.
 
                 Examples:
                   ehcp convert application.yaml --to canonical-xml --output application.xml

@@ -9,7 +9,9 @@ extension EHCPCommand {
             abstract: "Start a bundle: an application.yaml with every field the authority needs, and an evidence folder.",
             discussion: """
                 The application.yaml lists the authority's checklist as comments. It validates at \
-                once: the findings are what is still to fill in or attach.
+                once: the findings are what is still to fill in or attach. It also has the fields \
+                of schema 1.1 (address, ethnicity, previous schools...) that the authority's own \
+                published form asks for, where ehcp models that form.
 
                 Examples:
                   ehcp init my-request --authority norfolk
@@ -40,7 +42,9 @@ extension EHCPCommand {
             try reportingFailures {
                 let checklist = try EHCPCommand.checklist(authority: authority, requester: requester, options: ruleSetOptions)
                 try FileManager.default.createDirectory(atPath: directory + "/evidence", withIntermediateDirectories: true)
-                let text = BundleSkeleton.application(checklist, requester: requester, date: CalendarDate.today)
+                let formats = try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
+                let text = BundleSkeleton.application(checklist, requester: requester, date: CalendarDate.today,
+                                                      formPaths: formats.canonicalPaths(heldByFormsOf: checklist.authority.code))
                 // Kept, not overwritten, if an application appeared since the folder was checked.
                 try FileAccess.writeAtomically(text, to: directory + "/application.yaml", existing: .keep)
                 Terminal.write("""

@@ -5,7 +5,7 @@ extension EHCPCommand {
     struct Schema: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "schema",
-            abstract: "Print the canonical application schema (XSD or JSON Schema).",
+            abstract: "Print the canonical application schema, version 1.1 (XSD or JSON Schema).",
             discussion: "Example:\n  ehcp schema json > ehcp-application-1.schema.json")
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {

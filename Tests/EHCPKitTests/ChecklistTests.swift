@@ -69,6 +69,29 @@ import Testing
 
 /// `ehcp init` gives every authority a skeleton holding every field its rules ask about.
 @Suite struct BundleSkeletonTests {
+    /// Schema 1.1 fields appear where the authority's own form asks for them, and only there.
+    @Test func theAuthoritysFormAddsTheFieldsItAsks() throws {
+        let catalog = RuleSetCatalog(directory: RepositoryPaths.localAuthorities)
+        let formats = try FormatRegistry.standard(catalog: catalog)
+        func skeleton(_ code: String) throws -> String {
+            let rules = try EffectiveRules.combine(catalog.rulesets(forCode: code), asOf: nil)
+            let checklist = Checklist(authority: AuthorityCatalog.builtIn.authority(code)!, rules: rules)
+            return BundleSkeleton.application(checklist, requester: "setting", date: CalendarDate(iso: "2026-11-23")!,
+                                              formPaths: formats.canonicalPaths(heldByFormsOf: code))
+        }
+        let bedford = try skeleton("822")
+        for line in ["  ethnicity:", "  religion:", "  lookedAfterStatus:", "  ncYearTaught:", "    phone:", "previousSettings: []"] {
+            #expect(bedford.contains("\n" + line), "Bedford's skeleton lacks \(line)")
+        }
+        #expect(!bedford.contains("  gp:") && !bedford.contains("  socialCareStatus:"))
+        #expect(try skeleton("202").contains("\n  socialCareStatus:"))
+        #expect(try skeleton("860").contains("\n  position:"))
+        let norfolk = try skeleton("926")
+        for line in ["ethnicity:", "previousSettings:", "ncYearTaught:", "position:"] { #expect(!norfolk.contains(line)) }
+        let read = try CanonicalYAMLFormat().read(Array(bedford.utf8), file: "application.yaml")
+        #expect(!read.findings.contains { $0.rule.hasPrefix("SCHEMA-") }, "\(read.findings.map(\.message))")
+    }
+
     static let authorities = FileAccess.list(RepositoryPaths.localAuthorities).filter { $0.first?.isNumber == true }
     static let computed = Set(CanonicalSchema.computed.keys)
 

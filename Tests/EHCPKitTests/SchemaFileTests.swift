@@ -57,4 +57,31 @@ enum XSDValidatorFactory {
         #expect(try errors("invalid-date.xml") > 0)
         #expect(try errors("invalid-code.xml") > 0)
     }
+
+    /// A version 1 document is a version 1.1 document; 1.1 adds fields, each with its type.
+    @Test func versionOneAndOnePointOneValidate() throws {
+        let validator = try XSDValidatorFactory.canonical()
+        let one = try RepositoryPaths.text("Tests/Fixtures/schemas/valid-application.xml")
+        let onePointOne = try RepositoryPaths.text("Tests/Fixtures/schemas/valid-application-1.1.xml")
+        #expect(one.contains("<schemaVersion>1</schemaVersion>"))
+        #expect(onePointOne.contains("<schemaVersion>1.1</schemaVersion>") && onePointOne.contains("<gp>"))
+        func errors(_ text: String) throws -> Int { try validator.validate(Array(text.utf8), file: "a.xml").count }
+        #expect(try errors(one) == 0)
+        #expect(try errors(onePointOne) == 0)
+        #expect(try errors(onePointOne.replacingOccurrences(of: "<schemaVersion>1.1</schemaVersion>", with: "<schemaVersion>2</schemaVersion>")) > 0)
+        #expect(try errors(onePointOne.replacingOccurrences(of: "<ethnicity>BAFR</ethnicity>", with: "<ethnicity>African</ethnicity>")) > 0)
+        #expect(try errors(onePointOne.replacingOccurrences(of: "<ncYearTaught>4</ncYearTaught>", with: "<ncYearTaught>Year 4</ncYearTaught>")) > 0)
+        #expect(try errors(onePointOne.replacingOccurrences(of: "<from>2019-09-02</from>", with: "<from>02/09/2019</from>")) > 0)
+    }
+
+    /// The YAML fixture and the XML fixture are the same application, and it decodes without a finding.
+    @Test func theVersionOnePointOneFixturesAgree() throws {
+        let yaml = try CanonicalYAMLFormat().read(Array(try RepositoryPaths.text("Tests/Fixtures/schemas/valid-application-1.1.yaml").utf8), file: "a.yaml")
+        let xml = try CanonicalXMLFormat().read(Array(try RepositoryPaths.text("Tests/Fixtures/schemas/valid-application-1.1.xml").utf8), file: "a.xml")
+        #expect(yaml.findings.isEmpty && xml.findings.isEmpty, "\(yaml.findings.map(\.message)) \(xml.findings.map(\.message))")
+        #expect(ApplicationEncoder.encode(yaml.application) == ApplicationEncoder.encode(xml.application))
+        let added = ["child.address", "child.ethnicity", "child.gp.practice", "parents.phone", "setting.ncYearTaught", "previousSettings.from", "requester.position"]
+        let written = try CanonicalYAMLFormat().write(yaml.application).text
+        for path in added { #expect(written.contains(String(path.split(separator: ".").last!) + ":"), "\(path) is not written") }
+    }
 }

@@ -5,8 +5,16 @@
 /// away and its findings are the list of what to fill in.
 public enum BundleSkeleton {
     /// The document for a request made by `requester` on `date`, with `checklist` as comments.
-    public static func application(_ checklist: Checklist, requester: String, date: CalendarDate) -> String {
+    /// Fields added in schema 1.1 are given when `formPaths` (the canonical paths the authority's
+    /// own form asks for, from its published format) holds them.
+    public static func application(_ checklist: Checklist, requester: String, date: CalendarDate, formPaths: Set<String> = []) -> String {
         let authority = checklist.authority
+        /// The lines for the 1.1 fields under `prefix` that the authority's form asks for.
+        func asked(_ prefix: String, _ lines: [(String, String)]) -> String {
+            lines.filter { field, _ in
+                formPaths.contains(prefix + field) || formPaths.contains { $0.hasPrefix(prefix + field + ".") }
+            }.map(\.1).joined()
+        }
         var out = checklist.notice.map { wrapped("NO LOCAL RULES. \($0)", prefix: "# ", indent: "# ") + "#\n" } ?? ""
         out += """
             # A request for an EHC needs assessment to \(authority.name) (\(authority.code)).
@@ -26,7 +34,7 @@ public enum BundleSkeleton {
         }
         out += """
 
-            schemaVersion: "1"
+            schemaVersion: "1.1"
             reference:                  # your own reference for this request (optional)
             authority: "\(authority.code)"
             dateOfRequest: \(date)      # the date you send the request: recency is counted back from it
@@ -39,7 +47,7 @@ public enum BundleSkeleton {
               organisation:
             \(requester == "setting" ? "  urn:                      # the setting's 6-digit URN\n" : "")  email:
               phone:
-            child:
+            \(asked("requester.", requesterLines))child:
               givenNames:
               familyName:
               dateOfBirth:              # YYYY-MM-DD
@@ -54,19 +62,19 @@ public enum BundleSkeleton {
               lookedAfter:              # true | false
               responsibleAuthority:     # when looked after: the 3-digit code of the responsible authority
               homeEducated:             # true | false
-            parents:                    # everyone with parental responsibility
+            \(asked("child.", childLines))parents:                    # everyone with parental responsibility
               - name:
                 relationship:
                 parentalResponsibility: true
                 agreesWithRequest:      # true | false
-            setting:
+            \(asked("parents.", parentLines))setting:
               name:
               urn:
               type:                     # mainstream | special | alternative-provision | nursery-school | early-years | early-years-pvi | post-16 | independent | none
               ncYear:                   # R, N1, N2, 1 to 14
               admitted:                 # YYYY-MM-DD
               senSupportSince:          # YYYY-MM-DD
-            needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
+            \(asked("setting.", settingLines))\(asked("", topLevelLines))needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
               - type:
                 rank: 1
                 description:
@@ -107,6 +115,32 @@ public enum BundleSkeleton {
         }
         return out
     }
+
+    /// Schema 1.1 fields of `requester`, each with its line in the skeleton.
+    static let requesterLines = [("position", "  position:                 # your job title, or your relationship to the child\n")]
+
+    /// Schema 1.1 fields of `setting`.
+    static let settingLines = [("ncYearTaught", "  ncYearTaught:             # the year group the child is taught in, if not their own\n")]
+
+    /// Schema 1.1 fields at the top of the document.
+    static let topLevelLines = [("previousSettings", "previousSettings: []        # schools and settings before this one: { name, urn, from, to }\n")]
+
+    /// Schema 1.1 fields of `child`.
+    static let childLines: [(String, String)] = [
+        ("address", "  address:\n"), ("phone", "  phone:                    # the young person's own number\n"),
+        ("ethnicity", "  ethnicity:                # DfE code: \(Vocabulary.ethnicity.codes.joined(separator: " "))\n"),
+        ("religion", "  religion:\n"), ("homeLanguage", "  homeLanguage:             # language(s) spoken at home\n"),
+        ("serviceChild", "  serviceChild:             # true if a parent serves in the armed forces\n"),
+        ("lookedAfterStatus", "  lookedAfterStatus:        # \(Vocabulary.lookedAfterStatus.codes.joined(separator: " | "))\n"),
+        ("socialCareStatus", "  socialCareStatus:         # \(Vocabulary.socialCareStatus.codes.joined(separator: " | "))\n"),
+        ("gp", "  gp:\n    name:\n    practice:\n    address:\n    phone:\n"),
+    ]
+
+    /// Schema 1.1 fields of each parent, indented as the first item's.
+    static let parentLines: [(String, String)] = [
+        ("title", "    title:\n"), ("address", "    address:                # if different from the child's\n"),
+        ("postcode", "    postcode:\n"), ("phone", "    phone:\n"),
+    ]
 
     /// `text` as comment lines of at most about 100 characters.
     static func wrapped(_ text: String, prefix: String, indent: String) -> String {

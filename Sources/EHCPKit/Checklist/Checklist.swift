@@ -105,7 +105,7 @@ public struct Checklist: Sendable {
                         "need-descriptor", "setting", "needs", "work-samples", "exclusion-record", "educational-advice"]),
             (.progress, ["attainment", "attendance"]),
             (.professionals, ["professionals", "report", "medical-letter", "previous-decision"]),
-            (.form, ["authority", "dateOfRequest", "requester", "child", "parents", "form", "schemaVersion", "reference"]),
+            (.form, ["authority", "dateOfRequest", "requester", "child", "parents", "form", "schemaVersion", "reference", "previousSettings"]),
         ]
         for (section, prefixes) in table where prefixes.contains(where: { subject.hasPrefix($0) || subject.hasSuffix($0) }) {
             return section

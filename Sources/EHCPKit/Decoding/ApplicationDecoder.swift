@@ -17,8 +17,9 @@ public struct ApplicationDecoder {
         guard let record = object(node, fields: CanonicalSchema.root, path: "") else {
             return Application(root: Record(location: node.location), file: node.location.file)
         }
-        if let version = record["schemaVersion"]?.text, version != CanonicalSchema.version {
-            report("SCHEMA-VERSION", "schemaVersion is not a version this ehcp reads; it reads version \"\(CanonicalSchema.version)\"", "schemaVersion", record["schemaVersion"]?.location)
+        if let version = record["schemaVersion"]?.text, !CanonicalSchema.readableVersions.contains(version) {
+            let versions = CanonicalSchema.readableVersions.map { "\"\($0)\"" }.joined(separator: " and ")
+            report("SCHEMA-VERSION", "schemaVersion is not a version this ehcp reads; it reads versions \(versions)", "schemaVersion", record["schemaVersion"]?.location)
         }
         return Application(root: record, file: node.location.file)
     }

@@ -2,8 +2,14 @@ import EHCPSource
 
 /// Turns an ``Application`` into an ``OutputNode`` tree in schema order, for any writer.
 public enum ApplicationEncoder {
+    /// The tree of `application`, stamped with the version ehcp writes: a document of any version
+    /// it reads is a document of that version, so `ehcp convert` always writes the current one.
     public static func encode(_ application: Application) -> OutputNode {
-        encode(application.root, fields: CanonicalSchema.root)
+        var root = application.root
+        if let version = root["schemaVersion"], let text = version.text, CanonicalSchema.readableVersions.contains(text) {
+            root["schemaVersion"] = Value(.text(CanonicalSchema.version), location: version.location)
+        }
+        return encode(root, fields: CanonicalSchema.root)
     }
 
     private static func encode(_ record: Record, fields: [Field]) -> OutputNode {

@@ -57,3 +57,13 @@ public struct LossReport: Sendable, Equatable {
 
     public var isEmpty: Bool { entries.isEmpty }
 }
+
+extension LossReport.Entry {
+    /// The entry for the value at the concrete `path` (`parents[1].phone`): the path with list
+    /// items collapsed, and the kind of value, marked when the field is personal data.
+    init(lost path: String, _ type: FieldType, _ reason: String) {
+        let shown = MappedWriter.collapse(path)
+        let personal = CanonicalSchema.field(at: shown.replacingOccurrences(of: "[]", with: ""))?.personal == true
+        self.init(path: shown, kind: type.kindName + (personal ? ", personal data" : ""), reason: reason)
+    }
+}

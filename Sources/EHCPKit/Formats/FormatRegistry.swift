@@ -19,6 +19,16 @@ public struct FormatRegistry: Sendable {
         self.formats = formats
     }
 
+    /// The canonical paths (list fields as `parents.phone`) that the published formats of the
+    /// authority with this code hold: the fields its own request form asks for.
+    public func canonicalPaths(heldByFormsOf code: String) -> Set<String> {
+        let definitions = formats.compactMap { ($0 as? MappedFormat)?.definition }.filter { $0.authority == code }
+        return Set(definitions.flatMap { definition in
+            definition.values.map(\.canonicalPath)
+                + definition.lists.flatMap { list in list.fields.map { list.canonicalPath + "." + $0.canonicalPath } }
+        })
+    }
+
     /// The canonical and compiled formats with every `format.yaml` the catalog publishes.
     ///
     /// - Throws: ``DiagnosticList`` when a format file is invalid, or two formats share an id.

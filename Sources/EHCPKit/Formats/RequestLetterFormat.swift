@@ -55,7 +55,7 @@ public struct RequestLetterFormat: FormatPlugin {
         if let role = text("requester.role") { lines.append("(\(role))") }
         var loss = LossReport()
         for (path, type, _) in MappedWriter.leaves(application.root, fields: CanonicalSchema.root, prefix: "") where !used.contains(path) && path != "schemaVersion" {
-            let entry = LossReport.Entry(path: MappedWriter.collapse(path), kind: type.kindName, reason: "a request letter does not carry it")
+            let entry = LossReport.Entry(lost: path, type, "a request letter does not carry it")
             if !loss.entries.contains(entry) { loss.entries.append(entry) }
         }
         return (lines.joined(separator: "\n") + "\n", loss)

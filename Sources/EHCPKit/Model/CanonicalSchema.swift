@@ -1,9 +1,14 @@
-/// The canonical application schema, version "1", as data.
+/// The canonical application schema, version "1.1", as data.
 ///
 /// This one description drives decoding (with unknown-field warnings), writing in all three
 /// syntaxes, rule-path checking in rule sets, and the test that keeps `Schemas/` in step.
+/// Version 1.1 only adds optional fields to version 1, so every version 1 document is a 1.1
+/// document; the XML namespace names the major version and stays the same.
 public enum CanonicalSchema {
-    public static let version = "1"
+    /// The version ehcp writes.
+    public static let version = "1.1"
+    /// Every version ehcp reads: the versions whose documents are documents of ``version``.
+    public static let readableVersions = ["1", "1.1"]
     public static let namespace = "urn:ehcp:application:1"
 
     /// The fields of the root `application` element.
@@ -14,24 +19,45 @@ public enum CanonicalSchema {
         .init("dateOfRequest", .date, required: true),
         .init("form", .object([.init("name", .text), .init("version", .text)])),
         .init("requester", .object([
-            .init("role", .code(.requesterRole), required: true), .init("name", .text), .init("organisation", .text),
-            .init("urn", .identifier(.urn)), .init("email", .identifier(.email)), .init("phone", .text),
+            .init("role", .code(.requesterRole), required: true), .init("name", .text, personal: true), .init("organisation", .text),
+            .init("urn", .identifier(.urn)), .init("email", .identifier(.email), personal: true), .init("phone", .text, personal: true),
+            // Version 1.1: the requester's job title, or relationship to the child.
+            .init("position", .text),
         ])),
         .init("child", .object([
-            .init("givenNames", .text, required: true), .init("familyName", .text, required: true),
-            .init("preferredName", .text), .init("dateOfBirth", .date, required: true), .init("sex", .code(.sex)),
-            .init("upn", .identifier(.upn)), .init("uln", .identifier(.uln)), .init("nhsNumber", .identifier(.nhsNumber)),
-            .init("firstLanguage", .text), .init("interpreterRequired", .boolean), .init("postcode", .text),
+            .init("givenNames", .text, required: true, personal: true), .init("familyName", .text, required: true, personal: true),
+            .init("preferredName", .text, personal: true), .init("dateOfBirth", .date, required: true, personal: true),
+            .init("sex", .code(.sex)), .init("upn", .identifier(.upn), personal: true), .init("uln", .identifier(.uln), personal: true),
+            .init("nhsNumber", .identifier(.nhsNumber), personal: true),
+            .init("firstLanguage", .text), .init("interpreterRequired", .boolean), .init("postcode", .text, personal: true),
             .init("homeAuthority", .identifier(.laCode)), .init("lookedAfter", .boolean),
             .init("responsibleAuthority", .identifier(.laCode)), .init("homeEducated", .boolean),
+            // Version 1.1: fields asked by at least three published request forms (docs/field-census.md).
+            .init("address", .text, personal: true), .init("phone", .text, personal: true),
+            .init("ethnicity", .code(.ethnicity)), .init("religion", .text), .init("homeLanguage", .text),
+            .init("serviceChild", .boolean), .init("lookedAfterStatus", .code(.lookedAfterStatus)),
+            .init("socialCareStatus", .code(.socialCareStatus)),
+            .init("gp", .object([
+                .init("name", .text, personal: true), .init("practice", .text, personal: true),
+                .init("address", .text, personal: true), .init("phone", .text, personal: true),
+            ])),
         ])),
         .init("parents", .list([
-            .init("name", .text), .init("relationship", .text), .init("parentalResponsibility", .boolean),
-            .init("email", .identifier(.email)), .init("agreesWithRequest", .boolean),
+            .init("name", .text, personal: true), .init("relationship", .text), .init("parentalResponsibility", .boolean),
+            .init("email", .identifier(.email), personal: true), .init("agreesWithRequest", .boolean),
+            // Version 1.1.
+            .init("title", .text), .init("address", .text, personal: true), .init("postcode", .text, personal: true),
+            .init("phone", .text, personal: true),
         ])),
         .init("setting", .object([
             .init("name", .text), .init("urn", .identifier(.urn)), .init("type", .code(.settingType)),
             .init("ncYear", .code(.ncYear)), .init("admitted", .date), .init("senSupportSince", .date),
+            // Version 1.1: the year group the child is taught in, when not the chronological one.
+            .init("ncYearTaught", .code(.ncYear)),
+        ])),
+        // Version 1.1: schools and settings attended before the current one.
+        .init("previousSettings", .list([
+            .init("name", .text), .init("urn", .identifier(.urn)), .init("from", .date), .init("to", .date),
         ])),
         .init("needs", .list([.init("type", .code(.needType)), .init("rank", .integer), .init("description", .text)])),
         .init("graduatedApproach", .list([
@@ -58,7 +84,7 @@ public enum CanonicalSchema {
             .init("child", .object(view)), .init("parents", .object(view)), .init("youngPerson", .object(view)),
         ])),
         .init("consent", .list([
-            .init("by", .code(.consentBy)), .init("name", .text), .init("date", .date), .init("scope", .text),
+            .init("by", .code(.consentBy)), .init("name", .text, personal: true), .init("date", .date), .init("scope", .text),
             .init("form", .text),
         ])),
         .init("evidence", .list([
@@ -101,6 +127,13 @@ public enum CanonicalSchema {
         computed[path] ?? field(at: path)?.type
     }
 
+    /// Dotted paths of the fields that identify a person (names, dates of birth, identifiers,
+    /// addresses, telephone numbers, the GP): personal data, which no message, report or log
+    /// repeats unless the user gives `--show-personal-data`.
+    public static var personalPaths: [String] {
+        allPaths.filter { field(at: $0)?.personal == true }
+    }
+
     /// Every dotted path of the schema, depth first.
     public static var allPaths: [String] {
         func walk(_ fields: [Field], prefix: String) -> [String] {
@@ -118,11 +151,14 @@ public struct Field: Sendable {
     public let name: String
     public let type: FieldType
     public let required: Bool
+    /// The value identifies a person: personal data for every report rule.
+    public let personal: Bool
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false) {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, personal: Bool = false) {
         self.name = name
         self.type = type
         self.required = required
+        self.personal = personal
     }
 }
 

@@ -1,6 +1,8 @@
 /// The controlled code lists of the canonical schema (DESIGN section 3).
 public enum Vocabulary: String, Sendable, CaseIterable {
     case requesterRole, sex, settingType, ncYear, needType, evidenceType, professionalRole, consentBy
+    /// Version 1.1 lists: DfE main ethnicity codes, looked-after legal status, social care plan.
+    case ethnicity, lookedAfterStatus, socialCareStatus
 
     /// Every allowed code, in the order the contract lists them.
     public var codes: [String] {
@@ -27,6 +29,18 @@ public enum Vocabulary: String, Sendable, CaseIterable {
                 "school-nurse", "health-visitor", "gp", "youth-offending", "other",
             ]
         case .consentBy: ["parent", "young-person", "representative"]
+        case .ethnicity:
+            // The DfE main ethnicity codes of the school census and SEN2 (REFU refused, NOBT not obtained).
+            [
+                "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
+                "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
+            ]
+        case .lookedAfterStatus:
+            // Children Act 1989: accommodated under s20, an interim care order (s38), a care order (s31).
+            ["section-20", "interim-care-order", "care-order", "other"]
+        case .socialCareStatus:
+            // The children in need census's plans: a child in need plan, a child protection plan.
+            ["child-in-need", "child-protection-plan", "none"]
         }
     }
 
@@ -45,6 +59,11 @@ extension Vocabulary {
              "carer": "parent", "guardian": "parent", "young person": "young-person", "student": "young-person"]
         case .settingType:
             ["school": "mainstream", "college": "post-16", "ap": "alternative-provision"]
+        case .lookedAfterStatus:
+            ["s20": "section-20", "section 20": "section-20", "s31": "care-order", "section 31": "care-order",
+             "s38": "interim-care-order", "section 38": "interim-care-order"]
+        case .socialCareStatus:
+            ["cin": "child-in-need", "cp": "child-protection-plan", "cpp": "child-protection-plan"]
         default:
             [:]
         }

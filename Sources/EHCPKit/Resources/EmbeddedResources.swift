@@ -9,9 +9,9 @@ public enum EmbeddedResources {
            xmlns="urn:ehcp:application:1"
            targetNamespace="urn:ehcp:application:1"
            elementFormDefault="qualified"
-           version="1">
+           version="1.1">
   <xs:annotation>
-    <xs:documentation>ehcp canonical application, version 1: a request for an education, health and care (EHC) needs assessment in England. The same tree is written in YAML, JSON and XML. In XML each field is an element of the same camelCase name, the fields of an object may come in any order, and each list is a wrapper element holding repeated item elements. Dates are YYYY-MM-DD; money is pounds as a decimal number.</xs:documentation>
+    <xs:documentation>ehcp canonical application, version 1.1: a request for an education, health and care (EHC) needs assessment in England. The same tree is written in YAML, JSON and XML. In XML each field is an element of the same camelCase name, the fields of an object may come in any order, and each list is a wrapper element holding repeated item elements. Dates are YYYY-MM-DD; money is pounds as a decimal number.</xs:documentation>
   </xs:annotation>
 
   <xs:element name="application" type="Application">
@@ -29,7 +29,7 @@ public enum EmbeddedResources {
     <xs:all>
       <xs:element name="schemaVersion" type="SchemaVersion">
         <xs:annotation>
-          <xs:documentation>Version of this schema: "1".</xs:documentation>
+          <xs:documentation>Version of this schema: "1.1" (or "1" for a document that uses no field added in 1.1).</xs:documentation>
         </xs:annotation>
       </xs:element>
       <xs:element name="reference" type="xs:string" minOccurs="0">
@@ -70,6 +70,11 @@ public enum EmbeddedResources {
       <xs:element name="setting" type="Setting" minOccurs="0">
         <xs:annotation>
           <xs:documentation>The education setting the child or young person attends.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="previousSettings" type="PreviousSettingList" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Schools and settings attended before the current one.</xs:documentation>
         </xs:annotation>
       </xs:element>
       <xs:element name="needs" type="NeedList" minOccurs="0">
@@ -173,6 +178,11 @@ public enum EmbeddedResources {
           <xs:documentation>Telephone number of the requester.</xs:documentation>
         </xs:annotation>
       </xs:element>
+      <xs:element name="position" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. The requester's job title (SENCO, headteacher...), or relationship to the child.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
     </xs:all>
   </xs:complexType>
 
@@ -256,6 +266,51 @@ public enum EmbeddedResources {
           <xs:documentation>Whether the child is educated at home.</xs:documentation>
         </xs:annotation>
       </xs:element>
+      <xs:element name="address" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Home address (personal data).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="phone" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Telephone number of the young person (personal data).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="ethnicity" type="Ethnicity" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Ethnicity, as a DfE main ethnicity code.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="religion" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Religion, as the family states it.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="homeLanguage" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Language or languages spoken at home.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="serviceChild" type="xs:boolean" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. A parent serves in the armed forces (a service child).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="lookedAfterStatus" type="LookedAfterStatus" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. When looked after: the legal status (section 20, interim care order, care order).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="socialCareStatus" type="SocialCareStatus" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. A child in need plan or a child protection plan.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="gp" type="GP" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. The general practitioner (personal data).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
     </xs:all>
   </xs:complexType>
 
@@ -287,6 +342,26 @@ public enum EmbeddedResources {
       <xs:element name="agreesWithRequest" type="xs:boolean" minOccurs="0">
         <xs:annotation>
           <xs:documentation>Whether the person agrees with the request.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="title" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Title (Mr, Ms, Dr...).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="address" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Address, when different from the child's (personal data).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="postcode" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Postcode of that address (personal data).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="phone" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. Telephone number (personal data).</xs:documentation>
         </xs:annotation>
       </xs:element>
     </xs:all>
@@ -325,6 +400,11 @@ public enum EmbeddedResources {
       <xs:element name="senSupportSince" type="Date" minOccurs="0">
         <xs:annotation>
           <xs:documentation>Date from which the child has had SEN support at the setting.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="ncYearTaught" type="NCYear" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Version 1.1. The National Curriculum year the child is taught in, when not their chronological year (ncYear).</xs:documentation>
         </xs:annotation>
       </xs:element>
     </xs:all>
@@ -670,12 +750,77 @@ public enum EmbeddedResources {
 
   <!-- Lists: a wrapper element holding repeated item elements -->
 
+  <xs:complexType name="GP">
+    <xs:annotation>
+      <xs:documentation>The child's general practitioner: personal data.</xs:documentation>
+    </xs:annotation>
+    <xs:all>
+      <xs:element name="name" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Name of the GP.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="practice" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Name of the practice or surgery.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="address" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Address of the practice.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="phone" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Telephone number of the practice.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+    </xs:all>
+  </xs:complexType>
+
+  <xs:complexType name="PreviousSetting">
+    <xs:annotation>
+      <xs:documentation>A school or setting the child attended before the current one.</xs:documentation>
+    </xs:annotation>
+    <xs:all>
+      <xs:element name="name" type="xs:string" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Name of the school or setting.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="urn" type="URN" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Its unique reference number.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="from" type="Date" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>First day attended.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="to" type="Date" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>Last day attended.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+    </xs:all>
+  </xs:complexType>
+
   <xs:complexType name="ParentList">
     <xs:annotation>
       <xs:documentation>A list of people with parental responsibility: one item element for each.</xs:documentation>
     </xs:annotation>
     <xs:sequence>
       <xs:element name="item" type="Parent" minOccurs="0" maxOccurs="unbounded"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="PreviousSettingList">
+    <xs:annotation>
+      <xs:documentation>A list of previous schools and settings: one item element for each.</xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="item" type="PreviousSetting" minOccurs="0" maxOccurs="unbounded"/>
     </xs:sequence>
   </xs:complexType>
 
@@ -746,10 +891,11 @@ public enum EmbeddedResources {
 
   <xs:simpleType name="SchemaVersion">
     <xs:annotation>
-      <xs:documentation>The version of the canonical application schema a document follows: always "1".</xs:documentation>
+      <xs:documentation>The version of the canonical application schema a document follows: "1" or "1.1". Version 1.1 only adds optional fields, so every version 1 document is a version 1.1 document.</xs:documentation>
     </xs:annotation>
     <xs:restriction base="xs:string">
       <xs:enumeration value="1"/>
+      <xs:enumeration value="1.1"/>
     </xs:restriction>
   </xs:simpleType>
 
@@ -849,6 +995,165 @@ public enum EmbeddedResources {
     </xs:annotation>
     <xs:restriction base="xs:decimal">
       <xs:minInclusive value="0"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Ethnicity">
+    <xs:annotation>
+      <xs:documentation>Ethnicity, as a DfE main ethnicity code (school census and SEN2).</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="WBRI">
+        <xs:annotation>
+          <xs:documentation>White - British</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="WIRI">
+        <xs:annotation>
+          <xs:documentation>White - Irish</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="WIRT">
+        <xs:annotation>
+          <xs:documentation>Traveller of Irish heritage</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="WOTH">
+        <xs:annotation>
+          <xs:documentation>Any other White background</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="WROM">
+        <xs:annotation>
+          <xs:documentation>Gypsy / Roma</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="MWBC">
+        <xs:annotation>
+          <xs:documentation>White and Black Caribbean</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="MWBA">
+        <xs:annotation>
+          <xs:documentation>White and Black African</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="MWAS">
+        <xs:annotation>
+          <xs:documentation>White and Asian</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="MOTH">
+        <xs:annotation>
+          <xs:documentation>Any other mixed background</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="AIND">
+        <xs:annotation>
+          <xs:documentation>Indian</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="APKN">
+        <xs:annotation>
+          <xs:documentation>Pakistani</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="ABAN">
+        <xs:annotation>
+          <xs:documentation>Bangladeshi</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="AOTH">
+        <xs:annotation>
+          <xs:documentation>Any other Asian background</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="BCRB">
+        <xs:annotation>
+          <xs:documentation>Black Caribbean</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="BAFR">
+        <xs:annotation>
+          <xs:documentation>Black - African</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="BOTH">
+        <xs:annotation>
+          <xs:documentation>Any other Black background</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="CHNE">
+        <xs:annotation>
+          <xs:documentation>Chinese</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="OOTH">
+        <xs:annotation>
+          <xs:documentation>Any other ethnic group</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="REFU">
+        <xs:annotation>
+          <xs:documentation>Refused</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="NOBT">
+        <xs:annotation>
+          <xs:documentation>Information not yet obtained</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="LookedAfterStatus">
+    <xs:annotation>
+      <xs:documentation>The legal status of a looked-after child (Children Act 1989).</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="section-20">
+        <xs:annotation>
+          <xs:documentation>Accommodated under section 20</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="interim-care-order">
+        <xs:annotation>
+          <xs:documentation>Interim care order (section 38)</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="care-order">
+        <xs:annotation>
+          <xs:documentation>Care order (section 31)</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="other">
+        <xs:annotation>
+          <xs:documentation>Another order or arrangement</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="SocialCareStatus">
+    <xs:annotation>
+      <xs:documentation>The plan a child has from children's social care, as in the children in need census.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="child-in-need">
+        <xs:annotation>
+          <xs:documentation>A child in need plan</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="child-protection-plan">
+        <xs:annotation>
+          <xs:documentation>A child protection plan</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
+      <xs:enumeration value="none">
+        <xs:annotation>
+          <xs:documentation>Neither</xs:documentation>
+        </xs:annotation>
+      </xs:enumeration>
     </xs:restriction>
   </xs:simpleType>
 
@@ -1151,7 +1456,7 @@ public enum EmbeddedResources {
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:ehcp:application:1",
-  "title": "ehcp canonical application, version 1",
+  "title": "ehcp canonical application, version 1.1",
   "description": "A request for an education, health and care (EHC) needs assessment in England, in canonical form. The same tree is written in YAML, JSON and XML. Dates are YYYY-MM-DD; money is pounds as a decimal number. Fields not named here are allowed by this schema and reported by ehcp as warnings.",
   "type": "object",
   "required": [
@@ -1161,7 +1466,7 @@ public enum EmbeddedResources {
   ],
   "properties": {
     "schemaVersion": {
-      "description": "Version of this schema: \"1\".",
+      "description": "Version of this schema: \"1.1\" (or \"1\" for a document that uses no field added in 1.1).",
       "$ref": "#/$defs/SchemaVersion"
     },
     "reference": {
@@ -1198,6 +1503,13 @@ public enum EmbeddedResources {
     "setting": {
       "description": "The education setting the child or young person attends.",
       "$ref": "#/$defs/Setting"
+    },
+    "previousSettings": {
+      "description": "Version 1.1. Schools and settings attended before the current one.",
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/PreviousSetting"
+      }
     },
     "needs": {
       "description": "Special educational needs, by SEN type code and rank.",
@@ -1302,6 +1614,10 @@ public enum EmbeddedResources {
         "phone": {
           "description": "Telephone number of the requester.",
           "type": "string"
+        },
+        "position": {
+          "description": "Version 1.1. The requester's job title (SENCO, headteacher...), or relationship to the child.",
+          "type": "string"
         }
       }
     },
@@ -1373,6 +1689,64 @@ public enum EmbeddedResources {
         "homeEducated": {
           "description": "Whether the child is educated at home.",
           "type": "boolean"
+        },
+        "address": {
+          "description": "Version 1.1. Home address (personal data).",
+          "type": "string"
+        },
+        "phone": {
+          "description": "Version 1.1. Telephone number of the young person (personal data).",
+          "type": "string"
+        },
+        "ethnicity": {
+          "description": "Version 1.1. Ethnicity, as a DfE main ethnicity code.",
+          "$ref": "#/$defs/Ethnicity"
+        },
+        "religion": {
+          "description": "Version 1.1. Religion, as the family states it.",
+          "type": "string"
+        },
+        "homeLanguage": {
+          "description": "Version 1.1. Language or languages spoken at home.",
+          "type": "string"
+        },
+        "serviceChild": {
+          "description": "Version 1.1. A parent serves in the armed forces (a service child).",
+          "type": "boolean"
+        },
+        "lookedAfterStatus": {
+          "description": "Version 1.1. When looked after: the legal status (section 20, interim care order, care order).",
+          "$ref": "#/$defs/LookedAfterStatus"
+        },
+        "socialCareStatus": {
+          "description": "Version 1.1. A child in need plan or a child protection plan.",
+          "$ref": "#/$defs/SocialCareStatus"
+        },
+        "gp": {
+          "description": "Version 1.1. The general practitioner (personal data).",
+          "$ref": "#/$defs/GP"
+        }
+      }
+    },
+    "GP": {
+      "description": "The child's general practitioner: personal data.",
+      "type": "object",
+      "properties": {
+        "name": {
+          "description": "Name of the GP.",
+          "type": "string"
+        },
+        "practice": {
+          "description": "Name of the practice or surgery.",
+          "type": "string"
+        },
+        "address": {
+          "description": "Address of the practice.",
+          "type": "string"
+        },
+        "phone": {
+          "description": "Telephone number of the practice.",
+          "type": "string"
         }
       }
     },
@@ -1399,6 +1773,22 @@ public enum EmbeddedResources {
         "agreesWithRequest": {
           "description": "Whether the person agrees with the request.",
           "type": "boolean"
+        },
+        "title": {
+          "description": "Version 1.1. Title (Mr, Ms, Dr...).",
+          "type": "string"
+        },
+        "address": {
+          "description": "Version 1.1. Address, when different from the child's (personal data).",
+          "type": "string"
+        },
+        "postcode": {
+          "description": "Version 1.1. Postcode of that address (personal data).",
+          "type": "string"
+        },
+        "phone": {
+          "description": "Version 1.1. Telephone number (personal data).",
+          "type": "string"
         }
       }
     },
@@ -1428,6 +1818,32 @@ public enum EmbeddedResources {
         },
         "senSupportSince": {
           "description": "Date from which the child has had SEN support at the setting.",
+          "$ref": "#/$defs/Date"
+        },
+        "ncYearTaught": {
+          "description": "Version 1.1. The National Curriculum year the child is taught in, when not their chronological year (ncYear).",
+          "$ref": "#/$defs/NCYear"
+        }
+      }
+    },
+    "PreviousSetting": {
+      "description": "A school or setting the child attended before the current one.",
+      "type": "object",
+      "properties": {
+        "name": {
+          "description": "Name of the school or setting.",
+          "type": "string"
+        },
+        "urn": {
+          "description": "Its unique reference number.",
+          "$ref": "#/$defs/URN"
+        },
+        "from": {
+          "description": "First day attended.",
+          "$ref": "#/$defs/Date"
+        },
+        "to": {
+          "description": "Last day attended.",
           "$ref": "#/$defs/Date"
         }
       }
@@ -1702,9 +2118,12 @@ public enum EmbeddedResources {
       }
     },
     "SchemaVersion": {
-      "description": "The version of the canonical application schema a document follows: always \"1\".",
+      "description": "The version of the canonical application schema a document follows: \"1\" or \"1.1\". Version 1.1 only adds optional fields, so every version 1 document is a version 1.1 document.",
       "type": "string",
-      "const": "1"
+      "enum": [
+        "1",
+        "1.1"
+      ]
     },
     "Date": {
       "description": "A calendar date written YYYY-MM-DD (ISO 8601), with no time zone.",
@@ -1761,6 +2180,51 @@ public enum EmbeddedResources {
       "description": "A decimal number that is not negative, such as hours or weeks.",
       "type": "number",
       "minimum": 0
+    },
+    "Ethnicity": {
+      "description": "Ethnicity, as a DfE main ethnicity code (school census and SEN2). WBRI: White - British; WIRI: White - Irish; WIRT: Traveller of Irish heritage; WOTH: Any other White background; WROM: Gypsy / Roma; MWBC: White and Black Caribbean; MWBA: White and Black African; MWAS: White and Asian; MOTH: Any other mixed background; AIND: Indian; APKN: Pakistani; ABAN: Bangladeshi; AOTH: Any other Asian background; BCRB: Black Caribbean; BAFR: Black - African; BOTH: Any other Black background; CHNE: Chinese; OOTH: Any other ethnic group; REFU: Refused; NOBT: Information not yet obtained.",
+      "type": "string",
+      "enum": [
+        "WBRI",
+        "WIRI",
+        "WIRT",
+        "WOTH",
+        "WROM",
+        "MWBC",
+        "MWBA",
+        "MWAS",
+        "MOTH",
+        "AIND",
+        "APKN",
+        "ABAN",
+        "AOTH",
+        "BCRB",
+        "BAFR",
+        "BOTH",
+        "CHNE",
+        "OOTH",
+        "REFU",
+        "NOBT"
+      ]
+    },
+    "LookedAfterStatus": {
+      "description": "The legal status of a looked-after child (Children Act 1989). section-20: Accommodated under section 20; interim-care-order: Interim care order (section 38); care-order: Care order (section 31); other: Another order or arrangement.",
+      "type": "string",
+      "enum": [
+        "section-20",
+        "interim-care-order",
+        "care-order",
+        "other"
+      ]
+    },
+    "SocialCareStatus": {
+      "description": "The plan a child has from children's social care, as in the children in need census. child-in-need: A child in need plan; child-protection-plan: A child protection plan; none: Neither.",
+      "type": "string",
+      "enum": [
+        "child-in-need",
+        "child-protection-plan",
+        "none"
+      ]
     },
     "Sex": {
       "description": "Sex, as coded in the SEN2 return. M: Male; F: Female; U: Unknown or not recorded.",
@@ -5750,8 +6214,9 @@ rules:
 # Camden's education setting request for an EHC needs assessment, as JSON. Keys follow the
 # sections of Camden's setting form: identifiers (UPN; ULN for Year 9 and above), care status
 # (looked after, child in need), attendance as actual against possible sessions, the child's and
-# parents' views, professionals involved, and the appendices. Camden publishes the form as a Word
-# document, not as data; the JSON layout is ehcp's rendering of it.
+# parents' views, professionals involved, and the appendices; the form also asks for the address,
+# religion and ethnicity (schema 1.1). Camden publishes the form as a Word document, not as data;
+# the JSON layout is ehcp's rendering of it.
 format: camden-setting-request-json
 authority: "202"
 title: Camden education setting request for statutory assessment (JSON)
@@ -5777,9 +6242,13 @@ fields:
   child.firstLanguage: pupil.homeLanguage
   child.interpreterRequired: pupil.interpreterNeeded
   child.postcode: pupil.postcode
+  child.address: pupil.address
+  child.religion: pupil.religion
+  child.ethnicity: pupil.ethnicity
   child.homeAuthority: pupil.homeLA
   child.lookedAfter: careStatus.lookedAfter
   child.responsibleAuthority: careStatus.responsibleLA
+  child.socialCareStatus: { path: careStatus.childInNeed, values: { "yes": child-in-need, "no": none } }
   child.homeEducated: pupil.electiveHomeEducation
   parents:
     each: parentsCarers
@@ -5972,7 +6441,9 @@ fields:
 # Bedford Borough's "New request for an EHC needs assessment" as one CSV row per request. Column
 # names follow the form's own field labels (First Name; Family Name(s); Preferred Name; DOB; …;
 # professionals with the date of most recent involvement). The form is a 2018 Word document; the
-# CSV layout is ehcp's, for settings and the SEND team exchanging requests as data.
+# CSV layout is ehcp's, for settings and the SEND team exchanging requests as data. The form also asks
+# for ethnicity, religion, the actual year group if different, the looked-after status (Section 20 /
+# Section 31 / Other), addresses and contact numbers, and previous schools with dates (schema 1.1).
 format: bedford-request-csv
 authority: "822"
 title: Bedford Borough new request for an EHC needs assessment (CSV)
@@ -5994,6 +6465,10 @@ fields:
   child.lookedAfter: { path: Child Looked After, values: { "Yes": "true", "No": "false" } }
   child.responsibleAuthority: Name of Local Authority
   child.postcode: Postcode
+  child.address: Address
+  child.ethnicity: Ethnicity
+  child.religion: Religion
+  child.lookedAfterStatus: { path: Looked after Status, values: { Section 20: section-20, Section 31: care-order, Other: other } }
   child.upn: UPN
   child.nhsNumber: NHS Number
   child.firstLanguage: First Language
@@ -6003,6 +6478,7 @@ fields:
   setting.type: { path: Setting Type, values: { Mainstream school: mainstream, Special school: special, Alternative provision: alternative-provision, Early years: early-years, Post-16: post-16, Independent: independent, None: none } }
   setting.admitted: { path: Date of Admission, date: dd/MM/yyyy }
   setting.ncYear: Chronological Year Group
+  setting.ncYearTaught: Actual Year Group
   setting.senSupportSince: { path: SEN Support Since, date: dd/MM/yyyy }
   parents:
     max: 2
@@ -6011,7 +6487,16 @@ fields:
       relationship: Parent/Carer {n} Relationship
       parentalResponsibility: { path: "Parent/Carer {n} Parental Responsibility", values: { "Yes": "true", "No": "false" } }
       email: Parent/Carer {n} Email
+      address: Parent/Carer {n} Address
+      postcode: Parent/Carer {n} Postcode
+      phone: Parent/Carer {n} Contact Number
       agreesWithRequest: { path: "Parent/Carer {n} Agrees With Request", values: { "Yes": "true", "No": "false" } }
+  previousSettings:
+    max: 3
+    fields:
+      name: Previous School {n}
+      from: { path: "Previous School {n} From", date: dd/MM/yyyy }
+      to: { path: "Previous School {n} To", date: dd/MM/yyyy }
   needs:
     max: 3
     fields:
@@ -6083,6 +6568,7 @@ fields:
   requester.urn: section1_personCompleting.urn
   requester.email: section1_personCompleting.email
   requester.phone: section1_personCompleting.telephone
+  requester.position: section1_personCompleting.role
   evidence:
     each: section2_evidenceChecklist
     fields:

@@ -37,8 +37,9 @@ import Testing
         #expect(source.id == "test-key-value")
         let output = try Converter.convert(input, file: "export.txt", from: source, to: CanonicalJSONFormat())
         #expect(output.text.contains("\"dateOfRequest\": \"2026-10-05\""))
+        #expect(output.text.contains("\"schemaVersion\": \"1.1\""), "a version 1 document is written as the version ehcp writes")
         let back = try Converter.convert(Array(output.text.utf8), file: "a.json", from: CanonicalJSONFormat(), to: KeyValueFormat())
-        #expect(back.text == String(decoding: input, as: UTF8.self))
+        #expect(back.text == String(decoding: input, as: UTF8.self).replacingOccurrences(of: "schemaVersion=1\n", with: "schemaVersion=1.1\n"))
     }
 
     @Test func theRequestLetterIsWrittenWithoutLosingTrackOfWhatItLeavesOut() throws {

@@ -74,7 +74,7 @@ struct MappedWriter {
     /// Every value of the application that was not written, by path and kind.
     private mutating func noteUnwritten(_ application: Application) {
         for (path, type, value) in Self.leaves(application.root, fields: CanonicalSchema.root, prefix: "") where !written.contains(path) {
-            if path == "schemaVersion", value.text == CanonicalSchema.version { continue }
+            if path == "schemaVersion", let version = value.text, CanonicalSchema.readableVersions.contains(version) { continue }
             if let marker = definition.marker, path == marker.field {
                 if value.comparableText != marker.value {
                     lose(path, type, "format \(definition.id) holds \(path) \(marker.value) alone")
@@ -94,7 +94,7 @@ struct MappedWriter {
     }
 
     private mutating func lose(_ path: String, _ type: FieldType, _ reason: String) {
-        let entry = LossReport.Entry(path: Self.collapse(path), kind: type.kindName, reason: reason)
+        let entry = LossReport.Entry(lost: path, type, reason)
         if !lost.contains(entry) { lost.append(entry) }
     }
 
