@@ -105,7 +105,7 @@ public enum BundleSkeleton {
                 }
             }
         }
-        return out
+        return withVocabularies(out)
     }
 
     /// `text` as comment lines of at most about 100 characters.
