@@ -7,7 +7,8 @@
 #
 # Without --binary it builds one first: swift build -c release --static-swift-stdlib.
 # The package is written to DIR (default .build/packages) and its path printed on stdout.
-# xz (the default) makes the smallest package; gzip is quicker, for tests.
+# xz (the default) makes the smallest package; gzip is quicker, for tests. DEB_MAINTAINER sets
+# the Maintainer field ("Name <address>") for whoever publishes the package.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,11 +18,11 @@ while [ $# -gt 0 ]; do
         --binary) binary="${2:?--binary needs a path}"; shift 2 ;;
         --output) output="${2:?--output needs a folder}"; shift 2 ;;
         --compression) compression="${2:?--compression needs xz or gzip}"; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "package-deb.sh: unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done
-command -v dpkg-deb >/dev/null || { echo "package-deb.sh: dpkg-deb is needed (apt-get install dpkg-dev)" >&2; exit 2; }
+command -v dpkg-deb >/dev/null || { echo "package-deb.sh: dpkg-deb is needed (Debian's dpkg package)" >&2; exit 2; }
 
 if [ -z "$binary" ]; then
     swift build -c release --static-swift-stdlib >&2
@@ -63,12 +64,11 @@ cat > "$root/DEBIAN/control" <<CONTROL
 Package: ehcp
 Version: $version
 Architecture: $arch
-Maintainer: ehcp maintainers <ehcp@users.noreply.github.com>
+Maintainer: ${DEB_MAINTAINER:-ehcp maintainers <maintainers@ehcp.invalid>}
 Section: utils
 Priority: optional
 Installed-Size: $(du -sk "$root/usr" | cut -f1)
 Depends: ${depends:-libc6}
-Homepage: https://github.com/ehcp-project/ehcp
 Description: check requests for an EHC needs assessment in England
  ehcp checks a request for an Education, Health and Care needs assessment
  before it is sent to a local authority: what is missing, out of date or
