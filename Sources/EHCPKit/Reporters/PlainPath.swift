@@ -4,10 +4,12 @@
 public enum PlainPath {
     /// `text` with every indexed path (`needs[0].type`) in words and computed names explained.
     public static func words(_ text: String) -> String {
-        var out = text.replacing(#/([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\[([0-9]+)\]((?:\.[A-Za-z][A-Za-z0-9]*)*)/#) { match in
-            let (_, list, index, field) = match.output
-            let item = "the \(ordinal(Int(index)! + 1)) \(itemName(String(list)))"
-            return field.isEmpty ? item : "\(item)'s \(field.dropFirst())"
+        // Only a canonical list's path, and not inside a file name ("scan[1].pdf", "evidence/a[2]").
+        var out = text.replacing(#/(^|[^A-Za-z0-9/._-])([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\[([0-9]+)\]((?:\.[A-Za-z][A-Za-z0-9]*)*)/#) { match in
+            let (whole, before, list, index, field) = match.output
+            guard CanonicalSchema.field(at: String(list))?.type.isList == true, let number = Int(index) else { return String(whole) }
+            let item = "the \(ordinal(number + 1)) \(itemName(String(list)))"
+            return before + (field.isEmpty ? item : "\(item)'s \(field.dropFirst())")
         }
         if let range = out.firstRange(of: #/\bprimaryNeed\b/#) {
             out.replaceSubrange(range, with: "primaryNeed (the type of the need ranked 1)")
