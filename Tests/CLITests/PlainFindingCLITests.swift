@@ -62,6 +62,14 @@ import Testing
         #expect(html.stdout.contains("<dt>Satisfied by</dt><dd>an evidence item with type: need-descriptor, dated within 12 months</dd>"))
     }
 
+    /// A rule that caps evidence (`max: 0`) names no type that would satisfy it.
+    @Test func aRuleThatCapsEvidenceSaysNothingSatisfiesIt() throws {
+        let bundle = try bundle([("  localName: SEND DP1\n", "  localName: SEND DP1\n- id: earlier\n  type: previous-decision\n  date: 2026-08-01\n  file: evidence/dp1-consent.pdf\n")])
+        let result = try EHCPProcess.run(["validate", bundle])
+        #expect(result.stdout.contains("ENG-PREVIOUS-ASSESSMENT: "), "\(result.stdout)")
+        #expect(!result.stdout.contains("type: previous-decision"), "\(result.stdout)")
+    }
+
     @Test func primaryNeedIsExplainedAsTheNeedRankedFirst() throws {
         let bundle = try bundle([("- type: SLCN\n  rank: 1\n", "- type: SLCN\n  rank: 3\n")])
         let text = try EHCPProcess.run(["validate", bundle])
