@@ -1,7 +1,7 @@
 import EHCPSource
 import Foundation
 
-/// Built-in `FILE-` checks on the evidence files a bundle carries (DESIGN section 4).
+/// Built-in `FILE-` checks on the evidence files a bundle carries (docs/design.md, Bundles).
 public enum EvidenceFileCheck {
     /// Every problem with the files of the bundle rooted at `root` (a directory).
     public static func findings(_ application: Application, bundleRoot root: String, document: String) -> [Finding] {
