@@ -34,11 +34,7 @@ extension EHCPCommand {
                     let formats = try FormatRegistry.standard(catalog: rulesets)
                     let entries = AuthorityCatalog.builtIn.entries
                     if format == "json" {
-                        Terminal.write(JSONWriter.write(.sequence(entries.map { entry in
-                            .mapping([("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-                                      ("region", .string(entry.region)), ("ownRules", .boolean(rulesets.folder(forCode: entry.code) != nil)),
-                                      ("formats", .sequence(formats.ids(forAuthority: entry.code).map { .string($0) }))])
-                        })))
+                        Terminal.write(JSONWriter.write(.sequence(entries.map { $0.listing(rulesets: rulesets, formats: formats) })))
                     } else {
                         let width = entries.map(\.name.count).max() ?? 0
                         Terminal.write(entries.map { entry in

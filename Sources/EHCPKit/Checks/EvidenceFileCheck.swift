@@ -6,10 +6,14 @@ import Foundation
 public enum EvidenceFileCheck {
     /// Every problem with the files of the bundle rooted at `root` (a directory).
     public static func findings(_ application: Application, bundleRoot root: String, document: String) -> [Finding] {
+        findings(application, files: FolderEvidenceFiles(root: root, document: document))
+    }
+
+    /// Every problem with the files of a bundle, wherever they are kept.
+    public static func findings(_ application: Application, files: any EvidenceFiles) -> [Finding] {
         var findings: [Finding] = []
         var referenced: Set<String> = []
         var digests: [String: String] = [:]
-        let realRoot = canonical(root)
         for (index, item) in application.evidence.enumerated() {
             guard let fileValue = item["file"], let relative = fileValue.text else { continue }
             let path = "evidence[\(index)].file"
@@ -21,20 +25,22 @@ public enum EvidenceFileCheck {
                 report("FILE-PATH", "must be a relative path inside the bundle (no '..', no absolute path)")
                 continue
             }
-            let full = root + "/" + relative
-            let resolved = canonical(full)
-            guard resolved.hasPrefix(realRoot + "/") else {
+            let bytes: [UInt8], resolved: String
+            switch files.lookup(relative) {
+            case .outside:
                 report("FILE-PATH", "leads outside the bundle through a link")
                 continue
-            }
-            referenced.insert(resolved)
-            guard FileAccess.exists(full), !FileAccess.isDirectory(full) else {
+            case .missing(let key):
+                referenced.insert(key)
                 report("FILE-MISSING", "names a file that is not in the bundle")
                 continue
-            }
-            guard let bytes = try? FileAccess.read(full) else {
+            case .unreadable(let key):
+                referenced.insert(key)
                 report("FILE-UNREADABLE", "could not be read")
                 continue
+            case .found(let key, let contents):
+                referenced.insert(key)
+                (bytes, resolved) = (contents, key)
             }
             if bytes.isEmpty {
                 report("FILE-EMPTY", "is an empty file")
@@ -57,22 +63,10 @@ public enum EvidenceFileCheck {
             }
             digests[digest] = resolved
         }
-        let documentPath = canonical(document)
-        for file in allFiles(under: realRoot) where file != documentPath && !referenced.contains(file) {
-            let relative = String(file.dropFirst(realRoot.count + 1))
+        for (file, relative) in files.otherFiles() where !referenced.contains(file) {
             findings.append(.builtIn("FILE-UNREFERENCED", "\(relative) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
         }
         return findings
-    }
-
-    /// `path` with links resolved and `.`/`..` removed: realpath(3) for a path that exists, else
-    /// Foundation's resolution, which also handles paths that do not exist.
-    private static func canonical(_ path: String) -> String {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return String(cString: resolved)
-        }
-        return URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
@@ -85,41 +79,5 @@ public enum EvidenceFileCheck {
             text.append(hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
-    }
-
-    /// Regular files below `root` (itself canonical), hidden files and folders skipped, without
-    /// following links out of it; sorted.
-    ///
-    /// A POSIX walk: entries that are plain files or folders under a canonical root are canonical
-    /// already. Links (and file systems that do not report entry types) are resolved as before.
-    private static func allFiles(under root: String) -> [String] {
-        var files: [String] = []
-        var folders = [root]
-        while let folder = folders.popLast() {
-            guard let stream = opendir(folder) else { continue }
-            defer { closedir(stream) }
-            while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-                }
-                guard !name.hasPrefix(".") else { continue }
-                let path = folder + "/" + name
-                switch Int32(entry.pointee.d_type) {
-                case Int32(DT_REG): files.append(path)
-                case Int32(DT_DIR): folders.append(path)
-                default:
-                    var info = stat()
-                    if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-                        folders.append(path)
-                        continue
-                    }
-                    let url = URL(fileURLWithPath: path)
-                    if (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                        files.append(url.resolvingSymlinksInPath().standardizedFileURL.path)
-                    }
-                }
-            }
-        }
-        return files.sorted()
     }
 }

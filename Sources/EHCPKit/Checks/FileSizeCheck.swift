@@ -4,10 +4,14 @@ import Foundation
 /// `authority.yaml` `maxFileSize`).
 public enum FileSizeCheck {
     public static func findings(_ application: Application, bundleRoot root: String, maxFileSize: UInt64, authority: String) -> [Finding] {
+        findings(application, files: FolderEvidenceFiles(root: root, document: ""), maxFileSize: maxFileSize, authority: authority)
+    }
+
+    /// ``findings(_:bundleRoot:maxFileSize:authority:)`` for a bundle's files wherever they are kept.
+    public static func findings(_ application: Application, files: any EvidenceFiles, maxFileSize: UInt64, authority: String) -> [Finding] {
         application.evidence.enumerated().compactMap { index, item in
             guard let file = item["file"], let relative = file.text,
-                  let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative),
-                  let size = (attributes[.size] as? NSNumber)?.uint64Value, size > maxFileSize else { return nil }
+                  let size = files.size(of: relative), size > maxFileSize else { return nil }
             let path = "evidence[\(index)].file"
             return .builtIn("FILE-TOO-LARGE", "\(path) is \(describe(size)); \(authority) accepts files of at most \(describe(maxFileSize))",
                             path: path, at: file.location)
