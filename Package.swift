@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The server of `ehcp serve`; its optional traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -26,9 +29,16 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .target(
+            name: "EHCPServer",
+            dependencies: [
+                "EHCPKit", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "ehcp",
-            dependencies: ["EHCPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EHCPKit", "EHCPServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(name: "EHCPTestSupport", dependencies: ["EHCPKit"], path: "Tests/EHCPTestSupport"),
         .testTarget(name: "EHCPSourceTests", dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]),
@@ -37,5 +47,9 @@ let package = Package(
             dependencies: ["EHCPKit", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["EHCPServer", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )

@@ -1,0 +1,38 @@
+import EHCPTestSupport
+import Foundation
+import Testing
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// `ehcp serve` as a user starts it: it says where it listens, answers, and stops cleanly on SIGTERM.
+@Suite struct ServeCommandTests {
+    @Test func serveListensAnswersAndStopsOnSIGTERM() async throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: EHCPProcess.binary)
+        process.arguments = ["serve", "--port", "0"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        var said = ""
+        while !said.contains("listening on http://"), process.isRunning {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            said += String(decoding: chunk, as: UTF8.self)
+        }
+        let address = try #require(said.components(separatedBy: "listening on ").last?.components(separatedBy: "\n").first)
+        #expect(address.hasPrefix("http://127.0.0.1:"))
+        let (body, response) = try await URLSession.shared.data(from: URL(string: address + "healthz")!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200 && String(decoding: body, as: UTF8.self) == "ok\n")
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+
+    @Test func aBadPortIsAUsageError() throws {
+        let result = try EHCPProcess.run(["serve", "--port", "70000"])
+        #expect(result.status == 2 && result.stderr.contains("--port"))
+    }
+}
