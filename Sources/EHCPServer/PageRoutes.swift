@@ -135,7 +135,7 @@ struct PageRoutes {
             main += "<p>Nothing: every check passed.</p>\n"
         } else {
             main += "<ol class=\"findings\">\n" + report.findings.map { finding in
-                var line = "<li class=\"finding\"><span class=\"tag \(finding.severity.rawValue)\">\(finding.severity.label.escapedForMarkup)</span>"
+                var line = "<li class=\"finding \(finding.severity.rawValue)\"><span class=\"tag \(finding.severity.rawValue)\">\(finding.severity.label.escapedForMarkup)</span>"
                 line += "<span class=\"tag \(finding.basis.rawValue)\">\(finding.basis.label.escapedForMarkup)</span>"
                 line += "<span class=\"message\">\(finding.message.escapedForMarkup)</span>"
                 var facts: [String] = []
