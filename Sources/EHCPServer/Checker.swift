@@ -7,9 +7,13 @@ struct Checker: Sendable {
     let configuration: ServerConfiguration
     let formats: FormatRegistry
 
+    let validators: ValidatorCache
+
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
-        formats = try FormatRegistry.standard(catalog: configuration.rulesets)
+        let formats = try FormatRegistry.standard(catalog: configuration.rulesets)
+        self.formats = formats
+        validators = ValidatorCache { options in Validator(rulesets: configuration.rulesets, options: options, formats: formats) }
     }
 
     /// Media types of the report formats.
@@ -28,12 +32,12 @@ struct Checker: Sendable {
             guard let parsed = CalendarDate(iso: asOf) else { throw Problem.badRequest("as-of must be a date written YYYY-MM-DD, e.g. 2026-10-05.") }
             date = parsed
         }
-        return ValidationOptions(authority: authority, asOf: date, zipLimits: configuration.zipLimits)
+        return ValidationOptions(authority: authority.flatMap { AuthorityCatalog.builtIn.authority($0)?.code }, asOf: date, zipLimits: configuration.zipLimits)
     }
 
     /// Validates an upload; throws ``DiagnosticList`` when it cannot be read.
     func validate(_ document: BundleFile, files: [BundleFile]? = nil, options: ValidationOptions) throws -> BundleReport {
-        let validator = Validator(rulesets: configuration.rulesets, options: options, formats: formats)
+        let validator = validators.validator(for: options)
         let name = document.isZip ? Upload.zipName : files == nil ? document.name : "bundle"
         return try validator.validate(document: document, files: files, named: name)
     }
