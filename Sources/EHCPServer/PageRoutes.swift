@@ -61,7 +61,7 @@ struct PageRoutes {
             <form method="post" action="/check" enctype="multipart/form-data">
             <div class="\(group(bundleError))">
             <label for="bundle">Your request as a zip file</label>
-            <span class="hint" id="bundle-hint">A zip holding the application document (application.yaml, .json or .xml, or your authority's own form) and the evidence files it lists.</span>
+            <span class="hint" id="bundle-hint">Zip the request's folder: the application document (application.yaml, .json or .xml, or your authority's own form) and the evidence files it lists.</span>
             \(message(bundleError))
             <input type="file" id="bundle" name="bundle" accept=".zip,application/zip" aria-describedby="bundle-hint">
             </div>

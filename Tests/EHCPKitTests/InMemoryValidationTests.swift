@@ -54,6 +54,18 @@ import ZIPFoundation
         #expect(!report.findings.contains { $0.location?.file.contains(NSTemporaryDirectory()) == true })
     }
 
+    @Test func aZipOfTheBundlesFolderIsReadInsideThatFolder() throws {
+        let folder = RepositoryPaths.examples + "/riverside-request"
+        let zipPath = NSTemporaryDirectoryPath.make() + "/bundle.zip"
+        try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: zipPath), shouldKeepParent: true)
+        let archive = try Archive(url: URL(fileURLWithPath: zipPath), accessMode: .update)
+        let fork = Data([0, 5, 22, 7])
+        try archive.addEntry(with: "__MACOSX/riverside-request/._application.yaml", type: .file, uncompressedSize: Int64(fork.count)) { _, _ in fork }
+        let report = try validator.validate(document: BundleFile(name: "bundle.zip", bytes: try FileAccess.read(zipPath)), named: "request.zip")
+        #expect(summary(report) == summary(try validator.validate(bundle: folder), showing: folder, as: "request.zip/riverside-request"))
+        #expect(!report.findings.contains { $0.rule == "FILE-UNREFERENCED" })
+    }
+
     @Test func aDocumentAloneIsCheckedWithoutItsFiles() throws {
         let folder = RepositoryPaths.examples + "/riverside-request"
         let document = BundleFile(name: "application.yaml", bytes: try FileAccess.read(folder + "/application.yaml"))

@@ -116,7 +116,7 @@ public final class Validator: @unchecked Sendable {
                 return location
             }
             do {
-                var report = try validateUnpacked(bundle: folder)
+                var report = try validateUnpacked(bundle: BundleLocator.contentRoot(ofUnpacked: folder))
                 report.bundle = path
                 report.findings = report.findings.map { finding in
                     var finding = finding
