@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport"]),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["EHCPServer", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["EHCPServer", "EHCPTestSupport", "EHCPYAML", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import EHCPKit
 import EHCPTestSupport
+import EHCPYAML
 import Foundation
 import Testing
 @testable import EHCPServer
@@ -9,7 +10,10 @@ import Testing
     /// `METHOD /path` for each operation of the OpenAPI file: its `paths` keys, and the method
     /// keys under each.
     private func described() throws -> Set<String> {
-        let lines = try RepositoryPaths.text("docs/openapi.yaml").components(separatedBy: "\n")
+        let text = try RepositoryPaths.text("docs/openapi.yaml")
+        // The file must be well-formed YAML before its lines are read for the routes.
+        _ = try YAMLReader.document(Array(text.utf8), file: "docs/openapi.yaml")
+        let lines = text.components(separatedBy: "\n")
         var operations: Set<String> = []
         var path: String?
         var inPaths = false
