@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The server of `ehcp serve`; its optional traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -29,9 +33,16 @@ let package = Package(
         ),
         .executableTarget(name: "EmbedResourcesTool"),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
+        .target(
+            name: "EHCPServer",
+            dependencies: [
+                "EHCPKit", "EHCPSource", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "ehcp",
-            dependencies: ["EHCPKit", "EHCPSource", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EHCPKit", "EHCPSource", "EHCPServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "LibraryUsage", dependencies: ["EHCPKit"], path: "Examples/LibraryUsage"),
         .target(name: "EHCPTestSupport", dependencies: ["EHCPKit"], path: "Tests/EHCPTestSupport"),
@@ -41,5 +52,12 @@ let package = Package(
             dependencies: ["EHCPKit", "EHCPSource", "EHCPXML", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport", "ehcp", "LibraryUsage"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "EHCPServer", "EHCPKit", "EHCPSource", "EHCPTestSupport", "EHCPYAML", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
     ]
 )

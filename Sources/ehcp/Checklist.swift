@@ -51,21 +51,6 @@ extension EHCPCommand {
 
     /// The checklist of an authority named on the command line, from its rules in force today.
     static func checklist(authority: String, requester: String?, options: RuleSetOptions) throws -> EHCPKit.Checklist {
-        let entry = try AuthorityCatalog.builtIn.require(authority)
-        let catalog = try options.catalog()
-        let chain = try catalog.rulesets(forCode: entry.code)
-        var checklist = EHCPKit.Checklist(authority: entry, rules: try EffectiveRules.combine(chain, asOf: CalendarDate.today), requester: requester)
-        checklist.notice = try AuthorityResearch.load(entry, from: catalog).noLocalRulesNotice
-        return checklist
+        try EHCPKit.Checklist.current(for: try AuthorityCatalog.builtIn.require(authority), rulesets: try options.catalog(), requester: requester)
     }
 }
-
-extension CalendarDate {
-    /// Today's date where ehcp runs.
-    static var today: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}
-
-import Foundation

@@ -61,13 +61,27 @@ import Testing
         var text = try String(contentsOfFile: document, encoding: .utf8)
         for index in 0..<50 { text += "- id: copy-\(index)\n  type: speech-and-language-report\n  date: 2026-06-12\n  file: evidence/salt-2026.pdf\n" }
         let application = try CanonicalYAMLFormat().read(Array(text.utf8), file: document).application
-        var reads: [String: Int] = [:]
-        let findings = EvidenceFileCheck.findings(application, bundleRoot: folder + "/bundle", document: document) { path in
-            reads[URL(fileURLWithPath: path).lastPathComponent, default: 0] += 1
-            return EvidenceScan.read(path)
-        }
-        #expect(reads["salt-2026.pdf"] == 1)
-        #expect(reads.values.allSatisfy { $0 == 1 } && reads.count == 7)
+        let files = CountingFiles(folder: FolderEvidenceFiles(root: folder + "/bundle", document: document))
+        let findings = EvidenceFileCheck.findings(application, files: files)
+        #expect(files.reads["salt-2026.pdf"] == 1)
+        #expect(files.reads.values.allSatisfy { $0 == 1 } && files.reads.count == 7)
         #expect(!findings.contains { $0.severity == .error })
+    }
+}
+
+/// A bundle folder that counts how often each file is read.
+private final class CountingFiles: EvidenceFiles {
+    let folder: FolderEvidenceFiles
+    var reads: [String: Int] = [:]
+
+    init(folder: FolderEvidenceFiles) { self.folder = folder }
+
+    func locate(_ relative: String) -> Result<String, BundlePath.Problem> { folder.locate(relative) }
+    func otherFiles() -> [(key: String, relative: String)] { folder.otherFiles() }
+    func size(of key: String) -> UInt64? { folder.size(of: key) }
+
+    func scan(_ key: String) -> Result<EvidenceScan, EvidenceScan.Failure> {
+        reads[URL(fileURLWithPath: key).lastPathComponent, default: 0] += 1
+        return folder.scan(key)
     }
 }

@@ -6,13 +6,13 @@ import Testing
 /// import by that table, and `Package.swift` declares each of those as a dependency of the target.
 @Suite struct ModuleGraphTests {
     /// Modules of the toolchain, which no target declares.
-    private let toolchain: Set<String> = ["Foundation", "FoundationXML", "Dispatch", "Glibc", "Testing", "PackagePlugin"]
+    private let toolchain: Set<String> = ["Foundation", "FoundationXML", "FoundationNetworking", "Dispatch", "Glibc", "Testing", "PackagePlugin"]
 
     /// Where each module's sources are, when not `Sources/<module>`.
     private let folders = [
         "LibraryUsage": "Examples/LibraryUsage", "EmbedResourcesPlugin": "Plugins/EmbedResourcesPlugin",
         "EHCPTestSupport": "Tests/EHCPTestSupport", "EHCPSourceTests": "Tests/EHCPSourceTests",
-        "EHCPKitTests": "Tests/EHCPKitTests", "CLITests": "Tests/CLITests",
+        "EHCPKitTests": "Tests/EHCPKitTests", "CLITests": "Tests/CLITests", "ServerTests": "Tests/ServerTests",
     ]
 
     /// `module: allowed imports`, read from the table of the section "Modules" of docs/design.md.

@@ -38,18 +38,21 @@ public struct AuthorityList: Sendable {
 
     /// The list as a tree; `newestSource` and `localOffer` are left out when not known.
     public var json: OutputNode {
-        .sequence(rows.map { row in
-            let research = row.research
-            let entry = research.authority
-            var fields: [(key: String, value: OutputNode)] = [
-                ("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-                ("region", .string(entry.region)), ("ownRules", .boolean(research.hasOwnRules)), ("result", .string(research.resultID)),
-            ]
-            if let newest = research.newestSource { fields.append(("newestSource", .date(newest.description))) }
-            if let localOffer = research.localOffer { fields.append(("localOffer", .string(localOffer))) }
-            fields.append(("formats", .sequence(row.formats.map { .string($0) })))
-            return .mapping(fields)
-        })
+        .sequence(rows.map(Self.node))
+    }
+
+    /// One authority as the list gives it.
+    static func node(_ row: Row) -> OutputNode {
+        let research = row.research
+        let entry = research.authority
+        var fields: [(key: String, value: OutputNode)] = [
+            ("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
+            ("region", .string(entry.region)), ("ownRules", .boolean(research.hasOwnRules)), ("result", .string(research.resultID)),
+        ]
+        if let newest = research.newestSource { fields.append(("newestSource", .date(newest.description))) }
+        if let localOffer = research.localOffer { fields.append(("localOffer", .string(localOffer))) }
+        fields.append(("formats", .sequence(row.formats.map { .string($0) })))
+        return .mapping(fields)
     }
 }
 

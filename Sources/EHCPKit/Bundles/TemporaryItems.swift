@@ -23,9 +23,22 @@ public enum TemporaryItems {
         }
     }()
 
+    nonisolated(unsafe) private static var signalsLeftToCaller = false
+
+    /// Leaves SIGINT and SIGTERM to a long-running caller (a server shutting down gracefully, whose
+    /// requests each remove their own items on the way out); call before the first registration.
+    public static func leaveSignalsToCaller() {
+        lock.lock()
+        signalsLeftToCaller = true
+        lock.unlock()
+    }
+
     /// Registers `path` for removal if the process is interrupted before ``remove(_:)`` is called.
     public static func register(_ path: String) {
-        _ = installHandlers
+        lock.lock()
+        let installs = !signalsLeftToCaller
+        lock.unlock()
+        if installs { _ = installHandlers }
         lock.lock()
         paths.insert(path)
         lock.unlock()

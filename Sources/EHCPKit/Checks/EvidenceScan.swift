@@ -77,6 +77,15 @@ struct EvidenceScan: Sendable {
         return .success(scan)
     }
 
+    /// The scan of a file held in memory, exactly as ``read(_:)`` would scan the same bytes on disk.
+    static func of(_ bytes: [UInt8]) -> EvidenceScan {
+        var scan = EvidenceScan(size: bytes.count, sha256: "", head: Array(bytes.prefix(sniffLimit)), tail: [], namesEncrypt: false)
+        if bytes.count > sniffLimit { scan.tail = Array(bytes[sniffLimit...].suffix(sniffLimit)) }
+        scan.namesEncrypt = FileSniffer.contains(bytes, FileSniffer.encryptMarker)
+        scan.sha256 = hex(SHA256.hash(data: bytes))
+        return scan
+    }
+
     /// Appends `bytes` past the head to ``tail``, keeping its last ``sniffLimit`` bytes.
     private mutating func keepTail(_ bytes: Slice<UnsafeRawBufferPointer>) {
         if bytes.count >= Self.sniffLimit {

@@ -8,13 +8,15 @@ public enum FileSizeCheck {
     /// Only files inside the bundle are measured, by the same containment as ``EvidenceFileCheck``
     /// (which reports the others): the size of a file a link leads to outside is never looked at.
     public static func findings(_ application: Application, bundleRoot root: String, maxFileSize: UInt64, authority: String) -> [Finding] {
-        let realRoot = FileAccess.canonical(root)
-        return application.evidence.enumerated().compactMap { index, item in
-            var info = stat()
+        findings(application, files: FolderEvidenceFiles(root: root, document: ""), maxFileSize: maxFileSize, authority: authority)
+    }
+
+    /// ``findings(_:bundleRoot:maxFileSize:authority:)`` for a bundle's files wherever they are kept.
+    static func findings(_ application: Application, files: any EvidenceFiles, maxFileSize: UInt64, authority: String) -> [Finding] {
+        application.evidence.enumerated().compactMap { index, item in
             guard let file = item["file"], let relative = file.text,
-                  case .success(let paths) = BundlePath.resolve(relative, root: root, realRoot: realRoot),
-                  stat(paths.resolved, &info) == 0, info.st_mode & S_IFMT == S_IFREG,
-                  case let size = UInt64(max(info.st_size, 0)), size > maxFileSize else { return nil }
+                  case .success(let key) = files.locate(relative),
+                  let size = files.size(of: key), size > maxFileSize else { return nil }
             let path = "evidence[\(index)].file"
             return .builtIn("FILE-TOO-LARGE", "\(path) is \(describe(size)); \(authority) accepts files of at most \(describe(maxFileSize))",
                             path: path, at: file.location)

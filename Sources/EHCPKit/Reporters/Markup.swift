@@ -3,7 +3,7 @@ import EHCPSource
 extension String {
     /// Escaped for HTML text and attribute values; control characters other than tab and line
     /// feed are shown as `\u{1B}`, so nothing from a request reaches a terminal or parser raw.
-    var escapedForMarkup: String {
+    public var escapedForMarkup: String {
         var out = ""
         out.reserveCapacity(count)
         for character in escapingControlCharacters(keeping: ["\n", "\t"]) {
@@ -61,7 +61,7 @@ enum HTMLPage {
 
 extension BundleReport {
     /// "Norfolk (926)", or a note that the authority is not known.
-    var authorityTitle: String {
+    public var authorityTitle: String {
         authority.map { "\($0.name) (\($0.code))" } ?? "authority not known"
     }
 

@@ -82,7 +82,7 @@ public final class Validator: @unchecked Sendable {
 
     /// The format of a document found without an authority format's help: a canonical
     /// `application.*` by its name, any other file by its content.
-    private func detectFormat(of document: String, bytes: [UInt8]) throws -> any FormatPlugin {
+    func detectFormat(of document: String, bytes: [UInt8]) throws -> any FormatPlugin {
         let canonicalName = BundleLocator.documentNames.contains { document.hasSuffix("/" + $0) }
         return try (canonicalName ? FormatRegistry.canonicalOnly : try formats()).detect(path: document, bytes: bytes)
     }
@@ -157,7 +157,7 @@ public final class Validator: @unchecked Sendable {
                 return location
             }
             do {
-                var report = try validateUnpacked(bundle: folder)
+                var report = try validateUnpacked(bundle: BundleLocator.contentRoot(ofUnpacked: folder))
                 report.bundle = path
                 report.findings = report.findings.map { finding in
                     var finding = finding
@@ -180,13 +180,20 @@ public final class Validator: @unchecked Sendable {
         let located = try BundleLocator.locate(in: path) { try self.formats() }
         let document = located.path
         let bytes = try FileAccess.readDocument(document)
-        let format = try located.format ?? detectFormat(of: document, bytes: bytes)
+        let files = FileAccess.isDirectory(path) ? FolderEvidenceFiles(root: path, document: document) : nil
+        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, files: files)
+    }
+
+    /// Validates a bundle's document, read already, with the bundle's files (nil for a document
+    /// given on its own, which has no evidence files to check).
+    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, files: (any EvidenceFiles)?) throws -> BundleReport {
+        let format = try known ?? detectFormat(of: document, bytes: bytes)
         let read = try format.read(bytes, file: document)
         let application = read.application
         var findings = read.findings
         findings += IdentifierCheck.findings(application, knownAuthorities: authorities.codes)
-        if FileAccess.isDirectory(path) {
-            findings += EvidenceFileCheck.findings(application, bundleRoot: path, document: document)
+        if let files {
+            findings += EvidenceFileCheck.findings(application, files: files)
         }
 
         let requested = options.authority ?? application.authority
@@ -194,8 +201,8 @@ public final class Validator: @unchecked Sendable {
         if let requested, authority == nil, options.authority != nil {
             throw DiagnosticList([.error("--authority '\(requested)' is not a code or slug of an English local authority (see 'ehcp authorities list')")])
         }
-        if let authority, FileAccess.isDirectory(path), let limit = try metadata(forCode: authority.code)?.maxFileSize {
-            findings += FileSizeCheck.findings(application, bundleRoot: path, maxFileSize: limit, authority: authority.name)
+        if let authority, let files, let limit = try metadata(forCode: authority.code)?.maxFileSize {
+            findings += FileSizeCheck.findings(application, files: files, maxFileSize: limit, authority: authority.name)
         }
         let asOf = options.asOf ?? application.dateOfRequest
         var applied: [String] = []

@@ -1,0 +1,73 @@
+import EHCPKit
+import EHCPTestSupport
+import Foundation
+import Testing
+@testable import EHCPServer
+
+/// The page over real HTTP: forms without script, checklists, and a checked upload.
+@Suite(.serialized) struct PageTests {
+    private func multipart(_ zip: Data, field: String = "bundle") -> (body: Data, type: String) {
+        let boundary = "ehcp-test-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"request.zip\"\r\nContent-Type: application/zip\r\n\r\n".utf8)
+        body += zip
+        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        return (body, "multipart/form-data; boundary=\(boundary)")
+    }
+
+    @Test func homeOffersBothFormsWithoutScriptOrInlineStyle() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let home = try await server.get("/")
+        #expect(home.status == 200 && home.header("Content-Type")?.hasPrefix("text/html") == true)
+        #expect(home.text.contains("<form method=\"get\" action=\"/checklist\">"))
+        #expect(home.text.contains("enctype=\"multipart/form-data\""))
+        #expect(home.text.contains("<label for=\"authority\">") && home.text.contains("<label for=\"bundle\">"))
+        #expect(!home.text.contains("<script") && !home.text.contains("style=") && !home.text.contains("<style"))
+        let css = try await server.get("/style.css")
+        #expect(css.status == 200 && css.header("Content-Type")?.hasPrefix("text/css") == true)
+    }
+
+    @Test func aChecklistSaysWhenOnlyTheBaselineIsKnown() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let norfolk = try await server.get("/checklist?authority=926")
+        #expect(norfolk.status == 200 && norfolk.text.contains("What Norfolk asks for") && !norfolk.text.contains("baseline-only"))
+        #expect(norfolk.text.contains("Source:"))
+        let catalog = TestServer.configuration().rulesets
+        let baseline = try #require(AuthorityCatalog.builtIn.entries.first { catalog.requirementsFile(forCode: $0.code) == nil })
+        let page = try await server.get("/checklist?authority=\(baseline.code)")
+        #expect(page.status == 200 && page.text.contains("id=\"baseline-only\"") && page.text.contains("knows only the statutory baseline"))
+        let missing = try await server.get("/checklist?authority=")
+        #expect(missing.status == 400 && missing.text.contains("There is a problem") && missing.text.contains("href=\"#authority\""))
+    }
+
+    @Test func aPassingRequestIsReadyToSendAndAFailingOneListsTheCLIsFindings() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let passes = multipart(try TestServer.zipped(RepositoryPaths.localAuthorities + "/926-norfolk/examples/passes"))
+        let ready = try await server.request("POST", "/check", body: passes.body, type: passes.type)
+        #expect(ready.status == 200 && ready.text.contains("Ready to send") && !ready.text.contains("Not ready"))
+
+        let folder = RepositoryPaths.localAuthorities + "/926-norfolk/examples/fails"
+        let failing = multipart(try TestServer.zipped(folder))
+        let notReady = try await server.request("POST", "/check", body: failing.body, type: failing.type)
+        #expect(notReady.status == 200 && notReady.text.contains("Not ready to send"))
+        let cli = try EHCPProcess.run(["validate", folder, "--format", "json", "--authorities-dir", RepositoryPaths.localAuthorities])
+        let findings = (try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        let shown = notReady.text.components(separatedBy: "<code class=\"rule\">").dropFirst().map { $0.components(separatedBy: "<").first ?? "" }
+        #expect(!findings.isEmpty && shown == findings.map { $0["rule"] as? String ?? "" })
+    }
+
+    @Test func aWrongOrMissingFileIsExplainedOnThePage() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let notZip = multipart(Data("schemaVersion: '1.0'\n".utf8))
+        let reply = try await server.request("POST", "/check", body: notZip.body, type: notZip.type)
+        #expect(reply.status == 400 && reply.text.contains("There is a problem") && reply.text.contains("href=\"#bundle\""))
+        let nothing = try await server.request("POST", "/check", body: Data("x".utf8), type: "text/plain")
+        #expect(nothing.status == 400)
+        let damaged = multipart(Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 1, count: 40)))
+        let unreadable = try await server.request("POST", "/check", body: damaged.body, type: damaged.type)
+        #expect(unreadable.status == 422 && unreadable.text.contains("could not be checked") && !unreadable.text.contains(NSTemporaryDirectory()))
+    }
+}

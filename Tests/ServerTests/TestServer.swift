@@ -1,0 +1,75 @@
+import EHCPKit
+import EHCPTestSupport
+import Foundation
+import Hummingbird
+import ZIPFoundation
+@testable import EHCPServer
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// A server started in this process on a free loopback port, spoken to over real HTTP.
+struct TestServer {
+    let port: Int
+    private let task: Task<Void, any Error>
+
+    static func configuration() -> ServerConfiguration {
+        ServerConfiguration(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), toolVersion: "0.1.0")
+    }
+
+    /// Starts a server with `configure` applied to the test configuration; call ``stop()`` after.
+    static func start(_ configure: (inout ServerConfiguration) -> Void = { _ in }) async throws -> TestServer {
+        var configuration = configuration()
+        configuration.port = 0
+        configure(&configuration)
+        let server = try EHCPServer(configuration: configuration)
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = server.application { port in continuation.yield(port) }
+        let task = Task { try await app.run() }
+        var iterator = ports.makeAsyncIterator()
+        guard let port = await iterator.next() else { throw URLError(.cannotConnectToHost) }
+        return TestServer(port: port, task: task)
+    }
+
+    func stop() async {
+        task.cancel()
+        _ = await task.result
+    }
+
+    struct Reply {
+        var status: Int
+        var headers: [String: String]
+        var body: Data
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.lowercased() == name.lowercased() }?.value
+        }
+
+        /// The body as a JSON object.
+        var object: [String: Any] { ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]) ?? [:] }
+    }
+
+    func request(_ method: String, _ path: String, body: Data? = nil, type: String? = nil) async throws -> Reply {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        request.httpMethod = method
+        request.httpBody = body
+        request.timeoutInterval = 120
+        if let type { request.setValue(type, forHTTPHeaderField: "Content-Type") }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as! HTTPURLResponse
+        var headers: [String: String] = [:]
+        for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }
+        return Reply(status: http.statusCode, headers: headers, body: data)
+    }
+
+    func get(_ path: String) async throws -> Reply { try await request("GET", path) }
+
+    /// A folder zipped with its contents at the root, as a bundle is uploaded.
+    static func zipped(_ folder: String) throws -> Data {
+        let path = try EHCPProcess.temporaryFolder() + "/bundle.zip"
+        try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: path), shouldKeepParent: false)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+}
