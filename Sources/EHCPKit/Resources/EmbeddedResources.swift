@@ -6140,6 +6140,30 @@ rules:
     when: { present: attainment }
     count: { path: attainment, min: 2 }
 
+  - id: ENG-ATTAINMENT-SERIES
+    severity: info
+    basis: statutory-guidance
+    message: An attainment area recorded at two or more dates shows the rate of progress best when its points span at least two terms and the latest is from the last year.
+    reference: "SEND CoP 2015 para 9.14"
+    # Only once some area has two dated points: a single point is ENG-RATE-OF-PROGRESS's note.
+    when: { progress.points: ">= 2" }
+    series: { min: 2, span: 6 months, within: 12 months }
+
+  - id: ENG-PROGRESS-RATE
+    severity: info
+    basis: statutory-guidance
+    message: Progress in an attainment area is slower than its expected values rise. The authority considers attainment and rate of progress; this is information for it to weigh, never a bar to the request.
+    reference: "SEND CoP 2015 para 9.14"
+    # The least-squares rate per month against the rate of the recorded expected values.
+    progress: { compare: rate }
+
+  - id: ENG-PROVISION-LINKED
+    severity: info
+    basis: statutory-guidance
+    message: Name the outcome each line of provision serves and cite the evidence of the progress it made, so the authority can see the action taken and its effect.
+    reference: "SEND CoP 2015 para 9.14"
+    linkage: { outcome: true, progressEvidence: true }
+
   - id: ENG-ACTION-TAKEN
     severity: warning
     basis: statutory-guidance
