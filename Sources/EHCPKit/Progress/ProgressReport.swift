@@ -35,9 +35,12 @@ public struct ProgressReport: Sendable, Equatable {
     public init(_ application: Application) {
         series = application.attainmentSeries
         graduatedApproachStart = application.graduatedApproachStart
-        cycles = application.records("graduatedApproach").compactMap { item in
-            item["start"]?.date.map { Cycle(start: $0, review: item["review"]?.date, reviewed: item["reviewed"]?.boolean == true) }
-        }.sorted { $0.start < $1.start }
+        var cycles: [Cycle] = []
+        for item in application.records("graduatedApproach") {
+            guard let start = item["start"]?.date else { continue }
+            cycles.append(Cycle(start: start, review: item["review"]?.date, reviewed: item["reviewed"]?.boolean == true))
+        }
+        self.cycles = cycles.sorted { $0.start < $1.start }
         let evidence = application.evidence
         let areas = series
         provision = application.records("provision").map { line in

@@ -11,7 +11,7 @@ struct ProgressChart {
     let id: String
 
     static let width = 640.0, height = 280.0
-    static let left = 52.0, right = 36.0, top = 30.0, bottom = 46.0
+    static let left = 52.0, right = 36.0, top = 30.0, bottom = 46.0, inset = 12.0
 
     var svg: String {
         guard let first = series.points.first, let last = series.points.last else { return "" }
@@ -21,13 +21,14 @@ struct ProgressChart {
         let values = series.points.flatMap { [$0.value] + ($0.expected.map { [$0] } ?? []) }
         let (low, high) = Self.range(values)
         let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
-        let x = { (date: CalendarDate) in Self.left + (Double(date.dayNumber) - startDay) / (endDay - startDay) * plotWidth }
+        // Points sit a little inside the axes, clear of the tick labels.
+        let x = { (date: CalendarDate) in Self.left + Self.inset + (Double(date.dayNumber) - startDay) / (endDay - startDay) * (plotWidth - 2 * Self.inset) }
         let y = { (value: Double) in Self.top + (high - value) / (high - low) * plotHeight }
 
         var out = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         out += "<title id=\"\(id)-title\">\(title.escapedForMarkup)</title>\n<desc id=\"\(id)-desc\">The same figures are in the table beside the chart.</desc>\n"
         for (number, cycle) in visible.enumerated() {
-            let from = x(max(cycle.start, CalendarDate(dayNumber: Int(startDay)))), to = x(cycle.review ?? last.date)
+            let from = max(x(cycle.start), Self.left + 1), to = x(cycle.review ?? last.date)
             out += "<rect class=\"cycle\" x=\"\(Self.f(from))\" y=\"\(Self.f(Self.top))\" width=\"\(Self.f(max(to - from, 1)))\" height=\"\(Self.f(plotHeight))\"/>\n"
             out += "<text class=\"cycle-label\" x=\"\(Self.f(from + 3))\" y=\"\(Self.f(Self.top + 12))\">Cycle \(number + 1)</text>\n"
             if let review = cycle.review {
@@ -113,7 +114,8 @@ struct ProgressChart {
         .progress-area { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; break-inside: avoid; }
         svg.chart { width: 100%; height: auto; font-family: inherit; }
         svg.chart .cycle { fill: #e6e6e6; stroke: #8a8a8a; stroke-width: 0.5; }
-        svg.chart .cycle-label, svg.chart .tick, svg.chart .legend { font-size: 12px; fill: #1b1b1b; }
+        svg.chart .cycle-label, svg.chart .legend { font-size: 12px; fill: #1b1b1b; }
+        svg.chart .tick { font-size: 13px; fill: #1b1b1b; }
         svg.chart .review { stroke: #505050; stroke-width: 1.5; stroke-dasharray: 2 3; }
         svg.chart .axis { stroke: #1b1b1b; stroke-width: 1; }
         svg.chart .actual { fill: none; stroke: #1d4f91; stroke-width: 2.5; }
@@ -121,6 +123,7 @@ struct ProgressChart {
         svg.chart .expected { fill: none; stroke: #1b1b1b; stroke-width: 2; stroke-dasharray: 7 4; }
         svg.chart .expected-mark { fill: #fff; stroke: #1b1b1b; stroke-width: 1.5; }
         table.progress td { text-align: right; }
+        table.progress th[scope="row"] { white-space: nowrap; }
         @media print { .progress-area { grid-template-columns: 1fr; } }
 
         """
