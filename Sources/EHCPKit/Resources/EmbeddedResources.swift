@@ -6152,7 +6152,7 @@ rules:
   - id: ENG-PROGRESS-RATE
     severity: info
     basis: statutory-guidance
-    message: Progress in an attainment area is slower than its expected values rise. The authority considers attainment and rate of progress; this is information for it to weigh, never a bar to the request.
+    message: Where progress in an attainment area is slower than its expected values rise, the figures are given. The authority considers attainment and rate of progress as information to weigh, never as a bar to the request.
     reference: "SEND CoP 2015 para 9.14"
     # The least-squares rate per month against the rate of the recorded expected values.
     progress: { compare: rate }

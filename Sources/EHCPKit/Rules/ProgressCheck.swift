@@ -49,3 +49,15 @@ public enum ProgressTest: String, Sendable, CaseIterable {
     /// The gap to expected at the end of the graduated approach against its start.
     case gap
 }
+
+extension Check {
+    /// The list a progress check is about (`attainment`, or `provision` for a linkage), so that
+    /// checklists file it with the fields it asks for.
+    public var progressSubject: String? {
+        switch self {
+        case .progress(.linkage): "provision"
+        case .progress: "attainment"
+        default: nil
+        }
+    }
+}
