@@ -124,7 +124,7 @@ struct ProgressChart {
         svg.chart .expected-mark { fill: #fff; stroke: #1b1b1b; stroke-width: 1.5; }
         table.progress td { text-align: right; }
         table.progress th[scope="row"] { white-space: nowrap; }
-        @media print { .progress-area { grid-template-columns: 1fr; } }
+        @media print, (max-width: 56rem) { .progress-area { grid-template-columns: 1fr; } }
 
         """
 }
