@@ -24,18 +24,22 @@ let package = Package(
             dependencies: [
                 "EHCPSource", "EHCPYAML", "EHCPXML", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            plugins: ["EmbedResourcesPlugin"]
         ),
+        .executableTarget(name: "EmbedResourcesTool"),
+        .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         .executableTarget(
             name: "ehcp",
-            dependencies: ["EHCPKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["EHCPKit", "EHCPSource", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "LibraryUsage", dependencies: ["EHCPKit"], path: "Examples/LibraryUsage"),
         .target(name: "EHCPTestSupport", dependencies: ["EHCPKit"], path: "Tests/EHCPTestSupport"),
         .testTarget(name: "EHCPSourceTests", dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]),
         .testTarget(
             name: "EHCPKitTests",
-            dependencies: ["EHCPKit", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["EHCPKit", "EHCPSource", "EHCPXML", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport", "ehcp", "LibraryUsage"]),
     ]
 )

@@ -47,7 +47,8 @@ def forms(template, cache, ehcp, canonical):
     for extension, format_id in (("json", "canonical-json"), ("xml", "canonical-xml")):
         target = os.path.join(cache, f"{abs(hash(template))}.{extension}")
         if not os.path.exists(target):
-            subprocess.run([ehcp, "convert", source, "--to", format_id, "--output", target],
+            # A failing example's document is converted as far as it goes (--force).
+            subprocess.run([ehcp, "convert", source, "--to", format_id, "--force", "--output", target],
                            check=True, stderr=subprocess.DEVNULL)
         result[extension] = open(target, encoding="utf-8").read()
     return result
@@ -79,7 +80,11 @@ def main():
         syntax = "yaml" if args.canonical else rng.choices(["yaml", "json", "xml"], [8, 1, 1])[0]
         bundle = os.path.join(args.out, f"bundle-{index:05d}")
         shutil.rmtree(bundle, ignore_errors=True)
-        shutil.copytree(os.path.join(template, "evidence"), os.path.join(bundle, "evidence"))
+        evidence = os.path.join(template, "evidence")
+        if os.path.isdir(evidence):
+            shutil.copytree(evidence, os.path.join(bundle, "evidence"))
+        else:  # a template whose document names no evidence files
+            os.makedirs(bundle)
         pattern, replacement = REFERENCE[syntax]
         text, count = pattern.subn(replacement.format(index), documents[template][syntax], count=1)
         if count == 0:  # a template without a reference keeps its document as it is

@@ -34,8 +34,11 @@ def run(command, cwd=ROOT, memory=False):
     return wall, rss, completed.stdout.decode()
 
 
-def median(command, runs, memory=False):
-    results = [run(command, memory=memory) for _ in range(runs)]
+def median(command, runs, memory=False, cwd=OUT):
+    """Median wall time (and peak memory) of `runs` runs. Commands run in Benchmarks/output, which
+    has no LocalAuthorities folder, as a user's working folder would not: from the repository root
+    ehcp would lay the authority folders on disk over the published set."""
+    results = [run(command, memory=memory, cwd=cwd) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max((r[1] or 0) for r in results)
 
 
@@ -60,29 +63,36 @@ def main():
     help_text = run([EHCP, "validate", "--help"])[2]
     has_jobs = "--jobs" in help_text
 
-    # Single bundle, process start to exit.
-    wall, _ = median([EHCP, "validate", single], 31)
-    row("validate one bundle (wall)", wall * 1000, "ms", "target", 20, "<= 1")
+    # Single bundle, process start to exit, against process start alone.
     startup, _ = median([EHCP, "--version"], 31)
-    row("  of which process start (ehcp --version)", startup * 1000, "ms", "", None)
+    wall, _ = median([EHCP, "validate", single], 31)
+    row("validate one bundle (wall)", wall * 1000, "ms", "ehcp --version", startup * 1000, "<= 1.5")
+    row("  the same against the earlier 20 ms target", wall * 1000, "ms", "target", 20, "<= 1")
 
     # Rule sets of every authority: lint loads, parses and compiles each, then exits.
     rulesets = sorted(os.path.join("LocalAuthorities", d, "requirements.yaml") for d in os.listdir(
         os.path.join(ROOT, "LocalAuthorities")) if os.path.exists(os.path.join(ROOT, "LocalAuthorities", d, "requirements.yaml")))
-    lint, _ = median([EHCP, "rules", "lint"] + rulesets, 31)
+    lint, _ = median([EHCP, "rules", "lint"] + rulesets, 31, cwd=ROOT)
     row(f"load + compile all {len(rulesets)} rule sets", (lint - startup) * 1000, "ms", "target", 20, "<= 1")
 
-    # Batch throughput.
+    # Batch throughput, against the Python yardstick and against the C floor (floor.c: libyaml's
+    # event loop over each document and a SHA-256 of each evidence file) in as many processes.
     for label, folder in (("canonical", canonical), ("mixed", mixed)):
         python, _ = median([sys.executable, os.path.join(ROOT, "Benchmarks", "yardstick.py"), folder], 1)
         python_rate = bundles / python
         row(f"Python yardstick, {bundles} {label}", python_rate, "bundles/s", "", None)
         for jobs in ((1, 2) if has_jobs else (None,)):
+            processes = jobs or 1
+            floor, _ = median([os.path.join(BIN, "floor"), folder, str(processes)], 3)
+            noun = "process" if processes == 1 else "processes"
+            row(f"C floor, {bundles} {label}, {processes} {noun}", bundles / floor, "bundles/s", "", None)
             flags = ["--jobs", str(jobs)] if jobs else []
             seconds, rss = median([EHCP, "validate", folder] + flags, 1)
             name = f"--jobs {jobs}" if jobs else "one process (no --jobs)"
             row(f"ehcp validate, {bundles} {label}, {name}", bundles / seconds, "bundles/s",
                 "Python yardstick", python_rate, ">= 10")
+            row(f"  the same, whole run against the C floor", seconds * 1000, "ms",
+                f"C floor, {processes} {noun}", floor * 1000, "<= 2")
     # Peak memory does not grow with the number of bundles.
     _, rss_small = median([EHCP, "validate", small], 1, memory=True)
     _, rss_large = median([EHCP, "validate", canonical], 1, memory=True)
@@ -102,7 +112,7 @@ def main():
     row(f"XML reader, {size:.1f} MB (tree with lines)", ours * 1000, "ms", "libxml2 xmlReadMemory", raw * 1000, "<= 1.5")
     convert, _ = median([EHCP, "convert", big_xml, "--to", "canonical-json"], 3)
     xmllint, _ = median(["xmllint", "--noout", big_xml], 3)
-    row("ehcp convert big.xml → JSON (whole process)", convert * 1000, "ms", "xmllint --noout", xmllint * 1000)
+    row("ehcp convert big.xml → JSON (whole process)", convert * 1000, "ms", "xmllint --noout", xmllint * 1000, "<= 3")
     schema = os.path.join(ROOT, "Schemas", "ehcp-application-1.xsd")
     xsd, _ = median(["xmllint", "--noout", "--schema", schema, big_xml], 3)
     row("  for reference: xmllint --noout --schema", xsd * 1000, "ms", "", None)

@@ -2,39 +2,16 @@
    parsed and deleted, nothing built) and libxml2's xmlReadMemory + xmlFreeDoc (what
    `xmllint --noout` does, without process start or file reading). Best of N, in seconds.
    Usage: raw-readers yaml|xml FILE [REPEATS] */
-#include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <yaml.h>
+#include "raw-parse.h"
 
 static double now(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return t.tv_sec + t.tv_nsec / 1e9;
-}
-
-static int yaml_events(const unsigned char *bytes, size_t size) {
-    yaml_parser_t parser;
-    yaml_event_t event;
-    int done = 0, ok = 1;
-    yaml_parser_initialize(&parser);
-    yaml_parser_set_input_string(&parser, bytes, size);
-    while (!done) {
-        if (!yaml_parser_parse(&parser, &event)) { ok = 0; break; }
-        done = event.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&event);
-    }
-    yaml_parser_delete(&parser);
-    return ok;
-}
-
-static int xml_tree(const char *bytes, size_t size) {
-    xmlDocPtr doc = xmlReadMemory(bytes, (int)size, "bench.xml", NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-    if (!doc) return 0;
-    xmlFreeDoc(doc);
-    return 1;
 }
 
 int main(int argc, char **argv) {

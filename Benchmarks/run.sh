@@ -6,7 +6,7 @@
 #
 # Usage: Benchmarks/run.sh            (BENCH_BUNDLES=N to change the 10,000; BENCH_SEED=S the seed;
 #                                      BENCH_STATIC=1 to time an ehcp linked with --static-swift-stdlib)
-# Needs: libyaml-dev, libxml2-dev, libxml2-utils (xmllint), python3 with PyYAML (pip install pyyaml).
+# Needs: libyaml-dev, libxml2-dev, libxml2-utils (xmllint), nettle-dev, python3 with PyYAML (pip install pyyaml).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=Benchmarks/output
@@ -22,6 +22,7 @@ if [ -n "${BENCH_STATIC:-}" ]; then
 fi
 scripts/swiftc-library.sh .build/release "$out/bin/reader-bench" Benchmarks/ReaderBench.swift -O -parse-as-library >&2
 gcc -O2 Benchmarks/raw-readers.c $(pkg-config --cflags --libs yaml-0.1 libxml-2.0) -o "$out/bin/raw-readers"
+gcc -O2 Benchmarks/floor.c $(pkg-config --cflags --libs yaml-0.1 libxml-2.0 nettle) -o "$out/bin/floor"
 
 generate() { # FOLDER COUNT [--canonical]
     local stamp="$1/.stamp" want="seed=$seed count=$2 $3 $(sha1sum Benchmarks/generate.py | cut -c1-12)"

@@ -12,7 +12,7 @@ public enum JSONReader {
         _ bytes: some Collection<UInt8>, file: String, limits: InputLimits = .default
     ) throws(YAMLError) -> SourceNode {
         let array = Array(bytes)
-        try rejectComments(array, file: file)
+        try rejectCommentsAndTrailingCommas(array, file: file)
         let rewritten = try JSONSurrogates(array, file: file)
         do {
             let documents = try YAMLReader.build(rewritten.bytes, file: file, limits: limits, json: true)
@@ -22,12 +22,17 @@ public enum JSONReader {
         }
     }
 
-    /// libyaml drops comments without an event, so they are found with a scan that skips strings.
-    private static func rejectComments(_ bytes: [UInt8], file: String) throws(YAMLError) {
+    /// libyaml drops comments without an event and accepts a comma after the last item of a flow
+    /// collection, so both are found with a scan that skips strings.
+    private static func rejectCommentsAndTrailingCommas(_ bytes: [UInt8], file: String) throws(YAMLError) {
         var inString = false
         var escaped = false
         var line = 1
         var lineStart = 0
+        var comma: (line: Int, lineStart: Int, index: Int)?
+        func location(line: Int, lineStart: Int, index: Int) -> SourceLocation {
+            SourceLocation(file: file, line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
+        }
         for (index, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "\n") {
                 line += 1
@@ -37,11 +42,20 @@ public enum JSONReader {
                 if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
                 continue
             }
-            if byte == UInt8(ascii: "\"") {
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                continue
+            }
+            if let at = comma, byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                throw YAMLError(.json, "a comma after the last item of a list or object is not allowed in JSON: remove it",
+                                at: location(line: at.line, lineStart: at.lineStart, index: at.index))
+            }
+            comma = nil
+            if byte == UInt8(ascii: ",") {
+                comma = (line, lineStart, index)
+            } else if byte == UInt8(ascii: "\"") {
                 inString = true
             } else if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*"))) {
-                let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1
-                throw YAMLError(.json, "comments are not allowed in JSON", at: SourceLocation(file: file, line: line, column: column))
+                throw YAMLError(.json, "comments are not allowed in JSON: remove the comment", at: location(line: line, lineStart: lineStart, index: index))
             }
         }
     }

@@ -33,7 +33,7 @@ public enum YAMLParser {
         var event = yaml_event_t()
         while true {
             guard yaml_parser_parse(parser, &event) == 1 else {
-                throw error(of: parser.pointee, file: file)
+                throw error(of: parser.pointee, input: input, count: bytes.count, file: file)
             }
             let copied = copy(event)
             let done = event.type == YAML_STREAM_END_EVENT
@@ -90,8 +90,8 @@ public enum YAMLParser {
 
     /// The one place libyaml's error state becomes a ``YAMLError``: libyaml's problem and context
     /// are fixed phrases of its own ("found character that cannot start any token"), never bytes of
-    /// the document, so they describe the kind of error without repeating personal data.
-    private static func error(of parser: yaml_parser_t, file: String) -> YAMLError {
+    /// the document; ``YAMLSyntaxHelp`` puts them in plain words with the fix.
+    private static func error(of parser: yaml_parser_t, input: UnsafeMutableBufferPointer<UInt8>, count: Int, file: String) -> YAMLError {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         let kind: YAMLError.Kind
         switch parser.error {
@@ -100,19 +100,16 @@ public enum YAMLParser {
         case YAML_PARSER_ERROR: kind = .parser
         default: kind = .library
         }
-        var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
-            message = "\(problem) \(context)"
-        }
-        let location: SourceLocation
-        if kind == .reader {
-            // The reader reports a byte offset, not a mark; the line is where the scan had reached.
-            location = SourceLocation(file: file, line: Int(parser.mark.line) + 1, column: Int(parser.mark.column) + 1)
-            message = "\(problem) at byte \(parser.problem_offset)"
-        } else {
-            location = SourceLocation(
-                file: file, line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
-        }
-        return YAMLError(kind, message, at: location)
+        let context = parser.context.map { String(cString: $0) }
+        // The reader reports a byte offset, not a mark; the line is where the scan had reached.
+        let mark = kind == .reader ? parser.mark : parser.problem_mark
+        let help = YAMLSyntaxHelp(
+            problem: problem, context: context, line: Int(mark.line) + 1, column: Int(mark.column) + 1,
+            contextLine: context == nil ? nil : Int(parser.context_mark.line) + 1,
+            contextColumn: context == nil ? nil : Int(parser.context_mark.column) + 1,
+            lines: YAMLSyntaxHelp.lines(of: UnsafeBufferPointer(rebasing: input[..<count])))
+        var message = help.message
+        if kind == .reader { message += " at byte \(parser.problem_offset)" }
+        return YAMLError(kind, message, at: SourceLocation(file: file, line: help.line, column: help.column))
     }
 }

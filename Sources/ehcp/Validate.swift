@@ -172,6 +172,13 @@ extension EHCPCommand {
                     state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
                 }
                 var bundleContext = context
+                if format == TextReporter.identifier, !report.couldNotBeRead {
+                    // The text report says which evidence types meet each rule: the bundle's effective rules, once per authority and date.
+                    let key = "\(report.authority?.code ?? "")|\(report.asOf.map { "\($0)" } ?? "")"
+                    let rules = state.rules[key] ?? batch.effectiveRules(for: [report])
+                    state.rules[key] = rules
+                    bundleContext.rules = rules
+                }
                 if let formats, !report.couldNotBeRead {
                     bundleContext.personal[report.bundle] = PersonalDetails.read(bundle: paths[index], zipLimits: options.zipLimits, formats: formats)
                 }
@@ -195,6 +202,8 @@ extension EHCPCommand {
             var outcome = BatchOutcome()
             var summary = BatchSummary()
             var written = 0
+            /// Effective rules by authority code and date, for the text report.
+            var rules: [String: [String: [Rule]]] = [:]
         }
 
         /// Writes the whole report at once; `paths[i]` is where `reports[i]` was read from.

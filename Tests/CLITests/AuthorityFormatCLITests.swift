@@ -82,18 +82,9 @@ import Testing
         try FileManager.default.copyItem(atPath: EHCPProcess.binary, toPath: folder + "/ehcp")
         let bundle = folder + "/bundle"
         try FileManager.default.copyItem(atPath: RepositoryPaths.localAuthorities + "/383-leeds/examples/passes-own-format", toPath: bundle)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: folder + "/ehcp")
-        process.arguments = ["validate", bundle]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
-        #expect(text.contains("Leeds"))
+        let result = try EHCPProcess.run(["validate", bundle], executable: folder + "/ehcp", workingDirectory: folder)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("Leeds"))
     }
 
     @Test func authoritiesListNamesEachAuthorityFormat() throws {

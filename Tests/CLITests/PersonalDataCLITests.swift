@@ -44,7 +44,7 @@ import Testing
         if format == "text" {
             #expect(result.stdout.contains("child.sex is not a known code; expected one of:"))
             #expect(result.stdout.contains("setting.ncYear is not a known code"))
-            #expect(result.stdout.contains("consent[0].by is not a known code"))
+            #expect(result.stdout.contains("the 1st consent record's by is not a known code"))
         }
     }
 

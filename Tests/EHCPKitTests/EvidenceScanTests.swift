@@ -22,6 +22,14 @@ import Testing
         #expect(small.head == Array("hello".utf8) && small.tail.isEmpty)
     }
 
+    @Test(arguments: [1, 100, EvidenceScan.chunkSize - 1, EvidenceScan.chunkSize + 5])
+    func theTailIsWhatFollowsTheHeadUpToItsLimit(_ extra: Int) throws {
+        let bytes = (0..<(EvidenceScan.sniffLimit + extra)).map { UInt8(truncatingIfNeeded: $0 &* 13) }
+        let scan = try EvidenceScan.read(try file(bytes)).get()
+        #expect(scan.head == Array(bytes.prefix(EvidenceScan.sniffLimit)))
+        #expect(scan.tail == Array(bytes.suffix(min(extra, EvidenceScan.sniffLimit))))
+    }
+
     @Test(arguments: [EvidenceScan.chunkSize - 3, EvidenceScan.chunkSize - 8, EvidenceScan.chunkSize, 5 * EvidenceScan.chunkSize + 1])
     func encryptMarkerIsFoundAcrossChunkBoundaries(_ offset: Int) throws {
         var bytes = Array("%PDF-1.7\n".utf8) + [UInt8](repeating: 0x20, count: offset - 9)

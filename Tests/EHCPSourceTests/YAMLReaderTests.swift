@@ -23,10 +23,20 @@ import Testing
 
     @Test func malformedInputNamesLineAndColumn() {
         #expect {
+            _ = try read("a: 1\nb: 3\n  c: 4\n")
+        } throws: { error in
+            guard let error = error as? YAMLError else { return false }
+            return error.kind == .scanner && error.description.hasPrefix("doc.yaml:3:4: error: This line is indented more than the one above")
+        }
+    }
+
+    /// An unclosed bracket is reported where libyaml noticed it, and the message says where it opened.
+    @Test func anUnclosedBracketNamesWhereItOpened() {
+        #expect {
             _ = try read("a: [1, 2\nb: 3\n")
         } throws: { error in
             guard let error = error as? YAMLError else { return false }
-            return error.kind == .parser && error.location.line == 2 && error.description.hasPrefix("doc.yaml:2:")
+            return error.kind == .parser && error.description.hasPrefix("doc.yaml:2:2: error: The '[' is not closed with ']': it was opened at line 1, column 4")
         }
     }
 

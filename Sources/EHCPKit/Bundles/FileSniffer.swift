@@ -2,7 +2,7 @@ import Foundation
 
 /// Recognises evidence file types by their content, not their name.
 public enum FileSniffer {
-    /// The extensions evidence files may have (DESIGN section 4).
+    /// The extensions evidence files may have (docs/design.md, Bundles).
     public static let allowedExtensions = ["pdf", "docx", "doc", "odt", "rtf", "txt", "jpg", "jpeg", "png", "tif", "tiff"]
 
     /// True when `bytes`, a whole file, look like a file of type `fileExtension`.

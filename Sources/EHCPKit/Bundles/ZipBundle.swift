@@ -2,7 +2,7 @@ import EHCPSource
 import Foundation
 import ZIPFoundation
 
-/// Limits on a zipped bundle, checked while it is unpacked (DESIGN section 4).
+/// Limits on a zipped bundle, checked while it is unpacked (docs/design.md, Bundles).
 public struct ZipLimits: Sendable {
     public var maxEntries: Int
     public var maxTotalBytes: UInt64

@@ -119,7 +119,7 @@ public enum BundleSkeleton {
                 }
             }
         }
-        return out
+        return withVocabularies(out)
     }
 
     /// Schema 1.1 fields of `requester`, each with its line in the skeleton.

@@ -32,7 +32,7 @@ public struct Checklist: Sendable {
     public struct Item: Sendable {
         /// The id of the rule behind the item.
         public var rule: String
-        /// What to gather or fill in: the rule's message.
+        /// What to gather or fill in, in the checklist's own words (``ChecklistWording``).
         public var text: String
         /// How the authority treats a request without it.
         public var severity: Severity
@@ -44,7 +44,7 @@ public struct Checklist: Sendable {
         public var evidenceTypes: [String]
         /// The application field the item is about, if it is about a field.
         public var field: String?
-        /// When the item applies, in words ("setting.type is mainstream or special"), if not always.
+        /// When the item applies, in plain English ("the parents' views are not written in the form"), if not always.
         public var applies: String?
         /// Where the authority or the law says so, with the grade of the source the rule rests on.
         public var reference: String?
@@ -80,14 +80,10 @@ public struct Checklist: Sendable {
             // A parent or young person may request by letter: local practice is never required of them.
             let lowered = requester.map(RequesterFairness.protectedRoles.contains) == true && rule.basis == .local && rule.severity == .error
             let citation = rule.reference.map { reference in rule.source.map { "\(reference) (rests on \($0.standing))" } ?? reference }
-            var applies = conditions.map(\.summary).joined(separator: " and ")
-            if !rule.unless.isEmpty {
-                applies += (applies.isEmpty ? "" : ", ") + "unless " + rule.unless.map(\.summary).joined(separator: " and ")
-            }
             let item = Item(
-                rule: rule.id, text: rule.message, severity: lowered ? .warning : rule.severity, basis: rule.basis,
-                within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes, field: rule.check.field,
-                applies: applies.isEmpty ? nil : applies, reference: citation)
+                rule: rule.id, text: ChecklistWording.item(rule.check) ?? rule.message, severity: lowered ? .warning : rule.severity,
+                basis: rule.basis, within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes,
+                field: rule.check.field, applies: ChecklistWording.conditions(when: conditions, unless: rule.unless), reference: citation)
             bySection[Self.section(of: rule.check), default: []].append(item)
         }
         sections = Section.allCases.compactMap { section in

@@ -1,7 +1,7 @@
 import EHCPSource
 import Foundation
 
-/// Built-in `FILE-` checks on the evidence files a bundle carries (DESIGN section 4).
+/// Built-in `FILE-` checks on the evidence files a bundle carries (docs/design.md, Bundles).
 public enum EvidenceFileCheck {
     /// Every problem with the files of the bundle rooted at `root` (a directory).
     public static func findings(_ application: Application, bundleRoot root: String, document: String) -> [Finding] {
@@ -14,9 +14,19 @@ public enum EvidenceFileCheck {
                          scan: (String) -> Result<EvidenceScan, EvidenceScan.Failure>) -> [Finding] {
         var findings: [Finding] = []
         var referenced: Set<String> = []
-        var digests: [String: String] = [:]
+        var digests: [String: (file: String, index: Int)] = [:]
         var scans: [String: Result<EvidenceScan, EvidenceScan.Failure>] = [:]
         let realRoot = FileAccess.canonical(root)
+        let documentPath = FileAccess.canonical(document)
+        /// The bundle's files other than the document, relative to its root: walked once, when needed.
+        var bundleFiles: [String]?
+        func filesInBundle() -> [String] {
+            if let bundleFiles { return bundleFiles }
+            let found = allFiles(under: realRoot).filter { $0 != documentPath }
+            bundleFiles = found
+            return found
+        }
+        func relativeName(_ file: String) -> String { String(file.dropFirst(realRoot.count + 1)) }
         for (index, item) in application.evidence.enumerated() {
             guard let fileValue = item["file"], let relative = fileValue.text else { continue }
             let path = "evidence[\(index)].file"
@@ -41,7 +51,11 @@ public enum EvidenceFileCheck {
             switch scanned {
             case .success(let found): file = found
             case .failure(.missing):
-                report("FILE-MISSING", "names a file that is not in the bundle")
+                // The listed name is the document's value and is not repeated; a name the bundle
+                // holds is a file name, not a value of the document.
+                let nearest = NearestName.nearest(to: relative, among: filesInBundle().map(relativeName))
+                report("FILE-MISSING", "names a file that is not in the bundle"
+                    + (nearest.map { "; the nearest name in the bundle is \($0): check the spelling" } ?? ""))
                 continue
             case .failure(.notRegular(let kind)):
                 report("FILE-NOT-REGULAR", "is \(kind), not a regular file; it was not read")
@@ -65,15 +79,13 @@ public enum EvidenceFileCheck {
             if let expected = item["sha256"]?.text, expected.lowercased() != file.sha256 {
                 report("FILE-SHA256", "does not match its sha256: the file has changed since the digest was taken")
             }
-            if let other = digests[file.sha256], other != resolved {
-                report("FILE-DUPLICATE", "has the same content as another evidence file", .warning)
+            if let other = digests[file.sha256], other.file != resolved {
+                report("FILE-DUPLICATE", "has the same content as \(relativeName(other.file)), the file of evidence[\(other.index)]", .warning)
             }
-            digests[file.sha256] = resolved
+            digests[file.sha256] = (resolved, index)
         }
-        let documentPath = FileAccess.canonical(document)
-        for file in allFiles(under: realRoot) where file != documentPath && !referenced.contains(file) {
-            let relative = String(file.dropFirst(realRoot.count + 1))
-            findings.append(.builtIn("FILE-UNREFERENCED", "\(relative) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
+        for file in filesInBundle() where !referenced.contains(file) {
+            findings.append(.builtIn("FILE-UNREFERENCED", "\(relativeName(file)) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
         }
         return findings
     }

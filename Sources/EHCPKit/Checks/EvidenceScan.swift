@@ -50,28 +50,41 @@ struct EvidenceScan: Sendable {
         var scan = EvidenceScan(size: 0, sha256: "", head: [], tail: [], namesEncrypt: false)
         var hasher = SHA256()
         let marker = FileSniffer.encryptMarker
-        var buffer = [UInt8](repeating: 0, count: chunkSize)
-        // The last two chunks read: together they hold the file's last bytes.
-        var last: ArraySlice<UInt8> = []
-        var beforeLast: ArraySlice<UInt8> = []
+        // One buffer, never copied: only the head, the tail window and the few bytes the marker
+        // may straddle are kept from each chunk.
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var carried: [UInt8] = []
         while true {
-            guard let count = try? buffer.withUnsafeMutableBytes({ try PosixFile.read(descriptor, into: $0) }) else {
-                return .failure(.unreadable)
-            }
+            guard let count = try? PosixFile.read(descriptor, into: buffer) else { return .failure(.unreadable) }
             if count == 0 { break }
-            let chunk = buffer[0..<count]
-            chunk.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-            if scan.head.count < sniffLimit { scan.head += chunk.prefix(sniffLimit - scan.head.count) }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(bufferPointer: chunk)
+            var rest = chunk[...]
+            if scan.head.count < sniffLimit {
+                let taken = min(sniffLimit - scan.head.count, count)
+                scan.head.append(contentsOf: chunk[0..<taken])
+                rest = chunk[taken...]
+            }
+            scan.keepTail(rest)
             // The marker may straddle two chunks: look across the boundary, then in the chunk.
-            scan.namesEncrypt = scan.namesEncrypt || FileSniffer.contains(last.suffix(marker.count - 1) + chunk.prefix(marker.count - 1), marker)
+            scan.namesEncrypt = scan.namesEncrypt || FileSniffer.contains(carried + chunk.prefix(marker.count - 1), marker)
                 || FileSniffer.contains(chunk, marker)
+            carried = Array(chunk.suffix(marker.count - 1))
             scan.size += count
-            beforeLast = last
-            last = chunk
         }
-        scan.tail = Array((beforeLast + last).suffix(min(sniffLimit, scan.size - scan.head.count)))
         scan.sha256 = hex(hasher.finalize())
         return .success(scan)
+    }
+
+    /// Appends `bytes` past the head to ``tail``, keeping its last ``sniffLimit`` bytes.
+    private mutating func keepTail(_ bytes: Slice<UnsafeRawBufferPointer>) {
+        if bytes.count >= Self.sniffLimit {
+            tail = Array(bytes.suffix(Self.sniffLimit))
+            return
+        }
+        tail.append(contentsOf: bytes)
+        if tail.count > Self.sniffLimit { tail.removeFirst(tail.count - Self.sniffLimit) }
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -37,24 +37,27 @@ public struct ApplicationDecoder {
             return nil
         }
         var record = Record(location: node.location)
-        var seen: Set<String> = []
+        // Which schema fields were given, by their index in `fields`: a few flags, no hashing.
+        var seen = [Bool](repeating: false, count: fields.count)
         for entry in entries {
             let fieldPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
-            guard let field = fields.first(where: { $0.name == entry.key }) else {
+            guard let index = fields.firstIndex(where: { $0.name == entry.key }) else {
                 let hint = Self.suggestion(for: entry.key, among: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
                 report("SCHEMA-UNKNOWN-FIELD", "\(fieldPath) is not a field of the canonical schema\(hint); it is ignored", fieldPath, entry.keyLocation, severity: .warning)
                 unknownFields.append(fieldPath)
                 continue
             }
-            guard seen.insert(entry.key).inserted else {
+            let field = fields[index]
+            guard !seen[index] else {
                 report("SCHEMA-DUPLICATE", "\(fieldPath) is given more than once", fieldPath, entry.keyLocation)
                 continue
             }
+            seen[index] = true
             if let value = self.value(entry.value, type: field.type, path: fieldPath) {
                 record[entry.key] = value
             }
         }
-        for field in fields where field.required && !seen.contains(field.name) {
+        for (field, given) in zip(fields, seen) where field.required && !given {
             let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
             report("SCHEMA-REQUIRED", "\(fieldPath) is required", fieldPath, node.location)
         }

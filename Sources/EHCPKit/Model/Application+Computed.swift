@@ -1,4 +1,4 @@
-/// The computed values rules may use (DESIGN section 3).
+/// The computed values rules may use (docs/design.md, The canonical schema).
 extension Application {
     /// Whole years from the date of birth to `dateOfRequest`.
     public var age: Int? {

@@ -11,28 +11,35 @@ extension Application {
         if let computed = computedValue(path) { return [PathMatch(path: path, value: computed)] }
         if let progress = progressValues(at: path) { return progress }
         var matches = [PathMatch(path: "", value: Value(.object(root), location: root.location))]
-        for part in path.split(separator: ".").map(String.init) {
+        for part in Self.parts(of: path) {
             var next: [PathMatch] = []
             for match in matches {
                 guard let record = match.value.record, let value = record[part] else { continue }
-                let base = match.path.isEmpty ? part : "\(match.path).\(part)"
+                let base = match.path.isEmpty ? part : match.path + "." + part
                 if let items = value.list {
+                    next.reserveCapacity(next.count + items.count)
                     for (index, item) in items.enumerated() {
-                        next.append(PathMatch(path: "\(base)[\(index)]", value: item))
+                        next.append(PathMatch(path: base + "[" + String(index) + "]", value: item))
                     }
                 } else {
                     next.append(PathMatch(path: base, value: value))
                 }
             }
+            if next.isEmpty { return [] }
             matches = next
         }
         return matches
     }
 
+    /// The names of a dotted path, split on the bytes of `.` (paths are ASCII names).
+    static func parts(of path: String) -> [String] {
+        path.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
+    }
+
     /// The list at `path` itself (not expanded), with its items.
     public func list(at path: String) -> (path: String, items: [Value], location: SourceLocationBox)? {
         var record = root
-        let parts = path.split(separator: ".").map(String.init)
+        let parts = Self.parts(of: path)
         for (index, part) in parts.enumerated() {
             guard let value = record[part] else { return nil }
             if index == parts.count - 1 {

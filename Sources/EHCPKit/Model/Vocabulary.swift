@@ -1,4 +1,4 @@
-/// The controlled code lists of the canonical schema (DESIGN section 3).
+/// The controlled code lists of the canonical schema (docs/design.md, The canonical schema).
 public enum Vocabulary: String, Sendable, CaseIterable {
     case requesterRole, sex, settingType, ncYear, needType, evidenceType, professionalRole, consentBy
     /// Version 1.1 lists: DfE main ethnicity codes, looked-after legal status, social care plan.

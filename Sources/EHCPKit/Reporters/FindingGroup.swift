@@ -87,6 +87,23 @@ extension Rule {
     var plainSummary: String {
         "The rule checks that " + summary + "."
     }
+
+    /// For a rule asking for evidence, the `type` values an evidence item may carry to meet it:
+    /// "an evidence item with type: educational-psychologist-report or specialist-teacher-report,
+    /// dated within 24 months".
+    var satisfiedBy: String? {
+        switch check {
+        case .evidence(let types, let min, _, let within, let authorRole, _):
+            // A rule with `min: 0` only caps how many there may be: no item satisfies it.
+            guard min > 0 else { return nil }
+            return "an evidence item with type: " + types.joined(separator: " or ")
+                + (authorRole.map { ", written by a \($0)" } ?? "") + (within.map { ", dated within \($0)" } ?? "")
+        case .recency(let types, let within, _):
+            return "an evidence item with type: " + types.joined(separator: " or ") + ", dated within \(within)"
+        default:
+            return nil
+        }
+    }
 }
 
 extension Finding {

@@ -57,16 +57,17 @@ public struct HTMLReporter: Reporter {
 
     private func item(_ finding: Finding, rule: Rule?) -> String {
         var out = "<li class=\"finding \(finding.severity.rawValue)\">\n"
-        out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(finding.message.escapedForMarkup)</p>\n<dl>\n"
+        out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(PlainPath.words(finding.message).escapedForMarkup)</p>\n<dl>\n"
         out += "<dt>Why</dt><dd>\(finding.why.escapedForMarkup)</dd>\n"
         if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
+        if let satisfiedBy = rule?.satisfiedBy { out += "<dt>Satisfied by</dt><dd>\(satisfiedBy.escapedForMarkup)</dd>\n" }
         if let reference = finding.citation {
             out += "<dt>Source</dt><dd>\(reference.escapedForMarkup)"
             if let url = reference.firstURL { out += " (<a href=\"\(url.escapedForMarkup)\">open the guidance</a>)" }
             out += "</dd>\n"
         }
         if let place = BundleReport.place(finding) {
-            out += "<dt>Where</dt><dd><code>\(place.escapedForMarkup)</code>\(finding.path.map { " (<code>\($0.escapedForMarkup)</code>)" } ?? "")</dd>\n"
+            out += "<dt>Where</dt><dd><code>\(place.escapedForMarkup)</code>\(finding.path.map { path in PlainPath.words(path) == path ? " (<code>\(path.escapedForMarkup)</code>)" : " (\(PlainPath.words(path).escapedForMarkup))" } ?? "")</dd>\n"
         }
         out += "<dt>Rule</dt><dd><code>\(finding.rule.escapedForMarkup)</code>"
         if let source = finding.ruleSource { out += ", defined in <code>\(source.file.escapedForMarkup):\(source.line)</code>" }

@@ -1,6 +1,6 @@
 import EHCPSource
 
-/// The JSON report of the contract (DESIGN section 8): one object, or an array for several bundles.
+/// The JSON report of the contract (docs/design.md, The report contract): one object, or an array for several bundles.
 public struct JSONReporter: StreamingReporter {
     public static let identifier = "json"
 

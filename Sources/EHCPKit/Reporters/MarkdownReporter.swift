@@ -41,12 +41,13 @@ public struct MarkdownReporter: Reporter {
         for (group, findings) in FindingGroup.grouped(report, context: context) {
             out += "\n## \(group.title) (\(findings.count))\n\n_\(group.advice)_\n\n"
             for finding in findings {
-                out += "- **\(finding.severity.label)** (\(finding.basis.label)) \(Self.inline(finding.message))\n"
+                out += "- **\(finding.severity.label)** (\(finding.basis.label)) \(Self.inline(PlainPath.words(finding.message)))\n"
                 out += "  - Why: \(finding.why)\n"
                 if let rule = context.rule(finding.rule, in: report) { out += "  - What counts: \(Self.inline(rule.plainSummary))\n" }
+                if let satisfiedBy = context.rule(finding.rule, in: report)?.satisfiedBy { out += "  - Satisfied by: \(Self.inline(satisfiedBy))\n" }
                 if let reference = finding.citation { out += "  - Source: \(Self.inline(reference, autolinks: true))\n" }
                 if let place = BundleReport.place(finding) {
-                    out += "  - Where: \(Self.code(place))\(finding.path.map { " (\(Self.code($0)))" } ?? "")\n"
+                    out += "  - Where: \(Self.code(place))\(finding.path.map { path in PlainPath.words(path) == path ? " (\(Self.code(path)))" : " (\(Self.inline(PlainPath.words(path))))" } ?? "")\n"
                 }
                 out += "  - Rule: \(Self.code(finding.rule))\(finding.ruleSource.map { ", defined in \(Self.code("\($0.file):\($0.line)"))" } ?? "")\n"
             }

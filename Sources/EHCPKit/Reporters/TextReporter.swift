@@ -46,7 +46,10 @@ public struct TextReporter: StreamingReporter {
             out += "\n" + paint(heading, severity == .error ? "31" : severity == .warning ? "33" : "36") + "\n"
             for finding in findings {
                 let place = BundleReport.place(finding).map { "\($0.forTerminal): " } ?? ""
-                out += "  \(place)\(finding.rule.forTerminal): \(finding.message.forTerminal)\n"
+                out += "  \(place)\(finding.rule.forTerminal): \(PlainPath.words(finding.message).forTerminal)\n"
+                if let satisfiedBy = context.rule(finding.rule, in: report)?.satisfiedBy {
+                    out += "    Satisfied by \(satisfiedBy.forTerminal).\n"
+                }
                 if finding.basis == .local {
                     out += "    This is the authority's own expectation, not a legal condition of a request.\n"
                 }

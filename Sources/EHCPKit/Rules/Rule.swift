@@ -1,7 +1,7 @@
 import EHCPSource
 import EHCPXML
 
-/// A rule set as published in a `requirements.yaml` (DESIGN section 6).
+/// A rule set as published in a `requirements.yaml` (docs/design.md, Authorities, rule sets and formats).
 public struct RuleSet: Sendable {
     public typealias Source = PublishedSource
 

@@ -14,6 +14,8 @@ public struct RuleSetCatalog: Sendable {
     private let onDisk: Bool
     /// The published files, by path under `LocalAuthorities/`.
     private let published: [String: String]
+    /// The published folders' names, sorted: found once, as the published set never changes.
+    private let publishedFolders: [String]
     /// The label of published files.
     static let publishedDirectory = "LocalAuthorities"
 
@@ -29,6 +31,7 @@ public struct RuleSetCatalog: Sendable {
         self.directory = directory
         self.onDisk = onDisk
         self.published = published
+        self.publishedFolders = Set(published.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
     }
 
     /// The folder of drafts the catalog reads from disk; nil for the published set alone.
@@ -43,13 +46,10 @@ public struct RuleSetCatalog: Sendable {
         onDisk ? FileAccess.list(directory).filter { FileAccess.isDirectory(directory + "/" + $0) } : []
     }
 
-    private var publishedFolders: [String] {
-        Set(published.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
-    }
-
     /// Every folder, as a full path: the drafts, then each published folder no draft replaces.
     private func folders() -> [String] {
         let drafts = draftFolders
+        if drafts.isEmpty { return publishedFolders.map { Self.publishedDirectory + "/" + $0 } }
         let replaced = Set(drafts.map(Self.key))
         let kept = publishedFolders.filter { !replaced.contains(Self.key($0)) }
         return (drafts.map { directory + "/" + $0 } + kept.map { Self.publishedDirectory + "/" + $0 })
@@ -187,17 +187,37 @@ public struct EffectiveRules: Sendable {
 
     /// Combines `chain` (parents first) for an application dated `asOf`.
     public static func combine(_ chain: [RuleSet], asOf: CalendarDate?) throws -> EffectiveRules {
+        let applying = inEffect(chain, asOf: asOf)
+        var effective = try combine(chain, applying: applying)
+        effective.notices = notices(chain, applying: applying, asOf: asOf)
+        return effective
+    }
+
+    /// Which rule sets of `chain` are in effect on `asOf` (every one without a date): the only
+    /// thing about the date the combined rules depend on, so a run may combine once per answer.
+    public static func inEffect(_ chain: [RuleSet], asOf: CalendarDate?) -> [Bool] {
+        chain.map { ruleset in
+            guard let asOf else { return true }
+            return !((ruleset.effectiveFrom.map { asOf < $0 } ?? false) || (ruleset.effectiveTo.map { asOf > $0 } ?? false))
+        }
+    }
+
+    /// A notice for each rule set of `chain` not in effect on `asOf`.
+    public static func notices(_ chain: [RuleSet], applying: [Bool], asOf: CalendarDate?) -> [Finding] {
+        zip(chain, applying).compactMap { ruleset, applies in
+            guard !applies, let asOf else { return nil }
+            return Finding(rule: "RULESET-NOT-EFFECTIVE", severity: .info, basis: .format,
+                message: "rule set '\(ruleset.id)' is not in effect on \(asOf) (effective \(ruleset.effectiveFrom?.description ?? "…") to \(ruleset.effectiveTo?.description ?? "…")); its rules were not applied",
+                ruleSource: SourceLocation(file: ruleset.file, line: 1))
+        }
+    }
+
+    /// Combines the rule sets of `chain` marked in `applying`, without notices.
+    public static func combine(_ chain: [RuleSet], applying: [Bool]) throws -> EffectiveRules {
         var rules: [Rule] = []
-        var notices: [Finding] = []
         var applied: [String] = []
         var diagnostics: [Diagnostic] = []
-        for ruleset in chain {
-            if let asOf, (ruleset.effectiveFrom.map { asOf < $0 } ?? false) || (ruleset.effectiveTo.map { asOf > $0 } ?? false) {
-                notices.append(Finding(rule: "RULESET-NOT-EFFECTIVE", severity: .info, basis: .format,
-                    message: "rule set '\(ruleset.id)' is not in effect on \(asOf) (effective \(ruleset.effectiveFrom?.description ?? "…") to \(ruleset.effectiveTo?.description ?? "…")); its rules were not applied",
-                    ruleSource: SourceLocation(file: ruleset.file, line: 1)))
-                continue
-            }
+        for (ruleset, applies) in zip(chain, applying) where applies {
             applied.append(ruleset.id)
             for rule in ruleset.rules {
                 if let index = rules.firstIndex(where: { $0.id == rule.id }) {
@@ -224,6 +244,6 @@ public struct EffectiveRules: Sendable {
             }
         }
         if !diagnostics.isEmpty { throw DiagnosticList(diagnostics) }
-        return EffectiveRules(rulesets: applied, rules: rules, notices: notices)
+        return EffectiveRules(rulesets: applied, rules: rules, notices: [])
     }
 }

@@ -1,7 +1,7 @@
 import EHCPSource
 import EHCPXML
 
-/// Reading the one check of a rule (DESIGN section 6), each parameter reported at its place.
+/// Reading the one check of a rule (docs/design.md, Authorities, rule sets and formats), each parameter reported at its place.
 extension RuleSetLoader {
     mutating func check(_ key: String, _ node: SourceNode, rule: String) -> Check? {
         let what = "the \(key) check of \(rule)"

@@ -45,12 +45,21 @@ public final class Validator: @unchecked Sendable {
     public let rulesets: RuleSetCatalog
     public let options: ValidationOptions
     // What is loaded once and reused, each behind `lock` so one validator may serve several threads:
-    // rule-set chains by authority code; the formats, loaded the first time a bundle's document is
-    // not a canonical `application.*`; authority metadata by code.
+    // rule-set chains by authority code; the chain's combined rules by code and by which of its
+    // rule sets are in effect (the only thing about the date they depend on); whether an authority
+    // publishes rules of its own; the formats, loaded the first time a bundle's document is not a
+    // canonical `application.*`; authority metadata by code.
     private let lock = NSLock()
     private var cache: [String: [RuleSet]] = [:]
+    private var effectiveCache: [EffectiveKey: EffectiveRules] = [:]
+    private var ownRulesCache: [String: Bool] = [:]
     private var loadedFormats: FormatRegistry?
     private var metadataCache: [String: AuthorityMetadata?] = [:]
+
+    private struct EffectiveKey: Hashable {
+        var code: String
+        var applying: [Bool]
+    }
 
     public init(authorities: AuthorityCatalog = .builtIn, rulesets: RuleSetCatalog, options: ValidationOptions, formats: FormatRegistry? = nil) {
         self.authorities = authorities
@@ -100,6 +109,35 @@ public final class Validator: @unchecked Sendable {
         let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: options.localRules ? code : "") : try rulesets.resolve(files: options.ruleFiles)
         cache[code] = chain
         return chain
+    }
+
+    /// The rules of `code`'s chain in effect on `asOf`, combined once per run for each set of rule
+    /// sets in effect, with the notices for those that are not.
+    private func effectiveRules(forCode code: String, asOf: CalendarDate) throws -> EffectiveRules {
+        let chain = try chain(forCode: code)
+        let applying = EffectiveRules.inEffect(chain, asOf: asOf)
+        let key = EffectiveKey(code: code, applying: applying)
+        lock.lock()
+        let cached = effectiveCache[key]
+        lock.unlock()
+        var effective = try cached ?? EffectiveRules.combine(chain, applying: applying)
+        if cached == nil {
+            lock.lock()
+            effectiveCache[key] = effective
+            lock.unlock()
+        }
+        effective.notices = EffectiveRules.notices(chain, applying: applying, asOf: asOf)
+        return effective
+    }
+
+    /// True when the authority with `code` publishes a `requirements.yaml` of its own.
+    private func hasOwnRules(_ code: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = ownRulesCache[code] { return cached }
+        let own = rulesets.requirementsFile(forCode: code) != nil
+        ownRulesCache[code] = own
+        return own
     }
 
     /// Validates the bundle at `path`: a directory holding one application document, or the
@@ -164,7 +202,7 @@ public final class Validator: @unchecked Sendable {
         if let asOf {
             // Without a known authority the statutory baseline still applies: it binds every authority.
             let code = authority?.code ?? ""
-            let effective = try EffectiveRules.combine(try chain(forCode: code), asOf: asOf)
+            let effective = try effectiveRules(forCode: code, asOf: asOf)
             applied = effective.rulesets
             findings += effective.notices
             let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
@@ -183,7 +221,7 @@ public final class Validator: @unchecked Sendable {
         }
         if let authority, options.ruleFiles.isEmpty, options.localRules {
             let research = AuthorityResearch(authority: authority, metadata: try metadata(forCode: authority.code),
-                                             hasOwnRules: rulesets.requirementsFile(forCode: authority.code) != nil)
+                                             hasOwnRules: hasOwnRules(authority.code))
             if let notice = research.noLocalRulesFinding { findings.append(notice) }
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }

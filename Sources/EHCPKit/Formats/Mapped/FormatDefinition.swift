@@ -1,6 +1,6 @@
 import EHCPSource
 
-/// An authority's own request format, declared in a `format.yaml` (DESIGN.md section 7): which
+/// An authority's own request format, declared in a `format.yaml` (docs/design.md, Authorities, rule sets and formats): which
 /// place in the authority's document holds each canonical field.
 public struct FormatDefinition: Sendable {
     /// The document syntax.

@@ -1,0 +1,144 @@
+/// The checklist's own words: what to gather, said from the check itself ("an INDES or other
+/// needs descriptor (type: need-descriptor) completed in the last 12 months"), and when it applies,
+/// in plain English ("the parents' views are not written in the form"). A rule's message says what
+/// is wrong with a request; a checklist is read before there is one.
+enum ChecklistWording {
+    /// What to gather or fill in for `check`, or nil when only the rule's message can say it (XPath).
+    static func item(_ check: Check) -> String? {
+        switch check {
+        case .evidence(let types, let min, let max, let within, let authorRole, let values):
+            let amount = min > 1 ? "at least \(min) of " : max == 0 ? "no " : min == 0 ? "no more than \(max ?? 0) of " : ""
+            var text = amount + documents(types, article: min == 1 && max != 0)
+            if let authorRole { text += ", written by \(article(role(authorRole)))" }
+            if let within { text += ", completed in the last \(within)" }
+            return capitalised(text + matching(values))
+        case .recency(let types, let within, let values):
+            return capitalised("every " + types.map(document).joined(separator: " or ") + matching(values)
+                + " completed in the last \(within)")
+        case .field(let path, let required, _, let min, let max, let oneOf, let before, let after):
+            var parts: [String] = []
+            if required { parts.append("filled in") }
+            if let min { parts.append("at least \(min)") }
+            if let max { parts.append("at most \(max)") }
+            if let oneOf { parts.append("one of \(oneOf.joined(separator: ", "))") }
+            if !before.isEmpty { parts.append("on or before \(RuleEvaluator.anyOf(before))") }
+            if !after.isEmpty { parts.append("on or after \(RuleEvaluator.anyOf(after))") }
+            return capitalised("\(label(path)) (\(path)): " + (parts.isEmpty ? "as the authority asks" : parts.joined(separator: ", ")))
+        case .count(let path, let values, let min, let max):
+            let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
+            return capitalised("\(bounds) \(PlainPath.itemName(path))(s) in \(path)" + matching(values))
+        case .duration(let path, _, _, let min):
+            return capitalised("\(PlainPath.itemName(path))s in \(path) covering at least \(min) from the first to the last")
+        case .xpath:
+            return nil
+        case .progress(.series(let area, let min, let span, let within)):
+            var text = "\(area.map { "the \($0) area" } ?? "each attainment area") recorded at least \(min) times (attainment: area, measure, date, value, expected)"
+            if let span { text += ", over at least \(span)" }
+            if let within { text += ", the latest in the last \(within)" }
+            return capitalised(text)
+        case .progress(.progress(let area, _, _)):
+            return capitalised("the expected value beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it (attainment.expected)")
+        case .progress(.linkage(let outcome, let progressEvidence)):
+            let parts = [outcome ? "the outcome it serves (outcome)" : nil, progressEvidence ? "the id of the evidence showing its progress (progressEvidence)" : nil]
+            return capitalised("for each line of provision: " + parts.compactMap { $0 }.joined(separator: " and "))
+        }
+    }
+
+    /// When a rule applies, in plain English: its conditions joined with "and", then its exceptions.
+    static func conditions(when: [Condition], unless: [Condition]) -> String? {
+        var text = when.map(condition).joined(separator: " and ")
+        if !unless.isEmpty {
+            text += (text.isEmpty ? "" : ", ") + "unless " + unless.map(condition).joined(separator: " or ")
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    static func condition(_ condition: Condition) -> String {
+        switch condition {
+        case .equals("requester.role", let roles):
+            return "the request is made by " + roles.map { article(requester($0)) }.joined(separator: " or ")
+        case .equals("overCompulsorySchoolAge", let values) where values == ["true"]:
+            return "the young person is over compulsory school age"
+        case .equals("overCompulsorySchoolAge", let values) where values == ["false"]:
+            return "the child is not yet over compulsory school age"
+        case .equals(let path, let values):
+            return "\(label(path)) is \(values.joined(separator: " or "))"
+        case .compare(let path, let op, let operand):
+            let words: [String: String] = ["<": "is below", "<=": "is at most", ">": "is above", ">=": "is at least", "==": "is", "!=": "is not"]
+            return "\(label(path)) \(words[op.rawValue] ?? op.rawValue) \(operand)"
+        case .present(let path):
+            return "\(label(path)) \(plural(path) ? "are" : "is") written in the form"
+        case .absent(let path):
+            return "\(label(path)) \(plural(path) ? "are" : "is") not written in the form"
+        case .xpath(let expression):
+            return "the XPath test \(expression.source) holds"
+        }
+    }
+
+    /// A field in words: "the parents' views", "the setting's type"; otherwise its path.
+    static func label(_ path: String) -> String {
+        let views = ["views.child": "the child's views", "views.parents": "the parents' views", "views.youngPerson": "the young person's views"]
+        if let key = views.keys.first(where: { path == $0 || path.hasPrefix($0 + ".") }) { return views[key]! }
+        let known = [
+            "setting.type": "the setting's type", "setting.ncYear": "the national curriculum year", "age": "the child's age",
+            "attainment": "attainment", "attendanceRate": "the attendance rate (percent)", "provisionTotal": "the provision map's total cost (£)",
+            "primaryNeed": "the primary need, the need ranked 1",
+            "attendance.from": "the start of the attendance record", "attendance.to": "the end of the attendance record", "child.lookedAfter": "looked after", "child.homeEducated": "home educated",
+        ]
+        if let label = known[path] { return label }
+        let parts = path.split(separator: ".").map(String.init)
+        let owners = ["child": "the child's", "requester": "the requester's", "setting": "the setting's", "parents": "each parent's",
+                      "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's"]
+        guard parts.count == 2, let owner = owners[parts[0]] else { return "the form's " + words(parts.last ?? path) }
+        return owner + " " + words(parts[1])
+    }
+
+    /// `dateOfBirth` as "date of birth".
+    private static func words(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if character.isUppercase, !out.isEmpty { out += " " }
+            out += character.lowercased()
+        }
+        return out
+    }
+
+    private static func plural(_ path: String) -> Bool { path.hasPrefix("views.") }
+
+    private static func documents(_ types: [String], article useArticle: Bool) -> String {
+        types.map { useArticle ? article(document($0)) : document($0) }.joined(separator: " or ")
+    }
+
+    /// An evidence type in words, with the code to write: "a speech and language therapy report (type: speech-and-language-report)".
+    static func document(_ type: String) -> String {
+        let names = [
+            "need-descriptor": "INDES or other needs descriptor", "apdr-review": "assess-plan-do-review record",
+            "sen-support-plan": "SEN support plan", "camhs-report": "CAMHS report", "consent-form": "signed consent form",
+            "parent-views": "record of the parents' views", "child-views": "record of the child's views",
+            "young-person-views": "record of the young person's views",
+            "speech-and-language-report": "speech and language therapy report", "attainment-data": "record of attainment",
+        ]
+        return "\(names[type] ?? type.split(separator: "-").joined(separator: " ")) (type: \(type))"
+    }
+
+    private static func role(_ code: String) -> String {
+        code == "camhs" ? "CAMHS" : code == "gp" ? "GP" : code.split(separator: "-").joined(separator: " ")
+    }
+
+    private static func requester(_ role: String) -> String {
+        role == "setting" ? "setting (school, nursery or college)" : role.split(separator: "-").joined(separator: " ")
+    }
+
+    private static func matching(_ values: [String: String]) -> String {
+        values.isEmpty ? "" : " with " + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " and ")
+    }
+
+    static func article(_ noun: String) -> String {
+        let vowelSound = noun.first.map { "aeiouAEIOU".contains($0) } ?? false
+        return (vowelSound || noun.hasPrefix("SEN") ? "an " : "a ") + noun
+    }
+
+    private static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}
