@@ -83,12 +83,14 @@ enum ChecklistWording {
             "setting.type": "the setting's type", "setting.ncYear": "the national curriculum year", "age": "the child's age",
             "attainment": "attainment", "attendanceRate": "the attendance rate (percent)", "provisionTotal": "the provision map's total cost (£)",
             "primaryNeed": "the primary need, the need ranked 1",
+            "progress.points": "the number of dated points in an attainment area", "progress.monthsCovered": "the months an attainment area's points cover",
             "attendance.from": "the start of the attendance record", "attendance.to": "the end of the attendance record", "child.lookedAfter": "looked after", "child.homeEducated": "home educated",
         ]
         if let label = known[path] { return label }
         let parts = path.split(separator: ".").map(String.init)
         let owners = ["child": "the child's", "requester": "the requester's", "setting": "the setting's", "parents": "each parent's",
-                      "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's"]
+                      "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's",
+                      "progress": "an attainment area's"]
         guard parts.count == 2, let owner = owners[parts[0]] else { return "the form's " + words(parts.last ?? path) }
         return owner + " " + words(parts[1])
     }
