@@ -43,7 +43,9 @@ import ZIPFoundation
             }
         }
         let report = try validator.validate(bundle: path)
-        #expect(report.findings.isEmpty, "\(report.findings.map(\.rule))")
+        let folder = try validator.validate(bundle: example)
+        #expect(report.findings.map(\.rule) == folder.findings.map(\.rule))
+        #expect(report.findings.map(\.path) == folder.findings.map(\.path))
         #expect(report.bundle == path)
         #expect(leftovers(marked: marker).isEmpty)
     }

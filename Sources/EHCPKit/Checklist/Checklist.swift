@@ -93,7 +93,7 @@ public struct Checklist: Sendable {
 
     /// The section a check belongs in, from the evidence types or field path it names.
     static func section(of check: Check) -> Section {
-        let subject = check.evidenceTypes.first ?? check.field ?? ""
+        let subject = check.evidenceTypes.first ?? check.field ?? check.progressSubject ?? ""
         let table: [(Section, [String])] = [
             (.consent, ["consent"]),
             (.views, ["views", "child-views", "parent-views", "young-person-views"]),

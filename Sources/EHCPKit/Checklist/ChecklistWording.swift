@@ -31,6 +31,16 @@ enum ChecklistWording {
             return capitalised("\(PlainPath.itemName(path))s in \(path) covering at least \(min) from the first to the last")
         case .xpath:
             return nil
+        case .progress(.series(let area, let min, let span, let within)):
+            var text = "\(area.map { "the \($0) area" } ?? "each attainment area") recorded at least \(min) times (attainment: area, measure, date, value, expected)"
+            if let span { text += ", over at least \(span)" }
+            if let within { text += ", the latest in the last \(within)" }
+            return capitalised(text)
+        case .progress(.progress(let area, _, _)):
+            return capitalised("the expected value beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it (attainment.expected)")
+        case .progress(.linkage(let outcome, let progressEvidence)):
+            let parts = [outcome ? "the outcome it serves (outcome)" : nil, progressEvidence ? "the id of the evidence showing its progress (progressEvidence)" : nil]
+            return capitalised("for each line of provision: " + parts.compactMap { $0 }.joined(separator: " and "))
         }
     }
 
@@ -73,12 +83,14 @@ enum ChecklistWording {
             "setting.type": "the setting's type", "setting.ncYear": "the national curriculum year", "age": "the child's age",
             "attainment": "attainment", "attendanceRate": "the attendance rate (percent)", "provisionTotal": "the provision map's total cost (£)",
             "primaryNeed": "the primary need, the need ranked 1",
+            "progress.points": "the number of dated points in an attainment area", "progress.monthsCovered": "the months an attainment area's points cover",
             "attendance.from": "the start of the attendance record", "attendance.to": "the end of the attendance record", "child.lookedAfter": "looked after", "child.homeEducated": "home educated",
         ]
         if let label = known[path] { return label }
         let parts = path.split(separator: ".").map(String.init)
         let owners = ["child": "the child's", "requester": "the requester's", "setting": "the setting's", "parents": "each parent's",
-                      "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's"]
+                      "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's",
+                      "progress": "an attainment area's"]
         guard parts.count == 2, let owner = owners[parts[0]] else { return "the form's " + words(parts.last ?? path) }
         return owner + " " + words(parts[1])
     }

@@ -24,6 +24,12 @@ extension Check {
             return pattern == nil ? "given" : "set pattern"
         case .xpath:
             return "asked"
+        case .progress(.series(_, let min, let span, _)):
+            return "\(min) points" + (span.map { " over \($0)" } ?? "")
+        case .progress(.progress(_, let test, _)):
+            return test == .rate ? "rate of progress" : "gap closing"
+        case .progress(.linkage):
+            return "linked to outcomes"
         }
     }
 

@@ -103,6 +103,10 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
             return path == "graduatedApproach" ? .supportDuration : .other
         case .field(let path, _, _, _, _, let oneOf, _, _):
             return ofField(path, oneOf: oneOf)
+        case .progress(.linkage):
+            return .provisionListed
+        case .progress:
+            return .attainment
         case .xpath(let expression):
             let text = expression.source
             if text.contains("attendance") { return .attendanceRecord }

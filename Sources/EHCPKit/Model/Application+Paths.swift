@@ -9,6 +9,7 @@ extension Application {
     /// Every value at `path`; a path through a list yields one match per item that has it.
     public func values(at path: String) -> [PathMatch] {
         if let computed = computedValue(path) { return [PathMatch(path: path, value: computed)] }
+        if let progress = progressValues(at: path) { return progress }
         var matches = [PathMatch(path: "", value: Value(.object(root), location: root.location))]
         for part in Self.parts(of: path) {
             var next: [PathMatch] = []

@@ -101,7 +101,7 @@ public enum CanonicalSchema {
     public static let computed: [String: FieldType] = [
         "age": .integer, "overCompulsorySchoolAge": .boolean, "primaryNeed": .code(.needType), "provisionTotal": .number, "attendanceRate": .number,
         "graduatedApproachCount": .integer, "reviewedCycles": .integer,
-    ]
+    ].merging(Application.progressFields) { first, _ in first }
 
     /// The field at a dotted path (`child.dateOfBirth`, `professionals.role`), or nil.
     public static func field(at path: String) -> Field? {

@@ -33,6 +33,8 @@ public enum FindingGroup: String, Sendable, CaseIterable {
             case .evidence, .count, .duration: return .missingEvidence
             case .recency: return .staleEvidence
             case .field, .xpath: return .detailsToCorrect
+            case .progress(.progress): return .detailsToCorrect
+            case .progress: return .missingEvidence
             }
         }
         return ["FILE-MISSING", "FILE-EMPTY"].contains(finding.rule) ? .missingEvidence : .detailsToCorrect

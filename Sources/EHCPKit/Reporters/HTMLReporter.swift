@@ -16,9 +16,11 @@ public struct HTMLReporter: Reporter {
         for (index, report) in reports.enumerated() {
             body += bundle(report, id: "request-\(index + 1)", context: context)
         }
+        let charts = reports.contains { context.personal[$0.bundle]?.progress != nil }
         return HTMLPage.document(
             title: title,
             intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
+            extraStyle: charts ? ProgressChart.style : "",
             main: body,
             footer: "Checked by ehcp \(context.toolVersion). Findings name fields and documents, never their personal values.")
     }
@@ -48,6 +50,7 @@ public struct HTMLReporter: Reporter {
             out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
+        if let progress = context.personal[report.bundle]?.progress { out += progressSections(progress, id: id) }
         if let received = report.asOf { out += timeline(received, id: id) }
         return out + "</article>\n"
     }

@@ -11,8 +11,9 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func bundle(_ report: BundleReport, index: Int, context: ReportContext) -> String {
-        guard context.several else { return JSONWriter.write(node(report)) }
-        return (index == 0 ? "\n  " : ",\n  ") + JSONWriter.write(node(report), indent: 2)
+        let node = node(report, progress: context.personal[report.bundle]?.progress)
+        guard context.several else { return JSONWriter.write(node) }
+        return (index == 0 ? "\n  " : ",\n  ") + JSONWriter.write(node, indent: 2)
     }
 
     public func finish(_ summary: BatchSummary, context: ReportContext) -> String {
@@ -20,7 +21,7 @@ public struct JSONReporter: StreamingReporter {
         return summary.requests == 0 ? "]\n" : "\n]\n"
     }
 
-    func node(_ report: BundleReport) -> OutputNode {
+    func node(_ report: BundleReport, progress: ProgressReport? = nil) -> OutputNode {
         var entries: [(key: String, value: OutputNode)] = [("bundle", .string(report.bundle))]
         if let authority = report.authority {
             entries.append(("authority", .mapping([("code", .string(authority.code)), ("name", .string(authority.name))])))
@@ -38,6 +39,8 @@ public struct JSONReporter: StreamingReporter {
             // An addition to the contract: the statutory dates counted from the as-of date.
             entries.append(("timeline", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node))))
         }
+        // An addition to the contract, with --show-personal-data only: each area's series and figures.
+        if let progress { entries.append(("progress", progress.node)) }
         return .mapping(entries)
     }
 

@@ -52,6 +52,7 @@ public struct MarkdownReporter: Reporter {
                 out += "  - Rule: \(Self.code(finding.rule))\(finding.ruleSource.map { ", defined in \(Self.code("\($0.file):\($0.line)"))" } ?? "")\n"
             }
         }
+        if let progress = context.personal[report.bundle]?.progress { out += Self.progress(progress) }
         if let received = report.asOf {
             out += "\n## Dates the law sets\n\nIf the authority receives the request on \(received):\n\n"
             out += Self.table(header: ["By", "What", "Law"], rows: StatutoryTimeline(received: received).deadlines.map {

@@ -87,12 +87,15 @@ public struct PersonalDetails: Sendable, Equatable {
     public var dateOfBirth: String?
     /// The sender's own reference for the request.
     public var reference: String?
+    /// Attainment over time and provision, for the charts and tables; nil when there is neither.
+    public var progress: ProgressReport?
 
     /// Details to show; each is optional.
-    public init(childName: String? = nil, dateOfBirth: String? = nil, reference: String? = nil) {
+    public init(childName: String? = nil, dateOfBirth: String? = nil, reference: String? = nil, progress: ProgressReport? = nil) {
         self.childName = childName
         self.dateOfBirth = dateOfBirth
         self.reference = reference
+        self.progress = progress
     }
 
     /// One line, e.g. "Amelia Rose Okafor, born 2016-03-14, reference SENCO-2026-014".

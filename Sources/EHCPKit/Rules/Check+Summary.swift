@@ -31,6 +31,8 @@ extension Check {
             return "\(path) spans at least \(min) (from the earliest \(from) to the latest \(to))"
         case .xpath(let expression):
             return "XPath: \(expression.source)"
+        case .progress(let check):
+            return check.summary
         }
     }
 }

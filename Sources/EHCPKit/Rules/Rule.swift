@@ -85,6 +85,8 @@ public enum Check: Sendable {
     case count(path: String, where: [String: String], min: Int?, max: Int?)
     case duration(path: String, from: String, to: String, min: TimeWindow)
     case xpath(XPathExpression)
+    /// A check about attainment over time or provision linked to outcomes.
+    case progress(ProgressCheck)
 
     /// The YAML key of the check.
     public var key: String {
@@ -95,6 +97,7 @@ public enum Check: Sendable {
         case .count: "count"
         case .duration: "duration"
         case .xpath: "xpath"
+        case .progress(let check): check.key
         }
     }
 }

@@ -75,6 +75,8 @@ public final class RuleEvaluator {
             return [finding(rule, path: path, detail: "\(end.dayNumber - start.dayNumber) days covered, \(min) expected")]
         case .xpath(let expression):
             return try xpath(expression) ? [] : [finding(rule, path: nil, detail: nil)]
+        case .progress(let check):
+            return progressFindings(rule, check)
         }
     }
 

@@ -38,6 +38,8 @@ extension RuleSetLoader {
                 return nil
             }
             return .duration(path: path, from: from, to: to, min: min)
+        case "series", "progress", "linkage":
+            return progressCheck(key, node, what: what).map(Check.progress)
         default:
             return xpath(node).map(Check.xpath)
         }

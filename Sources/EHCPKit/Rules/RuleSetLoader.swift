@@ -158,7 +158,7 @@ public struct RuleSetLoader {
 
     // MARK: - Rules
 
-    static let checkKeys = ["evidence", "field", "recency", "count", "duration", "xpath"]
+    static let checkKeys = ["evidence", "field", "recency", "count", "duration", "xpath", "series", "progress", "linkage"]
 
     private mutating func rule(_ node: SourceNode, ruleset: String, sources: [PublishedSource]) -> Rule? {
         let keys = ["id", "severity", "basis", "message", "reference", "source", "quote", "when", "unless"] + Self.checkKeys

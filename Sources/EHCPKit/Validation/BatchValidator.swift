@@ -127,7 +127,10 @@ extension PersonalDetails {
             let application = try format.read(bytes, file: located.path).application
             let text = { (path: String) in application.values(at: path).first?.value.comparableText }
             let name = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
-            return PersonalDetails(childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"))
+            let progress = ProgressReport(application)
+            return PersonalDetails(
+                childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"),
+                progress: progress.isEmpty ? nil : progress)
         }
         if path.lowercased().hasSuffix(".zip"), !FileAccess.isDirectory(path) {
             return try? ZipBundle.withUnpacked(path, limits: zipLimits, details)

@@ -1,0 +1,64 @@
+import EHCPTestSupport
+import Foundation
+import Testing
+
+/// Progress in the reports: charts, tables and computed series only with --show-personal-data,
+/// every text from the request escaped.
+@Suite struct ProgressReportCLITests {
+    let examples = RepositoryPaths.localAuthorities + "/england/examples"
+
+    @Test func htmlDrawsEachAreaWithItsTableAndTheProvisionLinks() throws {
+        let result = try EHCPProcess.run(["validate", examples + "/progress-widening-gap", "--format", "html", "--show-personal-data"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.stdout
+        #expect(html.components(separatedBy: "<svg class=\"chart\"").count == 3, "one chart per area")
+        #expect(html.contains("<title id=\"request-1-area-1-title\">reading: standardised score</title>"))
+        #expect(html.contains("<caption>fell 11.7 in 17.2 months (expected 0); gap to expected 19 → 24</caption>"))
+        #expect(html.contains("<tr><th scope=\"row\">2026-03-16</th><td>76</td><td>100</td><td>24</td></tr>"))
+        #expect(html.contains("<text class=\"cycle-label\"") && html.contains("<line class=\"review\""))
+        #expect(html.contains("<h3 id=\"request-1-provision\">Provision and progress</h3>"))
+        #expect(html.contains("<td>(none cited)</td>"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func withoutPersonalDataThereAreNoValuesChartsOrSeries() throws {
+        for format in ["html", "markdown", "json"] {
+            let result = try EHCPProcess.run(["validate", examples + "/progress-flat", "--format", format])
+            #expect(result.status == 0)
+            for hidden in ["<svg", "Attainment over time", "Provision and progress", "\"progress\"", "2024-10-07", "reading age"] {
+                #expect(!result.stdout.contains(hidden), "\(format) shows \(hidden)")
+            }
+        }
+    }
+
+    @Test func jsonCarriesTheComputedSeriesAndMarkdownTheTable() throws {
+        let json = try EHCPProcess.run(["validate", examples + "/progress-flat", "--format", "json", "--show-personal-data"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let progress = try #require(report["progress"] as? [String: Any])
+        let area = try #require((progress["areas"] as? [[String: Any]])?.first)
+        #expect(area["change"] as? Double == 1.8 && area["expectedChange"] as? Double == 17)
+        #expect(area["monthsCovered"] as? Double == 17.2 && area["gapChange"] as? Double == 5)
+        #expect((area["points"] as? [Any])?.count == 4)
+        #expect((report["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String }.filter { $0.hasPrefix("ENG-") } == ["ENG-PROGRESS-RATE"])
+        let markdown = try EHCPProcess.run(["validate", examples + "/progress-flat", "--format", "markdown", "--show-personal-data"]).stdout
+        #expect(markdown.contains("| 2026-03-16 | 72 | 117 | 45 |"))
+        #expect(markdown.contains("## Provision and progress"))
+    }
+
+    @Test func textFromTheRequestIsEscapedInChartsAndTables() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let source = examples + "/progress-flat"
+        try FileManager.default.copyItem(atPath: source + "/evidence", toPath: folder + "/evidence")
+        let document = try String(contentsOfFile: source + "/application.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "area: reading", with: "area: \"<script>x</script> & reading\"")
+            .replacingOccurrences(of: "outcome: Reads a book matched to his phonics stage with 90% accuracy", with: "outcome: \"<img src=x> | Reads a book\"")
+        try document.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        let html = try EHCPProcess.run(["validate", folder, "--format", "html", "--show-personal-data"]).stdout
+        #expect(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; reading: reading age (months)"))
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        let markdown = try EHCPProcess.run(["validate", folder, "--format", "markdown", "--show-personal-data"]).stdout
+        #expect(markdown.contains("\\<img src=x\\> \\| Reads a book"))
+        #expect(markdown.contains("\\<script\\>x\\</script\\> \\& reading"))
+        #expect(!markdown.replacingOccurrences(of: "\\<", with: "").contains("<"), "every < is escaped")
+    }
+}
