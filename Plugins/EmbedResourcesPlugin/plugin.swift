@@ -1,8 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Generates `EmbeddedResources.swift` for EHCPKit at build time from `Schemas/` and the published
-/// authority files in `LocalAuthorities/`, declaring each as an input so an edit rebuilds it.
+/// Generates `EmbeddedResources.swift` for EHCPKit at build time from `Schemas/`, the published
+/// authority files in `LocalAuthorities/` and the field census in `docs/`, declaring each as an input so an edit rebuilds it.
 @main
 struct EmbedResourcesPlugin: BuildToolPlugin {
     /// The files of an authority folder that the binary carries.
@@ -15,7 +15,7 @@ struct EmbedResourcesPlugin: BuildToolPlugin {
         let authorityFiles = folders.flatMap { folder in
             Self.authorityFileNames.map { "\(folder)/\($0)" }
         }.filter { FileManager.default.fileExists(atPath: authorities.appending(path: $0).path) }
-        let fixed = ["Schemas/ehcp-application-1.xsd", "Schemas/ehcp-application-1.schema.json", "LocalAuthorities/authorities.csv"]
+        let fixed = ["Schemas/ehcp-application-1.xsd", "Schemas/ehcp-application-1.schema.json", "LocalAuthorities/authorities.csv", "docs/field-census.csv"]
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedResources.swift")
         return [
             .buildCommand(

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Writes `EmbeddedResources.swift`: the canonical schemas, the authority list and the published
-/// authority files as string constants, byte for byte, so the `ehcp` binary works when copied anywhere.
+/// Writes `EmbeddedResources.swift`: the canonical schemas, the authority list, the field census and
+/// the published authority files as string constants, byte for byte, so the `ehcp` binary works when copied anywhere.
 ///
 /// Usage: `EmbedResourcesTool <output.swift> <package root> <LocalAuthorities-relative file>...`
-/// The build-tool plugin passes the authority files it found; the schemas and the list are fixed.
+/// The build-tool plugin passes the authority files it found; the schemas, the list and the census are fixed.
 struct EmbeddedFile {
     let path: String
     let text: String
@@ -45,10 +45,11 @@ let constants = [
     ("xsd", read(root, "Schemas/ehcp-application-1.xsd")),
     ("jsonSchema", read(root, "Schemas/ehcp-application-1.schema.json")),
     ("authoritiesCSV", read(root, "LocalAuthorities/authorities.csv")),
+    ("fieldCensusCSV", read(root, "docs/field-census.csv")),
 ]
 
 var swift = """
-    // Generated at build time by the EmbedResourcesPlugin from Schemas/ and LocalAuthorities/.
+    // Generated at build time by the EmbedResourcesPlugin from Schemas/, LocalAuthorities/ and docs/field-census.csv.
 
     /// Files carried inside the binary, byte for byte.
     public enum EmbeddedResources {

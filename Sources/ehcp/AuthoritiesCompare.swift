@@ -11,7 +11,9 @@ extension EHCPCommand.Authorities {
                 costed provision map, EP report, recency of reports…), found from what each rule checks; \
                 columns are authorities grouped by region. Each cell says what the authority asks, how \
                 it treats a request without it, its basis and the grade of its source; an authority with \
-                no rules of its own shows its research result. html is a printable heat map (A3 \
+                no rules of its own shows its research result. For each authority whose request form is \
+                in the field census (docs/field-census.csv, carried in the binary), a last row names the \
+                fields of its form that only one or two census forms ask. html is a printable heat map (A3 \
                 landscape) with counts per theme and a summary per region; csv and json are for \
                 researchers.
 

@@ -52,7 +52,7 @@ import Testing
         let csv = try EHCPProcess.run(["authorities", "compare", "--format", "csv"] + arguments)
         let rows = try #require(Self.csvRows(csv.stdout), "the CSV is not well-formed")
         var codes: [String: Set<String>] = [:]
-        for row in rows.dropFirst() where !row[5].isEmpty { codes[row[5], default: []].insert(row[1]) }
+        for row in rows.dropFirst() where !row[5].isEmpty && row[5] != Self.censusTheme { codes[row[5], default: []].insert(row[1]) }
         let json = try EHCPProcess.run(["authorities", "compare", "--format", "json"] + arguments)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         var jsonCounts: [String: Int] = [:]
@@ -71,6 +71,36 @@ import Testing
         #expect(rows.contains { $0[1] == "926" && $0[5] == "apdr-cycles" && $0[7] == "2 cycles" && $0[8] == "warning" && $0[9] == "local" })
         #expect(rows.contains { $0[1] == "840" && $0[5] == "provision-threshold" && $0[7] == "£6,000" })
         #expect(rows.contains { $0[1] == "936" && $0[3] == "no-source-found" && $0[5].isEmpty })
+    }
+
+    static let censusTheme = "census-rare-fields"
+
+    /// The fields only one or two census forms ask, per authority whose form is in the census:
+    /// the same in HTML, CSV and JSON, and read from the census the binary carries.
+    @Test func censusRareFieldsAgreeAcrossFormats() throws {
+        let (_, _, _, rows) = try counts([])
+        var csv: [String: [String]] = [:]
+        for row in rows.dropFirst() where row[5] == Self.censusTheme {
+            #expect(row[6] == "Fields only one or two census forms ask")
+            csv[row[1], default: []].append(row[7])
+        }
+        let json = try EHCPProcess.run(["authorities", "compare", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        var jsonFields: [String: [String]] = [:]
+        for authority in object["authorities"] as? [[String: Any]] ?? [] {
+            if let fields = authority["censusRareFields"] as? [String] { jsonFields[authority["code"] as! String] = fields }
+        }
+        let page = try EHCPProcess.run(["authorities", "compare"]).stdout
+        let htmlCount = page.matches(of: #/<li class="rare-field">/#).count
+        #expect(jsonFields.count == 10, "ten authorities have a form in the census")
+        #expect(jsonFields["860"] == [], "a census form with no rare field has an empty list")
+        #expect(csv == jsonFields.filter { !$0.value.isEmpty })
+        #expect(htmlCount == jsonFields.values.map(\.count).reduce(0, +))
+        #expect(htmlCount == 26)
+        #expect(csv["822"]?.contains("interpreter for the parent") == true)
+        #expect(page.contains("<li class=\"rare-field\">interpreter for the parent</li>"))
+        #expect(page.contains("<li class=\"rare-field\">parent&#39;s first language</li>"), "an apostrophe is escaped")
+        #expect(page.contains("Fields only one or two census forms ask (census of 30 forms)"))
     }
 
     @Test func untrustedTextIsEscapedForEachFormat() throws {

@@ -1,3 +1,4 @@
+import EHCPSource
 import EHCPTestSupport
 import Testing
 @testable import EHCPKit
@@ -54,5 +55,20 @@ import Testing
             #expect(summary.contains("| `\(field)` | \(forms.count) |") || summary.contains("| \(field) | \(forms.count) |"),
                     "docs/field-census.md does not give \(field) as asked by \(forms.count) forms")
         }
+    }
+
+    /// The census the binary carries is the repository's CSV, counted the same way.
+    @Test func theCarriedCensusIsTheRepositorysCSV() throws {
+        let carried = try FieldCensus.builtIn()
+        #expect(carried.formsByField == Self.formsByField(try Self.rows()))
+        #expect(carried.formCount == 30)
+        #expect(carried.rareFields(of: "822").contains("interpreter for the parent"))
+        #expect(!carried.rareFields(of: "822").contains("child.dateOfBirth"), "a field most forms ask is not rare")
+        #expect(!carried.hasForm("unknown"), "forms that do not name their authority belong to none")
+    }
+
+    @Test func aCensusWithoutItsColumnsIsRefusedWithItsPlace() throws {
+        let error = #expect(throws: DiagnosticList.self) { try FieldCensus(csv: "authority,form\n822,Form\n", file: "census.csv") }
+        #expect(error?.description.hasPrefix("census.csv:1") == true)
     }
 }

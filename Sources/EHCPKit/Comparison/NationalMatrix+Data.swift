@@ -17,8 +17,12 @@ extension NationalMatrix {
 
     static let csvHeader = ["region", "code", "authority", "result", "newest_source", "theme", "theme_title", "asks", "severity", "basis", "grades", "rules"]
 
-    /// RFC 4180 CSV: a row for each theme an authority asks for, and one row (theme left empty)
-    /// for each authority with no rules of its own, giving its research result.
+    /// The theme id of the CSV rows that name a field only one or two census forms ask.
+    public static let censusThemeID = "census-rare-fields"
+
+    /// RFC 4180 CSV: a row for each theme an authority asks for, one row (theme left empty) for
+    /// each authority with no rules of its own, giving its research result, and a row (theme
+    /// ``censusThemeID``) for each field of its census forms that only one or two census forms ask.
     public var csv: String {
         var rows = [Self.csvHeader]
         for column in columns {
@@ -29,6 +33,9 @@ extension NationalMatrix {
                 guard let cell = column.cells[theme] else { continue }
                 rows.append(lead + [theme.rawValue, theme.title, cell.summary, cell.severity.rawValue, cell.basis.rawValue,
                                     cell.grades.joined(separator: " "), cell.rules.joined(separator: " ")])
+            }
+            for field in column.rareFields ?? [] {
+                rows.append(lead + [Self.censusThemeID, Self.censusTitle, field, "", "", "", ""])
             }
         }
         return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
@@ -44,7 +51,8 @@ extension NationalMatrix {
     }
 
     /// The matrix as a tree: themes with their counts, regions with their research results, and
-    /// every authority with its cells.
+    /// every authority with its cells and, when its form is in the field census, the fields only
+    /// one or two census forms ask (`censusRareFields`).
     public var json: OutputNode {
         .mapping([
             ("themes", .sequence(themes.map { theme in
@@ -70,6 +78,7 @@ extension NationalMatrix {
                 if let localOffer = research.localOffer { fields.append(("localOffer", .string(localOffer))) }
                 let cells = RequirementTheme.allCases.compactMap { column.cells[$0] }
                 fields.append(("cells", .sequence(cells.map { Self.json($0, theme: true) })))
+                if let rare = column.rareFields { fields.append(("censusRareFields", .sequence(rare.map { .string($0) }))) }
                 return .mapping(fields)
             })),
         ])

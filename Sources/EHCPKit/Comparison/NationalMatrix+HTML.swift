@@ -12,6 +12,9 @@ extension NationalMatrix {
             footer: "Made by ehcp authorities compare from the published authority folders. Each cell is what the authority's own rules ask; the law is the same everywhere.")
     }
 
+    /// The title of the row and CSV theme naming the fields only one or two census forms ask.
+    static let censusTitle = "Fields only one or two census forms ask"
+
     static let intro = "Every English local authority, grouped by region. Rows are requirement themes; each cell says what the authority asks for before a request for an EHC needs assessment, how it treats a request without it, whether that is law or its own practice, and how good the source is. An empty cell means the authority's published guidance asks nothing of its own on that theme."
 
     /// Short grade names for cells; the key spells them out.
@@ -33,6 +36,7 @@ extension NationalMatrix {
         <li><span class="swatch result">nothing beyond the law</span> the authority's research result when it has no rules of its own</li>
         </ul>
         <p>Each cell: what is asked; then its need; its basis (local practice, statutory guidance or law); and the grade of its source: <em>page</em> the authority's current page, <em>document</em> a dated authority document, <em>copy</em> a secondary copy, <em>archive</em> an archived page, <em>ungraded</em> a rule that names no source.</p>
+        <p>The last row of a region's table names, for each authority whose request form is in the field census of published forms, the fields of its form that only one or two census forms ask: where its form departs from the rest.</p>
         </section>
 
         """
@@ -97,7 +101,26 @@ extension NationalMatrix {
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + censusRow(region) + "</tbody>\n</table>\n</section>\n"
+    }
+
+    /// The row naming, for each authority whose form is in the field census, the fields that only
+    /// one or two census forms ask; no row when no authority of the region has a census form.
+    private func censusRow(_ region: Region) -> String {
+        guard region.columns.contains(where: { $0.rareFields != nil }) else { return "" }
+        var out = "<tr class=\"census\"><th scope=\"row\" class=\"theme\">\(Self.censusTitle.escapedForMarkup) (census of \(censusForms) forms)</th>"
+        for column in region.columns {
+            guard let fields = column.rareFields else {
+                out += "<td class=\"empty\"><span class=\"visually-hidden\">form not in the census</span></td>"
+                continue
+            }
+            if fields.isEmpty {
+                out += "<td class=\"census\">none</td>"
+            } else {
+                out += "<td class=\"census\"><ul>" + fields.map { "<li class=\"rare-field\">\($0.escapedForMarkup)</li>" }.joined() + "</ul></td>"
+            }
+        }
+        return out + "</tr>\n"
     }
 
     /// The matrix's own style, over the shared page style. Every colour pair is at least 4.5:1,
@@ -121,6 +144,8 @@ extension NationalMatrix {
         td.warning { color: #1b1b1b; background: #8fb3de; }
         td.info { color: #1b1b1b; background: #c9dbf1; }
         td.empty { color: #1b1b1b; background: #fff; }
+        td.census { color: #1b1b1b; background: #fff; }
+        td.census ul { margin: 0; padding-left: 0.8rem; }
         td.result { color: #3d4549; background: #e8e8e8; text-align: center; vertical-align: middle; font-style: italic; }
         .swatch { display: inline-block; padding: 0 0.4rem; border: 1px solid #6f777b; font-weight: 600; }
         .swatch.error { color: #fff; background: #1d3f6e; }

@@ -37,6 +37,9 @@ public struct NationalMatrix: Sendable {
     public struct Column: Sendable {
         public var research: AuthorityResearch
         public var cells: [RequirementTheme: Cell]
+        /// The fields of the authority's census forms that only one or two census forms ask (see
+        /// ``FieldCensus``); nil when none of its forms is in the census.
+        public var rareFields: [String]?
     }
 
     /// Authorities of one region, by name.
@@ -49,6 +52,9 @@ public struct NationalMatrix: Sendable {
     public var regions: [Region]
     /// The statutory baseline's cells: what the law asks of every request.
     public var law: [RequirementTheme: Cell]
+
+    /// The number of forms in the field census.
+    public var censusForms = 0
 
     /// Every authority, region by region.
     public var columns: [Column] { regions.flatMap(\.columns) }
@@ -79,10 +85,12 @@ public struct NationalMatrix: Sendable {
         return ids.map { id, phrase in (id, phrase, columns.filter { $0.research.resultID == id }.count) }
     }
 
-    /// The matrix of every authority in `authorities`, from the rule sets and metadata in `catalog`.
+    /// The matrix of every authority in `authorities`, from the rule sets and metadata in `catalog`
+    /// and the fields each authority's forms ask in `census` (the census the binary carries by default).
     ///
     /// - Throws: ``DiagnosticList`` when a rule set or `authority.yaml` is invalid.
-    public static func build(catalog: RuleSetCatalog, authorities: AuthorityCatalog = .builtIn) throws -> NationalMatrix {
+    public static func build(catalog: RuleSetCatalog, authorities: AuthorityCatalog = .builtIn, census: FieldCensus? = nil) throws -> NationalMatrix {
+        let census = try census ?? .builtIn()
         let baseline = try catalog.rulesets(forCode: "")
         let baselineIDs = Set(baseline.map(\.id))
         var byRegion: [String: [Column]] = [:]
@@ -92,10 +100,11 @@ public struct NationalMatrix: Sendable {
             if research.hasOwnRules {
                 own = try EffectiveRules.combine(try catalog.rulesets(forCode: entry.code), asOf: nil).rules.filter { !baselineIDs.contains($0.ruleset) }
             }
-            byRegion[entry.region, default: []].append(Column(research: research, cells: cells(own)))
+            byRegion[entry.region, default: []].append(Column(research: research, cells: cells(own),
+                                                              rareFields: census.hasForm(entry.code) ? census.rareFields(of: entry.code) : nil))
         }
         let regions = byRegion.keys.sorted().map { Region(name: $0, columns: byRegion[$0]!.sorted { $0.research.authority.name < $1.research.authority.name }) }
-        return NationalMatrix(regions: regions, law: cells(try EffectiveRules.combine(baseline, asOf: nil).rules))
+        return NationalMatrix(regions: regions, law: cells(try EffectiveRules.combine(baseline, asOf: nil).rules), censusForms: census.formCount)
     }
 
     private static func cells(_ rules: [Rule]) -> [RequirementTheme: Cell] {
