@@ -10,6 +10,6 @@ swift build -c release --product ehcp >&2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 .build/release/ehcp authorities compare --format html --output "$work/matrix.html" "$@"
-scripts/chromium-screenshot.sh "$work/matrix.html" "$work/matrix.png" 1587 "${MATRIX_HEIGHT:-10000}"
+scripts/chromium-screenshot.sh "$work/matrix.html" "$work/matrix.png" 1587 "${MATRIX_HEIGHT:-11000}"
 cp "$work/matrix.png" docs/national-matrix.png
 echo "docs/national-matrix.png written"
