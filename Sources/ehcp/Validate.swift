@@ -92,10 +92,6 @@ extension EHCPCommand {
                 // Authority formats are loaded, once, only when a folder holds no canonical document.
                 let needsFormats = given.contains { FileAccess.isDirectory($0) && !BundleLocator.holdsCanonicalDocument($0) }
                 let formats = needsFormats || showPersonalData ? try FormatRegistry.standard(catalog: catalog) : nil
-                for folder in given where FileAccess.isDirectory(folder) && !BundleLocator.isBundle(folder, formats: formats)
-                    && BundleLocator.expand(folder, formats: formats) == [folder] {
-                    throw ValidationError("'\(folder)' holds no application document (\(BundleLocator.documentNames.joined(separator: ", "))) and no bundles; start one with 'ehcp init \(folder) --authority CODE'")
-                }
                 let batch = BatchValidator(rulesets: catalog, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, formats: formats)
                 let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
                 // The bundles themselves are protected, not a folder of them: a report beside them is fine.

@@ -22,6 +22,26 @@ import Testing
         try manager.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }
     }
 
+    @Test func aFolderWithoutADocumentIsReportedAndASecondRunReplacesThatReport() throws {
+        let folder = try workspace()
+        let notABundle = folder + "/Amelia Okafor"
+        try manager.createDirectory(atPath: notABundle, withIntermediateDirectories: true)
+        try "print(1)\n".write(toFile: notABundle + "/main.swift", atomically: true, encoding: .utf8)
+        let report = folder + "/report.txt"
+        for _ in 0..<2 {
+            let result = try EHCPProcess.run(["validate", notABundle, "--output", report])
+            #expect(result.status == 2)
+            #expect(result.stderr.contains("holds no application document"), "\(result.stderr)")
+            #expect(try text(report).contains("could not be read"), "the report lists the folder it could not read")
+            #expect(try leftovers(folder).isEmpty)
+        }
+        let redacted = try EHCPProcess.run(["validate", notABundle, "--redact-paths", "--output", report])
+        #expect(redacted.status == 2)
+        let written = try text(report)
+        #expect(!redacted.stderr.contains("Amelia") && !written.contains("Amelia"), "\(redacted.stderr)")
+        #expect(written.contains("bundle 1"))
+    }
+
     @Test func aSecondRunReplacesTheReport() throws {
         let folder = try workspace()
         let report = folder + "/report.html"

@@ -39,7 +39,7 @@ public enum BundleLocator {
         }
         guard present.count == 1 else {
             let problem = present.isEmpty
-                ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")), or one file in an authority's own format)"
+                ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")), or one file in an authority's own format); start one with 'ehcp init \(path) --authority CODE'"
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
             throw DiagnosticList([.error("\(path): the bundle \(problem)", at: nil)])
         }

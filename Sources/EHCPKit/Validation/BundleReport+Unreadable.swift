@@ -40,11 +40,19 @@ extension BundleReport {
         return copy
     }
 
-    /// `text` with the bundle's path at its start (alone, or followed by `/` or `:`) replaced by `label`.
+    /// `text` with the bundle's path replaced by `label` wherever it stands as a path of its own:
+    /// at the start or after a space or quote, and followed by the end, `/`, `:`, a space or a quote.
     private func replacingBundle(in text: String, with label: String) -> String {
-        guard text.hasPrefix(bundle) else { return text }
-        let rest = text.dropFirst(bundle.count)
-        guard rest.isEmpty || rest.first == "/" || rest.first == ":" else { return text }
-        return label + rest
+        guard !bundle.isEmpty, text.contains(bundle) else { return text }
+        let before: Set<Character> = [" ", "'", "\""], after: Set<Character> = ["/", ":", " ", "'", "\""]
+        var out = ""
+        var rest = text[...]
+        while let range = rest.range(of: bundle) {
+            let startsPath = range.lowerBound == text.startIndex || before.contains(text[text.index(before: range.lowerBound)])
+            let endsPath = range.upperBound == text.endIndex || after.contains(text[range.upperBound])
+            out += rest[..<range.lowerBound] + (startsPath && endsPath ? label : bundle)
+            rest = rest[range.upperBound...]
+        }
+        return out + rest
     }
 }
