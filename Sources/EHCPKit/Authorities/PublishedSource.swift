@@ -58,6 +58,13 @@ public struct PublishedSource: Sendable, Hashable {
         return parts.joined(separator: ", ")
     }
 
+    /// `reference` followed by what `source` is ("… (rests on a secondary copy dated 2018, read
+    /// 2026-11-23)"); the source's address when there is no reference.
+    static func citation(reference: String?, source: PublishedSource?) -> String? {
+        guard let reference else { return source.map { "\($0.url) (\($0.standing))" } }
+        return source.map { "\(reference) (rests on \($0.standing))" } ?? reference
+    }
+
     static let keys = ["url", "read", "grade", "published", "title", "note"]
 
     /// True for `YYYY`, `YYYY-MM` or a real `YYYY-MM-DD`.

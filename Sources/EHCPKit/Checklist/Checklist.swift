@@ -79,11 +79,11 @@ public struct Checklist: Sendable {
             }
             // A parent or young person may request by letter: local practice is never required of them.
             let lowered = requester.map(RequesterFairness.protectedRoles.contains) == true && rule.basis == .local && rule.severity == .error
-            let citation = rule.reference.map { reference in rule.source.map { "\(reference) (rests on \($0.standing))" } ?? reference }
             let item = Item(
                 rule: rule.id, text: ChecklistWording.item(rule.check) ?? rule.message, severity: lowered ? .warning : rule.severity,
                 basis: rule.basis, within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes,
-                field: rule.check.field, applies: ChecklistWording.conditions(when: conditions, unless: rule.unless), reference: citation)
+                field: rule.check.field, applies: ChecklistWording.conditions(when: conditions, unless: rule.unless),
+                reference: PublishedSource.citation(reference: rule.reference, source: rule.source))
             bySection[Self.section(of: rule.check), default: []].append(item)
         }
         sections = Section.allCases.compactMap { section in

@@ -66,10 +66,7 @@ public struct Finding: Sendable, Equatable {
 
     /// The reference, followed by what the rule's source is ("rests on a secondary copy dated
     /// 2018, read 2026-11-23") when the rule names a graded source.
-    public var citation: String? {
-        guard let reference else { return source.map { "\($0.url) (\($0.standing))" } }
-        return source.map { "\(reference) (rests on \($0.standing))" } ?? reference
-    }
+    public var citation: String? { PublishedSource.citation(reference: reference, source: source) }
 
     /// A built-in finding about the canonical format.
     public static func builtIn(
