@@ -38,7 +38,10 @@ extension EHCPCommand.Authorities {
 
         func run() throws {
             try reportingFailures {
-                let matrix = try NationalMatrix.build(catalog: try ruleSetOptions.catalog())
+                let catalog = try ruleSetOptions.catalog()
+                // The authority files it reads are inputs: never written over.
+                if let output { try OutputPath.refuse(output, reading: [catalog.folderOnDisk].compactMap { $0 }) }
+                let matrix = try NationalMatrix.build(catalog: catalog)
                 let text = matrix.render(format: format)!
                 if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
             }

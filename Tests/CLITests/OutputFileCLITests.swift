@@ -42,6 +42,16 @@ import Testing
         #expect(written.contains("bundle 1"))
     }
 
+    @Test func theMatrixIsNeverWrittenOverTheAuthorityFilesItReads() throws {
+        let drafts = try DraftAuthorities.norfolk(appending: "").folder
+        let rules = drafts + "/926-norfolk/requirements.yaml"
+        let before = try text(rules)
+        let result = try EHCPProcess.run(["authorities", "compare", "--authorities-dir", drafts, "--output", rules])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("which is being read"), "\(result.stderr)")
+        #expect(try text(rules) == before)
+    }
+
     @Test func aSecondRunReplacesTheReport() throws {
         let folder = try workspace()
         let report = folder + "/report.html"
