@@ -33,9 +33,9 @@ enum ReportFixtures {
             finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
             finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
             finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
-        ])
+        ], rules: rules)
 
-    static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [])
+    static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [], rules: rules)
 
     static let unknownAuthority = BundleReport(
         bundle: "intake/three", authority: nil, rulesets: [], asOf: nil,
@@ -46,6 +46,6 @@ enum ReportFixtures {
         .error("an alias names no anchor defined before it", at: SourceLocation(file: "intake/four/application.yaml", line: 3, column: 15)),
     ]))
 
-    static let context = ReportContext(rules: ["926": rules])
+    static let context = ReportContext()
     static let all = [failing, passing, unknownAuthority]
 }
