@@ -1,23 +1,23 @@
+/// How serious a finding or a diagnostic is: one scale for both.
+public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+    case info, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .info: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
 /// A problem with an input: an unreadable file, malformed YAML, XML or JSON, an invalid rule set.
 ///
 /// Diagnostics are collected and reported together; an error-level diagnostic stops the command
 /// with exit code 2. Messages name paths and kinds of value, never personal values.
 public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
-    /// How serious a diagnostic is.
-    public enum Severity: String, Sendable, Codable, Comparable {
-        case note, warning, error
-
-        private var rank: Int {
-            switch self {
-            case .note: 0
-            case .warning: 1
-            case .error: 2
-            }
-        }
-
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
-    }
-
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?
@@ -36,10 +36,11 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location)
     }
 
-    /// `file:line:column: error: message`, the form compilers and editors understand.
+    /// `file:line:column: error: message`, the form compilers and editors understand (in their
+    /// words, an `info` diagnostic is a `note`).
     public var description: String {
         let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)"
+        return "\(prefix)\(severity == .info ? "note" : severity.rawValue): \(message)"
     }
 }
 

@@ -50,7 +50,7 @@ enum LibXML2 {
     static func diagnostic(_ error: xmlError, file: String) -> Diagnostic {
         // Never error.message: it quotes the document.
         let message = kind(code: error.code, domain: error.domain)
-        let severity: Diagnostic.Severity = error.level == XML_ERR_WARNING ? .warning : .error
+        let severity: Severity = error.level == XML_ERR_WARNING ? .warning : .error
         let line = Int(error.line)
         let column = error.int2 > 0 ? Int(error.int2) : nil
         return Diagnostic(severity, message, at: line > 0 ? SourceLocation(file: file, line: line, column: column) : SourceLocation(file: file, line: 1))

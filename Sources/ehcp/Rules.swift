@@ -47,7 +47,7 @@ extension EHCPCommand {
                     } catch let list as DiagnosticList {
                         diagnostics = list.diagnostics
                     }
-                    problems += diagnostics.filter { $0.severity != .note }.count
+                    problems += diagnostics.filter { $0.severity != .info }.count
                     for diagnostic in diagnostics { Terminal.writeError(diagnostic.description.escapingControlCharacters()) }
                 }
                 Terminal.write("\(files.count) file(s) checked, \(problems) problem(s)\n")

@@ -51,7 +51,7 @@ import Testing
 
     @Test(arguments: blocks.filter { $0.kind.isEmpty })
     func ruleSetLintsClean(_ block: Block) throws {
-        let found = try lint(block).filter { $0.severity != .note }
+        let found = try lint(block).filter { $0.severity != .info }
         #expect(found.isEmpty, "\(found)")
     }
 

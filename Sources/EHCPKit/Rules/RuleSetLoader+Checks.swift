@@ -80,7 +80,7 @@ extension RuleSetLoader {
             do {
                 pattern = try Pattern(source)
                 if pattern?.nestsUnboundedRepeats == true {
-                    diagnostics.append(.init(.note, "pattern repeats a group that itself repeats without bound, as (a+)+ does: ehcp matches it in linear time, but the backtracking engines of other tools can take exponential time on it; write it without the nesting where you can", at: node.location))
+                    diagnostics.append(.init(.info, "pattern repeats a group that itself repeats without bound, as (a+)+ does: ehcp matches it in linear time, but the backtracking engines of other tools can take exponential time on it; write it without the nesting where you can", at: node.location))
                 }
             } catch {
                 diagnostics.error(error.message, at: node.location)

@@ -1,20 +1,5 @@
 import EHCPSource
 
-/// How serious a finding is.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
-    case info, warning, error
-
-    private var rank: Int {
-        switch self {
-        case .info: 0
-        case .warning: 1
-        case .error: 2
-        }
-    }
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
-
 /// Why a rule exists: the law, statutory guidance, what any authority needs to act on a request,
 /// an authority's own practice, or (for the built-in checks) the canonical format itself.
 public enum Basis: String, Sendable, Codable, CaseIterable {
