@@ -25,22 +25,16 @@ extension EHCPCommand {
                 abstract: "One line per authority: code, name, what research into its practice found, and the newest source date.",
                 discussion: "Example:\n  ehcp authorities list --format json")
 
-            @Option(help: "text or json.")
-            var format: String = "text"
+            @Option(help: "Output format.")
+            var format: TextOrJSON = .text
 
             @OptionGroup var ruleSetOptions: RuleSetOptions
-
-            func validate() throws {
-                guard AuthorityList.outputFormats.contains(format) else {
-                    throw ValidationError("unknown --format '\(format)'; use one of: \(AuthorityList.outputFormats.joined(separator: ", "))")
-                }
-            }
 
             func run() throws {
                 try reportingFailures {
                     let catalog = try ruleSetOptions.catalog()
                     let list = try AuthorityList(catalog: catalog, formats: try FormatRegistry.standard(catalog: catalog))
-                    Terminal.write(format == "json" ? JSONWriter.write(list.json) : list.text)
+                    Terminal.write(format == .json ? JSONWriter.write(list.json) : list.text)
                 }
             }
         }

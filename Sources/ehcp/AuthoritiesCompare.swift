@@ -22,19 +22,13 @@ extension EHCPCommand.Authorities {
                   ehcp authorities compare --format csv --output matrix.csv
                 """)
 
-        @Option(help: "html, csv or json.")
-        var format: String = "html"
+        @Option(help: "Matrix format.")
+        var format: MatrixFormat = .html
 
         @Option(help: "Write the matrix to this file (atomically) instead of standard output.")
         var output: String?
 
         @OptionGroup var ruleSetOptions: RuleSetOptions
-
-        func validate() throws {
-            guard NationalMatrix.formats.contains(format) else {
-                throw ValidationError("unknown --format '\(format)'; use one of: \(NationalMatrix.formats.joined(separator: ", "))")
-            }
-        }
 
         func run() throws {
             try reportingFailures {
@@ -42,7 +36,7 @@ extension EHCPCommand.Authorities {
                 // The authority files it reads are inputs: never written over.
                 if let output { try OutputPath.refuse(output, reading: [catalog.folderOnDisk].compactMap { $0 }) }
                 let matrix = try NationalMatrix.build(catalog: catalog)
-                let text = matrix.render(format: format)!
+                let text = matrix.render(format: format.rawValue)!
                 if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
             }
         }

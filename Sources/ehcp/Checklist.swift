@@ -22,8 +22,8 @@ extension EHCPCommand {
         @Option(help: "Who makes the request: parent, young-person, setting, youth-custody or other. Leaves out what applies only to others.")
         var requester: String?
 
-        @Option(help: "markdown, html or json.")
-        var format: String = "markdown"
+        @Option(help: "Checklist format.")
+        var format: ChecklistFormat = .markdown
 
         @Option(help: "Write the checklist to this file instead of standard output.")
         var output: String?
@@ -31,9 +31,6 @@ extension EHCPCommand {
         @OptionGroup var ruleSetOptions: RuleSetOptions
 
         func validate() throws {
-            guard ChecklistRenderer.formats.contains(format) else {
-                throw ValidationError("unknown --format '\(format)'; use one of: \(ChecklistRenderer.formats.joined(separator: ", "))")
-            }
             if let requester, !Vocabulary.requesterRole.contains(requester) {
                 throw ValidationError("unknown --requester '\(requester)'; use one of: \(Vocabulary.requesterRole.codes.joined(separator: ", "))")
             }
@@ -43,7 +40,7 @@ extension EHCPCommand {
             try reportingFailures {
                 if let output { try OutputPath.refuse(output, reading: [try ruleSetOptions.catalog().folderOnDisk].compactMap { $0 }) }
                 let checklist = try EHCPCommand.checklist(authority: authority, requester: requester, options: ruleSetOptions)
-                let text = ChecklistRenderer.render(checklist, format: format)!
+                let text = ChecklistRenderer.render(checklist, format: format.rawValue)!
                 if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
             }
         }

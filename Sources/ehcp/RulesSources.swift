@@ -21,20 +21,19 @@ extension EHCPCommand.Rules {
         @Option(help: "List sources read before this date (YYYY-MM-DD).")
         var before: String?
 
-        @Option(help: "text or json.")
-        var format: String = "text"
+        @Option(help: "Output format.")
+        var format: TextOrJSON = .text
 
         @OptionGroup var ruleSetOptions: RuleSetOptions
 
         func validate() throws {
             if let before, CalendarDate(iso: before) == nil { throw ValidationError("--before '\(before)' is not a date (YYYY-MM-DD)") }
-            guard ["text", "json"].contains(format) else { throw ValidationError("unknown --format '\(format)'; use one of: text, json") }
         }
 
         func run() throws {
             try reportingFailures {
                 let audit = try SourceAudit.run(catalog: try ruleSetOptions.catalog(), before: before.flatMap { CalendarDate(iso: $0) })
-                guard format == "json" else { return Terminal.write(audit.text) }
+                guard format == .json else { return Terminal.write(audit.text) }
                 Terminal.write(JSONWriter.write(.sequence(audit.items.map { item in
                     var fields: [(key: String, value: OutputNode)] = [
                         ("code", .string(item.authority.code)), ("authority", .string(item.authority.name)), ("url", .string(item.source.url)),

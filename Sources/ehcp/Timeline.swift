@@ -39,14 +39,13 @@ extension EHCPCommand {
         @Option(help: "An exception period, KIND:FROM..TO (repeatable); KIND is closure, early-years-closure, circumstances or absence.")
         var exception: [String] = []
 
-        @Option(help: "text or json.")
-        var format: String = "text"
+        @Option(help: "Output format.")
+        var format: TextOrJSON = .text
 
         func validate() throws {
             guard CalendarDate(iso: received) != nil else {
                 throw ValidationError("--received must be a date written YYYY-MM-DD, e.g. --received 2026-10-05")
             }
-            guard ["text", "json"].contains(format) else { throw ValidationError("unknown --format '\(format)'; use text or json") }
             for text in exception {
                 do { _ = try ExceptionPeriod(parsing: text) } catch { throw ValidationError("--exception \(error)") }
             }
@@ -55,7 +54,7 @@ extension EHCPCommand {
         func run() throws {
             let exceptions = try exception.map { try ExceptionPeriod(parsing: $0) }
             let timeline = StatutoryTimeline(received: CalendarDate(iso: received)!, exceptions: exceptions)
-            Terminal.write(format == "json" ? JSONWriter.write(json(timeline)) : text(timeline))
+            Terminal.write(format == .json ? JSONWriter.write(json(timeline)) : text(timeline))
         }
 
         private func text(_ timeline: StatutoryTimeline) -> String {

@@ -48,8 +48,8 @@ extension EHCPCommand {
         @Option(help: "Date to check recency against (YYYY-MM-DD); defaults to the request's dateOfRequest.")
         var asOf: String?
 
-        @Option(help: "Report format: text, json, html, markdown, sarif or junit.")
-        var format: String = "text"
+        @Option(help: "Report format.")
+        var format: ReportFormat = .text
 
         @Option(help: "Write the report to this file instead of standard output.")
         var output: String?
@@ -67,9 +67,6 @@ extension EHCPCommand {
         var redactPaths = false
 
         func validate() throws {
-            guard Reporters.reporter(format) != nil else {
-                throw ValidationError("unknown --format '\(format)'; use one of: \(Reporters.all.map { $0.identifier }.joined(separator: ", "))")
-            }
             guard failOn == "never" || Severity(rawValue: failOn) != nil else {
                 throw ValidationError("unknown --fail-on '\(failOn)'; use error, warning, info or never")
             }
@@ -98,7 +95,7 @@ extension EHCPCommand {
                 // The bundles themselves are protected, not a folder of them: a report beside them is fine.
                 if let output { try OutputPath.refuse(output, reading: paths + ruleFiles + [catalog.folderOnDisk].compactMap { $0 }) }
                 let progress = paths.count > 1 ? ProgressBar(total: paths.count) : nil
-                let reporter = Reporters.reporter(format)!
+                let reporter = format.reporter
                 let outcome: BatchOutcome
                 if let streaming = reporter as? any StreamingReporter {
                     outcome = try stream(paths, with: streaming, batch: batch, progress: progress)
@@ -154,7 +151,7 @@ extension EHCPCommand {
         /// progress bar the report is held back until the bar is finished, so the two do not mix.
         private func stream(_ paths: [String], with reporter: any StreamingReporter, batch: BatchValidator,
                             progress: ProgressBar?) throws -> BatchOutcome {
-            var shared = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
+            var shared = ReportContext(color: output == nil && format == .text && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
             shared.several = paths.count > 1
             let context = shared
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
@@ -191,9 +188,9 @@ extension EHCPCommand {
 
         /// Writes the whole report at once; `several` when more than one bundle was asked for.
         private func write(_ reports: [BundleReport], several: Bool) throws {
-            var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
+            var context = ReportContext(color: output == nil && format == .text && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
             context.several = several
-            let text = Reporters.reporter(format)!.report(reports, context: context)
+            let text = format.reporter.report(reports, context: context)
             if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
         }
     }

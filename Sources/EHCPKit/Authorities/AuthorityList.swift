@@ -11,9 +11,6 @@ public struct AuthorityList: Sendable {
 
     public var rows: [Row]
 
-    /// The `--format` values.
-    public static let outputFormats = ["text", "json"]
-
     /// The list for every authority in `authorities`, from the folders in `catalog`.
     ///
     /// - Throws: ``DiagnosticList`` when an `authority.yaml` is invalid.
