@@ -25,10 +25,17 @@ import Testing
         for format in ["html", "markdown", "json"] {
             let result = try EHCPProcess.run(["validate", examples + "/progress-flat", "--format", format])
             #expect(result.status == 0)
-            for hidden in ["<svg", "Attainment over time", "Provision and progress", "\"progress\"", "2024-10-07", "reading age"] {
+            for hidden in ["<svg", "Provision and progress", "\"progress\"", "2024-10-07", "reading age"] {
                 #expect(!result.stdout.contains(hidden), "\(format) shows \(hidden)")
             }
+            let saysWhy = result.stdout.contains("Charts are drawn only with --show-personal-data, because they show the child's results.")
+            #expect(saysWhy == (format == "html"), "\(format): the line in place of the charts")
         }
+    }
+
+    @Test func aRequestWithoutAttainmentHasNoLineAboutCharts() throws {
+        let result = try EHCPProcess.run(["validate", examples + "/fails", "--format", "html"])
+        #expect(!result.stdout.contains("Charts are drawn only"))
     }
 
     @Test func jsonCarriesTheComputedSeriesAndMarkdownTheTable() throws {

@@ -29,6 +29,15 @@ extension HTMLReporter {
         return out
     }
 
+    /// Where the charts would be without `--show-personal-data`: one line saying why they are not.
+    func withheldCharts(id: String) -> String {
+        "<section aria-labelledby=\"\(id)-progress\">\n<h3 id=\"\(id)-progress\">Attainment over time</h3>\n"
+            + "<p class=\"withheld\">\(Self.withheldChartsLine)</p>\n</section>\n"
+    }
+
+    /// The line shown in place of the charts.
+    static let withheldChartsLine = "Charts are drawn only with --show-personal-data, because they show the child's results."
+
     private static func pointsTable(_ rows: [[String]], caption: String) -> String {
         var out = "<table class=\"progress\">\n<caption>\(caption.escapedForMarkup)</caption>\n<thead><tr>"
         out += ProgressReport.pointsHeader.map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr></thead>\n<tbody>\n"

@@ -50,7 +50,11 @@ public struct HTMLReporter: Reporter {
             out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
-        if let progress = context.personal[report.bundle]?.progress { out += progressSections(progress, id: id) }
+        if let progress = context.personal[report.bundle]?.progress {
+            out += progressSections(progress, id: id)
+        } else if report.recordsAttainment, context.personal[report.bundle] == nil {
+            out += withheldCharts(id: id)
+        }
         if let received = report.asOf { out += timeline(received, id: id) }
         return out + "</article>\n"
     }

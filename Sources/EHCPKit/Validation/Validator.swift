@@ -10,6 +10,9 @@ public struct BundleReport: Sendable {
     public var findings: [Finding]
     /// Why the bundle could not be read, each problem by position and kind; empty when it was read.
     public var problems: [Diagnostic] = []
+    /// The application records attainment over time: the HTML report draws it as charts with
+    /// `--show-personal-data`, and says where they would be without it. It tells nothing of the values.
+    public var recordsAttainment = false
 
     /// True when the bundle was read and no finding is an error.
     public var isValid: Bool { problems.isEmpty && !findings.contains { $0.severity == .error } }
@@ -232,7 +235,9 @@ public final class Validator: @unchecked Sendable {
             if let notice = research.noLocalRulesFinding { findings.append(notice) }
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
-        return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
+        var report = BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
+        report.recordsAttainment = !application.attainmentSeries.isEmpty
+        return report
     }
 
     /// A missing required field is reported once: by the rule that says why it is needed (with

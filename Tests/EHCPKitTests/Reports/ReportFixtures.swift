@@ -25,15 +25,20 @@ enum ReportFixtures {
                 reference: "Guidance, https://example.org/\(rule)", ruleSource: SourceLocation(file: rulesFile, line: 10))
     }
 
-    static let failing = BundleReport(
-        bundle: "intake/request one", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-05"),
-        findings: [
-            finding("NFK-CONSENT", .error, .local, line: 40, path: "evidence"),
-            finding("ENG-CHILD-GIVEN-NAMES", .error, .law, line: 12, path: "child.givenNames"),
-            finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
-            finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
-            finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
-        ])
+    /// It records attainment, shown without personal data: the HTML says where its charts would be.
+    static let failing: BundleReport = {
+        var report = BundleReport(
+            bundle: "intake/request one", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-05"),
+            findings: [
+                finding("NFK-CONSENT", .error, .local, line: 40, path: "evidence"),
+                finding("ENG-CHILD-GIVEN-NAMES", .error, .law, line: 12, path: "child.givenNames"),
+                finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
+                finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
+                finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
+            ])
+        report.recordsAttainment = true
+        return report
+    }()
 
     static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [])
 
