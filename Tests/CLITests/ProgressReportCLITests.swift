@@ -68,4 +68,30 @@ import Testing
         #expect(markdown.contains("\\<script\\>x\\</script\\> \\& reading"))
         #expect(!markdown.replacingOccurrences(of: "\\<", with: "").contains("<"), "every < is escaped")
     }
+
+    /// Provision lines dated with schema 1.1's `start` and `end`: the period in the provision
+    /// table, and each start and end marked on the chart of the area the line serves.
+    @Test func datedProvisionShowsItsPeriodAndMarksTheChartOfItsArea() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let source = examples + "/progress-widening-gap"
+        try FileManager.default.copyItem(atPath: source + "/evidence", toPath: folder + "/evidence")
+        let document = try String(contentsOfFile: source + "/application.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "  progressEvidence: sen-support-plan\n", with: "  progressEvidence: sen-support-plan\n  start: 2025-09-08\n  end: 2026-03-27\n")
+            .replacingOccurrences(of: "  outcome: Spells the 100 most common words correctly\n", with: "  outcome: Spells the 100 most common words correctly\n  start: 2026-01-05\n")
+        try document.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        let result = try EHCPProcess.run(["validate", folder, "--format", "html", "--show-personal-data"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = result.stdout
+        #expect(html.contains("<tr><th scope=\"row\">1. Daily one-to-one structured literacy programme</th><td>Teaching assistant</td><td>2025-09-08 to 2026-03-27</td>"))
+        #expect(html.contains("<td>from 2026-01-05</td>"))
+        let charts = html.components(separatedBy: "<svg class=\"chart\"").dropFirst()
+        let reading = try #require(charts.first { $0.contains("reading: standardised score</title>") })
+        #expect(reading.components(separatedBy: "<line class=\"provision-change\"").count == 3, "the reading line's start and end")
+        #expect(reading.contains(">Provision 1 starts</text>") && reading.contains(">Provision 1 ends</text>"))
+        #expect(!reading.contains("Provision 2"), "the spelling line serves no charted area")
+        let markdown = try EHCPProcess.run(["validate", folder, "--format", "markdown", "--show-personal-data"]).stdout
+        #expect(markdown.contains("| 1. Daily one-to-one structured literacy programme | Teaching assistant | 2025-09-08 to 2026-03-27 |"))
+        let json = try EHCPProcess.run(["validate", folder, "--format", "json", "--show-personal-data"]).stdout
+        #expect(json.contains("\"start\": \"2025-09-08\"") && json.contains("\"end\": \"2026-03-27\""))
+    }
 }
