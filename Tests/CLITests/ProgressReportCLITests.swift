@@ -7,6 +7,17 @@ import Testing
 @Suite struct ProgressReportCLITests {
     let examples = RepositoryPaths.localAuthorities + "/england/examples"
 
+    /// A copy of the baseline example `name` in a new folder, its document edited by `replacements`.
+    private func copy(of name: String, replacing replacements: [(String, String)]) throws -> String {
+        let folder = try EHCPProcess.temporaryFolder()
+        let source = examples + "/" + name
+        try FileManager.default.copyItem(atPath: source + "/evidence", toPath: folder + "/evidence")
+        var document = try String(contentsOfFile: source + "/application.yaml", encoding: .utf8)
+        for (old, new) in replacements { document = document.replacingOccurrences(of: old, with: new) }
+        try document.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        return folder
+    }
+
     @Test func htmlDrawsEachAreaWithItsTableAndTheProvisionLinks() throws {
         let result = try EHCPProcess.run(["validate", examples + "/progress-widening-gap", "--format", "html", "--show-personal-data"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -53,13 +64,10 @@ import Testing
     }
 
     @Test func textFromTheRequestIsEscapedInChartsAndTables() throws {
-        let folder = try EHCPProcess.temporaryFolder()
-        let source = examples + "/progress-flat"
-        try FileManager.default.copyItem(atPath: source + "/evidence", toPath: folder + "/evidence")
-        let document = try String(contentsOfFile: source + "/application.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "area: reading", with: "area: \"<script>x</script> & reading\"")
-            .replacingOccurrences(of: "outcome: Reads a book matched to his phonics stage with 90% accuracy", with: "outcome: \"<img src=x> | Reads a book\"")
-        try document.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        let folder = try copy(of: "progress-flat", replacing: [
+            ("area: reading", "area: \"<script>x</script> & reading\""),
+            ("outcome: Reads a book matched to his phonics stage with 90% accuracy", "outcome: \"<img src=x> | Reads a book\""),
+        ])
         let html = try EHCPProcess.run(["validate", folder, "--format", "html", "--show-personal-data"]).stdout
         #expect(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; reading: reading age (months)"))
         #expect(!html.contains("<script") && !html.contains("<img"))
@@ -72,13 +80,10 @@ import Testing
     /// Provision lines dated with schema 1.1's `start` and `end`: the period in the provision
     /// table, and each start and end marked on the chart of the area the line serves.
     @Test func datedProvisionShowsItsPeriodAndMarksTheChartOfItsArea() throws {
-        let folder = try EHCPProcess.temporaryFolder()
-        let source = examples + "/progress-widening-gap"
-        try FileManager.default.copyItem(atPath: source + "/evidence", toPath: folder + "/evidence")
-        let document = try String(contentsOfFile: source + "/application.yaml", encoding: .utf8)
-            .replacingOccurrences(of: "  progressEvidence: sen-support-plan\n", with: "  progressEvidence: sen-support-plan\n  start: 2025-09-08\n  end: 2026-03-27\n")
-            .replacingOccurrences(of: "  outcome: Spells the 100 most common words correctly\n", with: "  outcome: Spells the 100 most common words correctly\n  start: 2026-01-05\n")
-        try document.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        let folder = try copy(of: "progress-widening-gap", replacing: [
+            ("  progressEvidence: sen-support-plan\n", "  progressEvidence: sen-support-plan\n  start: 2025-09-08\n  end: 2026-03-27\n"),
+            ("  outcome: Spells the 100 most common words correctly\n", "  outcome: Spells the 100 most common words correctly\n  start: 2026-01-05\n"),
+        ])
         let result = try EHCPProcess.run(["validate", folder, "--format", "html", "--show-personal-data"])
         #expect(result.status == 0, "\(result.stderr)")
         let html = result.stdout
