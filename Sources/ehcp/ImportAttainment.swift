@@ -83,11 +83,13 @@ extension EHCPCommand {
             }
         }
 
-        /// The document to write: a YAML document edited in place, any other written whole, in the
-        /// canonical format `output` names, with what that format cannot hold listed on stderr.
+        /// The document to write: a YAML document edited where it stands (unless `output` names
+        /// JSON or XML), any other written whole, in the canonical format `output` names, with what
+        /// that format cannot hold listed on stderr.
         private static func document(with plan: AttainmentImport, bytes: [UInt8], read: ReadResult, format: any FormatPlugin,
                                      located: String, output: String?) throws -> String {
-            if format.id == CanonicalYAMLFormat().id {
+            let yaml = CanonicalYAMLFormat().id
+            if format.id == yaml && (output.flatMap(AttainmentImport.outputFormat(for:)).map { $0.id == yaml } ?? true) {
                 return try plan.editedYAML(bytes, file: located, original: read)
             }
             guard let output else {

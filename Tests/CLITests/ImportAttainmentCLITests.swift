@@ -159,6 +159,19 @@ import Testing
         #expect(try String(contentsOfFile: folder + "/application.yaml", encoding: .utf8) == before)
     }
 
+    @Test func yamlWrittenElsewhereIsTheEditedTextOrTheFormatTheOutputNames() throws {
+        let (folder, document, before) = try initBundle()
+        try write(Self.export, to: folder + "/export.csv")
+        for name in ["copy.yaml", "copy.xml"] {
+            let result = try EHCPProcess.run(["import-attainment", folder + "/export.csv", "--into", folder + "/request", "--output", folder + "/" + name])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try String(contentsOfFile: document, encoding: .utf8) == before)
+        #expect(try String(contentsOfFile: folder + "/copy.yaml", encoding: .utf8).hasPrefix(before.prefix(200)), "the comments kept")
+        let xml = try String(contentsOfFile: folder + "/copy.xml", encoding: .utf8)
+        #expect(xml.contains("<application xmlns=\"urn:ehcp:application:1\">") && xml.contains("<measure>steps, \"small\"</measure>"))
+    }
+
     @Test func jsonIsNotRewrittenInPlaceButCanBeWrittenElsewhere() throws {
         let folder = try EHCPProcess.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder + "/request", withIntermediateDirectories: true)
