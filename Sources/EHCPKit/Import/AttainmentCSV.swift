@@ -80,6 +80,16 @@ public struct AttainmentCSV: Sendable {
         self.rows = rows
     }
 
+    /// `YYYY-MM-DD`, or `DD/MM/YYYY` as British sheets write it (day and month of one or two digits).
+    static func date(_ text: String) -> CalendarDate? {
+        if let date = CalendarDate(iso: text) { return date }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+
     /// What makes two points the same point: the area and measure as written, ignoring case and
     /// the spaces around them, and the date.
     static func key(area: String, measure: String?, date: CalendarDate) -> String {
@@ -112,19 +122,9 @@ private struct CellChecker {
 
     mutating func date(_ cell: CSVTable.Cell) -> CalendarDate? {
         let text = cell.text.trimmingCharacters(in: .whitespaces)
-        if let date = Self.date(text) { return date }
+        if let date = AttainmentCSV.date(text) { return date }
         fail(cell, column: "date", text.isEmpty ? "empty; every row needs its date" : "not a date (write YYYY-MM-DD or DD/MM/YYYY)")
         return nil
-    }
-
-    /// `YYYY-MM-DD`, or `DD/MM/YYYY` as British sheets write it (day and month of one or two digits).
-    static func date(_ text: String) -> CalendarDate? {
-        if let date = CalendarDate(iso: text) { return date }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
     }
 
     mutating func number(_ cell: CSVTable.Cell, column: String) -> Double? {
