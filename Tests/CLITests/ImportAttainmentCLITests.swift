@@ -98,6 +98,15 @@ import Testing
         #expect(try String(contentsOfFile: document, encoding: .utf8) == before)
     }
 
+    @Test func aSheetWithoutRowsIsAnError() throws {
+        let (folder, document, before) = try initBundle()
+        try write("area,measure,date,value,expected\r\n,,,,\r\n", to: folder + "/empty.csv")
+        let result = try EHCPProcess.run(["import-attainment", folder + "/empty.csv", "--into", folder + "/request"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("empty.csv:1:1: error: ") && result.stderr.contains("holds no rows below its header"))
+        #expect(try String(contentsOfFile: document, encoding: .utf8) == before)
+    }
+
     @Test func formulasMarkupAndQuotesAreKeptAsPlainText() throws {
         let (folder, document, _) = try initBundle()
         let hostile = ["=HYPERLINK(\"http://example.org\")", "<script>alert(1)</script>", "back\\slash: # not a comment", "é — ü"]

@@ -77,6 +77,9 @@ public struct AttainmentCSV: Sendable {
             rows.append(Row(area: area, measure: measure, date: date, value: value, expected: expected, row: line, location: start))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
+        guard !rows.isEmpty else {
+            throw DiagnosticList([.error("\(file) holds no rows below its header; export the pupil's results with it", at: table.header.first?.location)])
+        }
         self.rows = rows
     }
 
