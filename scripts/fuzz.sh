@@ -4,8 +4,9 @@
 # Usage: scripts/fuzz.sh TARGET [SECONDS] [-- LIBFUZZER-OPTIONS...]
 #   TARGET: yaml | xml | ruleset | zip
 #        scripts/fuzz.sh check [BUILD-CONFIG-FOLDER]
-#   type-checks every Fuzz/*.swift against the modules of a SwiftPM build (default .build/debug),
-#   in about a second, so a target that no longer compiles is caught without a fuzzing build.
+#   type-checks every Fuzz/*.swift, and Benchmarks/ReaderBench.swift, against the modules of a
+#   SwiftPM build (default .build/debug), in about a second, so a target or benchmark that no longer
+#   compiles is caught without a fuzzing or release build.
 #
 # The library modules are built once by SwiftPM with coverage instrumentation and AddressSanitizer
 # (in .build-fuzz), then Fuzz/<Target>.swift is linked against them with libFuzzer's driver.
@@ -23,7 +24,7 @@ if [ "$target" = check ]; then
         -I "$checkouts/ZIPFoundation/Sources/CZLib")
     for flag in $(pkg-config --cflags yaml-0.1 libxml-2.0); do flags+=(-Xcc "$flag"); done
     status=0
-    for source in Fuzz/*.swift; do swiftc "${flags[@]}" "$source" || { echo "$source does not compile" >&2; status=1; }; done
+    for source in Fuzz/*.swift Benchmarks/ReaderBench.swift; do swiftc "${flags[@]}" "$source" || { echo "$source does not compile" >&2; status=1; }; done
     exit $status
 fi
 seconds=${2:-60}

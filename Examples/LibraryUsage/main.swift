@@ -11,8 +11,13 @@ import Foundation
 /// One line per finding: severity, rule, where in the document and why. Messages name fields,
 /// never their values, so this output carries no personal data.
 func describe(_ finding: Finding) -> String {
-    let place = finding.location.map { " line \($0.line)" } ?? ""
+    let place = finding.location.map(describe) ?? ""
     return "\(finding.severity.rawValue) \(finding.rule) [\(finding.path ?? "-")]\(place): \(finding.message)"
+}
+
+/// Where in the document: the line, and the column when it is known.
+func describe(_ location: SourceLocation) -> String {
+    location.column.map { " line \(location.line), column \($0)" } ?? " line \(location.line)"
 }
 
 // 1. A document held in memory is read into the canonical model with the format that reads it;
@@ -37,6 +42,10 @@ let validator = Validator(rulesets: .builtIn, options: ValidationOptions())
 let report: BundleReport
 do {
     report = try validator.validate(bundle: CommandLine.arguments[1])
+} catch let problems as DiagnosticList {
+    // Unreadable input is a list of problems, each with its place: never the document's values.
+    for problem in problems.diagnostics { print("cannot be read:\(problem.location.map(describe) ?? "") \(problem.message)") }
+    exit(2)
 } catch {
     print("cannot be read: \(error)")
     exit(2)

@@ -41,7 +41,7 @@ struct APIRoutes {
         let checker = checker
         let report = try await gate.run {
             let report = try checker.validate(upload, options: options)
-            return checker.render(report, format: format, options: options)
+            return checker.render(report, format: format)
         }
         return text(report, type: type)
     }

@@ -43,12 +43,8 @@ struct Checker: Sendable {
     }
 
     /// The report in `format`, as `ehcp validate --format FORMAT` writes it for one bundle.
-    func render(_ report: BundleReport, format: String, options: ValidationOptions) -> String {
-        var context = ReportContext(color: false, toolVersion: configuration.toolVersion)
-        if format != JSONReporter.identifier && format != TextReporter.identifier {
-            context.rules = BatchValidator(rulesets: configuration.rulesets, options: options, jobs: 1, formats: formats).effectiveRules(for: [report])
-        }
-        return Reporters.reporter(format)!.report([report], context: context)
+    func render(_ report: BundleReport, format: String) -> String {
+        Reporters.reporter(format)!.report([report], context: ReportContext(color: false, toolVersion: configuration.toolVersion))
     }
 
     /// The authorities as `ehcp authorities list --format json` gives them.

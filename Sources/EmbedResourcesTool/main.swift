@@ -52,15 +52,15 @@ var swift = """
     // Generated at build time by the EmbedResourcesPlugin from Schemas/, LocalAuthorities/ and docs/field-census.csv.
 
     /// Files carried inside the binary, byte for byte.
-    public enum EmbeddedResources {
+    package enum EmbeddedResources {
 
     """
 for (name, file) in constants {
     swift += "    /// `\(file.path)`.\n"
-    swift += "    public static let \(name) = \(literal(file.text))\n"
+    swift += "    package static let \(name) = \(literal(file.text))\n"
 }
 swift += "\n    /// The published authority files: `LocalAuthorities/<folder>/{requirements,format,authority}.yaml` by relative path.\n"
-swift += "    public static let authorityFiles: [String: String] = [\n"
+swift += "    package static let authorityFiles: [String: String] = [\n"
 for file in authorityFiles {
     let key = String(file.path.dropFirst("LocalAuthorities/".count))
     swift += "        \"\(key)\": \(literal(file.text)),\n"

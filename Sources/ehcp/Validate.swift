@@ -84,14 +84,15 @@ extension EHCPCommand {
 
         func run() throws {
             try reportingFailures {
-                let options = ValidationOptions(
+                var options = ValidationOptions(
                     authority: authority, ruleFiles: ruleFiles, asOf: asOf.flatMap(CalendarDate.init(iso:)),
                     zipLimits: ZipLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalSize << 20, maxRatio: maxRatio))
+                options.personalDetails = showPersonalData
                 let catalog = try ruleSetOptions.catalog()
                 let given = bundles.flatMap(Glob.expand)
                 // Authority formats are loaded, once, only when a folder holds no canonical document.
                 let needsFormats = given.contains { FileAccess.isDirectory($0) && !BundleLocator.holdsCanonicalDocument($0) }
-                let formats = needsFormats || showPersonalData ? try FormatRegistry.standard(catalog: catalog) : nil
+                let formats = needsFormats ? try FormatRegistry.standard(catalog: catalog) : nil
                 let batch = BatchValidator(rulesets: catalog, options: options, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, formats: formats)
                 let paths = given.flatMap { BundleLocator.expand($0, formats: formats) }
                 // The bundles themselves are protected, not a folder of them: a report beside them is fine.
@@ -100,7 +101,7 @@ extension EHCPCommand {
                 let reporter = Reporters.reporter(format)!
                 let outcome: BatchOutcome
                 if let streaming = reporter as? any StreamingReporter {
-                    outcome = try stream(paths, with: streaming, batch: batch, options: options, progress: progress)
+                    outcome = try stream(paths, with: streaming, batch: batch, progress: progress)
                 } else {
                     let outcomes = batch.validate(paths) { done in progress?.update(done: done) }
                     progress?.finish()
@@ -108,7 +109,7 @@ extension EHCPCommand {
                     let read = all.filter { !$0.couldNotBeRead }
                     outcome = BatchOutcome(read: read.count, unreadable: all.filter(\.couldNotBeRead), reachesThreshold: read.contains { reachesThreshold($0) })
                     // Every report lists the bundles that could not be read, with the reason.
-                    try write(all, paths: paths, batch: batch, options: options)
+                    try write(all, several: paths.count > 1)
                 }
                 for report in outcome.unreadable {
                     Terminal.writeError(report.problems.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
@@ -152,12 +153,11 @@ extension EHCPCommand {
         /// counts: memory stays the same however many bundles there are. On a terminal with a
         /// progress bar the report is held back until the bar is finished, so the two do not mix.
         private func stream(_ paths: [String], with reporter: any StreamingReporter, batch: BatchValidator,
-                            options: ValidationOptions, progress: ProgressBar?) throws -> BatchOutcome {
+                            progress: ProgressBar?) throws -> BatchOutcome {
             var shared = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
             shared.several = paths.count > 1
             let context = shared
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
-            let formats = showPersonalData ? batch.formats : nil
             let state = StreamState()
             batch.validate(paths, progress: { done in progress?.update(done: done) }) { index, result in
                 let report = report(result, index: index, path: paths[index])
@@ -167,19 +167,8 @@ extension EHCPCommand {
                     state.outcome.read += 1
                     state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
                 }
-                var bundleContext = context
-                if format == TextReporter.identifier, !report.couldNotBeRead {
-                    // The text report says which evidence types meet each rule: the bundle's effective rules, once per authority and date.
-                    let key = "\(report.authority?.code ?? "")|\(report.asOf.map { "\($0)" } ?? "")"
-                    let rules = state.rules[key] ?? batch.effectiveRules(for: [report])
-                    state.rules[key] = rules
-                    bundleContext.rules = rules
-                }
-                if let formats, !report.couldNotBeRead {
-                    bundleContext.personal[report.bundle] = PersonalDetails.read(bundle: paths[index], zipLimits: options.zipLimits, formats: formats)
-                }
                 if state.written == 0 { sink.write(reporter.start(context: context)) }
-                sink.write(reporter.bundle(report, index: state.written, context: bundleContext))
+                sink.write(reporter.bundle(report, index: state.written, context: context))
                 state.written += 1
                 state.summary.add(report)
             }
@@ -198,21 +187,12 @@ extension EHCPCommand {
             var outcome = BatchOutcome()
             var summary = BatchSummary()
             var written = 0
-            /// Effective rules by authority code and date, for the text report.
-            var rules: [String: [String: [Rule]]] = [:]
         }
 
-        /// Writes the whole report at once; `paths[i]` is where `reports[i]` was read from.
-        private func write(_ reports: [BundleReport], paths: [String], batch: BatchValidator, options: ValidationOptions) throws {
+        /// Writes the whole report at once; `several` when more than one bundle was asked for.
+        private func write(_ reports: [BundleReport], several: Bool) throws {
             var context = ReportContext(color: output == nil && format == "text" && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
-            context.several = paths.count > 1
-            if format != JSONReporter.identifier && format != TextReporter.identifier { context.rules = batch.effectiveRules(for: reports) }
-            if showPersonalData {
-                let formats = batch.formats ?? .canonicalOnly
-                for (report, path) in zip(reports, paths) where !report.couldNotBeRead {
-                    context.personal[report.bundle] = PersonalDetails.read(bundle: path, zipLimits: options.zipLimits, formats: formats)
-                }
-            }
+            context.several = several
             let text = Reporters.reporter(format)!.report(reports, context: context)
             if let output { try FileAccess.writeAtomically(text, to: output) } else { Terminal.write(text) }
         }

@@ -27,4 +27,14 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stdout.contains("cannot be read"))
     }
+
+    /// A document that is not well-formed is reported with its place, through types named with
+    /// `import EHCPKit` alone.
+    @Test func namesThePlaceOfADocumentThatIsNotWellFormed() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        try "schemaVersion: \"1.1\"\nchild: [unclosed\n".write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
+        let result = try EHCPProcess.run([folder], executable: example)
+        #expect(result.status == 2)
+        #expect(result.stdout.contains("cannot be read: line 3, column 1"), "\(result.stdout)")
+    }
 }

@@ -33,12 +33,28 @@ import Testing
         #expect((try? outcomes[1].get()) == nil)
     }
 
-    @Test func effectiveRulesAreKeptPerAuthority() throws {
+    @Test func eachReportCarriesTheRulesAppliedToIt() throws {
         let reports = try batch(jobs: 2).validate(examples).map { try $0.get() }
-        let rules = batch(jobs: 1).effectiveRules(for: reports)
-        #expect(rules["926"]?.contains { $0.id == "NFK-APDR-CYCLES" } == true)
-        #expect(rules["926"]?.contains { $0.id == "ENG-AUTHORITY" } == true)
-        #expect(rules["822"]?.contains { $0.id == "NFK-APDR-CYCLES" } != true)
+        let norfolk = try #require(reports.first { $0.authority?.code == "926" && !$0.rulesets.isEmpty })
+        #expect(norfolk.rules.contains { $0.id == "NFK-APDR-CYCLES" })
+        #expect(norfolk.rules.contains { $0.id == "ENG-AUTHORITY" })
+        let bedford = try #require(reports.first { $0.authority?.code == "822" })
+        #expect(!bedford.rules.contains { $0.id == "NFK-APDR-CYCLES" })
+    }
+
+    /// Two requests to one authority either side of the date its rule set takes effect are each
+    /// reported with the rules in effect on their own date, in one batch.
+    @Test func rulesFollowEachBundlesOwnDate() throws {
+        let folder = NSTemporaryDirectoryPath.make()
+        for (name, date) in [("before", "2018-08-31"), ("after", "2018-09-01")] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
+            try "schemaVersion: \"1.1\"\nauthority: \"822\"\ndateOfRequest: \(date)\n".write(toFile: folder + "/\(name)/application.yaml", atomically: true, encoding: .utf8)
+        }
+        let reports = try batch(jobs: 2).validate([folder + "/before", folder + "/after"]).map { try $0.get() }
+        #expect(reports[0].rulesets == ["england"])
+        #expect(reports[1].rulesets == ["england", "bedford"])
+        #expect(!reports[0].rules.contains { $0.ruleset == "bedford" })
+        #expect(reports[1].rules.contains { $0.ruleset == "bedford" })
     }
 }
 

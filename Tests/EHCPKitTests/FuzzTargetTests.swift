@@ -2,8 +2,9 @@ import EHCPTestSupport
 import Foundation
 import Testing
 
-/// The libFuzzer targets in `Fuzz/` are compiled only by `scripts/fuzz.sh`, outside SwiftPM, so an
-/// API change can break them unseen. Type-checking them against this build's modules takes a second.
+/// The libFuzzer targets in `Fuzz/` and the reader benchmark are compiled only by `scripts/fuzz.sh`
+/// and `Benchmarks/run.sh`, outside SwiftPM, so an API change can break them unseen. Type-checking
+/// them against this build's modules takes a second.
 @Suite struct FuzzTargetTests {
     @Test func everyFuzzTargetTypeChecks() throws {
         let products = URL(fileURLWithPath: EHCPProcess.binary).deletingLastPathComponent().path

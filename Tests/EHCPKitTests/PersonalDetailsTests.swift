@@ -4,7 +4,8 @@ import Testing
 import ZIPFoundation
 @testable import EHCPKit
 
-/// `--show-personal-data` reads the child's details from folders and zips alike.
+/// `--show-personal-data` keeps the child's details in the report, from folders and zips alike,
+/// taken from the document as it is validated; without it the report holds none.
 @Suite struct PersonalDetailsTests {
     let document = """
         schemaVersion: "1"
@@ -15,11 +16,18 @@ import ZIPFoundation
         """
     let expected = PersonalDetails(childName: "Zoë Anaïs Ó Súilleabháin", dateOfBirth: "2015-02-28", reference: "SENCO-2026-099")
 
+    func details(_ bundle: String, asked: Bool = true) throws -> PersonalDetails? {
+        var options = ValidationOptions()
+        options.personalDetails = asked
+        return try Validator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: options).validate(bundle: bundle).personal
+    }
+
     @Test func readFromAFolder() throws {
         let folder = NSTemporaryDirectoryPath.make()
         try document.write(toFile: folder + "/application.yaml", atomically: true, encoding: .utf8)
-        #expect(PersonalDetails.read(bundle: folder) == expected)
-        #expect(PersonalDetails.read(bundle: folder + "/application.yaml") == expected)
+        #expect(try details(folder) == expected)
+        #expect(try details(folder + "/application.yaml") == expected)
+        #expect(try details(folder, asked: false) == nil)
     }
 
     @Test func readFromAZip() throws {
@@ -29,11 +37,11 @@ import ZIPFoundation
         try archive.addEntry(with: "application.yaml", type: .file, uncompressedSize: Int64(data.count)) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
-        #expect(PersonalDetails.read(bundle: path) == expected)
+        #expect(try details(path) == expected)
     }
 
-    @Test func nothingForAnUnreadableBundle() {
-        #expect(PersonalDetails.read(bundle: NSTemporaryDirectoryPath.make()) == nil)
+    @Test func aLineOfWhatIsGiven() {
         #expect(PersonalDetails(childName: "A B").line == "A B")
+        #expect(PersonalDetails(dateOfBirth: "2015-02-28", reference: "R-1").line == "born 2015-02-28, reference R-1")
     }
 }

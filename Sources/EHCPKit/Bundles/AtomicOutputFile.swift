@@ -9,16 +9,16 @@ import Foundation
 /// file or a symbolic link (the link itself, never what it points to) in one step. A folder,
 /// device, FIFO or socket at the path is refused and left as it was. Every failure throws and
 /// removes the temporary file.
-public final class AtomicOutputFile {
+package final class AtomicOutputFile {
     /// What may already be at the path.
-    public enum Existing: Sendable {
+    package enum Existing: Sendable {
         /// A regular file or a link there is replaced.
         case replace
         /// Anything there is kept and the commit refused (`init DIR` never overwrites).
         case keep
     }
 
-    public let path: String
+    package let path: String
     private let existing: Existing
     private let temporary: String
     private var descriptor: Int32
@@ -27,7 +27,7 @@ public final class AtomicOutputFile {
     ///
     /// - Throws: ``DiagnosticList`` naming `path` when it is not a place a file can go, or its
     ///   folder cannot be written.
-    public init(path: String, existing: Existing = .replace) throws {
+    package init(path: String, existing: Existing = .replace) throws {
         self.path = path
         self.existing = existing
         try OutputPath.refuseIfNotAFile(path)
@@ -54,7 +54,7 @@ public final class AtomicOutputFile {
     ///
     /// - Throws: ``DiagnosticList`` when the system refuses the bytes (a full disk, a size limit);
     ///   the temporary file is removed and the path left as it was.
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         guard descriptor >= 0 else { throw Self.failure(path, "the file was already closed") }
         do {
             try PosixFile.writeAll(descriptor, Array(text.utf8))
@@ -68,7 +68,7 @@ public final class AtomicOutputFile {
     ///
     /// - Throws: ``DiagnosticList`` when it cannot be flushed or renamed, or when something that
     ///   must be kept is at the path; the temporary file is removed and the path left as it was.
-    public func commit() throws {
+    package func commit() throws {
         guard descriptor >= 0 else { throw Self.failure(path, "the file was already closed") }
         let synced = fsync(descriptor) == 0 ? nil : errno
         let closed = close(descriptor) == 0 ? nil : errno
@@ -110,7 +110,7 @@ public final class AtomicOutputFile {
     }
 
     /// Closes and removes the unfinished file; the path is left as it was.
-    public func discard() {
+    package func discard() {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1

@@ -2,12 +2,12 @@ import EHCPSource
 import Foundation
 
 /// Reading and writing files with errors a user can act on, and writes that are atomic.
-public enum FileAccess {
-    public static func exists(_ path: String) -> Bool {
+package enum FileAccess {
+    package static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
@@ -19,7 +19,7 @@ public enum FileAccess {
     /// - Parameter limit: the most bytes accepted; a larger file is refused before it is read, so a
     ///   huge document costs no memory.
     /// - Throws: ``DiagnosticList`` naming the file when it cannot be read or is over `limit`.
-    public static func read(_ path: String, limit: Int? = nil) throws -> [UInt8] {
+    package static func read(_ path: String, limit: Int? = nil) throws -> [UInt8] {
         let (descriptor, expected) = try openForReading(path)
         defer { close(descriptor) }
         if let limit, expected > limit { throw tooLarge(path, limit) }
@@ -68,7 +68,7 @@ public enum FileAccess {
     }
 
     /// The bytes of an application document, refused unread when over the readers' size limit.
-    public static func readDocument(_ path: String) throws -> [UInt8] {
+    package static func readDocument(_ path: String) throws -> [UInt8] {
         try read(path, limit: InputLimits.default.maxDocumentBytes)
     }
 
@@ -84,7 +84,7 @@ public enum FileAccess {
     /// renamed into place, so a reader never sees half a file and a failure leaves nothing behind.
     ///
     /// - Parameter existing: whether a file already at `path` is replaced or kept (and the write refused).
-    public static func writeAtomically(_ text: String, to path: String, existing: AtomicOutputFile.Existing = .replace) throws {
+    package static func writeAtomically(_ text: String, to path: String, existing: AtomicOutputFile.Existing = .replace) throws {
         let file = try AtomicOutputFile(path: path, existing: existing)
         try file.write(text)
         try file.commit()
@@ -94,7 +94,7 @@ public enum FileAccess {
     /// `write(2)`: unlike `FileHandle.write(_:)`, a full disk or a closed pipe throws, never traps.
     ///
     /// - Throws: ``DiagnosticList`` naming the stream as `name`, with the system's reason.
-    public static func write(_ text: String, toDescriptor descriptor: Int32, named name: String) throws {
+    package static func write(_ text: String, toDescriptor descriptor: Int32, named name: String) throws {
         do {
             try PosixFile.writeAll(descriptor, Array(text.utf8))
         } catch {
@@ -102,16 +102,16 @@ public enum FileAccess {
         }
     }
 
-    public static var currentDirectory: String { FileManager.default.currentDirectoryPath }
+    package static var currentDirectory: String { FileManager.default.currentDirectoryPath }
 
     /// Names in a directory, sorted; empty when it cannot be read.
-    public static func list(_ directory: String) -> [String] {
+    package static func list(_ directory: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
     }
 
     /// `path` with links resolved and `.`/`..` removed: realpath(3) for a path that exists, else
     /// Foundation's resolution, which also handles paths that do not exist.
-    public static func canonical(_ path: String) -> String {
+    package static func canonical(_ path: String) -> String {
         if let resolved = realpath(path, nil) {
             defer { free(resolved) }
             return String(cString: resolved)

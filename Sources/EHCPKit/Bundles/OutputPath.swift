@@ -3,12 +3,12 @@ import Foundation
 
 /// Where an output file may go: never over a folder, device, FIFO or socket, never over a file
 /// being read, never inside a bundle being read. Every refusal leaves the path as it was.
-public enum OutputPath {
+package enum OutputPath {
     /// Refuses `path` when something other than a regular file or a symbolic link is there.
     ///
     /// A link is not followed: the link itself is what an output replaces.
     /// - Throws: ``DiagnosticList`` naming what is there.
-    public static func refuseIfNotAFile(_ path: String) throws {
+    package static func refuseIfNotAFile(_ path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0, let kind = PosixFile.kind(of: info.st_mode), info.st_mode & S_IFMT != S_IFLNK else { return }
         throw DiagnosticList([.error("\(path) is \(kind), not a file; nothing was written and it was left as it was")])
@@ -19,7 +19,7 @@ public enum OutputPath {
     /// - Parameter inputs: what the command reads: files (an output naming the same file, by path
     ///   or by identity, is refused) and folders such as bundles (an output anywhere inside is refused).
     /// - Throws: ``DiagnosticList`` saying which input it would harm.
-    public static func refuse(_ path: String, reading inputs: [String]) throws {
+    package static func refuse(_ path: String, reading inputs: [String]) throws {
         try refuseIfNotAFile(path)
         let target = location(of: path)
         var outputInfo = stat()

@@ -8,7 +8,7 @@ import Foundation
 /// handlers for both signals; they run on a dispatch queue (not in signal context, so they may
 /// allocate and take locks), remove whatever is still registered, then restore the default action
 /// and raise the signal again, so the process still ends as interrupted (exit status 128 + signal).
-public enum TemporaryItems {
+package enum TemporaryItems {
     private static let lock = NSLock()
     nonisolated(unsafe) private static var paths: Set<String> = []
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
@@ -27,14 +27,14 @@ public enum TemporaryItems {
 
     /// Leaves SIGINT and SIGTERM to a long-running caller (a server shutting down gracefully, whose
     /// requests each remove their own items on the way out); call before the first registration.
-    public static func leaveSignalsToCaller() {
+    package static func leaveSignalsToCaller() {
         lock.lock()
         signalsLeftToCaller = true
         lock.unlock()
     }
 
     /// Registers `path` for removal if the process is interrupted before ``remove(_:)`` is called.
-    public static func register(_ path: String) {
+    package static func register(_ path: String) {
         lock.lock()
         let installs = !signalsLeftToCaller
         lock.unlock()
@@ -45,7 +45,7 @@ public enum TemporaryItems {
     }
 
     /// Forgets `path`: it was removed or renamed into place.
-    public static func unregister(_ path: String) {
+    package static func unregister(_ path: String) {
         lock.lock()
         paths.remove(path)
         lock.unlock()
@@ -53,20 +53,20 @@ public enum TemporaryItems {
 
     /// Waits here, forever, once an interrupt is being handled; call before creating anything
     /// inside a registered folder, so nothing new appears there after it has been removed.
-    public static func checkpoint() {
+    package static func checkpoint() {
         lock.lock()
         lock.unlock()
     }
 
     /// Removes `path` (file or folder) and forgets it.
-    public static func remove(_ path: String) {
+    package static func remove(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
         unregister(path)
     }
 
     /// Removes everything still registered and ends the process with `status`: for a failure that
     /// cannot be unwound to the top (standard output gone), so no temporary item outlives it.
-    public static func removeAllAndExit(_ status: Int32) -> Never {
+    package static func removeAllAndExit(_ status: Int32) -> Never {
         lock.lock()
         for path in paths { try? FileManager.default.removeItem(atPath: path) }
         exit(status)

@@ -16,7 +16,7 @@ public struct HTMLReporter: Reporter {
         for (index, report) in reports.enumerated() {
             body += bundle(report, id: "request-\(index + 1)", context: context)
         }
-        let charts = reports.contains { context.personal[$0.bundle]?.progress != nil }
+        let charts = reports.contains { $0.personal?.progress != nil }
         return HTMLPage.document(
             title: title,
             intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
@@ -34,7 +34,7 @@ public struct HTMLReporter: Reporter {
         }
         out += "<section class=\"summary \(report.isValid ? "valid" : "invalid")\" aria-label=\"Summary\">\n"
         out += "<p class=\"verdict\"><strong>\(report.verdict.escapedForMarkup)</strong></p>\n<dl>\n"
-        if let personal = context.personal[report.bundle] { out += "<dt>Request for</dt><dd>\(personal.line.escapedForMarkup)</dd>\n" }
+        if let personal = report.personal { out += "<dt>Request for</dt><dd>\(personal.line.escapedForMarkup)</dd>\n" }
         out += "<dt>Authority</dt><dd>\(report.authorityTitle.escapedForMarkup)</dd>\n"
         if !report.rulesets.isEmpty { out += "<dt>Rule sets</dt><dd>\(report.rulesets.joined(separator: ", ").escapedForMarkup)</dd>\n" }
         if let asOf = report.asOf { out += "<dt>Checked as of</dt><dd>\(asOf)</dd>\n" }
@@ -50,9 +50,9 @@ public struct HTMLReporter: Reporter {
             out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
-        if let progress = context.personal[report.bundle]?.progress {
+        if let progress = report.personal?.progress {
             out += progressSections(progress, id: id)
-        } else if report.recordsAttainment, context.personal[report.bundle] == nil {
+        } else if report.recordsAttainment, report.personal == nil {
             out += withheldCharts(id: id)
         }
         if let received = report.asOf { out += timeline(received, id: id) }

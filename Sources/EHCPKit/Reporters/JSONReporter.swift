@@ -11,7 +11,7 @@ public struct JSONReporter: StreamingReporter {
     }
 
     public func bundle(_ report: BundleReport, index: Int, context: ReportContext) -> String {
-        let node = node(report, progress: context.personal[report.bundle]?.progress)
+        let node = node(report, progress: report.personal?.progress)
         guard context.several else { return JSONWriter.write(node) }
         return (index == 0 ? "\n  " : ",\n  ") + JSONWriter.write(node, indent: 2)
     }

@@ -28,7 +28,7 @@ public struct JUnitReporter: Reporter {
 
     private func suite(_ report: BundleReport, id: Int, timestamp: String, context: ReportContext) -> Element {
         if report.couldNotBeRead { return unreadableSuite(report, id: id, timestamp: timestamp) }
-        var ids = context.rules(for: report).map(\.id)
+        var ids = report.rules.map(\.id)
         for finding in report.findings where !ids.contains(finding.rule) { ids.append(finding.rule) }
         let byRule = Dictionary(grouping: report.findings.filter { $0.severity != .info }, by: \.rule)
         let name = Self.xmlText(report.bundle)

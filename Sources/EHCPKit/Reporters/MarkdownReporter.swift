@@ -35,7 +35,7 @@ public struct MarkdownReporter: Reporter {
                 }.joined()
         }
         var out = "# \(Self.inline(report.bundle)): \(Self.inline(report.authorityTitle))\n\n**\(report.verdict)**\n\n"
-        if let personal = context.personal[report.bundle] { out += "- Request for: \(Self.inline(personal.line))\n" }
+        if let personal = report.personal { out += "- Request for: \(Self.inline(personal.line))\n" }
         if !report.rulesets.isEmpty { out += "- Rule sets: \(report.rulesets.map { Self.inline($0) }.joined(separator: ", "))\n" }
         if let asOf = report.asOf { out += "- Checked as of: \(asOf)\n" }
         for (group, findings) in FindingGroup.grouped(report, context: context) {
@@ -52,7 +52,7 @@ public struct MarkdownReporter: Reporter {
                 out += "  - Rule: \(Self.code(finding.rule))\(finding.ruleSource.map { ", defined in \(Self.code("\($0.file):\($0.line)"))" } ?? "")\n"
             }
         }
-        if let progress = context.personal[report.bundle]?.progress { out += Self.progress(progress) }
+        if let progress = report.personal?.progress { out += Self.progress(progress) }
         if let received = report.asOf {
             out += "\n## Dates the law sets\n\nIf the authority receives the request on \(received):\n\n"
             out += Self.table(header: ["By", "What", "Law"], rows: StatutoryTimeline(received: received).deadlines.map {

@@ -3,7 +3,7 @@ import EHCPSource
 /// Turns bundle reports into text for one output format.
 ///
 /// Reporters never echo personal values: findings name paths and kinds, and the only personal
-/// details a reporter may show are those in ``ReportContext/personal``, which is empty unless the
+/// details a reporter may show are those in ``BundleReport/personal``, which is nil unless the
 /// user gave `--show-personal-data`.
 public protocol Reporter: Sendable {
     /// The `--format` value.
@@ -40,7 +40,7 @@ extension StreamingReporter {
 }
 
 extension Reporter {
-    /// The report with no rule details and no personal data.
+    /// The report with default context (no colour).
     public func report(_ reports: [BundleReport]) -> String {
         report(reports, context: ReportContext())
     }
@@ -50,57 +50,20 @@ extension Reporter {
 public struct ReportContext: Sendable {
     /// ANSI colour (text only; only on a terminal, never with `NO_COLOR`).
     public var color: Bool
-    /// The effective rules of each authority checked, by authority code (`""` for `--rules` files):
-    /// used to group findings by what to do, and to list rules in SARIF and JUnit.
-    public var rules: [String: [Rule]]
-    /// Personal details by bundle path: filled only with `--show-personal-data`.
-    public var personal: [String: PersonalDetails]
     /// The ehcp version, for SARIF and the HTML footer.
     public var toolVersion: String
     /// Several bundles were asked for, even if only one could be read (JSON is then an array).
     public var several = false
 
-    /// A context; the defaults give a plain report with no rule details and no personal data.
-    public init(color: Bool = false, rules: [String: [Rule]] = [:], personal: [String: PersonalDetails] = [:], toolVersion: String = "0.1.0") {
+    /// A context; the defaults give a plain report.
+    public init(color: Bool = false, toolVersion: String = "0.1.0") {
         self.color = color
-        self.rules = rules
-        self.personal = personal
         self.toolVersion = toolVersion
-    }
-
-    /// The effective rules applied to `report`.
-    func rules(for report: BundleReport) -> [Rule] {
-        rules[report.authority?.code ?? ""] ?? []
     }
 
     /// The rule behind a finding, when it is an authority or statutory rule.
     func rule(_ id: String, in report: BundleReport) -> Rule? {
-        rules(for: report).first { $0.id == id }
-    }
-}
-
-/// The child's name, date of birth and the sender's reference, shown only on request.
-public struct PersonalDetails: Sendable, Equatable {
-    /// Given names and family name.
-    public var childName: String?
-    /// As written in the application (`YYYY-MM-DD`).
-    public var dateOfBirth: String?
-    /// The sender's own reference for the request.
-    public var reference: String?
-    /// Attainment over time and provision, for the charts and tables; nil when there is neither.
-    public var progress: ProgressReport?
-
-    /// Details to show; each is optional.
-    public init(childName: String? = nil, dateOfBirth: String? = nil, reference: String? = nil, progress: ProgressReport? = nil) {
-        self.childName = childName
-        self.dateOfBirth = dateOfBirth
-        self.reference = reference
-        self.progress = progress
-    }
-
-    /// One line, e.g. "Amelia Rose Okafor, born 2016-03-14, reference SENCO-2026-014".
-    public var line: String {
-        [childName, dateOfBirth.map { "born \($0)" }, reference.map { "reference \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        report.rules.first { $0.id == id }
     }
 }
 

@@ -21,7 +21,7 @@ public struct SARIFReporter: Reporter {
             descriptors.append((id, node))
         }
         for report in reports {
-            for rule in context.rules(for: report) { add(rule.id, descriptor(rule)) }
+            for rule in report.rules { add(rule.id, descriptor(rule)) }
             for finding in report.findings { add(finding.rule, builtInDescriptor(finding)) }
         }
         let results = reports.flatMap { report in report.findings.map { result($0, bundle: report.bundle, ruleIndex: index[$0.rule] ?? -1) } }

@@ -38,7 +38,7 @@ public struct TextReporter: StreamingReporter {
         var out = paint(report.bundle.forTerminal, "1")
         if let authority = report.authority { out += " — \(authority.name.forTerminal) (\(authority.code.forTerminal))" }
         out += "\n"
-        if let personal = context.personal[report.bundle] { out += "  \(personal.line.forTerminal)\n" }
+        if let personal = report.personal { out += "  \(personal.line.forTerminal)\n" }
         for severity in Severity.allCases.reversed() {
             let findings = report.findings.filter { $0.severity == severity }
             guard !findings.isEmpty else { continue }

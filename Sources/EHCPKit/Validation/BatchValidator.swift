@@ -39,70 +39,85 @@ public struct BatchValidator: Sendable {
     /// and every one before it are done; an outcome is not kept after it is delivered, so memory
     /// does not grow with the number of bundles. `deliver` and `progress` are called one at a time.
     public func validate(_ bundles: [String], progress: (@Sendable (Int) -> Void)? = nil, deliver: @escaping @Sendable (Int, Outcome) -> Void) {
-        let state = SharedState(count: bundles.count, deliver: deliver)
         let workers = min(jobs, max(1, bundles.count))
+        let state = SharedState(count: bundles.count, workers: workers, deliver: deliver, progress: progress)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let validator = Validator(rulesets: rulesets, options: options, formats: formats)
             while let index = state.next() {
                 let outcome: Outcome = Result { try validator.validate(bundle: bundles[index]) }
-                let done = state.store(outcome, at: index)
-                progress?(done)
+                state.store(outcome, at: index)
             }
         }
-    }
-
-    /// The effective rules of each authority the reports were checked against, by code (`""` for
-    /// `--rules` files), for grouping findings and listing rules in reports.
-    public func effectiveRules(for reports: [BundleReport]) -> [String: [Rule]] {
-        let validator = Validator(rulesets: rulesets, options: options)
-        var rules: [String: [Rule]] = [:]
-        for report in reports {
-            let code = report.authority?.code ?? ""
-            guard rules[code] == nil, code != "" || !options.ruleFiles.isEmpty,
-                let chain = try? validator.chain(forCode: code),
-                let effective = try? EffectiveRules.combine(chain, asOf: report.asOf)
-            else { continue }
-            rules[code] = effective.rules
-        }
-        return rules
     }
 }
 
 /// The counter and the outcomes not yet delivered, behind one lock.
+///
+/// Reports are written outside the lock: the first worker to store an outcome while nobody is
+/// delivering becomes the deliverer, and hands over every outcome next in order (including those
+/// other workers store meanwhile) until none is ready, while the others go on validating. So that
+/// memory stays bounded when the reader of the report is slow (a pipe to a pager), a worker waits
+/// while `capacity` outcomes are already waiting, unless its own is the next to deliver.
 private final class SharedState: @unchecked Sendable {
-    // Every access to the stored properties holds `lock`.
-    private let lock = NSLock()
+    // Every access to the stored properties holds `condition`'s lock.
+    private let condition = NSCondition()
     private let count: Int
+    private let capacity: Int
     private var nextIndex = 0
     private var done = 0
+    private var reportedDone = 0
     private var nextToDeliver = 0
+    private var delivering = false
     private var waiting: [Int: BatchValidator.Outcome] = [:]
     private let deliver: @Sendable (Int, BatchValidator.Outcome) -> Void
+    private let progress: (@Sendable (Int) -> Void)?
 
-    init(count: Int, deliver: @escaping @Sendable (Int, BatchValidator.Outcome) -> Void) {
+    init(count: Int, workers: Int, deliver: @escaping @Sendable (Int, BatchValidator.Outcome) -> Void, progress: (@Sendable (Int) -> Void)?) {
         self.count = count
+        self.capacity = 64 * max(1, workers)
         self.deliver = deliver
+        self.progress = progress
     }
 
     func next() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
+        condition.lock()
+        defer { condition.unlock() }
         guard nextIndex < count else { return nil }
         nextIndex += 1
         return nextIndex - 1
     }
 
-    /// Stores an outcome, delivers every outcome now next in order, and returns how many are done.
-    func store(_ outcome: BatchValidator.Outcome, at index: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Stores an outcome; when nobody is delivering, delivers every outcome now next in order, and
+    /// reports progress, one call at a time, outside the lock.
+    func store(_ outcome: BatchValidator.Outcome, at index: Int) {
+        condition.lock()
+        while index != nextToDeliver && waiting.count >= capacity { condition.wait() }
         waiting[index] = outcome
-        while let ready = waiting.removeValue(forKey: nextToDeliver) {
-            deliver(nextToDeliver, ready)
-            nextToDeliver += 1
-        }
         done += 1
-        return done
+        guard !delivering else {
+            condition.unlock()
+            return
+        }
+        delivering = true
+        while true {
+            var ready: [(Int, BatchValidator.Outcome)] = []
+            while let outcome = waiting.removeValue(forKey: nextToDeliver) {
+                ready.append((nextToDeliver, outcome))
+                nextToDeliver += 1
+            }
+            let doneNow = done
+            guard !ready.isEmpty || doneNow != reportedDone else { break }
+            let from = reportedDone
+            reportedDone = doneNow
+            condition.broadcast()
+            condition.unlock()
+            for (index, outcome) in ready { deliver(index, outcome) }
+            if let progress, doneNow > from { for finished in (from + 1)...doneNow { progress(finished) } }
+            condition.lock()
+        }
+        delivering = false
+        condition.broadcast()
+        condition.unlock()
     }
 }
 
@@ -113,28 +128,5 @@ private final class Collected: @unchecked Sendable {
 
     func append(_ outcome: BatchValidator.Outcome) {
         outcomes.append(outcome)
-    }
-}
-
-extension PersonalDetails {
-    /// The child's name, date of birth and the sender's reference read from a bundle's document, for
-    /// `--show-personal-data`; nil when the document cannot be read.
-    public static func read(bundle path: String, zipLimits: ZipLimits = ZipLimits(), formats: FormatRegistry = .canonicalOnly) -> PersonalDetails? {
-        func details(_ folder: String) throws -> PersonalDetails? {
-            let located = try BundleLocator.locate(in: folder) { formats }
-            let bytes = try FileAccess.readDocument(located.path)
-            let format = try located.format ?? formats.detect(path: located.path, bytes: bytes)
-            let application = try format.read(bytes, file: located.path).application
-            let text = { (path: String) in application.values(at: path).first?.value.comparableText }
-            let name = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
-            let progress = ProgressReport(application)
-            return PersonalDetails(
-                childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"),
-                progress: progress.isEmpty ? nil : progress)
-        }
-        if path.lowercased().hasSuffix(".zip"), !FileAccess.isDirectory(path) {
-            return try? ZipBundle.withUnpacked(path, limits: zipLimits, details)
-        }
-        return try? details(path)
     }
 }

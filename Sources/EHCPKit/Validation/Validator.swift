@@ -10,6 +10,12 @@ public struct BundleReport: Sendable {
     public var findings: [Finding]
     /// Why the bundle could not be read, each problem by position and kind; empty when it was read.
     public var problems: [Diagnostic] = []
+    /// The rules applied to this bundle (the baseline and its authority's, as in effect on `asOf`):
+    /// what reports group findings by and list in SARIF and JUnit. Empty when no rules were applied.
+    public var rules: [Rule] = []
+    /// The child's name, date of birth, the sender's reference and progress; nil unless
+    /// ``ValidationOptions/personalDetails`` asked for them (`--show-personal-data`).
+    public var personal: PersonalDetails?
     /// The application records attainment over time: the HTML report draws it as charts with
     /// `--show-personal-data`, and says where they would be without it. It tells nothing of the values.
     public var recordsAttainment = false
@@ -33,6 +39,9 @@ public struct ValidationOptions: Sendable {
     /// False to apply the statutory baseline alone, whatever the authority: how the baseline's own
     /// examples are checked, so they keep testing the baseline when their authority gains rules.
     public var localRules = true
+    /// True to keep the child's personal details in each report (``BundleReport/personal``), for
+    /// `--show-personal-data`; they are taken from the document as it is read, never read again.
+    public var personalDetails = false
 
     public init(authority: String? = nil, ruleFiles: [String] = [], asOf: CalendarDate? = nil, zipLimits: ZipLimits = ZipLimits()) {
         self.authority = authority
@@ -209,11 +218,13 @@ public final class Validator: @unchecked Sendable {
         }
         let asOf = options.asOf ?? application.dateOfRequest
         var applied: [String] = []
+        var appliedRules: [Rule] = []
         if let asOf {
             // Without a known authority the statutory baseline still applies: it binds every authority.
             let code = authority?.code ?? ""
             let effective = try effectiveRules(forCode: code, asOf: asOf)
             applied = effective.rulesets
+            appliedRules = effective.rules
             findings += effective.notices
             let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
             let evaluator = RuleEvaluator(application: application, asOf: asOf, unreadable: unreadable)
@@ -236,7 +247,9 @@ public final class Validator: @unchecked Sendable {
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
         var report = BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
+        report.rules = appliedRules
         report.recordsAttainment = !application.attainmentSeries.isEmpty
+        if options.personalDetails { report.personal = PersonalDetails(application) }
         return report
     }
 

@@ -26,21 +26,17 @@ enum ReportFixtures {
     }
 
     /// It records attainment, shown without personal data: the HTML says where its charts would be.
-    static let failing: BundleReport = {
-        var report = BundleReport(
-            bundle: "intake/request one", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-05"),
-            findings: [
-                finding("NFK-CONSENT", .error, .local, line: 40, path: "evidence"),
-                finding("ENG-CHILD-GIVEN-NAMES", .error, .law, line: 12, path: "child.givenNames"),
-                finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
-                finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
-                finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
-            ])
-        report.recordsAttainment = true
-        return report
-    }()
+    static let failing = BundleReport(
+        bundle: "intake/request one", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-05"),
+        findings: [
+            finding("NFK-CONSENT", .error, .local, line: 40, path: "evidence"),
+            finding("ENG-CHILD-GIVEN-NAMES", .error, .law, line: 12, path: "child.givenNames"),
+            finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
+            finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
+            finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
+        ], rules: rules, recordsAttainment: true)
 
-    static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [])
+    static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [], rules: rules)
 
     static let unknownAuthority = BundleReport(
         bundle: "intake/three", authority: nil, rulesets: [], asOf: nil,
@@ -51,6 +47,6 @@ enum ReportFixtures {
         .error("an alias names no anchor defined before it", at: SourceLocation(file: "intake/four/application.yaml", line: 3, column: 15)),
     ]))
 
-    static let context = ReportContext(rules: ["926": rules])
+    static let context = ReportContext()
     static let all = [failing, passing, unknownAuthority]
 }

@@ -122,10 +122,10 @@ import Testing
     func personalDetailsAppearOnlyWhenGiven(format: String) throws {
         let reporter = try #require(Reporters.reporter(format))
         let personal = PersonalDetails(childName: "Isla Mae Thornbury", dateOfBirth: "2017-01-30", reference: "SENCO-77")
-        var context = ReportFixtures.context
-        #expect(!reporter.report([ReportFixtures.failing], context: context).contains("Thornbury"))
-        context.personal = ["intake/request one": personal]
-        let shown = reporter.report([ReportFixtures.failing], context: context)
+        var report = ReportFixtures.failing
+        #expect(!reporter.report([report], context: ReportFixtures.context).contains("Thornbury"))
+        report.personal = personal
+        let shown = reporter.report([report], context: ReportFixtures.context)
         // Human-readable reports show them when asked; machine formats never carry them.
         #expect(shown.contains("Isla Mae Thornbury") == ["text", "html", "markdown"].contains(format))
     }
