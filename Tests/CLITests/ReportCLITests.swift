@@ -114,7 +114,7 @@ import Testing
     }
 
     @Test func everyCommandsHelpHasAnExample() throws {
-        for command in ["validate", "checklist", "init", "timeline", "convert", "explain", "schema"] {
+        for command in ["validate", "checklist", "init", "import-attainment", "timeline", "convert", "explain", "schema"] {
             let help = try EHCPProcess.run([command, "--help"])
             #expect(help.stdout.contains("\n  ehcp \(command) "), "\(command) --help has an example")
         }

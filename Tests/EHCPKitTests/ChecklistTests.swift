@@ -11,6 +11,17 @@ import Testing
         return Checklist(authority: norfolk, rules: try EffectiveRules.combine(chain, asOf: CalendarDate(iso: "2026-11-23")), requester: requester)
     }
 
+    /// The progress items say how to record attainment (units, the expected value, the import
+    /// from a tracking system) and how a line of provision is linked to the area it serves.
+    @Test func progressItemsSayHowToRecordAttainmentAndLinkProvision() throws {
+        let items = try checklist().sections.flatMap(\.items)
+        let series = try #require(items.first { $0.rule == "ENG-ATTAINMENT-SERIES" })
+        #expect(series.text.contains("measure with its units") && series.text.contains("the value expected at the child's age then"))
+        #expect(series.text.contains("'ehcp import-attainment'"))
+        let linked = try #require(items.first { $0.rule == "ENG-PROVISION-LINKED" })
+        #expect(linked.text.contains("naming its attainment area") && linked.text.contains("(progressEvidence)"))
+    }
+
     @Test func sectionsFollowTheOrderASENCOGathersIn() throws {
         let sections = try checklist().sections.map(\.section)
         #expect(sections == Checklist.Section.allCases.filter(sections.contains))
@@ -88,6 +99,8 @@ import Testing
         #expect(try skeleton("860").contains("\n  position:"))
         let norfolk = try skeleton("926")
         for line in ["ethnicity:", "previousSettings:", "ncYearTaught:", "position:"] { #expect(!norfolk.contains(line)) }
+        #expect(norfolk.contains("# date, value, expected): ehcp import-attainment tracking.csv --into <this folder>\n"))
+        #expect(norfolk.contains("progressEvidence: <evidence id>, start: YYYY-MM-DD\n"))
         let read = try CanonicalYAMLFormat().read(Array(bedford.utf8), file: "application.yaml")
         #expect(!read.findings.contains { $0.rule.hasPrefix("SCHEMA-") }, "\(read.findings.map(\.message))")
     }

@@ -49,6 +49,7 @@ enum XSDValidatorFactory {
         #expect(try errors(onePointOne.replacingOccurrences(of: "<ethnicity>BAFR</ethnicity>", with: "<ethnicity>African</ethnicity>")) > 0)
         #expect(try errors(onePointOne.replacingOccurrences(of: "<ncYearTaught>4</ncYearTaught>", with: "<ncYearTaught>Year 4</ncYearTaught>")) > 0)
         #expect(try errors(onePointOne.replacingOccurrences(of: "<from>2019-09-02</from>", with: "<from>02/09/2019</from>")) > 0)
+        #expect(try errors(onePointOne.replacingOccurrences(of: "<end>2025-07-18</end>", with: "<end>summer term</end>")) > 0)
     }
 
     /// The YAML fixture and the XML fixture are the same application, and it decodes without a finding.
@@ -57,7 +58,7 @@ enum XSDValidatorFactory {
         let xml = try CanonicalXMLFormat().read(Array(try RepositoryPaths.text("Tests/Fixtures/schemas/valid-application-1.1.xml").utf8), file: "a.xml")
         #expect(yaml.findings.isEmpty && xml.findings.isEmpty, "\(yaml.findings.map(\.message)) \(xml.findings.map(\.message))")
         #expect(ApplicationEncoder.encode(yaml.application) == ApplicationEncoder.encode(xml.application))
-        let added = ["child.address", "child.ethnicity", "child.gp.practice", "parents.phone", "setting.ncYearTaught", "previousSettings.from", "requester.position"]
+        let added = ["child.address", "child.ethnicity", "child.gp.practice", "parents.phone", "setting.ncYearTaught", "previousSettings.from", "requester.position", "provision.end"]
         let written = try CanonicalYAMLFormat().write(yaml.application).text
         for path in added { #expect(written.contains(String(path.split(separator: ".").last!) + ":"), "\(path) is not written") }
     }

@@ -79,14 +79,18 @@ public enum BundleSkeleton {
                 rank: 1
                 description:
             graduatedApproach: []       # each assess-plan-do-review cycle: { start, review, reviewed: true, planType, evidence: <evidence id> }
-            provision: []               # each line of the provision map: { description, provider, hoursPerWeek, weeksPerYear, annualCost, outcome }
+            provision: []               # each line of the provision map: { description, provider, hoursPerWeek, weeksPerYear, annualCost, outcome, progressEvidence, start, end }
             attainment: []              # progress over time: { area, measure, date, value, expected }
             # Progress: record each area at least twice, a term or more apart, the latest this year: the
             # area (reading, maths, communication), the measure with its units (reading age (months),
             # standardised score), the date, the value, and the value expected at the child's age then:
             #   - { area: reading, measure: reading age (months), date: YYYY-MM-DD, value: 62, expected: 114 }
-            # Link each line of provision to the outcome it serves and the evidence of its progress:
-            #   outcome: Reads a book matched to their phonics stage, progressEvidence: <evidence id>
+            # Or add them from a CSV exported by the school's tracking system (columns area, measure,
+            # date, value, expected): ehcp import-attainment tracking.csv --into <this folder>
+            # Link each line of provision to the outcome it serves and the evidence of its progress;
+            # name the area in the outcome ("Reads…" for reading) to see that area's change beside it,
+            # and give its start (and end) to mark it on that area's chart:
+            #   outcome: Reads a book matched to their phonics stage, progressEvidence: <evidence id>, start: YYYY-MM-DD
             professionals: []           # { role, name, organisation, lastInvolved, report: <evidence id> }
             attendance:
               from:                     # YYYY-MM-DD

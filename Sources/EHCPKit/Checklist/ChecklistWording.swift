@@ -32,14 +32,15 @@ enum ChecklistWording {
         case .xpath:
             return nil
         case .progress(.series(let area, let min, let span, let within)):
-            var text = "\(area.map { "the \($0) area" } ?? "each attainment area") recorded at least \(min) times (attainment: area, measure, date, value, expected)"
+            var text = "\(area.map { "the \($0) area" } ?? "each attainment area") recorded at least \(min) times (attainment: area, measure with its units, date, value, and the value expected at the child's age then; 'ehcp import-attainment' reads them from a tracking system's CSV)"
             if let span { text += ", over at least \(span)" }
             if let within { text += ", the latest in the last \(within)" }
             return capitalised(text)
         case .progress(.progress(let area, _, _)):
             return capitalised("the expected value beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it (attainment.expected)")
         case .progress(.linkage(let outcome, let progressEvidence)):
-            let parts = [outcome ? "the outcome it serves (outcome)" : nil, progressEvidence ? "the id of the evidence showing its progress (progressEvidence)" : nil]
+            let parts = [outcome ? "the outcome it serves, naming its attainment area, as 'reads…' for reading (outcome)" : nil,
+                         progressEvidence ? "the id of the evidence showing its progress (progressEvidence)" : nil]
             return capitalised("for each line of provision: " + parts.compactMap { $0 }.joined(separator: " and "))
         }
     }

@@ -68,6 +68,8 @@ public enum CanonicalSchema {
             .init("description", .text), .init("provider", .text), .init("hoursPerWeek", .number),
             .init("weeksPerYear", .number), .init("annualCost", .number), .init("outcome", .text),
             .init("progressEvidence", .identifier(.evidenceReference)),
+            // Version 1.1: when the line of provision began and, if it has, ended.
+            .init("start", .date), .init("end", .date),
         ])),
         .init("attainment", .list([
             .init("area", .text), .init("measure", .text), .init("date", .date), .init("value", .number),

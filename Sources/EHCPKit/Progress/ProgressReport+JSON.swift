@@ -38,6 +38,8 @@ extension ProgressReport {
             fields.append(("outcomeNamed", .boolean(line.outcome != nil)))
             fields.append(("progressEvidenceHeld", .boolean(line.progressEvidence != nil)))
             if let area = line.area { fields.append(("area", .number(String(area)))) }
+            if let start = line.start { fields.append(("start", .string(start.description))) }
+            if let end = line.end { fields.append(("end", .string(end.description))) }
             return .mapping(fields)
         }
         return .mapping([("areas", .sequence(areas)), ("cycles", .sequence(cycleNodes)), ("provision", .sequence(lines))])

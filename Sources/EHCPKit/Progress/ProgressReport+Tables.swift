@@ -21,18 +21,31 @@ extension ProgressReport {
         }
     }
 
-    static let provisionHeader = ["Provision", "Provider", "Hours a week", "Annual cost", "Outcome it serves", "Progress evidence", "Change in the area"]
+    static let provisionHeader = ["Provision", "Provider", "Period", "Hours a week", "Annual cost", "Outcome it serves", "Progress evidence", "Change in the area"]
 
-    /// One row per provision line, with the change in the area its outcome mentions.
+    /// One row per provision line, numbered as the charts name it ("Provision 2 starts"), with
+    /// the change in the area its outcome mentions.
     var provisionRows: [[String]] {
-        provision.map { line in
+        provision.enumerated().map { number, line in
             [
-                line.description ?? "(not described)", line.provider ?? "",
+                "\(number + 1). " + (line.description ?? "(not described)"), line.provider ?? "", line.period,
                 line.hoursPerWeek.map(Value.format) ?? "", line.annualCost.map { "£" + Value.format($0) } ?? "",
                 line.outcome ?? "(no outcome named)",
                 line.progressEvidence ?? (line.citesMissingEvidence ? "(cites an item not in the bundle)" : "(none cited)"),
                 line.area.map { "\(series[$0].area): \(changeSummary($0))" } ?? "(no attainment area named in the outcome)",
             ]
+        }
+    }
+}
+
+extension ProgressReport.ProvisionLine {
+    /// "2025-01-06 to 2025-07-18", "from 2025-01-06", "until 2025-07-18", or empty when undated.
+    var period: String {
+        switch (start, end) {
+        case let (start?, end?): "\(start) to \(end)"
+        case let (start?, nil): "from \(start)"
+        case let (nil, end?): "until \(end)"
+        case (nil, nil): ""
         }
     }
 }

@@ -24,6 +24,9 @@ public struct ProgressReport: Sendable, Equatable {
         public var citesMissingEvidence: Bool
         /// The index in ``ProgressReport/series`` of the area its outcome mentions.
         public var area: Int?
+        /// When the provision began and ended (schema 1.1), when recorded.
+        public var start: CalendarDate?
+        public var end: CalendarDate?
     }
 
     public var series: [AttainmentSeries]
@@ -51,7 +54,8 @@ public struct ProgressReport: Sendable, Equatable {
                 description: line["description"]?.text, provider: line["provider"]?.text,
                 hoursPerWeek: line["hoursPerWeek"]?.number, annualCost: line["annualCost"]?.number, outcome: outcome,
                 progressEvidence: item.map { $0["title"]?.text ?? cited! }, citesMissingEvidence: cited != nil && item == nil,
-                area: outcome.flatMap { Self.area(mentionedIn: $0, among: areas) })
+                area: outcome.flatMap { Self.area(mentionedIn: $0, among: areas) },
+                start: line["start"]?.date, end: line["end"]?.date)
         }
     }
 

@@ -8,7 +8,8 @@ extension HTMLReporter {
             out += "<section aria-labelledby=\"\(id)-progress\">\n<h3 id=\"\(id)-progress\">Attainment over time</h3>\n"
             out += "<p>Each area's recorded values against what is expected, with the setting's assess, plan, do, review cycles shaded. Figures are fitted by least squares over each area's dated points.</p>\n"
             for (index, series) in progress.series.enumerated() {
-                let chart = ProgressChart(series: series, cycles: progress.cycles, id: "\(id)-area-\(index + 1)")
+                let chart = ProgressChart(series: series, cycles: progress.cycles, id: "\(id)-area-\(index + 1)",
+                                          provision: progress.provisionChanges(in: index))
                 out += "<h4>\(chart.title.escapedForMarkup)</h4>\n<div class=\"progress-area\">\n\(chart.svg)"
                 out += Self.pointsTable(progress.pointRows(index), caption: progress.changeSummary(index)) + "</div>\n"
             }
@@ -28,6 +29,15 @@ extension HTMLReporter {
         }
         return out
     }
+
+    /// Where the charts would be without `--show-personal-data`: one line saying why they are not.
+    func withheldCharts(id: String) -> String {
+        "<section aria-labelledby=\"\(id)-progress\">\n<h3 id=\"\(id)-progress\">Attainment over time</h3>\n"
+            + "<p class=\"withheld\">\(Self.withheldChartsLine)</p>\n</section>\n"
+    }
+
+    /// The line shown in place of the charts.
+    static let withheldChartsLine = "Charts are drawn only with --show-personal-data, because they show the child's results."
 
     private static func pointsTable(_ rows: [[String]], caption: String) -> String {
         var out = "<table class=\"progress\">\n<caption>\(caption.escapedForMarkup)</caption>\n<thead><tr>"

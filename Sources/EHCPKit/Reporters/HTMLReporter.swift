@@ -50,7 +50,11 @@ public struct HTMLReporter: Reporter {
             out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
-        if let progress = report.personal?.progress { out += progressSections(progress, id: id) }
+        if let progress = report.personal?.progress {
+            out += progressSections(progress, id: id)
+        } else if report.recordsAttainment, report.personal == nil {
+            out += withheldCharts(id: id)
+        }
         if let received = report.asOf { out += timeline(received, id: id) }
         return out + "</article>\n"
     }

@@ -1,6 +1,7 @@
 /// An attainment area drawn as inline SVG: the recorded values against the expected ones over
-/// time, each assess-plan-do-review cycle shaded with its dates, and each review (where the plan
-/// and its provision were changed) marked.
+/// time, each assess-plan-do-review cycle shaded with its dates, each review (where the plan
+/// and its provision were changed) marked, and the start and end of each dated line of provision
+/// whose outcome names the area marked and labelled.
 ///
 /// Readable in grey: the two lines differ by dash and marker shape as well as colour, and a legend
 /// says which is which. No script; every text escaped.
@@ -9,6 +10,15 @@ struct ProgressChart {
     let cycles: [ProgressReport.Cycle]
     /// Unique within the page, for the title and description ids.
     let id: String
+    /// Starts and ends of the provision linked to this area.
+    var provision: [ProvisionChange] = []
+
+    /// A line of provision starting or ending, numbered as in the provision table.
+    struct ProvisionChange: Equatable {
+        var line: Int
+        var date: CalendarDate
+        var starts: Bool
+    }
 
     static let width = 640.0, height = 280.0
     static let left = 52.0, right = 36.0, top = 30.0, bottom = 46.0, inset = 12.0
@@ -26,7 +36,9 @@ struct ProgressChart {
         let y = { (value: Double) in Self.top + (high - value) / (high - low) * plotHeight }
 
         var out = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        out += "<title id=\"\(id)-title\">\(title.escapedForMarkup)</title>\n<desc id=\"\(id)-desc\">The same figures are in the table beside the chart.</desc>\n"
+        let changes = provision.filter { Double($0.date.dayNumber) >= startDay && Double($0.date.dayNumber) <= endDay }
+        let marks = changes.isEmpty ? "" : " A solid upright line marks each start or end of the provision for this area, as in the provision table."
+        out += "<title id=\"\(id)-title\">\(title.escapedForMarkup)</title>\n<desc id=\"\(id)-desc\">The same figures are in the table beside the chart.\(marks)</desc>\n"
         for (number, cycle) in visible.enumerated() {
             let from = max(x(cycle.start), Self.left + 1), to = x(cycle.review ?? last.date)
             out += "<rect class=\"cycle\" x=\"\(Self.f(from))\" y=\"\(Self.f(Self.top))\" width=\"\(Self.f(max(to - from, 1)))\" height=\"\(Self.f(plotHeight))\"/>\n"
@@ -34,6 +46,13 @@ struct ProgressChart {
             if let review = cycle.review {
                 out += "<line class=\"review\" x1=\"\(Self.f(x(review)))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(x(review)))\" y2=\"\(Self.f(Self.top + plotHeight))\"/>\n"
             }
+        }
+        for (number, change) in changes.enumerated() {
+            let px = x(change.date), labelY = Self.top + 28 + 14 * Double(number % 4)
+            // A label near the right edge runs leftwards, so it stays on the page.
+            let (labelX, anchor) = px > Self.width - Self.right - 120 ? (px - 3, "end") : (px + 3, "start")
+            out += "<line class=\"provision-change\" x1=\"\(Self.f(px))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(px))\" y2=\"\(Self.f(Self.top + plotHeight))\"/>\n"
+            out += "<text class=\"provision-label\" x=\"\(Self.f(labelX))\" y=\"\(Self.f(labelY))\" text-anchor=\"\(anchor)\">Provision \(change.line) \(change.starts ? "starts" : "ends")</text>\n"
         }
         out += axes(low: low, high: high, y: y, first: CalendarDate(dayNumber: Int(startDay)), last: CalendarDate(dayNumber: Int(endDay)), x: x)
         let expected = series.points.compactMap { point in point.expected.map { (x(point.date), y($0)) } }
@@ -118,6 +137,8 @@ struct ProgressChart {
         svg.chart .tick { font-size: 13px; fill: #1b1b1b; }
         svg.chart .review { stroke: #505050; stroke-width: 1.5; stroke-dasharray: 2 3; }
         svg.chart .axis { stroke: #1b1b1b; stroke-width: 1; }
+        svg.chart .provision-change { stroke: #1b1b1b; stroke-width: 1.5; }
+        svg.chart .provision-label { font-size: 12px; fill: #1b1b1b; }
         svg.chart .actual { fill: none; stroke: #1d4f91; stroke-width: 2.5; }
         svg.chart .actual-mark { fill: #1d4f91; }
         svg.chart .expected { fill: none; stroke: #1b1b1b; stroke-width: 2; stroke-dasharray: 7 4; }
@@ -127,4 +148,14 @@ struct ProgressChart {
         @media print, (max-width: 56rem) { .progress-area { grid-template-columns: 1fr; } }
 
         """
+}
+
+extension ProgressReport {
+    /// The starts and ends of the dated provision lines whose outcome names the area at `index`.
+    func provisionChanges(in index: Int) -> [ProgressChart.ProvisionChange] {
+        provision.enumerated().filter { $0.element.area == index }.flatMap { number, line in
+            [line.start.map { ProgressChart.ProvisionChange(line: number + 1, date: $0, starts: true) },
+             line.end.map { ProgressChart.ProvisionChange(line: number + 1, date: $0, starts: false) }].compactMap { $0 }
+        }.sorted { $0.date < $1.date }
+    }
 }

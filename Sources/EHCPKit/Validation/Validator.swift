@@ -16,6 +16,9 @@ public struct BundleReport: Sendable {
     /// The child's name, date of birth, the sender's reference and progress; nil unless
     /// ``ValidationOptions/personalDetails`` asked for them (`--show-personal-data`).
     public var personal: PersonalDetails?
+    /// The application records attainment over time: the HTML report draws it as charts with
+    /// `--show-personal-data`, and says where they would be without it. It tells nothing of the values.
+    public var recordsAttainment = false
 
     /// True when the bundle was read and no finding is an error.
     public var isValid: Bool { problems.isEmpty && !findings.contains { $0.severity == .error } }
@@ -245,6 +248,7 @@ public final class Validator: @unchecked Sendable {
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
         var report = BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
         report.rules = appliedRules
+        report.recordsAttainment = !application.attainmentSeries.isEmpty
         if options.personalDetails { report.personal = PersonalDetails(application) }
         return report
     }

@@ -25,6 +25,7 @@ enum ReportFixtures {
                 reference: "Guidance, https://example.org/\(rule)", ruleSource: SourceLocation(file: rulesFile, line: 10))
     }
 
+    /// It records attainment, shown without personal data: the HTML says where its charts would be.
     static let failing = BundleReport(
         bundle: "intake/request one", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-05"),
         findings: [
@@ -33,7 +34,7 @@ enum ReportFixtures {
             finding("ID-NHS-NUMBER", .error, .format, line: 14, path: "child.nhsNumber"),
             finding("NFK-REPORTS-RECENT", .warning, .local, line: 52, path: "evidence[1].date"),
             finding("NFK-REPORTS-RECENT", .info, .local, line: 60, path: "evidence[2].date"),
-        ], rules: rules)
+        ], rules: rules, recordsAttainment: true)
 
     static let passing = BundleReport(bundle: "intake/two", authority: norfolk, rulesets: ["england", "norfolk"], asOf: CalendarDate(iso: "2026-10-06"), findings: [], rules: rules)
 
