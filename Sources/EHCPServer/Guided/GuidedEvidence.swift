@@ -1,0 +1,94 @@
+import EHCPKit
+
+/// The evidence page read back: each document's kind, title and date, and its file — a new upload,
+/// or the file the page carried. A file is named after the item's id (`evidence/need-descriptor.pdf`),
+/// never after the name it had on the user's computer, which may hold the child's name.
+enum GuidedEvidence {
+    static func read(_ posted: MultipartForm, values: GuidedValues, group: GuidedGroup, draft: GuidedDraft) -> (GuidedDraft, [InputProblem]) {
+        let existing = draft.root["evidence"]?.list?.compactMap(\.record) ?? []
+        var taken = Set(existing.compactMap { $0["id"]?.text })
+        var items: [Value] = []
+        var files: [String: [UInt8]] = [:]
+        var problems: [InputProblem] = []
+        for row in 0..<(values.rows(of: group) ?? existing.count) where values["evidence.\(row).remove"] != "yes" {
+            let prefix = "evidence.\(row)"
+            let old = row < existing.count ? existing[row] : nil
+            let upload = posted.part(prefix + ".upload").flatMap { $0.bytes.isEmpty ? nil : $0 }
+            var (record, blank, found) = values.read(group, prefix: prefix + ".", into: old ?? Record(), labelPrefix: "Document \(row + 1): ")
+            problems += found
+            if blank, upload == nil, old == nil { continue }
+            guard let type = record["type"]?.text else {
+                problems.append(InputProblem(text: "Document \(row + 1): choose what the document is", id: "evidence-\(row)-type"))
+                continue
+            }
+            let id = record["id"]?.text ?? unique(type, taken: &taken)
+            record["id"] = Value(.text(id))
+            if let upload {
+                let path = "evidence/\(id).\(fileExtension(upload.filename))"
+                record["file"] = Value(.text(path))
+                files[path] = upload.bytes
+            } else if let file = record["file"]?.text, let bytes = draft.files[file] {
+                files[file] = bytes
+            } else if record["file"] == nil {
+                problems.append(InputProblem(text: "Document \(row + 1): choose the file", id: "evidence-\(row)-upload"))
+            }
+            items.append(Value(.object(record)))
+        }
+        var updated = draft
+        updated.root["evidence"] = items.isEmpty ? nil : Value(.list(items))
+        updated.files = files
+        return (updated, problems)
+    }
+
+    /// `base` when no item has it as its id, else `base-2`, `base-3`…
+    private static func unique(_ base: String, taken: inout Set<String>) -> String {
+        var candidate = base
+        var number = 1
+        while taken.contains(candidate) {
+            number += 1
+            candidate = "\(base)-\(number)"
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+
+    /// The extension of an uploaded file's name, kept only when it is short letters and digits.
+    static func fileExtension(_ filename: String?) -> String {
+        guard let filename, let dot = filename.lastIndex(of: ".") else { return "bin" }
+        let ext = filename[filename.index(after: dot)...].lowercased()
+        return (1...5).contains(ext.count) && ext.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? ext : "bin"
+    }
+}
+
+/// Where a finding's path is on the form: the input its message links to, and whether the page
+/// asks for it (a section's save is held back only by what the page itself can correct).
+enum GuidedTarget {
+    /// The canonical field a computed value (`age`, `primaryNeed`) is corrected in.
+    private static let computed = [
+        "age": "child.dateOfBirth", "overCompulsorySchoolAge": "child.dateOfBirth", "primaryNeed": "needs", "provisionTotal": "provision",
+        "graduatedApproachCount": "graduatedApproach", "reviewedCycles": "graduatedApproach", "attendanceRate": "attendance",
+    ]
+
+    /// The errors among `findings` that `groups` can correct, each linked to its input.
+    static func problems(_ findings: [Finding], section: GuidedSection, groups: [GuidedGroup]) -> [InputProblem] {
+        let asked = Set(groups.flatMap { group in [group.path] + group.entries.map(group.path(of:)) })
+        return findings.compactMap { finding in
+            guard finding.severity == .error, let path = finding.path.map(target), GuidedSection.of(path: finding.path) == section else { return nil }
+            let field = path.replacingOccurrences(of: #"\[\d+\]"#, with: "", options: .regularExpression)
+            // A document named before it is attached (the evidence page comes last) is checked on the last page.
+            guard asked.contains(field), !isReference(field) else { return nil }
+            let id = GuidedValues.id(path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))
+            return InputProblem(text: finding.message, id: id)
+        }
+    }
+
+    private static func isReference(_ field: String) -> Bool {
+        if case .identifier(.evidenceReference) = CanonicalSchema.field(at: field)?.type { return true }
+        return false
+    }
+
+    private static func target(_ path: String) -> String {
+        if path.hasPrefix("progress.") { return "attainment" }
+        return computed[path] ?? path
+    }
+}

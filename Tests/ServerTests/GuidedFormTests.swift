@@ -1,0 +1,161 @@
+import EHCPKit
+import EHCPTestSupport
+import Foundation
+import Testing
+@testable import EHCPServer
+
+/// "Start a request" over real HTTP: each section checked as it is saved, a whole request made
+/// through the pages for Norfolk, and hostile text carried intact.
+@Suite(.serialized) struct GuidedFormTests {
+    /// Posts `form` with `action` to the form's address; the reply and the form of the page it gives.
+    private func post(_ server: TestServer, _ form: FormPage, action: String, to path: String = "/start/form") async throws -> (TestServer.Reply, FormPage) {
+        let (body, type) = form.body(action: action)
+        let reply = try await server.request("POST", path, body: body, type: type)
+        return (reply, FormPage(reply.text))
+    }
+
+    /// The first section of a new request to `authority` made by `requester`.
+    private func begin(_ server: TestServer, authority: String = "926", requester: String = "setting") async throws -> (TestServer.Reply, FormPage) {
+        var start = FormPage("")
+        start.set(["authority": authority, "requester": requester, "begin": "new"])
+        return try await post(server, start, action: "next", to: "/start")
+    }
+
+    private func links(_ html: String) -> [String] {
+        let summary = html.components(separatedBy: "class=\"error-summary\"").dropFirst().first?.components(separatedBy: "</div>").first ?? ""
+        return FormPage.matches(##"href="#([^"]+)""##, in: summary).map { $0[1] }
+    }
+
+    @Test func theStartPageAsksForTheAuthorityAndTheRequester() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let home = try await server.get("/")
+        #expect(home.text.contains("href=\"/start\""))
+        let start = try await server.get("/start")
+        #expect(start.status == 200 && start.text.contains("<label for=\"authority\">") && !start.text.contains("<script"))
+        let (empty, _) = try await post(server, FormPage(""), action: "next", to: "/start")
+        #expect(empty.status == 400 && links(empty.text) == ["authority", "requester"])
+        let (about, form) = try await begin(server)
+        #expect(about.status == 200 && about.text.contains("<h1>About the child or young person</h1>"))
+        #expect(about.text.contains("What Norfolk asks for here") && form.value("draft") != nil)
+        #expect(about.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+        #expect(!about.text.contains("<script") && !about.text.contains("style="))
+    }
+
+    @Test func aSectionWithMissingOrUnreadableFieldsIsShownAgainWithTheProblemsLinked() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var (_, about) = try await begin(server)
+        let (missing, _) = try await post(server, about, action: "next")
+        #expect(missing.status == 400 && missing.text.contains("There is a problem"))
+        #expect(Set(links(missing.text)).isSuperset(of: ["child-givenNames", "child-familyName", "child-dateOfBirth"]))
+        about.date("child.dateOfBirth", 31, 2, 2017)
+        about.set("child.givenNames", "Isla")
+        let (impossible, again) = try await post(server, about, action: "next")
+        #expect(impossible.status == 400 && links(impossible.text) == ["child-dateOfBirth"])
+        #expect(impossible.text.contains("enter a real date") && again.value("child.givenNames") == "Isla" && again.value("child.dateOfBirth-day") == "31")
+        // The section's own codes must come from its lists.
+        about.date("child.dateOfBirth", 30, 1, 2017)
+        about.set(["child.familyName": "Thornbury", "child.sex": "female"])
+        let (badCode, _) = try await post(server, about, action: "next")
+        #expect(badCode.status == 400 && links(badCode.text) == ["child-sex"])
+        about.set("child.sex", "F")
+        let (support, supportForm) = try await post(server, about, action: "next")
+        #expect(support.status == 200 && support.text.contains("<h1>The setting&#39;s support"))
+        var progress = supportForm
+        progress.set("section", "progress")
+        progress.set(["attendance.sessionsPossible": "many"])
+        let (notANumber, _) = try await post(server, progress, action: "next")
+        #expect(notANumber.status == 400 && links(notANumber.text) == ["attendance-sessionsPossible"])
+    }
+
+    @Test func aNorfolkRequestMadeOnlyThroughThePagesValidatesClean() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var (_, page) = try await begin(server)
+        page = try await save(server, page, GuidedWalkThrough.about)
+        page = try await save(server, page, GuidedWalkThrough.support)
+        page = try await save(server, page, GuidedWalkThrough.progress)
+        page = try await save(server, page, GuidedWalkThrough.professionals)
+        page = try await save(server, page, GuidedWalkThrough.views)
+        page = try await save(server, page, GuidedWalkThrough.consent)
+        var check = ""
+        for (index, batch) in GuidedWalkThrough.evidence.enumerated() {
+            for (row, document) in batch.enumerated() {
+                let prefix = "evidence.\(page.rows("evidence") - 3 + row)"
+                page.set(["\(prefix).type": document.type, "\(prefix).title": document.title])
+                page.date("\(prefix).date", document.date.0, document.date.1, document.date.2)
+                page.files.append(("\(prefix).upload", "Isla Thornbury \(document.type).pdf", Data("%PDF-1.4 \(document.type)\n".utf8)))
+            }
+            let last = index == GuidedWalkThrough.evidence.count - 1
+            let (reply, next) = try await post(server, page, action: last ? "next" : "add:evidence")
+            #expect(reply.status == 200)
+            (check, page) = (reply.text, next)
+        }
+        #expect(check.contains("<h1>Check your request</h1>") && check.contains("Ready to send"))
+        #expect(!check.contains("Isla Thornbury ") && check.contains("evidence/need-descriptor.pdf"))
+
+        let (zip, _) = try await post(server, page, action: "download:zip")
+        #expect(zip.status == 200 && zip.header("Content-Type") == "application/zip")
+        let disposition = zip.header("Content-Disposition") ?? ""
+        #expect(disposition == "attachment; filename=\"ehc-request-norfolk.zip\"")
+        let folder = try EHCPProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try zip.body.write(to: URL(fileURLWithPath: folder + "/request.zip"))
+        let cli = try EHCPProcess.run(["validate", folder + "/request.zip", "--format", "json", "--authorities-dir", RepositoryPaths.localAuthorities])
+        #expect(cli.status == 0)
+        let findings = (try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        let shown = FormPage.matches(#"<code class="rule">([^<]+)</code>"#, in: check).map { $0[1] }.sorted()
+        #expect(shown == findings.map { $0["rule"] as? String ?? "" }.sorted())
+        #expect(!findings.contains { $0["severity"] as? String == "error" })
+
+        for (action, name) in [("download:yaml", "application.yaml"), ("download:format", "application-norfolk-referral-xml.xml"), ("download:letter", "request-letter.txt")] {
+            let (file, _) = try await post(server, page, action: action)
+            #expect(file.status == 200 && file.header("Content-Disposition")?.contains(name) == true, "\(action)")
+            #expect(!(file.header("Content-Disposition") ?? "").contains("Isla"))
+        }
+    }
+
+    @Test func hostileTextRoundTripsEscapedAndIntact() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let hostile = [
+            "child.givenNames": "<script>alert('x')</script> & \"quoted\"",
+            "child.familyName": "Name: with a colon\u{7}and a bell",
+            "child.firstLanguage": "=cmd|' /C calc'!A0",
+            "requester.name": "- item\n  key: value",
+        ]
+        var (_, about) = try await begin(server)
+        about.set(hostile)
+        about.date("child.dateOfBirth", 30, 1, 2017)
+        let (reply, next) = try await post(server, about, action: "goto:about")
+        #expect(reply.status == 200 && !reply.text.contains("<script>alert") && reply.text.contains("&lt;script&gt;"))
+        #expect(reply.text.contains("&#7;"))
+        for (name, value) in hostile { #expect(next.value(name) == value, "\(name) as shown again") }
+        let (yaml, _) = try await post(server, next, action: "draft")
+        #expect(yaml.header("Content-Disposition") == "attachment; filename=\"application.yaml\"")
+        let read = try CanonicalYAMLFormat().read([UInt8](yaml.body), file: "application.yaml").application.root
+        for (name, value) in hostile { #expect(read.value(at: name)?.text == value, "\(name) in the document") }
+    }
+
+    /// Fills in a section and saves it; the next section's form.
+    private func save(_ server: TestServer, _ page: FormPage, _ values: [String: String]) async throws -> FormPage {
+        var page = page
+        for (name, value) in values {
+            let parts = value.split(separator: "/")
+            if name.hasSuffix("#date"), parts.count == 3 {
+                page.date(String(name.dropLast(5)), Int(parts[0])!, Int(parts[1])!, Int(parts[2])!)
+            } else {
+                page.set(name, value)
+            }
+        }
+        let (reply, next) = try await post(server, page, action: "next")
+        #expect(reply.status == 200, "\(page.value("section") ?? ""): \(links(reply.text))")
+        return next
+    }
+}
+
+extension FormPage {
+    /// How many items of the list the page shows.
+    func rows(_ list: String) -> Int { Int(value(list + ".rows") ?? "") ?? 0 }
+}
