@@ -39,9 +39,11 @@ struct GuidedForm: Sendable {
         usedPaths.contains(path) || usedPaths.contains { $0.hasPrefix(path + ".") }
     }
 
-    /// The checklist's items for `section`, required first.
+    /// The checklist's items for `section`, required first; the evidence page lists every document asked for.
     func items(_ section: GuidedSection) -> [Checklist.Item] {
-        checklist.sections.filter { section.checklistSections.contains($0.section) }.flatMap(\.items)
+        checklist.sections.flatMap { entry in
+            entry.items.filter { section.checklistSections.contains(entry.section) || (section == .evidence && !$0.evidenceTypes.isEmpty) }
+        }
     }
 
     /// The evidence types the authority's checklist asks this requester for, in its order.

@@ -66,6 +66,8 @@ enum GuidedPages {
         main += asks(form.items(section), form: form)
         main += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\" novalidate>\n"
         main += "<input type=\"hidden\" name=\"section\" value=\"\(section.rawValue)\">\n" + draft.hiddenFields()
+        // Enter in a text box presses a form's first button: this one, not an "Add another" further down.
+        main += "<button type=\"submit\" class=\"visually-hidden\" name=\"action\" value=\"next\" tabindex=\"-1\" aria-hidden=\"true\">Save and continue</button>\n"
         for group in form.groups(section) {
             main += section == .evidence ? evidence(group, form: form, draft: draft, values: values, rendering: rendering)
                 : fields(group, values: values, rendering: rendering)

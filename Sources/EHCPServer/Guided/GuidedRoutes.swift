@@ -88,7 +88,13 @@ struct GuidedRoutes {
         let read = section == .evidence ? GuidedEvidence.read(posted, values: values, group: groups[0], draft: draft)
             : { let read = values.read(groups, into: draft.root); return (GuidedDraft(root: read.record, files: draft.files), read.problems) }()
         guard read.1.isEmpty else {
-            return html(page(section, form: form, draft: draft, values: values, problems: read.1), status: .badRequest)
+            // Every problem at once: what could not be read, and what the rules find in the rest of the page.
+            var problems = read.1
+            if action == "next", section != .evidence {
+                let found = GuidedTarget.problems(try await validate(read.0).findings, section: section, groups: groups)
+                problems += found.filter { problem in !problems.contains { $0.id == problem.id } }
+            }
+            return html(page(section, form: form, draft: draft, values: values, problems: problems), status: .badRequest)
         }
         draft = read.0
         if action == "draft" { return try download(.yaml, form: form, draft: draft) }

@@ -30,16 +30,17 @@ enum GuidedSection: String, CaseIterable, Sendable {
         }
     }
 
-    /// The checklist sections whose items are shown on this page.
+    /// The checklist sections whose items are shown on this page (the evidence page shows every
+    /// document asked for, whatever its section).
     var checklistSections: [Checklist.Section] {
         switch self {
-        case .about: [.form]
+        case .about: [.form, .other]
         case .support: [.support]
         case .progress: [.progress]
         case .professionals: [.professionals]
         case .views: [.views]
         case .consent: [.consent]
-        case .evidence: [.other]
+        case .evidence: []
         }
     }
 
