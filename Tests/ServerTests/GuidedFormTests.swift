@@ -134,6 +134,70 @@ import Testing
         for (name, value) in hostile { #expect(read.value(at: name)?.text == value, "\(name) in the document") }
     }
 
+    @Test func theRequesterAndTheAuthorityChooseWhatIsAsked() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let (_, setting) = try await begin(server, requester: "setting")
+        #expect(setting.value("requester.urn") != nil && setting.value("requester.organisation") != nil)
+        let (parentPage, parent) = try await begin(server, requester: "parent")
+        #expect(parent.value("requester.urn") == nil && parent.value("requester.organisation") == nil && parent.value("child.givenNames") != nil)
+        #expect(parentPage.text.contains("Your request is valid without anything marked local practice"))
+        // Every coded field is a choice list in plain words.
+        #expect(parentPage.text.contains("<option value=\"F\">Female</option>"))
+        // A field of schema 1.1 is asked only when the authority's published form holds it: Camden's asks ethnicity, Norfolk's does not.
+        let (_, camden) = try await begin(server, authority: "camden")
+        #expect(camden.value("child.ethnicity") != nil && setting.value("child.ethnicity") == nil)
+        // A young person gives their own views, not the child's and parents'.
+        var (_, young) = try await begin(server, requester: "young-person")
+        young.set("section", "views")
+        let (views, _) = try await post(server, young, action: "goto:views")
+        #expect(views.text.contains("name=\"views.youngPerson.summary\"") && !views.text.contains("name=\"views.parents.summary\""))
+    }
+
+    @Test func aParentsRequestReachesTheCheckWithoutTheSettingsPaperwork() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var (_, about) = try await begin(server, requester: "parent")
+        about.fill(["child.givenNames": "Sam", "child.familyName": "Carter", "child.dateOfBirth": "4/3/2016", "requester.name": "Alex Carter"])
+        let (_, evidence) = try await post(server, about, action: "goto:evidence")
+        let (check, _) = try await post(server, evidence, action: "next")
+        #expect(check.status == 200 && check.text.contains("<h1>Check your request</h1>"))
+        let errors = FormPage.matches(#"<li class="finding error">.*?<code class="rule">([^<]+)</code>"#, in: check.text).map { $0[1] }
+        #expect(!errors.contains { $0.hasPrefix("NFK-") })
+        #expect(check.text.contains("<li class=\"finding warning\">") && check.text.contains("NFK-SEN-SUPPORT-EVIDENCE"))
+    }
+
+    @Test func aSavedDraftCarriesOnWhereItWasLeft() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var (_, about) = try await begin(server)
+        about.fill(["child.givenNames": "Isla Mae", "child.dateOfBirth": "30/1/2017", "child.sex": "F"])
+        let (saved, _) = try await post(server, about, action: "draft")
+        #expect(saved.status == 200 && saved.header("Content-Type")?.hasPrefix("application/yaml") == true)
+        var start = FormPage("")
+        start.set("begin", "saved")
+        start.files.append(("saved", "draft.yaml", saved.body))
+        let (again, form) = try await post(server, start, action: "next", to: "/start")
+        #expect(again.status == 200 && form.value("child.givenNames") == "Isla Mae" && form.value("child.dateOfBirth-day") == "30")
+        #expect(form.value("child.sex") == "F" && form.value("requester.urn") != nil)
+        start.files = [("saved", "draft.yaml", Data("child: [unclosed\n".utf8))]
+        let (unreadable, _) = try await post(server, start, action: "next", to: "/start")
+        #expect(unreadable.status == 400 && links(unreadable.text) == ["saved"])
+    }
+
+    @Test func anAlteredPageIsRefusedAndNothingOutsideTheEvidenceFolderIsCarried() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var (_, about) = try await begin(server)
+        var altered = about
+        altered.set("draft", "not a draft")
+        let (refused, _) = try await post(server, altered, action: "next")
+        #expect(refused.status == 400 && refused.text.contains("could not be read"))
+        about.set("attached:evidence/../../etc/passwd", Data("x".utf8).base64EncodedString())
+        let (climbing, _) = try await post(server, about, action: "next")
+        #expect(climbing.status == 400 && climbing.text.contains("could not be read"))
+    }
+
     /// Fills in a section and saves it; the next section's form.
     private func save(_ server: TestServer, _ page: FormPage, _ values: [String: String]) async throws -> FormPage {
         var page = page
