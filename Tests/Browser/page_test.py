@@ -50,6 +50,34 @@ def zipped(folder, into):
     return path
 
 
+# The text of every visible element whose contrast with its background is under 4.5:1 (WCAG 2.2, 1.4.3),
+# measured by the test in the page (the page itself runs no script).
+LOW_CONTRAST = """
+function luminance(colour) {
+  const [r, g, b] = colour.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function background(element) {
+  for (; element; element = element.parentElement) {
+    const colour = getComputedStyle(element).backgroundColor, parts = colour.match(/[\\d.]+/g);
+    if (parts && (parts.length < 4 || Number(parts[3]) > 0)) return colour;
+  }
+  return "rgb(255, 255, 255)";
+}
+const low = [];
+for (const element of document.querySelectorAll("body *")) {
+  if (![...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) continue;
+  const style = getComputedStyle(element), box = element.getBoundingClientRect();
+  if (style.visibility === "hidden" || style.display === "none" || box.right < 0 || box.width === 0) continue;
+  const a = luminance(style.color), b = luminance(background(element));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) low.push(element.tagName + "." + element.className + " " + ratio.toFixed(2));
+}
+return low;
+"""
+
+
 def cli_findings(folder):
     """(severity, rule) of each finding in `ehcp validate --format html`, sorted."""
     html = subprocess.run([BINARY, "validate", folder, "--format", "html"], capture_output=True, text=True, cwd=ROOT).stdout
@@ -114,6 +142,9 @@ class PageTests(unittest.TestCase):
         page = self.browser.find_element(By.TAG_NAME, "html")
         self.browser.find_element(By.CSS_SELECTOR, f"form[action='{form}'] {button}").click()
         WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+
+    def assert_contrast(self):
+        self.assertEqual(self.browser.execute_script(LOW_CONTRAST), [])
 
     def text(self):
         return self.browser.find_element(By.TAG_NAME, "body").text
@@ -247,6 +278,7 @@ class PageTests(unittest.TestCase):
         self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, "#verdict h2").text, "Ready to send")
         shown = sorted((item.get_attribute("class").split()[1], item.find_element(By.CSS_SELECTOR, "code.rule").text)
                        for item in self.browser.find_elements(By.CSS_SELECTOR, "li.finding"))
+        self.assert_contrast()
         self.shot("serve-start-9-check.png", 2400)
         self.browser.find_element(By.CSS_SELECTOR, "button[value='download:zip']").click()
         zip_path = os.path.join(self.downloads, "ehc-request-norfolk.zip")
@@ -297,6 +329,7 @@ class PageTests(unittest.TestCase):
         for target in targets:
             self.assertTrue(self.browser.find_elements(By.ID, target), target)
         self.assertEqual(self.browser.find_element(By.NAME, "child.givenNames").get_attribute("value"), "Isla")
+        self.assert_contrast()
         self.shot("serve-start-error-summary.png", 1600)
         # The first link moves the reader to the field: the next Tab lands on or after it.
         link = summary.find_element(By.TAG_NAME, "a")
