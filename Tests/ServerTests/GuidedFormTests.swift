@@ -167,6 +167,23 @@ import Testing
         #expect(check.text.contains("<li class=\"finding warning\">") && check.text.contains("NFK-SEN-SUPPORT-EVIDENCE"))
     }
 
+    @Test func aDocumentWithoutItsKindIsAskedForAgainWithItsFileKept() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        var (_, about) = try await begin(server)
+        about.set("section", "evidence")
+        var (_, evidence) = try await post(server, about, action: "goto:evidence")
+        evidence.set("evidence.1.title", "INDES profile")
+        evidence.files.append(("evidence.1.upload", "indes.pdf", Data("%PDF-1.4 INDES\n".utf8)))
+        let (again, page) = try await post(server, evidence, action: "next")
+        #expect(again.status == 400 && links(again.text) == ["evidence-0-type"])
+        #expect(page.value("evidence.0.title") == "INDES profile" && page.value("attached:evidence/document.pdf") != nil)
+        var chosen = page
+        chosen.set("evidence.0.type", "need-descriptor")
+        let (check, _) = try await post(server, chosen, action: "next")
+        #expect(check.status == 200 && check.text.contains("<code>evidence/document.pdf</code>") && !check.text.contains("not attached"))
+    }
+
     @Test func aSavedDraftCarriesOnWhereItWasLeft() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -4,24 +4,31 @@ import EHCPKit
 /// or the file the page carried. A file is named after the item's id (`evidence/need-descriptor.pdf`),
 /// never after the name it had on the user's computer, which may hold the child's name.
 enum GuidedEvidence {
-    static func read(_ posted: MultipartForm, values: GuidedValues, group: GuidedGroup, draft: GuidedDraft) -> (GuidedDraft, [InputProblem]) {
+    /// The draft with the page's documents, what is wrong with them, and the page's values as they
+    /// are shown again when something is: every document kept, with the files chosen, renumbered
+    /// as the draft holds them, so no file has to be chosen twice.
+    static func read(_ posted: MultipartForm, values: GuidedValues, group: GuidedGroup, draft: GuidedDraft) -> (draft: GuidedDraft, problems: [InputProblem], shown: GuidedValues) {
         let existing = draft.root["evidence"]?.list?.compactMap(\.record) ?? []
         var taken = Set(existing.compactMap { $0["id"]?.text })
         var items: [Value] = []
         var files: [String: [UInt8]] = [:]
         var problems: [InputProblem] = []
+        var shown = GuidedValues(posted: [:])
         for row in 0..<(values.rows(of: group) ?? existing.count) where values["evidence.\(row).remove"] != "yes" {
             let prefix = "evidence.\(row)"
             let old = row < existing.count ? existing[row] : nil
             let upload = posted.part(prefix + ".upload").flatMap { $0.bytes.isEmpty ? nil : $0 }
-            var (record, blank, found) = values.read(group, prefix: prefix + ".", into: old ?? Record(), labelPrefix: "Document \(row + 1): ")
-            problems += found
+            let number = items.count
+            let label = "Document \(number + 1): "
+            var (record, blank, found) = values.read(group, prefix: prefix + ".", into: old ?? Record(), labelPrefix: label)
             if blank, upload == nil, old == nil { continue }
-            guard let type = record["type"]?.text else {
-                problems.append(InputProblem(text: "Document \(row + 1): choose what the document is", id: "evidence-\(row)-type"))
-                continue
+            for (name, value) in values.fields where name.hasPrefix(prefix + ".") {
+                shown.fields["evidence.\(number)." + name.dropFirst(prefix.count + 1)] = value
             }
-            let id = record["id"]?.text ?? unique(type, taken: &taken)
+            problems += found.map { InputProblem(text: $0.text, id: "evidence-\(number)-" + $0.id.dropFirst("evidence-\(row)-".count)) }
+            let type = record["type"]?.text
+            if type == nil { problems.append(InputProblem(text: label + "choose what the document is", id: "evidence-\(number)-type")) }
+            let id = record["id"]?.text ?? unique(type ?? "document", taken: &taken)
             record["id"] = Value(.text(id))
             if let upload {
                 let path = "evidence/\(id).\(fileExtension(upload.filename))"
@@ -30,14 +37,15 @@ enum GuidedEvidence {
             } else if let file = record["file"]?.text, let bytes = draft.files[file] {
                 files[file] = bytes
             } else if record["file"] == nil {
-                problems.append(InputProblem(text: "Document \(row + 1): choose the file", id: "evidence-\(row)-upload"))
+                problems.append(InputProblem(text: label + "choose the file", id: "evidence-\(number)-upload"))
             }
             items.append(Value(.object(record)))
         }
         var updated = draft
         updated.root["evidence"] = items.isEmpty ? nil : Value(.list(items))
         updated.files = files
-        return (updated, problems)
+        shown.fields["evidence.rows"] = String(items.count + group.blanks)
+        return (updated, problems, shown)
     }
 
     /// `base` when no item has it as its id, else `base-2`, `base-3`…

@@ -21,7 +21,7 @@ enum GuidedPages {
         let main = PageLayout.errorSummary(errors) + """
             <h1>Start a request for an EHC needs assessment</h1>
             <p class="lead">Answer a few questions a page at a time. At the end, download your request as a zip to check and send.</p>
-            <p>Nothing you type is kept on this server: your answers travel in the page. To stop and carry on later, use "Save a draft" on any page and upload the draft here.</p>
+            <p>Nothing you type is kept on this server: your answers travel in the page. To stop and carry on later, use "Save a draft" on any page and upload the draft here. A draft holds your answers, not the evidence files: attach those again on the last page.</p>
             <form method="post" action="/start" enctype="multipart/form-data" novalidate>
             <div class="\(group("authority"))">
             <label for="authority">Local authority</label>

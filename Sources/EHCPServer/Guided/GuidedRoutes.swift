@@ -85,18 +85,26 @@ struct GuidedRoutes {
             return try await finish(action, form: form, draft: draft)
         }
         let groups = form.groups(section)
-        let read = section == .evidence ? GuidedEvidence.read(posted, values: values, group: groups[0], draft: draft)
-            : { let read = values.read(groups, into: draft.root); return (GuidedDraft(root: read.record, files: draft.files), read.problems) }()
-        guard read.1.isEmpty else {
-            // Every problem at once: what could not be read, and what the rules find in the rest of the page.
-            var problems = read.1
-            if action == "next", section != .evidence {
-                let found = GuidedTarget.problems(try await validate(read.0).findings, section: section, groups: groups)
-                problems += found.filter { problem in !problems.contains { $0.id == problem.id } }
+        if section == .evidence {
+            // The evidence page is shown again with the files it was given, so none is chosen twice.
+            let read = GuidedEvidence.read(posted, values: values, group: groups[0], draft: draft)
+            guard read.problems.isEmpty else {
+                return html(page(section, form: form, draft: read.draft, values: read.shown, problems: read.problems), status: .badRequest)
             }
-            return html(page(section, form: form, draft: draft, values: values, problems: problems), status: .badRequest)
+            draft = read.draft
+        } else {
+            let read = values.read(groups, into: draft.root)
+            guard read.problems.isEmpty else {
+                // Every problem at once: what could not be read, and what the rules find in the rest of the page.
+                var problems = read.problems
+                if action == "next" {
+                    let found = GuidedTarget.problems(try await validate(GuidedDraft(root: read.record, files: draft.files)).findings, section: section, groups: groups)
+                    problems += found.filter { problem in !problems.contains { $0.id == problem.id } }
+                }
+                return html(page(section, form: form, draft: draft, values: values, problems: problems), status: .badRequest)
+            }
+            draft.root = read.record
         }
-        draft = read.0
         if action == "draft" { return try download(.yaml, form: form, draft: draft) }
         if action.hasPrefix("add:"), let group = groups.first(where: { "add:" + $0.path == action }) {
             values = GuidedValues(draft.root, groups: groups)
