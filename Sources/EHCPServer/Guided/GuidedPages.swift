@@ -14,7 +14,7 @@ enum GuidedPages {
         func message(_ field: String) -> String {
             errors.first { $0.field == field }.map { "<span class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \($0.text.escapedForMarkup)</span>" } ?? ""
         }
-        let roles = ["setting", "parent", "young-person", "other"].enumerated().map { index, code in
+        let roles = ["setting", "parent", "young-person", "youth-custody", "other"].enumerated().map { index, code in
             let id = index == 0 ? "requester" : "requester-\(code)"
             return "<div class=\"radio\"><input type=\"radio\" id=\"\(id)\" name=\"requester\" value=\"\(code)\"><label for=\"\(id)\">\(CodeLabels.label(code, in: .requesterRole).escapedForMarkup)</label></div>"
         }.joined()
