@@ -87,5 +87,5 @@ enum PageLayout {
         code { font-family: monospace; font-size: 0.95em; overflow-wrap: anywhere; }
         .footer { border-top: 1px solid #b1b4b6; background: #f3f2f1; padding: 1rem 0; font-size: 1rem; }
         @media print { .header, .footer, form { display: none; } }
-        """
+        """ + "\n" + GuidedStyle.stylesheet
 }

@@ -22,6 +22,7 @@ struct PageRoutes {
             return page(try checklistPage(entry))
         }
         routes.add(.post, "/check") { request, _ in try await check(request) }
+        GuidedRoutes(checker: checker, gate: gate, authorities: authorityChoices()).register(on: routes)
     }
 
     private func page(_ body: (title: String, main: String), status: HTTPResponse.Status = .ok) -> Response {
@@ -57,6 +58,9 @@ struct PageRoutes {
             </div>
             <button type="submit">Show what they ask for</button>
             </form>
+            <h2 id="start-a-request">Start a request</h2>
+            <p>Fill in a request a page at a time, with the authority's checklist beside each page, and download it as a zip with the request letter.</p>
+            <p><a class="button-link" href="/start">Start a request</a></p>
             <h2 id="check-my-request">Check my request</h2>
             <form method="post" action="/check" enctype="multipart/form-data">
             <div class="\(group(bundleError))">

@@ -6,7 +6,9 @@ clicks on plain forms, no script on the page), compares what the page lists with
 `ehcp validate --format html` lists for the same bundle, and saves a screenshot of each page in
 docs/. Skips, saying why, when no browser can start. Exit status 0 when every test passes.
 """
+import json
 import os
+import pathlib
 import re
 import shutil
 import subprocess
@@ -48,6 +50,34 @@ def zipped(folder, into):
     return path
 
 
+# The text of every visible element whose contrast with its background is under 4.5:1 (WCAG 2.2, 1.4.3),
+# measured by the test in the page (the page itself runs no script).
+LOW_CONTRAST = """
+function luminance(colour) {
+  const [r, g, b] = colour.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => {
+    v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function background(element) {
+  for (; element; element = element.parentElement) {
+    const colour = getComputedStyle(element).backgroundColor, parts = colour.match(/[\\d.]+/g);
+    if (parts && (parts.length < 4 || Number(parts[3]) > 0)) return colour;
+  }
+  return "rgb(255, 255, 255)";
+}
+const low = [];
+for (const element of document.querySelectorAll("body *")) {
+  if (![...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())) continue;
+  const style = getComputedStyle(element), box = element.getBoundingClientRect();
+  if (style.visibility === "hidden" || style.display === "none" || box.right < 0 || box.width === 0) continue;
+  const a = luminance(style.color), b = luminance(background(element));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) low.push(element.tagName + "." + element.className + " " + ratio.toFixed(2));
+}
+return low;
+"""
+
+
 def cli_findings(folder):
     """(severity, rule) of each finding in `ehcp validate --format html`, sorted."""
     html = subprocess.run([BINARY, "validate", folder, "--format", "html"], capture_output=True, text=True, cwd=ROOT).stdout
@@ -71,6 +101,9 @@ class PageTests(unittest.TestCase):
                          "--window-size=1024,900", "--force-device-scale-factor=1", "--hide-scrollbars",
                          "--disable-extensions", "--no-first-run", "--lang=en-GB"]:
             options.add_argument(argument)
+        cls.downloads = os.path.join(cls.scratch, "downloads")
+        os.makedirs(cls.downloads)
+        options.add_experimental_option("prefs", {"download.default_directory": cls.downloads, "download.prompt_for_download": False})
         options.binary_location = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
         driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver") or "/usr/bin/chromedriver"
         try:
@@ -79,6 +112,7 @@ class PageTests(unittest.TestCase):
             cls.tearDownServer()
             skip(f"no browser could start ({type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''})")
         cls.browser.set_page_load_timeout(60)
+        cls.browser.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": cls.downloads})
 
     @classmethod
     def tearDownServer(cls):
@@ -94,19 +128,23 @@ class PageTests(unittest.TestCase):
     def open(self, path):
         self.browser.get(self.base + path)
 
-    def shot(self, name):
-        """A full-page screenshot in docs/: the window is made as tall as the page first."""
+    def shot(self, name, tallest=4000):
+        """A full-page screenshot in docs/: the window is made as tall as the page first (up to `tallest`)."""
         height = self.browser.execute_script("return document.documentElement.scrollHeight")
         width = self.browser.execute_script("return window.innerWidth")
-        self.browser.set_window_size(max(width, 320), min(max(height, 600), 4000))
+        self.browser.set_window_size(max(width, 320), min(max(height, 600), tallest))
+        self.browser.execute_script("window.scrollTo(0, 0)")
         self.browser.save_screenshot(os.path.join(DOCS, name))
         self.browser.set_window_size(1024, 900)
 
-    def submit(self, form):
+    def submit(self, form, button="button"):
         """Clicks the button of the form with this action and waits for the next page to load."""
         page = self.browser.find_element(By.TAG_NAME, "html")
-        self.browser.find_element(By.CSS_SELECTOR, f"form[action='{form}'] button").click()
+        self.browser.find_element(By.CSS_SELECTOR, f"form[action='{form}'] {button}").click()
         WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+
+    def assert_contrast(self):
+        self.assertEqual(self.browser.execute_script(LOW_CONTRAST), [])
 
     def text(self):
         return self.browser.find_element(By.TAG_NAME, "body").text
@@ -167,6 +205,142 @@ class PageTests(unittest.TestCase):
         overflow = self.browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         self.assertLessEqual(overflow, 0)
         self.shot("serve-home-narrow.png")
+        self.browser.set_window_size(1024, 900)
+
+    # "Start a request": the guided form for Norfolk, as a setting, typed in and attached in the browser.
+    WALK = json.loads(pathlib.Path(ROOT, "Tests", "Fixtures", "guided", "norfolk-setting.json").read_text())
+
+    def fill(self, values):
+        """Types each value into its field as a person would: dates in their three boxes, choices from their lists."""
+        for name, value in values.items():
+            boxes = self.browser.find_elements(By.NAME, name + "-day")
+            if boxes:
+                for part, text in zip(["day", "month", "year"], value.split("/")):
+                    box = self.browser.find_element(By.NAME, f"{name}-{part}")
+                    box.clear()
+                    box.send_keys(text)
+                continue
+            field = self.browser.find_elements(By.NAME, name)
+            if field[0].tag_name == "select":
+                Select(field[0]).select_by_value(value)
+            elif field[0].get_attribute("type") == "radio":
+                next(radio for radio in field if radio.get_attribute("value") == value).click()
+            else:
+                field[0].clear()
+                field[0].send_keys(value)
+
+    def press(self, action):
+        """Presses the form's button with this action and waits for the next page."""
+        page = self.browser.find_element(By.TAG_NAME, "html")
+        buttons = self.browser.find_elements(By.CSS_SELECTOR, f"button[name='action'][value='{action}']")
+        next(button for button in buttons if button.is_displayed()).click()
+        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+
+    def begin_norfolk_setting(self):
+        self.open("/start")
+        Select(self.browser.find_element(By.ID, "authority")).select_by_visible_text("Norfolk")
+        self.browser.find_element(By.ID, "requester").click()
+        self.submit("/start")
+        self.assertEqual(self.browser.find_element(By.TAG_NAME, "h1").text, "About the child or young person")
+
+    def test_7_a_norfolk_request_made_through_the_pages_validates_clean(self):
+        self.open("/")
+        self.browser.find_element(By.LINK_TEXT, "Start a request").click()
+        self.assertEqual(self.browser.find_elements(By.TAG_NAME, "script"), [])
+        self.shot("serve-start-1-choose.png", 1400)
+        self.begin_norfolk_setting()
+        for number, section in enumerate(self.WALK["sections"]):
+            if number:
+                self.press("next")
+            self.assertEqual(self.browser.find_elements(By.CLASS_NAME, "error-summary"), [], section["section"])
+            self.fill(section["fields"])
+            self.shot(f"serve-start-{number + 2}-{section['section']}.png", 2400)
+        self.press("next")
+        files = os.path.join(self.scratch, "files")
+        os.makedirs(files, exist_ok=True)
+        for index, batch in enumerate(self.WALK["evidence"]):
+            rows = int(self.browser.find_element(By.NAME, "evidence.rows").get_attribute("value"))
+            for offset, document in enumerate(batch):
+                kind, title, date = document["type"], document["title"], document["date"]
+                row = rows - 3 + offset
+                self.fill({f"evidence.{row}.type": kind, f"evidence.{row}.title": title, f"evidence.{row}.date": date})
+                # The child's name in the file's own name never reaches the bundle.
+                path = os.path.join(files, f"Isla Thornbury {kind}.pdf")
+                with open(path, "w") as handle:
+                    handle.write(f"%PDF-1.4 {kind}\n")
+                self.browser.find_element(By.NAME, f"evidence.{row}.upload").send_keys(path)
+            if index == len(self.WALK["evidence"]) - 1:
+                self.shot("serve-start-8-evidence.png", 2400)
+                self.press("next")
+            else:
+                self.press("add:evidence")
+        self.assertEqual(self.browser.find_element(By.TAG_NAME, "h1").text, "Check your request")
+        self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, "#verdict h2").text, "Ready to send")
+        shown = sorted((item.get_attribute("class").split()[1], item.find_element(By.CSS_SELECTOR, "code.rule").text)
+                       for item in self.browser.find_elements(By.CSS_SELECTOR, "li.finding"))
+        self.assert_contrast()
+        self.shot("serve-start-9-check.png", 2400)
+        self.browser.find_element(By.CSS_SELECTOR, "button[value='download:zip']").click()
+        zip_path = os.path.join(self.downloads, "ehc-request-norfolk.zip")
+        WebDriverWait(self.browser, 60).until(lambda _: os.path.exists(zip_path) and not os.path.exists(zip_path + ".crdownload"))
+        with zipfile.ZipFile(zip_path) as archive:
+            names = archive.namelist()
+        self.assertIn("application.yaml", names)
+        self.assertIn("evidence/need-descriptor.pdf", names)
+        self.assertFalse([name for name in names if "Isla" in name or "Thornbury" in name])
+        validate = subprocess.run([BINARY, "validate", zip_path], capture_output=True, text=True, cwd=ROOT)
+        self.assertEqual(validate.returncode, 0, validate.stdout + validate.stderr)
+        self.assertEqual(shown, cli_findings(zip_path))
+
+    def test_8_the_guided_form_by_keyboard_alone_with_an_error_summary(self):
+        from selenium.webdriver.common.keys import Keys
+        self.open("/start")
+        body = self.browser.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        def active():
+            return self.browser.switch_to.active_element
+        for _ in range(10):
+            if active().get_attribute("id") == "authority":
+                break
+            active().send_keys(Keys.TAB)
+        self.assertEqual(active().get_attribute("id"), "authority")
+        active().send_keys("Norfolk")
+        active().send_keys(Keys.TAB)
+        self.assertEqual(active().get_attribute("name"), "requester")
+        active().send_keys(Keys.SPACE)
+        page = self.browser.find_element(By.TAG_NAME, "html")
+        active().send_keys(Keys.ENTER)
+        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        self.assertEqual(self.browser.find_element(By.TAG_NAME, "h1").text, "About the child or young person")
+        # Enter in a text box presses "Save and continue", the form's first button: nothing typed gives the error summary.
+        box = self.browser.find_element(By.NAME, "child.givenNames")
+        box.send_keys("Isla")
+        self.browser.find_element(By.NAME, "child.dateOfBirth-day").send_keys("31")
+        self.browser.find_element(By.NAME, "child.dateOfBirth-month").send_keys("2")
+        year = self.browser.find_element(By.NAME, "child.dateOfBirth-year")
+        year.send_keys("2017")
+        page = self.browser.find_element(By.TAG_NAME, "html")
+        year.send_keys(Keys.ENTER)
+        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        summary = self.browser.find_element(By.CLASS_NAME, "error-summary")
+        targets = [link.get_attribute("href").split("#")[1] for link in summary.find_elements(By.TAG_NAME, "a")]
+        self.assertIn("child-dateOfBirth", targets)
+        self.assertIn("child-familyName", targets)
+        for target in targets:
+            self.assertTrue(self.browser.find_elements(By.ID, target), target)
+        self.assertEqual(self.browser.find_element(By.NAME, "child.givenNames").get_attribute("value"), "Isla")
+        self.assert_contrast()
+        self.shot("serve-start-error-summary.png", 1600)
+        # The first link moves the reader to the field: the next Tab lands on or after it.
+        link = summary.find_element(By.TAG_NAME, "a")
+        link.send_keys(Keys.ENTER)
+        self.assertTrue(self.browser.current_url.endswith("#" + targets[0]))
+
+    def test_9_the_guided_form_reflows_at_400_percent_zoom(self):
+        self.begin_norfolk_setting()
+        self.browser.set_window_size(320, 900)
+        overflow = self.browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        self.assertLessEqual(overflow, 0)
         self.browser.set_window_size(1024, 900)
 
 
