@@ -50,9 +50,14 @@ extension Validator {
         return try validate(bundle: name, document: name + "/" + evidence.document, bytes: document.bytes, format: nil, files: evidence)
     }
 
+    /// The folder uploads are unpacked in (the system's temporary folder unless set): tests give
+    /// each check a folder of its own, to see that nothing is left in it.
+    @TaskLocal static var uploadRoot: String?
+
     /// Writes the zip to a private temporary folder and validates it as the CLI does a `.zip`.
     private func validateZip(_ bytes: [UInt8], named name: String) throws -> BundleReport {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-upload-\(UUID().uuidString)").path
+        let root = Self.uploadRoot ?? FileManager.default.temporaryDirectory.path
+        let folder = root + "/ehcp-upload-\(UUID().uuidString)"
         TemporaryItems.register(folder)
         defer { TemporaryItems.remove(folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
