@@ -5,11 +5,14 @@ import Foundation
 /// rather than on every request; the fewest recently used are dropped past `capacity`.
 ///
 /// A validator holds only rule sets, formats and authority metadata, never anything from a request.
-final class ValidatorCache: @unchecked Sendable {
-    // `validators` and `order` are only touched while holding `lock`.
-    private let lock = NSLock()
-    private var validators: [String: Validator] = [:]
-    private var order: [String] = []
+final class ValidatorCache: Sendable {
+    /// The validators by key, and the keys from least to most recently used.
+    private struct Entries {
+        var validators: [String: Validator] = [:]
+        var order: [String] = []
+    }
+
+    private let entries = Locked(Entries())
     private let capacity: Int
     private let make: @Sendable (ValidationOptions) -> Validator
 
@@ -21,17 +24,17 @@ final class ValidatorCache: @unchecked Sendable {
     /// The validator for these options (authority and as-of date; the zip limits are the server's).
     func validator(for options: ValidationOptions) -> Validator {
         let key = "\(options.authority ?? "")|\(options.asOf.map { "\($0)" } ?? "")"
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = validators[key] {
-            order.removeAll { $0 == key }
-            order.append(key)
-            return cached
+        return entries.withLock { entries in
+            if let cached = entries.validators[key] {
+                entries.order.removeAll { $0 == key }
+                entries.order.append(key)
+                return cached
+            }
+            let validator = make(options)
+            entries.validators[key] = validator
+            entries.order.append(key)
+            if entries.order.count > capacity { entries.validators[entries.order.removeFirst()] = nil }
+            return validator
         }
-        let validator = make(options)
-        validators[key] = validator
-        order.append(key)
-        if order.count > capacity { validators[order.removeFirst()] = nil }
-        return validator
     }
 }

@@ -1,14 +1,14 @@
+import EHCPKit
 import Foundation
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
 ///
 /// It shows counts only, never bundle names: a folder may be named after the child.
-final class ProgressBar: @unchecked Sendable {
-    // `lock` guards `lastDrawn`; draws come from the batch's worker threads.
-    private let lock = NSLock()
+final class ProgressBar: Sendable {
     private let total: Int
     private let enabled: Bool
-    private var lastDrawn = -1
+    /// The count last drawn: draws may come from the batch's worker threads.
+    private let lastDrawn = Locked(-1)
 
     init(total: Int, enabled: Bool = isatty(STDERR_FILENO) == 1) {
         self.total = total
@@ -17,10 +17,12 @@ final class ProgressBar: @unchecked Sendable {
 
     func update(done: Int) {
         guard enabled else { return }
-        lock.lock()
-        defer { lock.unlock() }
-        guard done > lastDrawn else { return }
-        lastDrawn = done
+        let newer = lastDrawn.withLock { last in
+            guard done > last else { return false }
+            last = done
+            return true
+        }
+        guard newer else { return }
         let width = 30
         let filled = total == 0 ? width : done * width / total
         let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)

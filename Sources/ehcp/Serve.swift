@@ -50,24 +50,20 @@ extension EHCPCommand {
                 sigaddset(&signals, SIGINT)
                 pthread_sigmask(SIG_BLOCK, &signals, nil)
                 let finished = DispatchSemaphore(value: 0)
-                let outcome = ServeOutcome()
+                // How the server ended: written by the serving task before it signals, read after.
+                let outcome = Locked<(any Error)?>(nil)
                 let shown = host.contains(":") ? "[\(host)]" : host
                 Task {
                     do {
                         try await server.run { port in Terminal.writeError("ehcp serve: listening on http://\(shown):\(port)/") }
                     } catch {
-                        outcome.error = error
+                        outcome.withLock { $0 = error }
                     }
                     finished.signal()
                 }
                 finished.wait()
-                if let error = outcome.error { throw error }
+                if let error = outcome.current { throw error }
             }
         }
-    }
-
-    /// How the server ended; written by the serving task before it signals, read after.
-    private final class ServeOutcome: @unchecked Sendable {
-        var error: (any Error)?
     }
 }

@@ -155,21 +155,24 @@ extension EHCPCommand {
             shared.several = paths.count > 1
             let context = shared
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
-            let state = StreamState()
+            let totals = Locked(StreamTotals())
             batch.validate(paths, progress: { done in progress?.update(done: done) }) { index, result in
                 let report = report(result, index: index, path: paths[index])
-                if report.couldNotBeRead {
-                    state.outcome.unreadable.append(report)
-                } else {
-                    state.outcome.read += 1
-                    state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
+                totals.withLock { state in
+                    if report.couldNotBeRead {
+                        state.outcome.unreadable.append(report)
+                    } else {
+                        state.outcome.read += 1
+                        state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
+                    }
+                    if state.written == 0 { sink.write(reporter.start(context: context)) }
+                    sink.write(reporter.bundle(report, index: state.written, context: context))
+                    state.written += 1
+                    state.summary.add(report)
                 }
-                if state.written == 0 { sink.write(reporter.start(context: context)) }
-                sink.write(reporter.bundle(report, index: state.written, context: context))
-                state.written += 1
-                state.summary.add(report)
             }
             progress?.finish()
+            let state = totals.current
             if state.written == 0 {
                 sink.discard()
             } else {
@@ -179,8 +182,8 @@ extension EHCPCommand {
             return state.outcome
         }
 
-        /// The running totals of a streamed batch; only touched from the batch's one-at-a-time delivery.
-        private final class StreamState: @unchecked Sendable {
+        /// The running totals of a streamed batch.
+        private struct StreamTotals {
             var outcome = BatchOutcome()
             var summary = BatchSummary()
             var written = 0

@@ -30,9 +30,9 @@ public struct BatchValidator: Sendable {
     /// Validates every bundle; `progress` is called (from any thread, one call at a time) with the
     /// number done after each bundle.
     public func validate(_ bundles: [String], progress: (@Sendable (Int) -> Void)? = nil) -> [Outcome] {
-        let collected = Collected()
-        validate(bundles, progress: progress) { _, outcome in collected.append(outcome) }
-        return collected.outcomes
+        let collected = Locked<[Outcome]>([])
+        validate(bundles, progress: progress) { _, outcome in collected.withLock { $0.append(outcome) } }
+        return collected.current
     }
 
     /// Validates every bundle and hands each outcome to `deliver` in the order given, as soon as it
@@ -118,15 +118,5 @@ private final class SharedState: @unchecked Sendable {
         delivering = false
         condition.broadcast()
         condition.unlock()
-    }
-}
-
-/// Outcomes gathered in delivery order, for callers that want them all.
-private final class Collected: @unchecked Sendable {
-    // Appends come one at a time (delivery is serialised); `outcomes` is read after the batch.
-    private(set) var outcomes: [BatchValidator.Outcome] = []
-
-    func append(_ outcome: BatchValidator.Outcome) {
-        outcomes.append(outcome)
     }
 }
