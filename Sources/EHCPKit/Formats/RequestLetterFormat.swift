@@ -4,7 +4,13 @@ import EHCPSource
 /// setting whose authority takes letters (no form is required by law). A compiled format, because
 /// prose is beyond a field mapping; it is written only, never read.
 public struct RequestLetterFormat: FormatPlugin {
-    public init() {}
+    /// Where the receiving authority's name is found.
+    public let authorities: AuthorityCatalog
+
+    public init(authorities: AuthorityCatalog = .builtIn) {
+        self.authorities = authorities
+    }
+
     public var id: String { "request-letter" }
     public var syntax: FormatDefinition.Syntax? { nil }
 
@@ -21,7 +27,7 @@ public struct RequestLetterFormat: FormatPlugin {
             used.insert(path)
             return Self.describe(value)
         }
-        let authority = text("authority").flatMap { AuthorityCatalog.builtIn.authority($0)?.name } ?? "the local authority"
+        let authority = text("authority").flatMap { authorities.authority($0)?.name } ?? "the local authority"
         let child = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
         var lines: [String] = []
         if let from = text("requester.organisation") ?? text("requester.name") { lines.append(from) }

@@ -5,15 +5,17 @@ import EHCPYAML
 /// canonical paths, source paths the syntax cannot hold, date patterns, value maps that cannot be
 /// read back (not one-to-one without a `reverse`), and two mappings writing one place.
 public struct FormatLoader {
+    /// The authorities a format's `authority` must be one of.
+    let authorities: AuthorityCatalog
     var diagnostics = DiagnosticCollector()
     var syntax = FormatDefinition.Syntax.yaml
 
     /// The format in `bytes`.
     ///
     /// - Throws: ``DiagnosticList`` holding every error found.
-    public static func load(_ bytes: [UInt8], file: String) throws -> FormatDefinition {
+    public static func load(_ bytes: [UInt8], file: String, authorities: AuthorityCatalog = .builtIn) throws -> FormatDefinition {
         let root = try ConfigFile.root(bytes, file: file)
-        var loader = FormatLoader()
+        var loader = FormatLoader(authorities: authorities)
         let definition = loader.definition(root, file: file)
         guard let definition, !loader.diagnostics.hasErrors else {
             throw DiagnosticList(loader.diagnostics.diagnostics)
@@ -22,8 +24,8 @@ public struct FormatLoader {
     }
 
     /// Every problem in the format file, or an empty list.
-    public static func lint(_ bytes: [UInt8], file: String) -> [Diagnostic] {
-        ConfigFile.lint(file: file) { _ = try load(bytes, file: file) }
+    public static func lint(_ bytes: [UInt8], file: String, authorities: AuthorityCatalog = .builtIn) -> [Diagnostic] {
+        ConfigFile.lint(file: file) { _ = try load(bytes, file: file, authorities: authorities) }
     }
 
     /// True when the YAML document in `bytes` is a format file rather than a rule set.
@@ -42,7 +44,7 @@ public struct FormatLoader {
             diagnostics.error("format id '\(id)' should be lower-case letters, digits and hyphens, and not begin with 'canonical-'", at: top["format"]?.location)
         }
         let authority = top["authority"].flatMap { text($0, what: "authority", at: root.location) }
-        if let authority, let node = top["authority"], AuthorityCatalog.builtIn.authority(authority) == nil {
+        if let authority, let node = top["authority"], authorities.authority(authority) == nil {
             diagnostics.error("authority '\(authority)' is not the code of an English local authority", at: node.location)
         }
         guard let syntaxText = text(top["syntax"], what: "syntax", at: root.location) else { return nil }
