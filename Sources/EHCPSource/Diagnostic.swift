@@ -17,7 +17,7 @@ public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
 ///
 /// Diagnostics are collected and reported together; an error-level diagnostic stops the command
 /// with exit code 2. Messages name paths and kinds of value, never personal values.
-public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public var severity: Severity
     public var message: String
     public var location: SourceLocation?

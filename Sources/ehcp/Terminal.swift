@@ -28,27 +28,23 @@ enum Terminal {
         do {
             try FileAccess.write(text, toDescriptor: STDOUT_FILENO, named: "standard output")
         } catch {
-            _ = fail(error)
+            fail(error)
             TemporaryItems.removeAllAndExit(ExitCode.couldNotRun.rawValue)
         }
     }
 
-    /// Prints every diagnostic to stderr and returns the could-not-run exit code.
-    static func fail(_ error: Error) -> ExitCodeBox {
+    /// Prints every diagnostic to stderr; the caller ends with the could-not-run exit code.
+    static func fail(_ error: Error) {
         if let list = error as? DiagnosticList {
             // Each diagnostic on one line: a line break inside one is shown, so none can forge another.
             writeError(list.diagnostics.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
         } else {
             writeError("error: \(error)")
         }
-        return ExitCodeBox()
     }
 }
 
 import ArgumentParser
-
-/// Marks that the command failed in a way already reported.
-struct ExitCodeBox: Error {}
 
 extension ParsableCommand {
     /// Runs `body`, turning thrown diagnostics into messages on stderr and exit code 2.
@@ -59,7 +55,7 @@ extension ParsableCommand {
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            _ = Terminal.fail(error)
+            Terminal.fail(error)
             throw ExitCode.couldNotRun
         }
     }
