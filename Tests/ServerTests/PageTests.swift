@@ -61,13 +61,40 @@ import Testing
     @Test func aWrongOrMissingFileIsExplainedOnThePage() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
-        let notZip = multipart(Data("schemaVersion: '1.0'\n".utf8))
-        let reply = try await server.request("POST", "/check", body: notZip.body, type: notZip.type)
+        let none = TestServer.form([("bundle", "", Data())])
+        let reply = try await server.request("POST", "/check", body: none.body, type: none.type)
         #expect(reply.status == 400 && reply.text.contains("There is a problem") && reply.text.contains("href=\"#bundle\""))
+        let zipAndFiles = TestServer.form([("bundle", "r.zip", try TestServer.zipped(RepositoryPaths.examples + "/riverside-request")), ("evidence", "a.pdf", Data("%PDF".utf8))])
+        let both = try await server.request("POST", "/check", body: zipAndFiles.body, type: zipAndFiles.type)
+        #expect(both.status == 400 && both.text.contains("not both"))
         let nothing = try await server.request("POST", "/check", body: Data("x".utf8), type: "text/plain")
         #expect(nothing.status == 400)
         let damaged = multipart(Data([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 1, count: 40)))
         let unreadable = try await server.request("POST", "/check", body: damaged.body, type: damaged.type)
         #expect(unreadable.status == 422 && unreadable.text.contains("could not be checked") && !unreadable.text.contains(NSTemporaryDirectory()))
+    }
+
+    @Test func aDocumentWithLooseFilesListsWhatIsEnclosed() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let folder = RepositoryPaths.examples + "/riverside-request"
+        var parts: [(String, String, Data)] = [("bundle", "application.yaml", try Data(contentsOf: URL(fileURLWithPath: folder + "/application.yaml")))]
+        for name in FileAccess.list(folder + "/evidence").sorted() where name != "apdr-2.pdf" {
+            parts.append(("evidence", name, try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence/" + name))))
+        }
+        parts.append(("evidence", "<i>notes&.pdf", Data("%PDF-1.4\n".utf8)))
+        let form = TestServer.form(parts)
+        let reply = try await server.request("POST", "/check", body: form.body, type: form.type)
+        #expect(reply.status == 200 && reply.text.contains("Not ready to send"))
+        #expect(reply.text.contains("<h2 id=\"enclosed\">What is enclosed</h2>"))
+        #expect(reply.text.contains("<th scope=\"row\">1st</th><td>A speech and language therapy report</td><td><code>evidence/salt-2026.pdf</code></td><td>Yes</td>"))
+        #expect(reply.text.contains("<td><code>evidence/apdr-2.pdf</code></td><td><strong>Not found</strong></td>"))
+        #expect(reply.text.contains("<li><code>&lt;i&gt;notes&amp;.pdf</code></li>") && !reply.text.contains("<i>notes"))
+        #expect(reply.text.contains("the 5th evidence item&#39;s file") || reply.text.contains("the 5th evidence item's file"))
+
+        let alone = TestServer.form([parts[0]] + parts.dropFirst().filter { $0.1 != "<i>notes&.pdf" }
+            + [("evidence", "apdr-2.pdf", try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence/apdr-2.pdf")))])
+        let ready = try await server.request("POST", "/check", body: alone.body, type: alone.type)
+        #expect(ready.status == 200 && ready.text.contains("Ready to send") && !ready.text.contains("Not found"))
     }
 }

@@ -50,6 +50,12 @@ public struct HTMLReporter: Reporter {
             out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
+        if let enclosure = report.enclosure {
+            let personal = context.personal[report.bundle] != nil
+            out += "<section aria-labelledby=\"\(id)-enclosed\">\n<h3 id=\"\(id)-enclosed\">What is enclosed</h3>\n" + enclosure.html(showingValues: personal)
+            if !personal { out += "<p class=\"advice\">A file the bundle does not hold, and each item's date, are shown with --show-personal-data.</p>\n" }
+            out += "</section>\n"
+        }
         if let progress = context.personal[report.bundle]?.progress { out += progressSections(progress, id: id) }
         if let received = report.asOf { out += timeline(received, id: id) }
         return out + "</article>\n"

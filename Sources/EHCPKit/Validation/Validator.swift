@@ -10,6 +10,8 @@ public struct BundleReport: Sendable {
     public var findings: [Finding]
     /// Why the bundle could not be read, each problem by position and kind; empty when it was read.
     public var problems: [Diagnostic] = []
+    /// What the document lists and the bundle holds; nil for a document checked without its files.
+    public var enclosure: Enclosure?
 
     /// True when the bundle was read and no finding is an error.
     public var isValid: Bool { problems.isEmpty && !findings.contains { $0.severity == .error } }
@@ -181,15 +183,17 @@ public final class Validator: @unchecked Sendable {
         let document = located.path
         let bytes = try FileAccess.readDocument(document)
         let files = FileAccess.isDirectory(path) ? FolderEvidenceFiles(root: path, document: document) : nil
-        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, files: files)
+        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, files: files.map { files in { _ in files } })
     }
 
-    /// Validates a bundle's document, read already, with the bundle's files (nil for a document
-    /// given on its own, which has no evidence files to check).
-    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, files: (any EvidenceFiles)?) throws -> BundleReport {
+    /// Validates a bundle's document, read already, with the bundle's files as laid out for the
+    /// application read (nil for a document given on its own, which has no evidence files to check).
+    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?,
+                  files layOut: ((Application) -> any EvidenceFiles)?) throws -> BundleReport {
         let format = try known ?? detectFormat(of: document, bytes: bytes)
         let read = try format.read(bytes, file: document)
         let application = read.application
+        let files = layOut?(application)
         var findings = read.findings
         findings += IdentifierCheck.findings(application, knownAuthorities: authorities.codes)
         if let files {
@@ -232,7 +236,8 @@ public final class Validator: @unchecked Sendable {
             if let notice = research.noLocalRulesFinding { findings.append(notice) }
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
-        return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
+        return BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings,
+                            enclosure: files.map { Enclosure.of(application, files: $0) })
     }
 
     /// A missing required field is reported once: by the rule that says why it is needed (with
