@@ -89,7 +89,7 @@ struct PageRoutes {
             main += "<h2 id=\"section-\(index)\">\(entry.section.title.escapedForMarkup)</h2>\n<ul class=\"checklist\">\n"
             for item in entry.items {
                 main += "<li><span class=\"tag \(item.basis.rawValue)\">\(item.basis.label.escapedForMarkup)</span>\(item.text.escapedForMarkup)"
-                let facts = [item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }].compactMap { $0 }
+                let facts = [item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }, item.listedAs].compactMap { $0 }
                 main += "<span class=\"facts\">\(facts.map(\.escapedForMarkup).joined(separator: " · "))</span>"
                 if let reference = item.reference { main += "<span class=\"facts source\">Source: \(reference.escapedForMarkup)</span>" }
                 main += "</li>\n"

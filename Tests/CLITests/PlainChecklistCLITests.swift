@@ -18,12 +18,32 @@ import Testing
 
     @Test func itemsAreWordedFromTheCheckNotTheFailureMessage() throws {
         let items = try norfolkItems()
-        #expect(items["NFK-INDES-RECENT"]?["text"] as? String
-            == "Every INDES or other needs descriptor (type: need-descriptor) completed in the last 12 months")
-        #expect(items["NFK-DP1-CONSENT"]?["text"] as? String == "A signed consent form (type: consent-form)")
-        #expect(items["ENG-CHILD-DATE-OF-BIRTH"]?["text"] as? String == "The child's date of birth (child.dateOfBirth): filled in")
+        #expect(items["NFK-INDES-RECENT"]?["text"] as? String == "Every INDES or other needs descriptor dated within the last 12 months")
+        #expect(items["NFK-DP1-CONSENT"]?["text"] as? String == "A signed consent form")
+        #expect(items["NFK-DP1-CONSENT"]?["evidenceTypes"] as? [String] == ["consent-form"])
+        #expect(items["NFK-APDR-CYCLES"]?["text"] as? String == "At least 2 assess-plan-do-review cycles recorded in the form marked reviewed")
+        #expect(items["ENG-CHILD-DATE-OF-BIRTH"]?["text"] as? String == "The child's or young person's date of birth")
+        #expect(items["ENG-SETTING-WITH-PARENT"]?["text"] as? String == "A parent who agrees with the request")
+        #expect(items["ENG-AUTHORITY"]?["text"] as? String == "Which authority the request is for")
         let texts = items.values.compactMap { $0["text"] as? String }
         #expect(!texts.contains { $0.contains("This one is older") }, "a failure message is not a checklist item")
+    }
+
+    @Test func everyFormatAndThePageSayTheSameWordsWithoutFieldPaths() throws {
+        let items = try norfolkItems()
+        let markdown = try EHCPProcess.run(["checklist", "--authority", "norfolk", "--requester", "setting"]).stdout
+        let html = try EHCPProcess.run(["checklist", "--authority", "norfolk", "--requester", "setting", "--format", "html"]).stdout
+        for rule in ["ENG-AUTHORITY", "ENG-SETTING-WITH-PARENT", "NFK-DP1-CONSENT", "ENG-CHILD-DATE-OF-BIRTH"] {
+            let text = try #require(items[rule]?["text"] as? String)
+            #expect(markdown.contains("- [ ] \(text)"), "markdown: \(rule)")
+            #expect(html.contains(text.replacingOccurrences(of: "'", with: "&#39;")) || html.contains(text), "html: \(rule)")
+        }
+        #expect(markdown.contains("listed with type\\: consent-form") && html.contains("listed with type: consent-form"), "evidence says which type meets it")
+        for output in [markdown, html] {
+            for old in ["(authority)\\:", "agreesWithRequest", "(requester.role)", "(child.dateOfBirth)", "parent(s)", "(type\\: consent-form)"] {
+                #expect(!output.contains(old), "\(old) is still in the checklist")
+            }
+        }
     }
 
     @Test func conditionsAreInPlainEnglish() throws {

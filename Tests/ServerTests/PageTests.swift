@@ -33,6 +33,8 @@ import Testing
         let norfolk = try await server.get("/checklist?authority=926")
         #expect(norfolk.status == 200 && norfolk.text.contains("What Norfolk asks for") && !norfolk.text.contains("baseline-only"))
         #expect(norfolk.text.contains("Source:"))
+        #expect(norfolk.text.contains("A parent who agrees with the request") && norfolk.text.contains("listed with type: consent-form"))
+        #expect(!norfolk.text.contains("agreesWithRequest") && !norfolk.text.contains("(requester.role)"))
         let catalog = TestServer.configuration().rulesets
         let baseline = try #require(AuthorityCatalog.builtIn.entries.first { catalog.requirementsFile(forCode: $0.code) == nil })
         let page = try await server.get("/checklist?authority=\(baseline.code)")
