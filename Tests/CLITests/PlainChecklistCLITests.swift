@@ -61,12 +61,18 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let skeleton = try String(contentsOfFile: folder + "/application.yaml", encoding: .utf8)
         for expected in [
-            "  - type:                       # one of: SPLD | MLD | SLD | PMLD | SEMH | SLCN",
-            "#   role: one of educational-psychologist | speech-and-language-therapist",
-            "#   by: one of parent | young-person | representative",
-            "#   type: one of sen-support-plan | apdr-review",
-            "#   author.role: one of educational-psychologist",
-            "  ncYear:                       # R, N1, N2, 1 to 14; one of: N1 | N2 | R | 1 |",
+            "  - type:                       # one of:\n                                #   SPLD  specific learning difficulty\n",
+            "                                #   SLCN  speech, language and communication needs\n",
+            "#   role, one of:\n#     educational-psychologist       an educational psychologist\n",
+            "#   by, one of:\n#     parent          a parent\n",
+            "#   type, one of:\n#     sen-support-plan                 an SEN support plan\n",
+            "#     educational-psychologist-report  an Educational Psychology report\n",
+            "#   author.role, one of:\n#     educational-psychologist",
+            "  role: setting                 # one of:\n                                #   parent         a parent or carer\n",
+            "                                #   early-years-pvi        a private, voluntary or independent early years setting\n",
+            "  ncYear:                       # R, N1, N2, 1 to 14; one of: N1 (nursery, first year) | N2 (nursery,",
+            "#   consent-form                      a signed consent form\n",
+            "#   speech-and-language-report        a speech and language therapy report, dated within 24 months\n",
             "#   measure: what value counts, with its unit, for example: reading age (months)",
         ] {
             #expect(skeleton.contains(expected), "the skeleton lacks \(expected):\n\(skeleton)")

@@ -46,6 +46,14 @@ import Testing
         #expect(ChecklistWording.problem(inWritten: text) == problem)
     }
 
+    @Test func everyCodeHasAPlainLabelButYearGroupsNumbers() {
+        for vocabulary in Vocabulary.allCases {
+            for (code, label) in vocabulary.labelled where !(vocabulary == .ncYear && Int(code) != nil) {
+                #expect(label?.isEmpty == false, "\(vocabulary) \(code) has no label")
+            }
+        }
+    }
+
     @Test func plainWordingIsAccepted() {
         for text in ["An Educational Psychology report dated within the last 12 months", "A parent who agrees with the request",
                      "Which authority the request is for", "The child's views, e.g. a drawing (see the guidance).", "A post-16 college's advice"] {

@@ -32,7 +32,7 @@ extension Vocabulary {
              "PMLD": "profound and multiple learning difficulty", "SEMH": "social, emotional and mental health",
              "SLCN": "speech, language and communication needs", "HI": "hearing impairment", "VI": "vision impairment",
              "MSI": "multi-sensory impairment", "PD": "physical disability", "ASD": "autistic spectrum disorder",
-             "DS": "down syndrome", "OTH": "other difficulty or disability", "NSA": "SEN support but no specialist assessment of type of need"]
+             "DS": "Down syndrome", "OTH": "other difficulty or disability", "NSA": "SEN support but no specialist assessment of type of need"]
         case .evidenceType:
             ["sen-support-plan": "an SEN support plan", "apdr-review": "an assess-plan-do-review record",
              "provision-map": "a provision map", "costed-provision-map": "a costed provision map",
