@@ -52,9 +52,14 @@ struct Checker: Sendable {
     func render(_ report: BundleReport, format: String, options: ValidationOptions) -> String {
         var context = ReportContext(color: false, toolVersion: configuration.toolVersion)
         if format != JSONReporter.identifier && format != TextReporter.identifier {
-            context.rules = BatchValidator(rulesets: configuration.rulesets, options: options, jobs: 1, formats: formats).effectiveRules(for: [report])
+            context.rules = rules(for: report, options: options)
         }
         return Reporters.reporter(format)!.report([report], context: context)
+    }
+
+    /// The effective rules applied to `report`, by authority code (`""` for the baseline alone).
+    func rules(for report: BundleReport, options: ValidationOptions) -> [String: [Rule]] {
+        BatchValidator(rulesets: configuration.rulesets, options: options, jobs: 1, formats: formats).effectiveRules(for: [report])
     }
 
     /// The authorities as `ehcp authorities list --format json` gives them.

@@ -120,7 +120,7 @@ struct PageRoutes {
                 case .document(let document, let evidence): try checker.validate(document, looseFiles: evidence, options: options)
                 }
             }
-            return page(reportPage(report))
+            return page(reportPage(report, rules: checker.rules(for: report, options: options)[report.authority?.code ?? ""] ?? []))
         } catch let list as DiagnosticList {
             let problems = list.diagnostics.map { "<li>\($0.description.escapingControlCharacters().escapedForMarkup)</li>" }.joined()
             let main = PageLayout.errorSummary([("Your request could not be read", "problems")])
@@ -129,7 +129,7 @@ struct PageRoutes {
         }
     }
 
-    private func reportPage(_ report: BundleReport) -> (title: String, main: String) {
+    private func reportPage(_ report: BundleReport, rules: [Rule]) -> (title: String, main: String) {
         let errors = report.count(.error)
         var main = "<h1>Your request to \(report.authorityTitle.escapedForMarkup)</h1>\n"
         if report.isValid {
@@ -146,6 +146,9 @@ struct PageRoutes {
                 var line = "<li class=\"finding \(finding.severity.rawValue)\"><span class=\"tag \(finding.severity.rawValue)\">\(finding.severity.label.escapedForMarkup)</span>"
                 line += "<span class=\"tag \(finding.basis.rawValue)\">\(finding.basis.label.escapedForMarkup)</span>"
                 line += "<span class=\"message\">\(PlainPath.words(finding.message).escapedForMarkup)</span>"
+                if let satisfiedBy = rules.first(where: { $0.id == finding.rule })?.satisfiedBy {
+                    line += "<span class=\"facts\">Satisfied by \(satisfiedBy.escapedForMarkup)</span>"
+                }
                 var facts: [String] = []
                 if let path = finding.path { facts.append("Where: \(PlainPath.words(path).escapedForMarkup) (<code>\(path.escapedForMarkup)</code>)") }
                 if let location = finding.location, location.line > 0 { facts.append("line \(location.line)") }

@@ -58,6 +58,7 @@ import Testing
         let findings = (try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
         let shown = notReady.text.components(separatedBy: "<code class=\"rule\">").dropFirst().map { $0.components(separatedBy: "<").first ?? "" }
         #expect(!findings.isEmpty && shown == findings.map { $0["rule"] as? String ?? "" })
+        #expect(notReady.text.contains("Satisfied by an evidence item with type: consent-form (a signed consent form)"))
     }
 
     @Test func aWrongOrMissingFileIsExplainedOnThePage() async throws {
@@ -98,5 +99,14 @@ import Testing
             + [("evidence", "apdr-2.pdf", try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence/apdr-2.pdf")))])
         let ready = try await server.request("POST", "/check", body: alone.body, type: alone.type)
         #expect(ready.status == 200 && ready.text.contains("Ready to send") && !ready.text.contains("Not found"))
+    }
+
+    @Test func aSyntaxErrorIsExplainedInPlainWordsOnThePage() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let form = TestServer.form([("bundle", "application.yaml", Data("schemaVersion: \"1.1\"\nviews:\n  child:\n    summary: I like: trains\n".utf8))])
+        let reply = try await server.request("POST", "/check", body: form.body, type: form.type)
+        #expect(reply.status == 422 && reply.text.contains("bundle/application.yaml:4:"))
+        #expect(reply.text.contains("Text containing &#39;: &#39; (a colon and a space) must be in quotes") || reply.text.contains("Text containing ': ' (a colon and a space) must be in quotes"))
     }
 }
