@@ -150,7 +150,11 @@ struct PageRoutes {
                     line += "<span class=\"facts\">Satisfied by \(satisfiedBy.escapedForMarkup)</span>"
                 }
                 var facts: [String] = []
-                if let path = finding.path { facts.append("Where: \(PlainPath.words(path).escapedForMarkup) (<code>\(path.escapedForMarkup)</code>)") }
+                if let path = finding.path {
+                    let words = PlainPath.words(path)
+                    let code = "<code>\(path.escapedForMarkup)</code>"
+                    facts.append("Where: " + (words == path ? code : "\(words.escapedForMarkup) (\(code))"))
+                }
                 if let location = finding.location, location.line > 0 { facts.append("line \(location.line)") }
                 facts.append("Rule: <code class=\"rule\">\(finding.rule.escapedForMarkup)</code>")
                 return line + "<span class=\"facts\">\(facts.joined(separator: " · "))</span></li>"

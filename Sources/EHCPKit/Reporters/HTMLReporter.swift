@@ -53,7 +53,7 @@ public struct HTMLReporter: Reporter {
         if let enclosure = report.enclosure {
             let personal = context.personal[report.bundle] != nil
             out += "<section aria-labelledby=\"\(id)-enclosed\">\n<h3 id=\"\(id)-enclosed\">What is enclosed</h3>\n" + enclosure.html(showingValues: personal)
-            if !personal { out += "<p class=\"advice\">A file the bundle does not hold, and each item's date, are shown with --show-personal-data.</p>\n" }
+            if !personal { out += "<p class=\"advice\">Each item's file and date, as the document gives them, are shown with --show-personal-data.</p>\n" }
             out += "</section>\n"
         }
         if let progress = context.personal[report.bundle]?.progress { out += progressSections(progress, id: id) }

@@ -18,11 +18,11 @@ public struct Enclosure: Sendable, Equatable {
         /// Its `date`, as written.
         public var date: String?
 
-        /// The type in plain words ("an Educational Psychology report"), the code itself when the
-        /// vocabulary does not know it.
+        /// The type in plain words ("an Educational Psychology report"); a type the vocabulary does
+        /// not know is not repeated (it is a value of the document).
         public var typeLabel: String {
             guard let type else { return "no type given" }
-            return Vocabulary.evidenceType.label(type) ?? type
+            return Vocabulary.evidenceType.label(type) ?? "a type ehcp does not know"
         }
     }
 
