@@ -46,6 +46,13 @@ import Testing
         }
     }
 
+    @Test func explainShowsTheChecklistWording() throws {
+        let written = try EHCPProcess.run(["explain", "ENG-SETTING-WITH-PARENT"])
+        #expect(written.stdout.contains("\nOn the checklist: A parent who agrees with the request\n"), "\(written.stdout)")
+        let generated = try EHCPProcess.run(["explain", "NFK-DP1-CONSENT", "--authority", "norfolk"])
+        #expect(generated.stdout.contains("\nOn the checklist: A signed consent form\n"), "\(generated.stdout)")
+    }
+
     @Test func conditionsAreInPlainEnglish() throws {
         let items = try norfolkItems()
         #expect(items["NFK-FAMILY-CONVERSATION"]?["appliesWhen"] as? String == "the parents' views are not written in the form")

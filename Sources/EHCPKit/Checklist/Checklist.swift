@@ -86,7 +86,7 @@ public struct Checklist: Sendable {
             // A parent or young person may request by letter: local practice is never required of them.
             let lowered = requester.map(RequesterFairness.protectedRoles.contains) == true && rule.basis == .local && rule.severity == .error
             let item = Item(
-                rule: rule.id, text: rule.checklist.map(ChecklistWording.capitalised) ?? ChecklistWording.item(rule.check) ?? rule.message, severity: lowered ? .warning : rule.severity,
+                rule: rule.id, text: rule.checklistItem ?? rule.message, severity: lowered ? .warning : rule.severity,
                 basis: rule.basis, within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes,
                 field: rule.check.field, applies: ChecklistWording.conditions(when: conditions, unless: rule.unless),
                 reference: PublishedSource.citation(reference: rule.reference, source: rule.source))
@@ -113,6 +113,14 @@ public struct Checklist: Sendable {
             return section
         }
         return .other
+    }
+}
+
+extension Rule {
+    /// The rule as an item of a checklist: its own `checklist:` wording, else words made from its
+    /// check; nil when neither can say it (an XPath check without wording).
+    public var checklistItem: String? {
+        checklist.map(ChecklistWording.capitalised) ?? ChecklistWording.item(check)
     }
 }
 
