@@ -80,8 +80,9 @@ extension Validator {
     }
 
     /// Writes the zip to a private temporary folder and validates it as the CLI does a `.zip`.
-    private func validateZip(_ bytes: [UInt8], named name: String) throws -> BundleReport {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-upload-\(UUID().uuidString)").path
+    /// `root` is where the private folder is made: the system's temporary folder, or a test's own.
+    func validateZip(_ bytes: [UInt8], named name: String, in root: String = FileManager.default.temporaryDirectory.path) throws -> BundleReport {
+        let folder = root + "/ehcp-upload-\(UUID().uuidString)"
         TemporaryItems.register(folder)
         defer { TemporaryItems.remove(folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
