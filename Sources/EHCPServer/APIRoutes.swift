@@ -37,13 +37,32 @@ struct APIRoutes {
         let options = try checker.options(authority: query.get("authority"), asOf: query.get("as-of"))
         let bytes = try await Upload.body(of: request, limit: checker.configuration.maxBodyBytes)
         guard !bytes.isEmpty else { throw Problem.badRequest("The body is empty: send a zip bundle or one application document.") }
-        let upload = Upload.file(bytes, contentType: request.headers[.contentType])
+        let form = try Self.form(bytes, contentType: request.headers[.contentType])
+        let body = Upload.file(bytes, contentType: request.headers[.contentType])
         let checker = checker
         let report = try await gate.run {
-            let report = try checker.validate(upload, options: options)
+            let report = switch form {
+            case nil: try checker.validate(body, options: options)
+            case .zip(let file): try checker.validate(file, options: options)
+            case .document(let document, evidence: let evidence): try checker.validate(document, looseFiles: evidence, options: options)
+            }
             return checker.render(report, format: format)
         }
         return text(report, type: type)
+    }
+
+    /// A `multipart/form-data` body as the page's form sends it; nil for any other body (a zip
+    /// bundle, or a document checked alone).
+    private static func form(_ bytes: [UInt8], contentType: String?) throws -> FormUpload? {
+        guard let boundary = MultipartForm.boundary(contentType: contentType) else { return nil }
+        guard let form = MultipartForm(bytes, boundary: boundary) else {
+            throw Problem.badRequest("The multipart/form-data body is not well formed.")
+        }
+        switch FormUpload.read(form) {
+        case .success(let upload): return upload
+        case .failure(.noRequest): throw Problem.badRequest("The form has no file in its bundle field: send a zip bundle, or the application document with its files in evidence fields.")
+        case .failure(.zipWithFiles): throw Problem.badRequest("The form has a zip bundle and evidence files: send either the zip alone, or the application document with its evidence files.")
+        }
     }
 
     private func convert(_ request: Request) async throws -> Response {

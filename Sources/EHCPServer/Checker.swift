@@ -42,6 +42,12 @@ struct Checker: Sendable {
         return try validator.validate(document: document, files: files, named: name)
     }
 
+    /// Validates a document with evidence files given by their names alone (as a browser sends
+    /// them), laid out as a bundle by ``Validator/validate(document:looseFiles:named:)``.
+    func validate(_ document: BundleFile, looseFiles: [BundleFile], options: ValidationOptions) throws -> BundleReport {
+        try validators.validator(for: options).validate(document: document, looseFiles: looseFiles, named: "bundle")
+    }
+
     /// The report in `format`, as `ehcp validate --format FORMAT` writes it for one bundle.
     func render(_ report: BundleReport, format: String) -> String {
         Reporters.reporter(format)!.report([report], context: ReportContext(color: false, toolVersion: configuration.toolVersion))

@@ -1,3 +1,4 @@
+import EHCPKit
 import Foundation
 
 /// The parts of a `multipart/form-data` body (RFC 7578), by field name.
@@ -11,6 +12,15 @@ struct MultipartForm {
     var parts: [Part] = []
 
     func part(_ name: String) -> Part? { parts.first { $0.name == name } }
+
+    /// The files chosen for field `name`, each by its file name, or for a part without one the
+    /// field's name; a part with neither a file name nor bytes (what a browser sends for a file
+    /// input left empty) is left out.
+    func files(_ name: String) -> [BundleFile] {
+        parts.filter { $0.name == name && !(($0.filename ?? "").isEmpty && $0.bytes.isEmpty) }.map { part in
+            BundleFile(name: part.filename.flatMap { $0.isEmpty ? nil : $0 } ?? name, bytes: part.bytes)
+        }
+    }
 
     func field(_ name: String) -> String? {
         part(name).map { String(decoding: $0.bytes, as: UTF8.self) }

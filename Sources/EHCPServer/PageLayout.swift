@@ -84,6 +84,11 @@ enum PageLayout {
         ol.findings, ul.checklist { padding-left: 0; list-style: none; }
         ol.findings > li, ul.checklist > li { border-bottom: 1px solid #b1b4b6; padding: 0.75rem 0; }
         .facts { color: #505a5f; font-size: 1rem; display: block; }
+        table.enclosed { border-collapse: collapse; width: 100%; margin-bottom: 1.5rem; }
+        table.enclosed caption { text-align: left; font-weight: 700; margin-bottom: 0.5rem; }
+        table.enclosed th, table.enclosed td { border-bottom: 1px solid #b1b4b6; padding: 0.5rem 0.75rem 0.5rem 0; text-align: left; vertical-align: top; }
+        table.enclosed tr.not-found td strong { color: #d4351c; }
+        table.enclosed td:nth-child(5) { white-space: nowrap; }
         code { font-family: monospace; font-size: 0.95em; overflow-wrap: anywhere; }
         .footer { border-top: 1px solid #b1b4b6; background: #f3f2f1; padding: 1rem 0; font-size: 1rem; }
         @media print { .header, .footer, form { display: none; } }

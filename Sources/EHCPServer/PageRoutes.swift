@@ -64,10 +64,15 @@ struct PageRoutes {
             <h2 id="check-my-request">Check my request</h2>
             <form method="post" action="/check" enctype="multipart/form-data">
             <div class="\(group(bundleError))">
-            <label for="bundle">Your request as a zip file</label>
-            <span class="hint" id="bundle-hint">Zip the request's folder: the application document (application.yaml, .json or .xml, or your authority's own form) and the evidence files it lists.</span>
+            <label for="bundle">Your request: a zip file of it, or its application document</label>
+            <span class="hint" id="bundle-hint">A zip of the request's folder (the application document and the evidence files it lists), or the application document alone: application.yaml, .json or .xml, or your authority's own form.</span>
             \(message(bundleError))
-            <input type="file" id="bundle" name="bundle" accept=".zip,application/zip" aria-describedby="bundle-hint">
+            <input type="file" id="bundle" name="bundle" aria-describedby="bundle-hint">
+            </div>
+            <div class="form-group">
+            <label for="evidence">Evidence files (when you chose the application document)</label>
+            <span class="hint" id="evidence-hint">Choose every evidence file at once. Each is matched to the evidence item whose file has the same name: the document may list evidence/ep-report.pdf and you choose ep-report.pdf.</span>
+            <input type="file" id="evidence" name="evidence" multiple aria-describedby="evidence-hint">
             </div>
             <button type="submit">Check my request</button>
             </form>
@@ -88,7 +93,7 @@ struct PageRoutes {
             main += "<h2 id=\"section-\(index)\">\(entry.section.title.escapedForMarkup)</h2>\n<ul class=\"checklist\">\n"
             for item in entry.items {
                 main += "<li><span class=\"tag \(item.basis.rawValue)\">\(item.basis.label.escapedForMarkup)</span>\(item.text.escapedForMarkup)"
-                let facts = [item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }].compactMap { $0 }
+                let facts = [item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }, item.listedAs].compactMap { $0 }
                 main += "<span class=\"facts\">\(facts.map(\.escapedForMarkup).joined(separator: " · "))</span>"
                 if let reference = item.reference { main += "<span class=\"facts source\">Source: \(reference.escapedForMarkup)</span>" }
                 main += "</li>\n"
@@ -103,29 +108,32 @@ struct PageRoutes {
         let body = try await Upload.body(of: request, limit: checker.configuration.maxBodyBytes)
         guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType]),
               let form = MultipartForm(body, boundary: boundary) else {
-            return page(home(errors: [("Choose a zip file of your request", "bundle")]), status: .badRequest)
+            return page(home(errors: [(FormUpload.Problem.noRequest.rawValue, "bundle")]), status: .badRequest)
         }
-        guard let upload = form.part("bundle"), !upload.bytes.isEmpty else {
-            return page(home(errors: [("Choose a zip file of your request", "bundle")]), status: .badRequest)
-        }
-        let file = BundleFile(name: Upload.zipName, bytes: upload.bytes)
-        guard file.isZip else {
-            return page(home(errors: [("The file chosen is not a zip file: choose the zip of your request", "bundle")]), status: .badRequest)
+        let upload: FormUpload
+        switch FormUpload.read(form) {
+        case .success(let read): upload = read
+        case .failure(let problem): return page(home(errors: [(problem.rawValue, "bundle")]), status: .badRequest)
         }
         let checker = checker
         let options = ValidationOptions(zipLimits: checker.configuration.zipLimits)
         do {
-            let report = try await gate.run { try checker.validate(file, options: options) }
-            return page(reportPage(report))
+            let report = try await gate.run {
+                switch upload {
+                case .zip(let zip): try checker.validate(zip, options: options)
+                case .document(let document, let evidence): try checker.validate(document, looseFiles: evidence, options: options)
+                }
+            }
+            return page(reportPage(report, rules: report.rules))
         } catch let list as DiagnosticList {
             let problems = list.diagnostics.map { "<li>\($0.description.escapingControlCharacters().escapedForMarkup)</li>" }.joined()
-            let main = PageLayout.errorSummary([("Your zip could not be read", "problems")])
+            let main = PageLayout.errorSummary([("Your request could not be read", "problems")])
                 + "<h1>Your request could not be checked</h1>\n<ul id=\"problems\">\(problems)</ul>\n<p><a href=\"/#check-my-request\">Choose another file</a></p>\n"
             return page(("Your request could not be checked", main), status: .unprocessableContent)
         }
     }
 
-    private func reportPage(_ report: BundleReport) -> (title: String, main: String) {
+    private func reportPage(_ report: BundleReport, rules: [Rule]) -> (title: String, main: String) {
         let errors = report.count(.error)
         var main = "<h1>Your request to \(report.authorityTitle.escapedForMarkup)</h1>\n"
         if report.isValid {
@@ -141,13 +149,23 @@ struct PageRoutes {
             main += "<ol class=\"findings\">\n" + report.findings.map { finding in
                 var line = "<li class=\"finding \(finding.severity.rawValue)\"><span class=\"tag \(finding.severity.rawValue)\">\(finding.severity.label.escapedForMarkup)</span>"
                 line += "<span class=\"tag \(finding.basis.rawValue)\">\(finding.basis.label.escapedForMarkup)</span>"
-                line += "<span class=\"message\">\(finding.message.escapedForMarkup)</span>"
+                line += "<span class=\"message\">\(PlainPath.words(finding.message).escapedForMarkup)</span>"
+                if let satisfiedBy = rules.first(where: { $0.id == finding.rule })?.satisfiedBy {
+                    line += "<span class=\"facts\">Satisfied by \(satisfiedBy.escapedForMarkup)</span>"
+                }
                 var facts: [String] = []
-                if let path = finding.path { facts.append("Where: <code>\(path.escapedForMarkup)</code>") }
+                if let path = finding.path {
+                    let words = PlainPath.words(path)
+                    let code = "<code>\(path.escapedForMarkup)</code>"
+                    facts.append("Where: " + (words == path ? code : "\(words.escapedForMarkup) (\(code))"))
+                }
                 if let location = finding.location, location.line > 0 { facts.append("line \(location.line)") }
                 facts.append("Rule: <code class=\"rule\">\(finding.rule.escapedForMarkup)</code>")
                 return line + "<span class=\"facts\">\(facts.joined(separator: " · "))</span></li>"
             }.joined(separator: "\n") + "\n</ol>\n"
+        }
+        if let enclosure = report.enclosure {
+            main += "<h2 id=\"enclosed\">What is enclosed</h2>\n" + enclosure.html(showingValues: true)
         }
         main += "<p><a href=\"/#check-my-request\">Check another request</a></p>\n"
         return ("Your request to \(report.authorityTitle)", main)

@@ -27,6 +27,7 @@ extension EHCPCommand {
                 }
                 var text = "\(rule.id) (\(rule.severity.rawValue), \(rule.basis.rawValue))\n\n\(rule.message)\n\n"
                 text += "Checks (\(rule.check.key)): \(rule.summary)\n"
+                if let item = rule.checklistItem { text += "On the checklist: \(item)\n" }
                 if let reference = rule.reference { text += "Source: \(reference)\n" }
                 if let source = rule.source { text += "Rests on: \(source.url)\n  \(source.standing)\n" }
                 if let quote = rule.quote { text += "  which says: \(quote.first == "\u{201C}" || quote.first == "\"" ? quote : "\u{201C}\(quote)\u{201D}")\n" }

@@ -198,6 +198,21 @@ class PageTests(unittest.TestCase):
         self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, "#verdict h2").text, "Ready to send")
         self.shot("serve-report-ready.png")
 
+    def test_5b_a_document_and_its_loose_files_list_what_is_enclosed(self):
+        folder = os.path.join(NORFOLK, "passes")
+        document = next(os.path.join(folder, name) for name in sorted(os.listdir(folder)) if name.startswith("application."))
+        evidence = [os.path.join(base, name) for base, _, names in sorted(os.walk(folder)) for name in sorted(names)
+                    if os.path.join(base, name) != document and not name.startswith(".") and not name.endswith(".expected.yaml")]
+        self.open("/")
+        self.browser.find_element(By.ID, "bundle").send_keys(document)
+        self.browser.find_element(By.ID, "evidence").send_keys("\n".join(evidence))
+        self.submit("/check")
+        self.assertEqual(self.browser.find_element(By.CSS_SELECTOR, "#verdict h2").text, "Ready to send")
+        rows = self.browser.find_elements(By.CSS_SELECTOR, "table.enclosed tbody tr")
+        self.assertTrue(rows)
+        self.assertEqual([row.find_elements(By.TAG_NAME, "td")[2].text for row in rows], ["Yes"] * len(rows))
+        self.shot("serve-report-loose.png")
+
     def test_6_the_page_reflows_at_400_percent_zoom(self):
         # 1280 CSS pixels at 400% zoom leave 320: the page must not scroll sideways.
         self.browser.set_window_size(320, 900)

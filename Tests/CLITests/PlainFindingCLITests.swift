@@ -57,9 +57,9 @@ import Testing
     @Test func evidenceRulesSayWhichTypeMeetsThemInTheTextReport() throws {
         let result = try EHCPProcess.run(["validate", RepositoryPaths.examples + "/riverside-request", "--as-of", "2029-01-01"])
         #expect(result.stdout.contains("NFK-INDES-RECENT: "))
-        #expect(result.stdout.contains("    Satisfied by an evidence item with type: need-descriptor, dated within 12 months.\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("    Satisfied by an evidence item with type: need-descriptor (an INDES or other needs descriptor), dated within 12 months.\n"), "\(result.stdout)")
         let html = try EHCPProcess.run(["validate", RepositoryPaths.examples + "/riverside-request", "--as-of", "2029-01-01", "--format", "html"])
-        #expect(html.stdout.contains("<dt>Satisfied by</dt><dd>an evidence item with type: need-descriptor, dated within 12 months</dd>"))
+        #expect(html.stdout.contains("<dt>Satisfied by</dt><dd>an evidence item with type: need-descriptor (an INDES or other needs descriptor), dated within 12 months</dd>"))
     }
 
     /// A rule that caps evidence (`max: 0`) names no type that would satisfy it.

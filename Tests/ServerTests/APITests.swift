@@ -34,6 +34,25 @@ import ZIPFoundation
         }
     }
 
+    @Test func validateTakesAFormOfTheDocumentAndItsLooseFiles() async throws {
+        let server = try await TestServer.start()
+        defer { Task { await server.stop() } }
+        let folder = RepositoryPaths.examples + "/riverside-request"
+        var parts: [(String, String, Data)] = [("bundle", "application.yaml", try Data(contentsOf: URL(fileURLWithPath: folder + "/application.yaml")))]
+        for name in FileAccess.list(folder + "/evidence").sorted() {
+            parts.append(("evidence", name, try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence/" + name))))
+        }
+        let form = TestServer.form(parts)
+        let reply = try await server.request("POST", "/api/v1/validate", body: form.body, type: form.type)
+        let cli = try EHCPProcess.run(["validate", folder, "--format", "json", "--authorities-dir", RepositoryPaths.localAuthorities])
+        #expect(reply.status == 200 && reply.text == cli.stdout.replacingOccurrences(of: folder, with: "bundle"))
+        let zipped = TestServer.form([("bundle", "r.zip", try TestServer.zipped(folder)), ("evidence", "a.pdf", Data("%PDF".utf8))])
+        let both = try await server.request("POST", "/api/v1/validate", body: zipped.body, type: zipped.type)
+        #expect(both.status == 400 && both.header("Content-Type") == "application/problem+json")
+        let broken = try await server.request("POST", "/api/v1/validate", body: Data("--x\r\nnothing".utf8), type: "multipart/form-data; boundary=x")
+        #expect(broken.status == 400)
+    }
+
     @Test func validateTakesOneDocumentAndEachReportFormat() async throws {
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }

@@ -66,6 +66,20 @@ struct TestServer {
     func get(_ path: String) async throws -> Reply { try await request("GET", path) }
 
     /// A folder zipped with its contents at the root, as a bundle is uploaded.
+    /// A `multipart/form-data` body of file parts, each (field, file name, bytes); an empty file
+    /// name with no bytes is what a browser sends for a file input left empty.
+    static func form(_ parts: [(field: String, filename: String, bytes: Data)]) -> (body: Data, type: String) {
+        let boundary = "ehcp-test-\(UUID().uuidString)"
+        var body = Data()
+        for part in parts {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.field)\"; filename=\"\(part.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += part.bytes
+            body += Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        return (body, "multipart/form-data; boundary=\(boundary)")
+    }
+
     static func zipped(_ folder: String) throws -> Data {
         let path = try EHCPProcess.temporaryFolder() + "/bundle.zip"
         try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: path), shouldKeepParent: false)

@@ -19,13 +19,18 @@ extension BundleSkeleton {
                 continue
             }
             if case .code(let vocabulary) = field.type {
-                out.append(contentsOf: commented(line, codes: vocabulary.codes))
+                out.append(contentsOf: commented(line, vocabulary: vocabulary))
             } else if field.type.isList, rest.hasPrefix("[]") {
                 out.append(line)
                 let pad = String(repeating: " ", count: indent) + "#   "
                 for (name, vocabulary) in codedFields(field.type.children ?? []) {
-                    out.append(contentsOf: wrapped("\(name): one of \(vocabulary.codes.joined(separator: " | "))", prefix: pad, indent: pad + "  ")
-                        .split(separator: "\n").map(String.init))
+                    if let lines = labelLines(vocabulary, prefix: pad + "  ") {
+                        out.append("\(pad)\(name), one of:")
+                        out.append(contentsOf: lines)
+                    } else {
+                        out.append(contentsOf: wrapped("\(name): one of \(inline(vocabulary))", prefix: pad, indent: pad + "  ")
+                            .split(separator: "\n").map(String.init))
+                    }
                 }
                 if path == "attainment" { out.append(contentsOf: attainmentUnits(pad: pad)) }
             } else {
@@ -59,17 +64,33 @@ extension BundleSkeleton {
         return (indent, String(name), text[text.index(after: colon)...].drop { $0 == " " })
     }
 
-    /// The field line with "one of: a | b | c" as its comment (kept after any comment it had),
-    /// continued on comment lines below when long.
-    private static func commented(_ line: String, codes: [String]) -> [String] {
-        let list = "one of: " + codes.joined(separator: " | ")
+    /// The field line with "one of:" as its comment (kept after any comment it had), then each code
+    /// with its plain label on a comment line of its own; a list whose codes are mostly their own
+    /// labels (year groups) is given on the field's line instead, continued below when long.
+    private static func commented(_ line: String, vocabulary: Vocabulary) -> [String] {
         let (field, comment) = line.firstRange(of: " #").map { (String(line[..<$0.lowerBound]), String(line[$0.upperBound...]).trimmingTrailingSpaces()) }
             ?? (line.trimmingTrailingSpaces(), "")
-        if comment.contains(codes.joined(separator: " | ")) { return [line] }
         let column = max(field.count + 2, 32)
         let start = field + String(repeating: " ", count: column - field.count) + "# "
-        let text = (comment.isEmpty ? "" : comment.trimmedOf(" ") + "; ") + list
-        return wrapped(text, prefix: start, indent: String(repeating: " ", count: column) + "#   ").split(separator: "\n").map(String.init)
+        let kept = comment.isEmpty ? "" : comment.trimmedOf(" ") + "; "
+        let pad = String(repeating: " ", count: column) + "#   "
+        if let lines = labelLines(vocabulary, prefix: pad) {
+            return [start + kept + "one of:"] + lines
+        }
+        return wrapped(kept + "one of: " + inline(vocabulary), prefix: start, indent: pad).split(separator: "\n").map(String.init)
+    }
+
+    /// One comment line per code, `CODE  plain label`, aligned; nil when some code has no label.
+    private static func labelLines(_ vocabulary: Vocabulary, prefix: String) -> [String]? {
+        let labelled = vocabulary.labelled
+        guard labelled.allSatisfy({ $0.label != nil }) else { return nil }
+        let width = labelled.map(\.code.count).max() ?? 0
+        return labelled.map { prefix + $0.code + String(repeating: " ", count: width - $0.code.count) + "  " + ($0.label ?? "") }
+    }
+
+    /// The codes on one line, each labelled one with its label: "N1 (nursery, first year) | … | 14".
+    private static func inline(_ vocabulary: Vocabulary) -> String {
+        vocabulary.labelled.map { code, label in label.map { "\(code) (\($0))" } ?? code }.joined(separator: " | ")
     }
 
     /// What an attainment record's numbers mean: the measure names its unit.

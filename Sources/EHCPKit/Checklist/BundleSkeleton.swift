@@ -42,7 +42,7 @@ public enum BundleSkeleton {
               name:
               version:
             requester:
-              role: \(requester)                  # parent | young-person | setting | youth-custody | other
+              role: \(requester)
               name:
               organisation:
             \(requester == "setting" ? "  urn:                      # the setting's 6-digit URN\n" : "")  email:
@@ -51,7 +51,7 @@ public enum BundleSkeleton {
               givenNames:
               familyName:
               dateOfBirth:              # YYYY-MM-DD
-              sex:                      # M | F | U
+              sex:
               upn:                      # unique pupil number, if known
               uln:                      # unique learner number, from year 9 on, if known
               nhsNumber:                # if known
@@ -70,11 +70,11 @@ public enum BundleSkeleton {
             \(asked("parents.", parentLines))setting:
               name:
               urn:
-              type:                     # mainstream | special | alternative-provision | nursery-school | early-years | early-years-pvi | post-16 | independent | none
+              type:
               ncYear:                   # R, N1, N2, 1 to 14
               admitted:                 # YYYY-MM-DD
               senSupportSince:          # YYYY-MM-DD
-            \(asked("setting.", settingLines))\(asked("", topLevelLines))needs:                      # SPLD MLD SLD PMLD SEMH SLCN HI VI MSI PD ASD DS OTH NSA; rank 1 is the primary need
+            \(asked("setting.", settingLines))\(asked("", topLevelLines))needs:                      # each need, by its type; rank 1 is the primary need
               - type:
                 rank: 1
                 description:
@@ -104,7 +104,7 @@ public enum BundleSkeleton {
               parents:
                 summary:
                 evidence:
-            consent: []                 # { by: parent | young-person | representative, name, date, scope, form }
+            consent: []                 # { by, name, date, scope, form }
             evidence: []
             # Add one item per document in evidence/, for example:
             #   - id: consent             # a short id of your choice; other fields refer to it
@@ -119,7 +119,8 @@ public enum BundleSkeleton {
         for (_, items) in checklist.sections {
             for item in items {
                 for type in item.evidenceTypes where listed.insert(type).inserted {
-                    out += "#   \(type)\(item.within.map { " (dated within \($0))" } ?? "")\n"
+                    let code = type + String(repeating: " ", count: max(0, 32 - type.count))
+                    out += "#   \(code)  \(Vocabulary.evidenceType.label(type) ?? type)\(item.within.map { ", dated within \($0)" } ?? "")\n"
                 }
             }
         }
@@ -138,11 +139,11 @@ public enum BundleSkeleton {
     /// Schema 1.1 fields of `child`.
     static let childLines: [(String, String)] = [
         ("address", "  address:\n"), ("phone", "  phone:                    # the young person's own number\n"),
-        ("ethnicity", "  ethnicity:                # DfE code: \(Vocabulary.ethnicity.codes.joined(separator: " "))\n"),
+        ("ethnicity", "  ethnicity:                # the DfE main ethnicity code\n"),
         ("religion", "  religion:\n"), ("homeLanguage", "  homeLanguage:             # language(s) spoken at home\n"),
         ("serviceChild", "  serviceChild:             # true if a parent serves in the armed forces\n"),
-        ("lookedAfterStatus", "  lookedAfterStatus:        # \(Vocabulary.lookedAfterStatus.codes.joined(separator: " | "))\n"),
-        ("socialCareStatus", "  socialCareStatus:         # \(Vocabulary.socialCareStatus.codes.joined(separator: " | "))\n"),
+        ("lookedAfterStatus", "  lookedAfterStatus:\n"),
+        ("socialCareStatus", "  socialCareStatus:\n"),
         ("gp", "  gp:\n    name:\n    practice:\n    address:\n    phone:\n"),
     ]
 

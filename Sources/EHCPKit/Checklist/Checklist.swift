@@ -49,6 +49,12 @@ public struct Checklist: Sendable {
         /// Where the authority or the law says so, with the grade of the source the rule rests on.
         public var reference: String?
 
+        /// How evidence that meets the item is listed in the application ("listed with type:
+        /// consent-form"), when the item is about documents.
+        public var listedAs: String? {
+            evidenceTypes.isEmpty ? nil : "listed with type: " + evidenceTypes.joined(separator: " or ")
+        }
+
         /// "Required", "Expected" or "Helpful", from the rule's severity.
         public var need: String { severity.need }
     }
@@ -80,7 +86,7 @@ public struct Checklist: Sendable {
             // A parent or young person may request by letter: local practice is never required of them.
             let lowered = requester.map(RequesterFairness.protectedRoles.contains) == true && rule.basis == .local && rule.severity == .error
             let item = Item(
-                rule: rule.id, text: ChecklistWording.item(rule.check) ?? rule.message, severity: lowered ? .warning : rule.severity,
+                rule: rule.id, text: rule.checklistItem ?? rule.message, severity: lowered ? .warning : rule.severity,
                 basis: rule.basis, within: rule.check.window?.description, evidenceTypes: rule.check.evidenceTypes,
                 field: rule.check.field, applies: ChecklistWording.conditions(when: conditions, unless: rule.unless),
                 reference: PublishedSource.citation(reference: rule.reference, source: rule.source))
@@ -107,6 +113,14 @@ public struct Checklist: Sendable {
             return section
         }
         return .other
+    }
+}
+
+extension Rule {
+    /// The rule as an item of a checklist: its own `checklist:` wording, else words made from its
+    /// check; nil when neither can say it (an XPath check without wording).
+    public var checklistItem: String? {
+        checklist.map(ChecklistWording.capitalised) ?? ChecklistWording.item(check)
     }
 }
 

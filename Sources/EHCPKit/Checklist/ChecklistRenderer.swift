@@ -29,7 +29,7 @@ public enum ChecklistRenderer {
 
     /// "Law · Required · dated within 24 months · only when …".
     static func facts(_ item: Checklist.Item) -> [String] {
-        [item.basis.label, item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }].compactMap { $0 }
+        [item.basis.label, item.need] + [item.within.map { "dated within the last \($0)" }, item.applies.map { "only when \($0)" }, item.listedAs].compactMap { $0 }
     }
 
     static func markdown(_ checklist: Checklist) -> String {

@@ -9,40 +9,62 @@ enum ChecklistWording {
         case .evidence(let types, let min, let max, let within, let authorRole, let values):
             let amount = min > 1 ? "at least \(min) of " : max == 0 ? "no " : min == 0 ? "no more than \(max ?? 0) of " : ""
             var text = amount + documents(types, article: min == 1 && max != 0)
-            if let authorRole { text += ", written by \(article(role(authorRole)))" }
-            if let within { text += ", completed in the last \(within)" }
-            return capitalised(text + matching(values))
+            if let authorRole { text += ", written by \(Vocabulary.professionalRole.label(authorRole) ?? article(role(authorRole)))" }
+            if let within { text += ", dated within the last \(within)" }
+            return capitalised(text + matching(values, in: "evidence"))
         case .recency(let types, let within, let values):
-            return capitalised("every " + types.map(document).joined(separator: " or ") + matching(values)
-                + " completed in the last \(within)")
+            return capitalised("every " + types.map { bare(document($0)) }.joined(separator: " or ") + matching(values, in: "evidence")
+                + " dated within the last \(within)")
         case .field(let path, let required, _, let min, let max, let oneOf, let before, let after):
             var parts: [String] = []
-            if required { parts.append("filled in") }
             if let min { parts.append("at least \(min)") }
             if let max { parts.append("at most \(max)") }
-            if let oneOf { parts.append("one of \(oneOf.joined(separator: ", "))") }
-            if !before.isEmpty { parts.append("on or before \(RuleEvaluator.anyOf(before))") }
-            if !after.isEmpty { parts.append("on or after \(RuleEvaluator.anyOf(after))") }
-            return capitalised("\(label(path)) (\(path)): " + (parts.isEmpty ? "as the authority asks" : parts.joined(separator: ", ")))
+            if let oneOf { parts.append(either(oneOf.map { code(path, $0) })) }
+            if !before.isEmpty { parts.append("on or before \(dates(before))") }
+            if !after.isEmpty { parts.append("on or after \(dates(after))") }
+            guard !parts.isEmpty else { return capitalised(required ? label(path) : "\(label(path)), as the authority asks") }
+            return capitalised("\(label(path)) \(plural(path) ? "are" : "is") " + parts.joined(separator: " and "))
         case .count(let path, let values, let min, let max):
+            let name = PlainPath.itemName(path)
+            if let min, max == nil {
+                return capitalised((min == 1 ? article(name) : "at least \(min) \(name)s") + " recorded in the form" + matching(values, in: path))
+            }
             let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
-            return capitalised("\(bounds) \(PlainPath.itemName(path))(s) in \(path)" + matching(values))
+            return capitalised("\(bounds) \(name)s recorded in the form" + matching(values, in: path))
         case .duration(let path, _, _, let min):
-            return capitalised("\(PlainPath.itemName(path))s in \(path) covering at least \(min) from the first to the last")
+            return capitalised("\(PlainPath.itemName(path))s covering at least \(min) from the first to the last")
         case .xpath:
             return nil
         case .progress(.series(let area, let min, let span, let within)):
-            var text = "\(area.map { "the \($0) area" } ?? "each attainment area") recorded at least \(min) times (attainment: area, measure with its units, date, value, and the value expected at the child's age then; 'ehcp import-attainment' reads them from a tracking system's CSV)"
+            var text = "\(area.map { "the \($0) area" } ?? "each area of attainment") recorded at least \(min) times, each with its measure and units, date, value and the value expected at the child's age then"
             if let span { text += ", over at least \(span)" }
             if let within { text += ", the latest in the last \(within)" }
             return capitalised(text)
         case .progress(.progress(let area, _, _)):
-            return capitalised("the expected value beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it (attainment.expected)")
+            return capitalised("the value expected at the child's age beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it")
         case .progress(.linkage(let outcome, let progressEvidence)):
-            let parts = [outcome ? "the outcome it serves, naming its attainment area, as 'reads…' for reading (outcome)" : nil,
-                         progressEvidence ? "the id of the evidence showing its progress (progressEvidence)" : nil]
+            let parts = [outcome ? "the outcome it serves, naming its area of attainment" : nil, progressEvidence ? "the evidence showing its progress" : nil]
             return capitalised("for each line of provision: " + parts.compactMap { $0 }.joined(separator: " and "))
         }
+    }
+
+    /// A code of the field at `path` in words, when its vocabulary labels it ("a school, nursery or college").
+    private static func code(_ path: String, _ value: String) -> String {
+        if case .code(let vocabulary)? = CanonicalSchema.field(at: path)?.type, let label = vocabulary.label(value) { return label }
+        return value
+    }
+
+    /// Date bounds in words: "the date of request less 2 years or the date the child was admitted".
+    private static func dates(_ bounds: [DateBound]) -> String {
+        RuleEvaluator.anyOf(bounds).replacing(#/[A-Za-z][A-Za-z0-9]*(\.[A-Za-z][A-Za-z0-9]*)*/#) { match in
+            let path = String(match.output.0)
+            return path == "dateOfRequest" ? "the date of the request" : CanonicalSchema.field(at: path) == nil ? path : label(path)
+        }.replacingOccurrences(of: " - ", with: " less ").replacingOccurrences(of: " + ", with: " plus ")
+    }
+
+    /// "a, b or c".
+    private static func either(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " or " + items.last!
     }
 
     /// When a rule applies, in plain English: its conditions joined with "and", then its exceptions.
@@ -83,7 +105,8 @@ enum ChecklistWording {
         let known = [
             "setting.type": "the setting's type", "setting.ncYear": "the national curriculum year", "age": "the child's age",
             "attainment": "attainment", "attendanceRate": "the attendance rate (percent)", "provisionTotal": "the provision map's total cost (£)",
-            "primaryNeed": "the primary need, the need ranked 1",
+            "primaryNeed": "the primary need, the need ranked 1", "authority": "which authority the request is for",
+            "dateOfRequest": "the date of the request", "setting.admitted": "the date the child joined the setting",
             "progress.points": "the number of dated points in an attainment area", "progress.monthsCovered": "the months an attainment area's points cover",
             "attendance.from": "the start of the attendance record", "attendance.to": "the end of the attendance record", "child.lookedAfter": "looked after", "child.homeEducated": "home educated",
         ]
@@ -109,19 +132,18 @@ enum ChecklistWording {
     private static func plural(_ path: String) -> Bool { path.hasPrefix("views.") }
 
     private static func documents(_ types: [String], article useArticle: Bool) -> String {
-        types.map { useArticle ? article(document($0)) : document($0) }.joined(separator: " or ")
+        types.map { useArticle ? document($0) : bare(document($0)) }.joined(separator: " or ")
     }
 
-    /// An evidence type in words, with the code to write: "a speech and language therapy report (type: speech-and-language-report)".
+    /// An evidence type in plain words, with its article: "a speech and language therapy report".
     static func document(_ type: String) -> String {
-        let names = [
-            "need-descriptor": "INDES or other needs descriptor", "apdr-review": "assess-plan-do-review record",
-            "sen-support-plan": "SEN support plan", "camhs-report": "CAMHS report", "consent-form": "signed consent form",
-            "parent-views": "record of the parents' views", "child-views": "record of the child's views",
-            "young-person-views": "record of the young person's views",
-            "speech-and-language-report": "speech and language therapy report", "attainment-data": "record of attainment",
-        ]
-        return "\(names[type] ?? type.split(separator: "-").joined(separator: " ")) (type: \(type))"
+        Vocabulary.evidenceType.label(type) ?? article(type.split(separator: "-").joined(separator: " "))
+    }
+
+    /// A noun without its leading article.
+    private static func bare(_ noun: String) -> String {
+        for prefix in ["a ", "an "] where noun.hasPrefix(prefix) { return String(noun.dropFirst(prefix.count)) }
+        return noun
     }
 
     private static func role(_ code: String) -> String {
@@ -132,8 +154,15 @@ enum ChecklistWording {
         role == "setting" ? "setting (school, nursery or college)" : role.split(separator: "-").joined(separator: " ")
     }
 
-    private static func matching(_ values: [String: String]) -> String {
-        values.isEmpty ? "" : " with " + values.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: " and ")
+    /// `where` values of the items of list `list` in words: "marked reviewed", "where by is the young person".
+    private static func matching(_ values: [String: String], in list: String) -> String {
+        values.sorted { $0.key < $1.key }.map { key, value in
+            switch value {
+            case "true": " marked \(words(key))"
+            case "false": " not marked \(words(key))"
+            default: " where \(words(key)) is \(code(list + "." + key, value))"
+            }
+        }.joined(separator: " and")
     }
 
     static func article(_ noun: String) -> String {
@@ -141,7 +170,7 @@ enum ChecklistWording {
         return (vowelSound || noun.hasPrefix("SEN") ? "an " : "a ") + noun
     }
 
-    private static func capitalised(_ text: String) -> String {
+    static func capitalised(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 }

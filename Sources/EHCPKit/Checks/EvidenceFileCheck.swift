@@ -50,7 +50,10 @@ public enum EvidenceFileCheck {
             case .failure(.missing):
                 // The listed name is the document's value and is not repeated; a name the bundle
                 // holds is a file name, not a value of the document.
-                let nearest = NearestName.nearest(to: relative, among: filesInBundle().map(\.relative))
+                // A misspelt name's file is one no item lists: those are offered first.
+                let listed = Set(application.evidence.compactMap { $0["file"]?.text }.compactMap { try? files.locate($0).get() })
+                let unlisted = filesInBundle().filter { !listed.contains($0.key) }.map(\.relative)
+                let nearest = NearestName.nearest(to: relative, among: unlisted) ?? NearestName.nearest(to: relative, among: filesInBundle().map(\.relative))
                 report("FILE-MISSING", "names a file that is not in the bundle"
                     + (nearest.map { "; the nearest name in the bundle is \($0): check the spelling" } ?? ""))
                 continue
@@ -59,6 +62,10 @@ public enum EvidenceFileCheck {
                 continue
             case .failure(.unreadable):
                 report("FILE-UNREADABLE", "could not be read")
+                continue
+            case .failure(.ambiguous):
+                report("FILE-AMBIGUOUS", "names a file that more than one of the files sent could be, by its name alone: "
+                    + "give the files different names, or send the request as a zip so that its folders are kept")
                 continue
             }
             if file.size == 0 {

@@ -30,6 +30,8 @@ struct EvidenceScan: Sendable {
         case missing
         case notRegular(String)
         case unreadable
+        /// More than one file could be the one listed (files given by their names alone).
+        case ambiguous
     }
 
     /// Reads the file at `path`.

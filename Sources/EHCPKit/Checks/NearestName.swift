@@ -4,15 +4,25 @@
 enum NearestName {
     /// The candidate nearest to `name` (by edits to its characters, ignoring case), when it is near
     /// enough to be the same name misspelt: at most a quarter of the name's length, and at least 2.
+    /// A candidate in another folder is compared by its file name alone (`evidence/isp2.pdf` is
+    /// near `isp-2.pdf`), and counts as near only after every candidate near by its whole path.
     static func nearest(to name: String, among candidates: [String]) -> String? {
-        let target = Array(name.lowercased())
+        nearest(Array(name.lowercased()), among: candidates) { $0 }
+            ?? nearest(Array(fileName(name).lowercased()), among: candidates, by: fileName)
+    }
+
+    private static func nearest(_ target: [Character], among candidates: [String], by part: (String) -> String) -> String? {
         let allowed = max(2, target.count / 4)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()))
+            let distance = editDistance(target, Array(part(candidate).lowercased()))
             if distance <= allowed, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.name
+    }
+
+    private static func fileName(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? "")
     }
 
     /// Levenshtein distance: insertions, deletions and substitutions.

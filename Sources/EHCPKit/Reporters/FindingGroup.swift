@@ -83,6 +83,11 @@ extension Severity {
 }
 
 extension Rule {
+    /// Evidence types each with its plain label: "sen-support-plan (an SEN support plan) or …".
+    private static func labelled(_ types: [String]) -> String {
+        types.map { type in Vocabulary.evidenceType.label(type).map { "\(type) (\($0))" } ?? type }.joined(separator: " or ")
+    }
+
     /// What the rule checks, as a sentence: "Checks that at least 1 evidence item(s) of type consent-form …".
     var plainSummary: String {
         "The rule checks that " + summary + "."
@@ -91,15 +96,15 @@ extension Rule {
     /// For a rule asking for evidence, the `type` values an evidence item may carry to meet it:
     /// "an evidence item with type: educational-psychologist-report or specialist-teacher-report,
     /// dated within 24 months".
-    var satisfiedBy: String? {
+    public var satisfiedBy: String? {
         switch check {
         case .evidence(let types, let min, _, let within, let authorRole, _):
             // A rule with `min: 0` only caps how many there may be: no item satisfies it.
             guard min > 0 else { return nil }
-            return "an evidence item with type: " + types.joined(separator: " or ")
-                + (authorRole.map { ", written by a \($0)" } ?? "") + (within.map { ", dated within \($0)" } ?? "")
+            return "an evidence item with type: " + Self.labelled(types)
+                + (authorRole.map { ", written by \(Vocabulary.professionalRole.label($0) ?? "a \($0)")" } ?? "") + (within.map { ", dated within \($0)" } ?? "")
         case .recency(let types, let within, _):
-            return "an evidence item with type: " + types.joined(separator: " or ") + ", dated within \(within)"
+            return "an evidence item with type: " + Self.labelled(types) + ", dated within \(within)"
         default:
             return nil
         }

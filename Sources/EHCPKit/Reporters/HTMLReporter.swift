@@ -50,6 +50,12 @@ public struct HTMLReporter: Reporter {
             out += findings.map { item($0, rule: context.rule($0.rule, in: report)) }.joined()
             out += "</ol>\n</section>\n"
         }
+        if let enclosure = report.enclosure {
+            let personal = report.personal != nil
+            out += "<section aria-labelledby=\"\(id)-enclosed\">\n<h3 id=\"\(id)-enclosed\">What is enclosed</h3>\n" + enclosure.html(showingValues: personal)
+            if !personal { out += "<p class=\"advice\">Each item's file and date, as the document gives them, are shown with --show-personal-data.</p>\n" }
+            out += "</section>\n"
+        }
         if let progress = report.personal?.progress {
             out += progressSections(progress, id: id)
         } else if report.recordsAttainment, report.personal == nil {

@@ -38,6 +38,10 @@ public struct Rule: Sendable {
     public var source: PublishedSource?
     /// The sentence of that source the rule rests on.
     public var quote: String?
+    /// What to gather, in the checklist's own words ("an Educational Psychology report dated within
+    /// the last 12 months"), when the rule's author gives them; otherwise the checklist words the
+    /// item from the check (``ChecklistWording``).
+    public var checklist: String? = nil
     /// Conditions that must all hold for the rule to apply.
     public var when: [Condition]
     /// Conditions that, when all hold, keep the rule from applying ("unless a diagnosis is confirmed").

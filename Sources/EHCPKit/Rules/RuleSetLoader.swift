@@ -161,7 +161,7 @@ public struct RuleSetLoader {
     static let checkKeys = ["evidence", "field", "recency", "count", "duration", "xpath", "series", "progress", "linkage"]
 
     private mutating func rule(_ node: SourceNode, ruleset: String, sources: [PublishedSource]) -> Rule? {
-        let keys = ["id", "severity", "basis", "message", "reference", "source", "quote", "when", "unless"] + Self.checkKeys
+        let keys = ["id", "severity", "basis", "message", "checklist", "reference", "source", "quote", "when", "unless"] + Self.checkKeys
         guard let fields = mapping(node, allowed: keys, what: "a rule") else { return nil }
         guard let id = text(fields["id"], what: "id") else {
             diagnostics.error("a rule needs an 'id'", at: node.location)
@@ -188,8 +188,17 @@ public struct RuleSetLoader {
             basis: enumValue(fields["basis"], what: "basis") ?? .local,
             message: text(fields["message"], what: "message") ?? "Rule \(id) is not met.",
             reference: text(fields["reference"], what: "reference"), source: source, quote: text(fields["quote"], what: "quote"),
-            when: conditions, unless: exceptions, check: check,
+            checklist: checklistText(fields["checklist"], rule: id), when: conditions, unless: exceptions, check: check,
             location: node.location, ruleset: ruleset)
+    }
+
+    /// A rule's `checklist:` wording: one line of plain text, naming no field path or code.
+    private mutating func checklistText(_ node: SourceNode?, rule id: String) -> String? {
+        guard let node, let value = text(node, what: "checklist") else { return nil }
+        if let problem = ChecklistWording.problem(inWritten: value) {
+            diagnostics.error("checklist of rule \(id) \(problem): write it in plain words, as a SENCO or parent would read it", at: node.location)
+        }
+        return value
     }
 
     mutating func whereClause(_ node: SourceNode?, list: String, what: String) -> [String: String] {

@@ -13,6 +13,9 @@ public struct BundleFile: Sendable {
         self.bytes = bytes
     }
 
+    /// The last part of its name, whichever separator a browser used: the name a user's file has.
+    public var fileName: String { LooseEvidenceFiles.baseName(name) }
+
     /// True when the bytes are a zip archive (they begin with a local file header or, for an empty
     /// archive, the end-of-directory record).
     public var isZip: Bool {
@@ -37,26 +40,48 @@ extension Validator {
             }
             return try validateZip(document.bytes, named: name)
         }
-        let limit = InputLimits.default.maxDocumentBytes
-        guard document.bytes.count <= limit else {
-            throw DiagnosticList([.error("\(document.name) is larger than the \(limit >> 20) MiB limit for a document; it was not read")])
-        }
+        try Self.checkSize(of: document)
         guard let files else {
             var report = try validate(bundle: name, document: document.name, bytes: document.bytes, format: nil, files: nil)
             report.bundle = name
             return report
         }
         let evidence = try InMemoryEvidenceFiles(files, document: document.name, bundle: name)
-        return try validate(bundle: name, document: name + "/" + evidence.document, bytes: document.bytes, format: nil, files: evidence)
+        return try validate(bundle: name, document: name + "/" + evidence.document, bytes: document.bytes, format: nil, files: { _ in evidence })
     }
 
-    /// The folder uploads are unpacked in (the system's temporary folder unless set): tests give
-    /// each check a folder of its own, to see that nothing is left in it.
-    @TaskLocal static var uploadRoot: String?
+    /// Validates an application document with evidence files given by their names alone, as a
+    /// browser sends the files a user picks: each file is put at the path of the evidence item
+    /// whose `file:` has its name (``LooseEvidenceFiles``), then the bundle is checked as a bundle
+    /// folder is. A name that could be more than one file is reported (`FILE-AMBIGUOUS`), and a file
+    /// no item names is reported as not listed.
+    ///
+    /// - Throws: ``DiagnosticList`` when the document or a rule set cannot be read.
+    public func validate(document: BundleFile, looseFiles: [BundleFile], named name: String = "bundle") throws -> BundleReport {
+        guard !document.isZip else {
+            throw DiagnosticList([.error("\(name): give either a zip bundle or a document with its files, not both")])
+        }
+        try Self.checkSize(of: document)
+        let documentName = document.fileName
+        guard !documentName.isEmpty, !documentName.hasPrefix(".") else {
+            throw DiagnosticList([.error("\(name): the document's name is not a plain file name")])
+        }
+        return try validate(bundle: name, document: name + "/" + documentName, bytes: document.bytes, format: nil) { application in
+            LooseEvidenceFiles(looseFiles, listed: application.evidence.compactMap { $0["file"]?.text })
+        }
+    }
+
+    /// Refuses a document over the readers' size limit before it is read.
+    private static func checkSize(of document: BundleFile) throws {
+        let limit = InputLimits.default.maxDocumentBytes
+        guard document.bytes.count <= limit else {
+            throw DiagnosticList([.error("\(document.name) is larger than the \(limit >> 20) MiB limit for a document; it was not read")])
+        }
+    }
 
     /// Writes the zip to a private temporary folder and validates it as the CLI does a `.zip`.
-    private func validateZip(_ bytes: [UInt8], named name: String) throws -> BundleReport {
-        let root = Self.uploadRoot ?? FileManager.default.temporaryDirectory.path
+    /// `root` is where the private folder is made: the system's temporary folder, or a test's own.
+    func validateZip(_ bytes: [UInt8], named name: String, in root: String = FileManager.default.temporaryDirectory.path) throws -> BundleReport {
         let folder = root + "/ehcp-upload-\(UUID().uuidString)"
         TemporaryItems.register(folder)
         defer { TemporaryItems.remove(folder) }

@@ -19,6 +19,8 @@ public struct BundleReport: Sendable {
     /// The application records attainment over time: the HTML report draws it as charts with
     /// `--show-personal-data`, and says where they would be without it. It tells nothing of the values.
     public var recordsAttainment = false
+    /// What the document lists and the bundle holds; nil for a document checked without its files.
+    public var enclosure: Enclosure?
 
     /// True when the bundle was read and no finding is an error.
     public var isValid: Bool { problems.isEmpty && !findings.contains { $0.severity == .error } }
@@ -193,15 +195,17 @@ public final class Validator: @unchecked Sendable {
         let document = located.path
         let bytes = try FileAccess.readDocument(document)
         let files = FileAccess.isDirectory(path) ? FolderEvidenceFiles(root: path, document: document) : nil
-        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, files: files)
+        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, files: files.map { files in { _ in files } })
     }
 
-    /// Validates a bundle's document, read already, with the bundle's files (nil for a document
-    /// given on its own, which has no evidence files to check).
-    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, files: (any EvidenceFiles)?) throws -> BundleReport {
+    /// Validates a bundle's document, read already, with the bundle's files as laid out for the
+    /// application read (nil for a document given on its own, which has no evidence files to check).
+    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?,
+                  files layOut: ((Application) -> any EvidenceFiles)?) throws -> BundleReport {
         let format = try known ?? detectFormat(of: document, bytes: bytes)
         let read = try format.read(bytes, file: document)
         let application = read.application
+        let files = layOut?(application)
         var findings = read.findings
         findings += IdentifierCheck.findings(application, knownAuthorities: authorities.codes)
         if let files {
@@ -248,6 +252,7 @@ public final class Validator: @unchecked Sendable {
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }
         var report = BundleReport(bundle: path, authority: authority, rulesets: applied, asOf: asOf, findings: findings)
         report.rules = appliedRules
+        report.enclosure = files.map { Enclosure.of(application, files: $0) }
         report.recordsAttainment = !application.attainmentSeries.isEmpty
         if options.personalDetails { report.personal = PersonalDetails(application) }
         return report
