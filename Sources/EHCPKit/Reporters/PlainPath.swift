@@ -18,7 +18,7 @@ public enum PlainPath {
             return scanIndexedPaths(bytes)
         }
         var out = ascii ? scanned ?? text : indexedPathsByRegex(text)
-        if out.contains("primaryNeed") { out = primaryNeedExplained(out) }
+        if mentionsPrimaryNeed(out) { out = primaryNeedExplained(out) }
         return out
     }
 
@@ -32,6 +32,17 @@ public enum PlainPath {
         text.replacing(#/(^|[^A-Za-z0-9/._-])([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*)\[([0-9]+)\]((?:\.[A-Za-z][A-Za-z0-9]*)*)/#) { match in
             let (whole, before, list, index, field) = match.output
             return indexedPath(list: String(list), index: String(index), field: String(field)).map { String(before) + $0 } ?? String(whole)
+        }
+    }
+
+    /// True when `text` holds the bytes of `primaryNeed` anywhere: a plain byte search, where
+    /// Foundation's `contains` would go through `NSString`.
+    private static func mentionsPrimaryNeed(_ text: String) -> Bool {
+        let name = Array("primaryNeed".utf8)
+        let bytes = Array(text.utf8)
+        guard bytes.count >= name.count else { return false }
+        return (0...(bytes.count - name.count)).contains { start in
+            bytes[start] == name[0] && bytes[start..<(start + name.count)].elementsEqual(name)
         }
     }
 
