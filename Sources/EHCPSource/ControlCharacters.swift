@@ -25,8 +25,9 @@ extension Unicode.Scalar {
     /// that can reorder or hide what a terminal shows (U+200B–U+200F, U+202A–U+202E,
     /// U+2060–U+2069, U+FEFF): none is passed on raw.
     var isHiddenControl: Bool {
-        if properties.generalCategory == .control { return true }
+        // The control category (Cc) is exactly C0, DEL and C1: no look-up in Unicode's tables.
         switch value {
+        case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: return true
         default: return false
         }

@@ -51,4 +51,12 @@ import Testing
         #expect(Set(findings.map(\.rule)) == ["FILE-SHA256", "FILE-ENCRYPTED", "FILE-DUPLICATE", "FILE-UNREFERENCED"])
         #expect(findings.first { $0.rule == "FILE-UNREFERENCED" }?.severity == .info)
     }
+
+    @Test(arguments: [
+        "evidence/report.pdf", "scan.PDF", "a.b.docx", "noextension", ".hidden", "evidence/.pdf", "dir.d/file", "dir.d/",
+        "file.", "..", ".", "/", "", "a/b/c.tar.gz", "évidence/rapport.pdf", "name with space. pdf", "trailing.pdf//",
+    ])
+    func pathExtensionIsFoundationsWithoutNSString(_ path: String) {
+        #expect(EvidenceFileCheck.pathExtension(path) == (path as NSString).pathExtension)
+    }
 }

@@ -9,6 +9,8 @@ public struct AuthorityCatalog: Sendable {
     }
 
     public let entries: [Entry]
+    /// Every authority's code, found once: each bundle's identifiers are checked against them.
+    public let codes: Set<String>
 
     /// The list carried in the binary.
     public static let builtIn = AuthorityCatalog(csv: EmbeddedResources.authoritiesCSV)
@@ -20,14 +22,13 @@ public struct AuthorityCatalog: Sendable {
             guard fields.count == 4 else { return nil }
             return Entry(code: fields[0], name: fields[1], slug: fields[2], region: fields[3])
         }
+        codes = Set(entries.map(\.code))
     }
 
     /// The authority with this code or slug.
     public func authority(_ codeOrSlug: String) -> Entry? {
         entries.first { $0.code == codeOrSlug || $0.slug == codeOrSlug.lowercased() }
     }
-
-    public var codes: Set<String> { Set(entries.map(\.code)) }
 
     /// The fields of one CSV line (RFC 4180 quoting).
     static func fields(_ line: String) -> [String] {

@@ -20,7 +20,7 @@ enum BundlePath {
     /// - Parameter realRoot: `root` with its links resolved (``FileAccess/canonical(_:)``).
     static func resolve(_ relative: String, root: String, realRoot: String) -> Result<(full: String, resolved: String), Problem> {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-        if relative.hasPrefix("/") || relative.contains("\\") || parts.contains("..") || relative.isEmpty {
+        if relative.hasPrefix("/") || relative.utf8.contains(UInt8(ascii: "\\")) || parts.contains("..") || relative.isEmpty {
             return .failure(.notRelative)
         }
         let full = root + "/" + relative

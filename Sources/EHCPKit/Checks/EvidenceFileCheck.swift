@@ -72,7 +72,7 @@ public enum EvidenceFileCheck {
                 report("FILE-EMPTY", "is an empty file")
                 continue
             }
-            let fileExtension = (relative as NSString).pathExtension.lowercased()
+            let fileExtension = Self.pathExtension(relative).lowercased()
             if !FileSniffer.allowedExtensions.contains(fileExtension) {
                 report("FILE-TYPE", "has an extension that is not an accepted evidence type (\(FileSniffer.allowedExtensions.joined(separator: ", ")))")
             } else if !FileSniffer.matches(head: file.head, tail: file.tail, complete: file.size == file.head.count, fileExtension: fileExtension) {
@@ -92,5 +92,16 @@ public enum EvidenceFileCheck {
             findings.append(.builtIn("FILE-UNREFERENCED", "\(relative) is in the bundle but no evidence item lists it", path: nil, at: nil, severity: .info))
         }
         return findings
+    }
+
+    /// What follows the last `.` of the last component of `path`, as `NSString.pathExtension`
+    /// gives it ("" when the component has no `.` or only a leading one), without going through
+    /// `NSString`.
+    static func pathExtension(_ path: String) -> String {
+        var bytes = Substring(path).utf8
+        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes = bytes.dropLast() }
+        let component = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[bytes.index(after: $0)...] } ?? bytes[...]
+        guard let dot = component.lastIndex(of: UInt8(ascii: ".")), dot != component.startIndex else { return "" }
+        return String(Substring(component[component.index(after: dot)...]))
     }
 }

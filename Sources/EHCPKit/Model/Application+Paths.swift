@@ -33,7 +33,19 @@ extension Application {
 
     /// The names of a dotted path, split on the bytes of `.` (paths are ASCII names).
     static func parts(of path: String) -> [String] {
-        path.utf8.split(separator: UInt8(ascii: ".")).map { String(Substring($0)) }
+        var parts: [String] = []
+        let bytes = path.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: ".") {
+                if start != index { parts.append(String(path[start..<index])) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start != index { parts.append(String(path[start..<index])) }
+        return parts
     }
 
     /// The list at `path` itself (not expanded), with its items.

@@ -1,4 +1,5 @@
 import EHCPSource
+import Foundation
 
 /// The published authority folders: `LocalAuthorities/england` plus one folder per authority,
 /// each with its rule set and, optionally, its format and metadata.
@@ -125,7 +126,7 @@ public struct RuleSetCatalog: Sendable {
     /// none), with every rule set it extends.
     public func rulesets(forCode code: String) throws -> [RuleSet] {
         let own = requirementsFile(forCode: code) ?? baselineFile
-        return try resolve([try RuleSetLoader.load(read(own), file: own)])
+        return try resolve([try load(own)])
     }
 
     /// The statutory baseline's `requirements.yaml`.
@@ -172,9 +173,35 @@ public struct RuleSetCatalog: Sendable {
             let file = folder + "/requirements.yaml"
             let name = Self.name(of: folder)
             guard name == id || name.hasSuffix("-" + id), exists(file) else { continue }
-            return try RuleSetLoader.load(read(file), file: file)
+            return try load(file)
         }
         return nil
+    }
+
+    /// The rule set in `file`. One of the published set is read and checked once per process,
+    /// however many authorities' chains include it, as the published files never change.
+    private func load(_ file: String) throws -> RuleSet {
+        guard !(onDisk && file.hasPrefix(directory + "/") && FileAccess.exists(file)), let key = publishedKey(file) else {
+            return try RuleSetLoader.load(read(file), file: file)
+        }
+        return try Self.loadedPublished.ruleset(key) { try RuleSetLoader.load(read(file), file: file) }
+    }
+
+    private static let loadedPublished = LoadedRuleSets()
+}
+
+/// Rule sets by the published file they were loaded from, each loaded the first time it is asked for.
+private final class LoadedRuleSets: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: [String: RuleSet] = [:]
+
+    func ruleset(_ key: String, load: () throws -> RuleSet) rethrows -> RuleSet {
+        lock.lock()
+        defer { lock.unlock() }
+        if let ruleset = loaded[key] { return ruleset }
+        let ruleset = try load()
+        loaded[key] = ruleset
+        return ruleset
     }
 }
 

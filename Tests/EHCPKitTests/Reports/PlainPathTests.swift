@@ -24,3 +24,25 @@ import Testing
             == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"])
     }
 }
+
+/// The byte scan of `PlainPath.words` gives what its regular expressions define, on text built
+/// from the pieces paths, file names and messages are made of.
+@Suite struct PlainPathScanTests {
+    static let pieces = [
+        "needs", "evidence", "parents", "consent", "graduatedApproach", "widgets", "child", "a", "Z9", "[", "]", "[0]", "[12]",
+        "[99999999999999999999]", ".", ".type", ".author.role", ".1", "/", "_", "-", " ", ",", "(", ")", "'", "\r\n", "\n",
+        "scan", ".pdf", "primaryNeed", "0", "7", "é",
+    ]
+
+    @Test func scanMatchesTheRegularExpressions() {
+        var seed: UInt64 = 2026
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        for _ in 0..<3000 {
+            let text = (0..<(next() % 12)).map { _ in Self.pieces[next() % Self.pieces.count] }.joined()
+            #expect(PlainPath.words(text) == PlainPath.wordsByRegex(text), "\(text.debugDescription)")
+        }
+    }
+}
