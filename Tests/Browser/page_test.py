@@ -3,8 +3,9 @@
 
 Starts the built binary on a free loopback port, drives the page as a SENCO would (keyboard-free
 clicks on plain forms, no script on the page), compares what the page lists with what
-`ehcp validate --format html` lists for the same bundle, and saves a screenshot of each page in
-docs/. Skips, saying why, when no browser can start. Exit status 0 when every test passes.
+`ehcp validate --format html` lists for the same bundle, and, with EHCP_SCREENSHOTS=DIR (for
+docs/, EHCP_SCREENSHOTS=docs), saves a screenshot of each page there. Skips, saying why, when no
+browser can start. Exit status 0 when every test passes.
 """
 import json
 import os
@@ -19,7 +20,8 @@ import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BINARY = os.environ.get("EHCP_BINARY", os.path.join(ROOT, ".build", "debug", "ehcp"))
-DOCS = os.path.join(ROOT, "docs")
+# Where screenshots go: only when asked, so a test run leaves the repository as it found it.
+SHOTS = os.environ.get("EHCP_SCREENSHOTS")
 NORFOLK = os.path.join(ROOT, "LocalAuthorities", "926-norfolk", "examples")
 
 
@@ -129,12 +131,14 @@ class PageTests(unittest.TestCase):
         self.browser.get(self.base + path)
 
     def shot(self, name, tallest=4000):
-        """A full-page screenshot in docs/: the window is made as tall as the page first (up to `tallest`)."""
+        """A full-page screenshot in EHCP_SCREENSHOTS: the window is made as tall as the page first (up to `tallest`)."""
+        if not SHOTS:
+            return
         height = self.browser.execute_script("return document.documentElement.scrollHeight")
         width = self.browser.execute_script("return window.innerWidth")
         self.browser.set_window_size(max(width, 320), min(max(height, 600), tallest))
         self.browser.execute_script("window.scrollTo(0, 0)")
-        self.browser.save_screenshot(os.path.join(DOCS, name))
+        self.browser.save_screenshot(os.path.join(SHOTS, name))
         self.browser.set_window_size(1024, 900)
 
     def submit(self, form, button="button"):

@@ -16,10 +16,10 @@ import Testing
     @Test func progressItemsSayHowToRecordAttainmentAndLinkProvision() throws {
         let items = try checklist().sections.flatMap(\.items)
         let series = try #require(items.first { $0.rule == "ENG-ATTAINMENT-SERIES" })
-        #expect(series.text.contains("measure with its units") && series.text.contains("the value expected at the child's age then"))
-        #expect(series.text.contains("'ehcp import-attainment'"))
+        #expect(series.text.contains("measure and units") && series.text.contains("the value expected at the child's age then"))
+        #expect(series.text.contains("export can be imported"))
         let linked = try #require(items.first { $0.rule == "ENG-PROVISION-LINKED" })
-        #expect(linked.text.contains("naming its attainment area") && linked.text.contains("(progressEvidence)"))
+        #expect(linked.text.contains("naming its area of attainment") && linked.text.contains("evidence of the progress"))
     }
 
     @Test func sectionsFollowTheOrderASENCOGathersIn() throws {
