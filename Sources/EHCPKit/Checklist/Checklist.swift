@@ -137,8 +137,8 @@ extension Check {
     /// check with `min: 0`, which only caps how many there may be).
     public var evidenceTypes: [String] {
         switch self {
-        case .evidence(let types, let min, _, _, _, _): min > 0 ? types : []
-        case .recency(let types, _, _): types
+        case .evidence(let check): check.min > 0 ? check.types : []
+        case .recency(let check): check.types
         default: []
         }
     }
@@ -146,7 +146,9 @@ extension Check {
     /// The field path the check is about, when it is about one.
     public var field: String? {
         switch self {
-        case .field(let path, _, _, _, _, _, _, _), .count(let path, _, _, _), .duration(let path, _, _, _): path
+        case .field(let check): check.path
+        case .count(let check): check.path
+        case .duration(let check): check.path
         default: nil
         }
     }
@@ -154,8 +156,8 @@ extension Check {
     /// The recency window, when the check has one.
     public var window: TimeWindow? {
         switch self {
-        case .evidence(_, _, _, let within, _, _): within
-        case .recency(_, let within, _): within
+        case .evidence(let check): check.within
+        case .recency(let check): check.within
         default: nil
         }
     }

@@ -6,16 +6,19 @@ enum ChecklistWording {
     /// What to gather or fill in for `check`, or nil when only the rule's message can say it (XPath).
     static func item(_ check: Check) -> String? {
         switch check {
-        case .evidence(let types, let min, let max, let within, let authorRole, let values):
+        case .evidence(let check):
+            let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, values = check.where
             let amount = min > 1 ? "at least \(min) of " : max == 0 ? "no " : min == 0 ? "no more than \(max ?? 0) of " : ""
             var text = amount + documents(types, article: min == 1 && max != 0)
             if let authorRole { text += ", written by \(Vocabulary.professionalRole.label(authorRole) ?? article(role(authorRole)))" }
             if let within { text += ", dated within the last \(within)" }
             return capitalised(text + matching(values, in: "evidence"))
-        case .recency(let types, let within, let values):
+        case .recency(let check):
+            let types = check.types, within = check.within, values = check.where
             return capitalised("every " + types.map { bare(document($0)) }.joined(separator: " or ") + matching(values, in: "evidence")
                 + " dated within the last \(within)")
-        case .field(let path, let required, _, let min, let max, let oneOf, let before, let after):
+        case .field(let check):
+            let path = check.path, required = check.required, min = check.min, max = check.max, oneOf = check.oneOf, before = check.before, after = check.after
             var parts: [String] = []
             if let min { parts.append("at least \(min)") }
             if let max { parts.append("at most \(max)") }
@@ -24,14 +27,16 @@ enum ChecklistWording {
             if !after.isEmpty { parts.append("on or after \(dates(after))") }
             guard !parts.isEmpty else { return capitalised(required ? label(path) : "\(label(path)), as the authority asks") }
             return capitalised("\(label(path)) \(plural(path) ? "are" : "is") " + parts.joined(separator: " and "))
-        case .count(let path, let values, let min, let max):
+        case .count(let check):
+            let path = check.path, values = check.where, min = check.min, max = check.max
             let name = PlainPath.itemName(path)
             if let min, max == nil {
                 return capitalised((min == 1 ? article(name) : "at least \(min) \(name)s") + " recorded in the form" + matching(values, in: path))
             }
             let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
             return capitalised("\(bounds) \(name)s recorded in the form" + matching(values, in: path))
-        case .duration(let path, _, _, let min):
+        case .duration(let check):
+            let path = check.path, min = check.min
             return capitalised("\(PlainPath.itemName(path))s covering at least \(min) from the first to the last")
         case .xpath:
             return nil

@@ -3,18 +3,23 @@ extension Check {
     /// "2 cycles", "£6,000", "EHC1", or "asked" when the rule sets no number or name.
     public var ask: String {
         switch self {
-        case .evidence(_, let min, let max, let within, _, _):
+        case .evidence(let check):
+            let min = check.min, max = check.max, within = check.within
             let count = min > 1 ? "\(min) documents" : max.map { "at most \($0)" }
             return [count, within.map { "within \($0)" }].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "asked"
-        case .recency(_, let within, _):
+        case .recency(let check):
+            let within = check.within
             return "within \(within)"
-        case .count(let path, _, let min, let max):
+        case .count(let check):
+            let path = check.path, min = check.min, max = check.max
             let noun = Self.countNouns[path] ?? ("item", "items")
             if let min, min > 0 { return "\(min) \(min == 1 ? noun.0 : noun.1)" + (max.map { " to \($0)" } ?? "") }
             return max.map { "at most \($0) \($0 == 1 ? noun.0 : noun.1)" } ?? "asked"
-        case .duration(_, _, _, let min):
+        case .duration(let check):
+            let min = check.min
             return "\(min)"
-        case .field(let path, _, let pattern, let min, let max, let oneOf, _, _):
+        case .field(let check):
+            let path = check.path, pattern = check.pattern, min = check.min, max = check.max, oneOf = check.oneOf
             if let oneOf { return oneOf.count <= 2 ? oneOf.joined(separator: " or ") : "one of \(oneOf.count) values" }
             if let min, path == "provisionTotal" { return Self.pounds(min) }
             if let min { return "at least \(min)" + (max.map { ", at most \($0)" } ?? "") }

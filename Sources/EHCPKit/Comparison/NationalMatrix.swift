@@ -115,7 +115,7 @@ public struct NationalMatrix: Sendable {
 extension Rule {
     /// What the rule asks for in a few words; a named local document is named.
     var ask: String {
-        if case .evidence(_, _, _, _, _, let values) = check, let name = values["localName"] {
+        if case .evidence(let evidence) = check, let name = evidence.where["localName"] {
             return name.count > 40 ? String(name.prefix(39)) + "…" : name
         }
         return check.ask

@@ -83,12 +83,15 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
     /// The theme of a rule, from what its check asks for.
     public static func of(_ check: Check) -> RequirementTheme {
         switch check {
-        case .evidence(let types, _, _, _, let authorRole, _):
+        case .evidence(let check):
+            let types = check.types, authorRole = check.authorRole
             return authorRole == "educational-psychologist" ? .epReport : ofEvidence(types)
-        case .recency(let types, _, _):
+        case .recency(let check):
+            let types = check.types
             if types.contains("need-descriptor") { return .descriptorFramework }
             return types.contains(where: professionalReports.contains) ? .reportRecency : ofEvidence(types)
-        case .count(let path, let values, _, _):
+        case .count(let check):
+            let path = check.path, values = check.where
             switch path {
             case "graduatedApproach": return values["reviewed"] == nil ? .senSupportRecord : .apdrCycles
             case "professionals": return values["role"] == "educational-psychologist" ? .epReport : .externalProfessionals
@@ -99,9 +102,11 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
             case "evidence": return values["type"].map { ofEvidence([$0]) } ?? .other
             default: return .other
             }
-        case .duration(let path, _, _, _):
+        case .duration(let check):
+            let path = check.path
             return path == "graduatedApproach" ? .supportDuration : .other
-        case .field(let path, _, _, _, _, let oneOf, _, _):
+        case .field(let check):
+            let path = check.path, oneOf = check.oneOf
             return ofField(path, oneOf: oneOf)
         case .progress(.linkage):
             return .provisionListed

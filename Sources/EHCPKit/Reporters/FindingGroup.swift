@@ -98,12 +98,14 @@ extension Rule {
     /// dated within 24 months".
     public var satisfiedBy: String? {
         switch check {
-        case .evidence(let types, let min, _, let within, let authorRole, _):
+        case .evidence(let check):
+            let types = check.types, min = check.min, within = check.within, authorRole = check.authorRole
             // A rule with `min: 0` only caps how many there may be: no item satisfies it.
             guard min > 0 else { return nil }
             return "an evidence item with type: " + Self.labelled(types)
                 + (authorRole.map { ", written by \(Vocabulary.professionalRole.label($0) ?? "a \($0)")" } ?? "") + (within.map { ", dated within \($0)" } ?? "")
-        case .recency(let types, let within, _):
+        case .recency(let check):
+            let types = check.types, within = check.within
             return "an evidence item with type: " + Self.labelled(types) + ", dated within \(within)"
         default:
             return nil

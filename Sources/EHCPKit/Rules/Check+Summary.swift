@@ -6,13 +6,15 @@ extension Check {
             values.isEmpty ? "" : " where " + values.sorted { $0.key < $1.key }.map { "\($0.key) is \($0.value)" }.joined(separator: " and ")
         }
         switch self {
-        case .evidence(let types, let min, let max, let within, let authorRole, let values):
+        case .evidence(let check):
+            let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, values = check.where
             let bounds = [min > 0 || max == nil ? "at least \(min)" : nil, max.map { "at most \($0)" }].compactMap { $0 }
             var text = "\(bounds.joined(separator: " and ")) evidence item(s) of type \(types.joined(separator: " or "))"
             if let within { text += " dated within \(within)" }
             if let authorRole { text += " by a \(authorRole)" }
             return text + filter(values)
-        case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
+        case .field(let check):
+            let path = check.path, required = check.required, pattern = check.pattern, min = check.min, max = check.max, oneOf = check.oneOf, before = check.before, after = check.after
             var parts: [String] = []
             if required { parts.append("is given") }
             if let pattern { parts.append("matches \(pattern.source)") }
@@ -22,12 +24,15 @@ extension Check {
             if !before.isEmpty { parts.append("is on or before \(RuleEvaluator.anyOf(before))") }
             if !after.isEmpty { parts.append("is on or after \(RuleEvaluator.anyOf(after))") }
             return "\(path) " + (parts.isEmpty ? "is checked" : parts.joined(separator: " and "))
-        case .recency(let types, let within, let values):
+        case .recency(let check):
+            let types = check.types, within = check.within, values = check.where
             return "every \(types.joined(separator: " or ")) is dated within \(within)" + filter(values)
-        case .count(let path, let values, let min, let max):
+        case .count(let check):
+            let path = check.path, values = check.where, min = check.min, max = check.max
             let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
             return "\(bounds) \(path) item(s)" + filter(values)
-        case .duration(let path, let from, let to, let min):
+        case .duration(let check):
+            let path = check.path, from = check.from, to = check.to, min = check.min
             return "\(path) spans at least \(min) (from the earliest \(from) to the latest \(to))"
         case .xpath(let expression):
             return "XPath: \(expression.source)"

@@ -78,16 +78,108 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
     }
 }
 
+/// `evidence:` — at least `min` and at most `max` evidence items of `types`, dated within
+/// `within`, by an author in `authorRole`, whose fields match `where`.
+public struct EvidenceCheck: Sendable {
+    public var types: [String]
+    public var min: Int
+    public var max: Int?
+    public var within: TimeWindow?
+    public var authorRole: String?
+    public var `where`: [String: String]
+
+    public init(types: [String], min: Int, max: Int? = nil, within: TimeWindow? = nil, authorRole: String? = nil, where filter: [String: String] = [:]) {
+        self.types = types
+        self.min = min
+        self.max = max
+        self.within = within
+        self.authorRole = authorRole
+        self.where = filter
+    }
+}
+
+/// `field:` — the value at `path` is given (when `required`), matches `pattern`, lies between
+/// `min` and `max`, is one of `oneOf`; a date is on or before any one of `before`, and on or
+/// after any one of `after`.
+public struct FieldCheck: Sendable {
+    public var path: String
+    public var required: Bool
+    public var pattern: Pattern?
+    public var min: String?
+    public var max: String?
+    public var oneOf: [String]?
+    public var before: [DateBound]
+    public var after: [DateBound]
+
+    public init(path: String, required: Bool, pattern: Pattern? = nil, min: String? = nil, max: String? = nil, oneOf: [String]? = nil,
+                before: [DateBound] = [], after: [DateBound] = []) {
+        self.path = path
+        self.required = required
+        self.pattern = pattern
+        self.min = min
+        self.max = max
+        self.oneOf = oneOf
+        self.before = before
+        self.after = after
+    }
+}
+
+/// `recency:` — every evidence item of `types` whose fields match `where` is dated within `within`.
+public struct RecencyCheck: Sendable {
+    public var types: [String]
+    public var within: TimeWindow
+    public var `where`: [String: String]
+
+    public init(types: [String], within: TimeWindow, where filter: [String: String] = [:]) {
+        self.types = types
+        self.within = within
+        self.where = filter
+    }
+}
+
+/// `count:` — between `min` and `max` items of the list at `path` whose fields match `where`.
+public struct CountCheck: Sendable {
+    public var path: String
+    public var `where`: [String: String]
+    public var min: Int?
+    public var max: Int?
+
+    public init(path: String, where filter: [String: String] = [:], min: Int? = nil, max: Int? = nil) {
+        self.path = path
+        self.where = filter
+        self.min = min
+        self.max = max
+    }
+}
+
+/// `duration:` — the items of the list at `path` span at least `min`, from the earliest `from`
+/// date to the latest `to` date.
+public struct DurationCheck: Sendable {
+    public var path: String
+    public var from: String
+    public var to: String
+    public var min: TimeWindow
+
+    public init(path: String, from: String, to: String, min: TimeWindow) {
+        self.path = path
+        self.from = from
+        self.to = to
+        self.min = min
+    }
+}
+
 /// The one check a rule makes.
 public enum Check: Sendable {
     /// At least `min` and at most `max` matching evidence items.
-    case evidence(types: [String], min: Int, max: Int?, within: TimeWindow?, authorRole: String?, where: [String: String])
-    /// A value must exist or match; a date must be on or before any one of `before`, and on or
-    /// after any one of `after`.
-    case field(path: String, required: Bool, pattern: Pattern?, min: String?, max: String?, oneOf: [String]?, before: [DateBound], after: [DateBound])
-    case recency(types: [String], within: TimeWindow, where: [String: String])
-    case count(path: String, where: [String: String], min: Int?, max: Int?)
-    case duration(path: String, from: String, to: String, min: TimeWindow)
+    case evidence(EvidenceCheck)
+    /// A value must exist or match.
+    case field(FieldCheck)
+    /// Every evidence item of the types is recent enough.
+    case recency(RecencyCheck)
+    /// How many items a list holds.
+    case count(CountCheck)
+    /// How long a list's dated items span.
+    case duration(DurationCheck)
     case xpath(XPathExpression)
     /// A check about attainment over time or provision linked to outcomes.
     case progress(ProgressCheck)

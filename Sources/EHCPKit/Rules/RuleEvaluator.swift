@@ -40,7 +40,8 @@ public final class RuleEvaluator {
         guard try rule.when.allSatisfy(holds) else { return [] }
         if !rule.unless.isEmpty, try rule.unless.allSatisfy(holds) { return [] }
         switch rule.check {
-        case .evidence(let types, let min, let max, let within, let authorRole, let filter):
+        case .evidence(let check):
+            let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, filter = check.where
             let cutoff = within?.before(asOf)
             let matching = application.evidence.filter { item in
                 guard let type = item["type"]?.text, types.contains(type) else { return false }
@@ -54,17 +55,21 @@ public final class RuleEvaluator {
                 return [finding(rule, path: "evidence", detail: "found \(matching.count)\(dated), at most \(max) expected")]
             }
             return []
-        case .field(let path, let required, let pattern, let min, let max, let oneOf, let before, let after):
+        case .field(let check):
+            let path = check.path, required = check.required, pattern = check.pattern, min = check.min, max = check.max, oneOf = check.oneOf, before = check.before, after = check.after
             return fieldFindings(rule, path: path, required: required, pattern: pattern, min: min, max: max, oneOf: oneOf, before: before, after: after)
-        case .recency(let types, let within, let filter):
+        case .recency(let check):
+            let types = check.types, within = check.within, filter = check.where
             return recencyFindings(rule, types: types, within: within, filter: filter)
-        case .count(let path, let filter, let min, let max):
+        case .count(let check):
+            let path = check.path, filter = check.where, min = check.min, max = check.max
             let items = application.list(at: path)?.items.compactMap(\.record) ?? []
             let count = items.filter { Self.matches($0, filter) }.count
             if let min, count < min { return [finding(rule, path: path, detail: "found \(count), at least \(min) expected")] }
             if let max, count > max { return [finding(rule, path: path, detail: "found \(count), at most \(max) expected")] }
             return []
-        case .duration(let path, let from, let to, let min):
+        case .duration(let check):
+            let path = check.path, from = check.from, to = check.to, min = check.min
             let items = application.list(at: path)?.items.compactMap(\.record) ?? []
             let starts = items.compactMap { $0[from]?.date }
             let ends = items.compactMap { $0[to]?.date }

@@ -15,7 +15,7 @@ extension RuleSetLoader {
                 if fields["within"] == nil { diagnostics.error("\(what) needs 'within'", at: node.location) }
                 return nil
             }
-            return .recency(types: types, within: within, where: whereClause(fields["where"], list: "evidence", what: what))
+            return .recency(RecencyCheck(types: types, within: within, where: whereClause(fields["where"], list: "evidence", what: what)))
         case "field":
             return field(node, what: what)
         case "count":
@@ -26,8 +26,8 @@ extension RuleSetLoader {
                 diagnostics.error("count needs a list path; '\(path)' is not a list", at: fields["path"]!.location)
                 return nil
             }
-            return .count(path: path, where: whereClause(fields["where"], list: path, what: what),
-                          min: integer(fields["min"], what: "min"), max: integer(fields["max"], what: "max"))
+            return .count(CountCheck(path: path, where: whereClause(fields["where"], list: path, what: what),
+                          min: integer(fields["min"], what: "min"), max: integer(fields["max"], what: "max")))
         case "duration":
             guard let fields = mapping(node, allowed: ["path", "from", "to", "min"], what: what),
                 let path = path(fields["path"], what: what),
@@ -37,7 +37,7 @@ extension RuleSetLoader {
             else {
                 return nil
             }
-            return .duration(path: path, from: from, to: to, min: min)
+            return .duration(DurationCheck(path: path, from: from, to: to, min: min))
         case "series", "progress", "linkage":
             return progressCheck(key, node, what: what).map(Check.progress)
         default:
@@ -62,11 +62,11 @@ extension RuleSetLoader {
         if let max, min > max, let node = fields["max"] {
             diagnostics.error("max (\(max)) is below min (\(min)) in \(what), so no request could pass", at: node.location)
         }
-        return .evidence(
+        return .evidence(EvidenceCheck(
             types: types(fields, what: what, at: node.location), min: min, max: max,
             within: window(fields["within"], what: "within"),
             authorRole: fields["authorRole"].flatMap { code($0, .professionalRole, what: "professional role") },
-            where: whereClause(fields["where"], list: "evidence", what: what))
+            where: whereClause(fields["where"], list: "evidence", what: what)))
     }
 
     private mutating func field(_ node: SourceNode, what: String) -> Check? {
@@ -109,9 +109,9 @@ extension RuleSetLoader {
                 text(item, what: "oneOf").flatMap { checkValue($0, of: path, type: type, at: item.location, in: "oneOf") ? $0 : nil }
             }
         }
-        return .field(
+        return .field(FieldCheck(
             path: path, required: fields["required"]?.scalar?.value == "true", pattern: pattern,
-            min: bounds["min"], max: bounds["max"], oneOf: oneOf, before: before, after: after)
+            min: bounds["min"], max: bounds["max"], oneOf: oneOf, before: before, after: after))
     }
 
     /// A `before` or `after`: one bound, or a list of bounds of which any one will do.

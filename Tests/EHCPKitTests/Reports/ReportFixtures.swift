@@ -13,10 +13,10 @@ enum ReportFixtures {
     }
 
     static let rules: [Rule] = [
-        rule("NFK-CONSENT", .evidence(types: ["consent-form"], min: 1, max: nil, within: nil, authorRole: nil, where: [:])),
-        rule("NFK-REPORTS-RECENT", .recency(types: ["educational-psychologist-report"], within: TimeWindow("24 months")!, where: [:]), severity: .warning),
-        rule("ENG-CHILD-GIVEN-NAMES", .field(path: "child.givenNames", required: true, pattern: nil, min: nil, max: nil, oneOf: nil, before: [], after: []), basis: .law),
-        rule("NFK-PASSES", .count(path: "graduatedApproach", where: [:], min: 1, max: nil)),
+        rule("NFK-CONSENT", .evidence(EvidenceCheck(types: ["consent-form"], min: 1))),
+        rule("NFK-REPORTS-RECENT", .recency(RecencyCheck(types: ["educational-psychologist-report"], within: TimeWindow("24 months")!)), severity: .warning),
+        rule("ENG-CHILD-GIVEN-NAMES", .field(FieldCheck(path: "child.givenNames", required: true)), basis: .law),
+        rule("NFK-PASSES", .count(CountCheck(path: "graduatedApproach", min: 1))),
     ]
 
     static func finding(_ rule: String, _ severity: Severity, _ basis: Basis, line: Int, path: String) -> Finding {
