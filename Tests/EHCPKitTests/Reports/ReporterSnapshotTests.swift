@@ -9,8 +9,18 @@ import Testing
     static let extensions = ["text": "txt", "json": "json", "html": "html", "markdown": "md", "sarif": "sarif", "junit": "xml"]
 
     /// The output with what changes between runs (the JUnit timestamp) fixed.
+    /// The report with its timestamp fixed and, in HTML, the stylesheet left out: the snapshot is of
+    /// the report's content; the stylesheet is tested once, below and by `ContrastTests`.
     static func normalised(_ text: String) -> String {
         text.replacingOccurrences(of: #"timestamp="[0-9T:-]+""#, with: #"timestamp="2026-01-01T00:00:00""#, options: .regularExpression)
+            .replacingOccurrences(of: #"<style>[^<]*</style>"#, with: "<style>/* the report's stylesheet */</style>", options: .regularExpression)
+    }
+
+    /// Every HTML report carries the whole stylesheet inline (a report is one file, opened anywhere).
+    @Test func theHTMLReportCarriesTheStylesheet() {
+        let html = HTMLReporter().report(ReportFixtures.all, context: ReportFixtures.context)
+        #expect(html.contains("<style>" + HTMLReporter.style))
+        #expect(html.components(separatedBy: "<style>").count == 2)
     }
 
     @Test(arguments: Reporters.all.map { $0.identifier })
