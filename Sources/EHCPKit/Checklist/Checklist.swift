@@ -98,7 +98,7 @@ public struct Checklist: Sendable {
     }
 
     /// The section a check belongs in, from the evidence types or field path it names.
-    static func section(of check: Check) -> Section {
+    static func section(of check: RuleCheck) -> Section {
         let subject = check.evidenceTypes.first ?? check.field ?? check.progressSubject ?? ""
         let table: [(Section, [String])] = [
             (.consent, ["consent"]),
@@ -132,7 +132,7 @@ extension Condition {
     }
 }
 
-extension Check {
+extension RuleCheck {
     /// The evidence types the check asks for (empty for checks on fields, and for an evidence
     /// check with `min: 0`, which only caps how many there may be).
     public var evidenceTypes: [String] {

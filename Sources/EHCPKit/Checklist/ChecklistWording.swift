@@ -4,7 +4,7 @@
 /// is wrong with a request; a checklist is read before there is one.
 enum ChecklistWording {
     /// What to gather or fill in for `check`, or nil when only the rule's message can say it (XPath).
-    static func item(_ check: Check) -> String? {
+    static func item(_ check: RuleCheck) -> String? {
         switch check {
         case .evidence(let check):
             let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, values = check.where

@@ -81,7 +81,7 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
     ]
 
     /// The theme of a rule, from what its check asks for.
-    public static func of(_ check: Check) -> RequirementTheme {
+    public static func of(_ check: RuleCheck) -> RequirementTheme {
         switch check {
         case .evidence(let check):
             let types = check.types, authorRole = check.authorRole

@@ -50,7 +50,7 @@ public enum ProgressTest: String, Sendable, CaseIterable {
     case gap
 }
 
-extension Check {
+extension RuleCheck {
     /// The list a progress check is about (`attainment`, or `provision` for a linkage), so that
     /// checklists file it with the fields it asks for.
     public var progressSubject: String? {

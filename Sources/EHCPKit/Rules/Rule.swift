@@ -46,7 +46,7 @@ public struct Rule: Sendable {
     public var when: [Condition]
     /// Conditions that, when all hold, keep the rule from applying ("unless a diagnosis is confirmed").
     public var unless: [Condition] = []
-    public var check: Check
+    public var check: RuleCheck
     /// Where the rule is defined.
     public var location: SourceLocation
     /// The rule set that defines it.
@@ -169,7 +169,7 @@ public struct DurationCheck: Sendable {
 }
 
 /// The one check a rule makes.
-public enum Check: Sendable {
+public enum RuleCheck: Sendable {
     /// At least `min` and at most `max` matching evidence items.
     case evidence(EvidenceCheck)
     /// A value must exist or match.

@@ -3,7 +3,7 @@ import EHCPXML
 
 /// Reading the one check of a rule (docs/design.md, Authorities, rule sets and formats), each parameter reported at its place.
 extension RuleSetLoader {
-    mutating func check(_ key: String, _ node: SourceNode, rule: String) -> Check? {
+    mutating func check(_ key: String, _ node: SourceNode, rule: String) -> RuleCheck? {
         let what = "the \(key) check of \(rule)"
         switch key {
         case "evidence":
@@ -39,9 +39,9 @@ extension RuleSetLoader {
             }
             return .duration(DurationCheck(path: path, from: from, to: to, min: min))
         case "series", "progress", "linkage":
-            return progressCheck(key, node, what: what).map(Check.progress)
+            return progressCheck(key, node, what: what).map(RuleCheck.progress)
         default:
-            return xpath(node).map(Check.xpath)
+            return xpath(node).map(RuleCheck.xpath)
         }
     }
 
@@ -55,7 +55,7 @@ extension RuleSetLoader {
         return expression
     }
 
-    private mutating func evidence(_ node: SourceNode, what: String) -> Check? {
+    private mutating func evidence(_ node: SourceNode, what: String) -> RuleCheck? {
         guard let fields = mapping(node, allowed: ["type", "types", "min", "max", "within", "authorRole", "where"], what: what) else { return nil }
         let max = integer(fields["max"], what: "max")
         let min = integer(fields["min"], what: "min") ?? (max == nil ? 1 : 0)
@@ -69,7 +69,7 @@ extension RuleSetLoader {
             where: whereClause(fields["where"], list: "evidence", what: what)))
     }
 
-    private mutating func field(_ node: SourceNode, what: String) -> Check? {
+    private mutating func field(_ node: SourceNode, what: String) -> RuleCheck? {
         guard let fields = mapping(node, allowed: ["path", "required", "pattern", "min", "max", "oneOf", "before", "after"], what: what) else { return nil }
         guard let path = path(fields["path"], what: what) else {
             if fields["path"] == nil { diagnostics.error("\(what) needs 'path'", at: node.location) }

@@ -39,9 +39,9 @@ import Testing
     }
 
     @Test func askedAmountsAreWrittenAsPeopleSayThem() {
-        #expect(Check.pounds("6000") == "£6,000")
-        #expect(Check.pounds("1250000") == "£1,250,000")
-        #expect(Check.pounds("12.50") == "£12.50")
+        #expect(RuleCheck.pounds("6000") == "£6,000")
+        #expect(RuleCheck.pounds("1250000") == "£1,250,000")
+        #expect(RuleCheck.pounds("12.50") == "£12.50")
         #expect(NationalMatrix.csvField("-1") == "'-1")
         #expect(NationalMatrix.csvField("@SUM(A1)") == "'@SUM(A1)")
         #expect(NationalMatrix.csvField("a \"b\", c") == "\"a \"\"b\"\", c\"")

@@ -7,7 +7,7 @@ enum ReportFixtures {
     static let norfolk = AuthorityCatalog.Entry(code: "926", name: "Norfolk", slug: "norfolk", region: "East of England")
     static let rulesFile = "LocalAuthorities/926-norfolk/requirements.yaml"
 
-    static func rule(_ id: String, _ check: Check, severity: Severity = .error, basis: Basis = .local) -> Rule {
+    static func rule(_ id: String, _ check: RuleCheck, severity: Severity = .error, basis: Basis = .local) -> Rule {
         Rule(id: id, severity: severity, basis: basis, message: "Message of \(id).", reference: "Guidance, https://example.org/\(id)",
              source: nil, quote: nil, when: [], check: check, location: SourceLocation(file: rulesFile, line: 10), ruleset: "norfolk")
     }

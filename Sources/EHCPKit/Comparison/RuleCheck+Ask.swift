@@ -1,4 +1,4 @@
-extension Check {
+extension RuleCheck {
     /// What the check asks for in a few words, for one cell of the national matrix: "24 months",
     /// "2 cycles", "£6,000", "EHC1", or "asked" when the rule sets no number or name.
     public var ask: String {

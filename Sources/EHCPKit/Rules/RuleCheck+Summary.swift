@@ -1,5 +1,5 @@
 /// Plain-English summaries of checks and conditions, for `explain` and `rules diff`.
-extension Check {
+extension RuleCheck {
     /// What the check asks for, in words that do not depend on the rule's id or message.
     public var summary: String {
         func filter(_ values: [String: String]) -> String {
