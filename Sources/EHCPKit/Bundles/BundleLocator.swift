@@ -13,6 +13,8 @@ public enum BundleLocator {
     public struct Located {
         public var path: String
         public var format: (any FormatPlugin)?
+        /// The document as parsed to recognise its format, so that it is not parsed again to be read.
+        var parsed: SourceDocument?
     }
 
     /// The document path for `path`: the file itself, or the one application document in a
@@ -30,7 +32,7 @@ public enum BundleLocator {
         if present.isEmpty, let formats = try formats() {
             let recognised = authorityDocuments(in: path, formats: formats)
             if recognised.count == 1 {
-                return Located(path: try contained(path + "/" + recognised[0].name, in: path), format: recognised[0].format)
+                return Located(path: try contained(path + "/" + recognised[0].name, in: path), format: recognised[0].format, parsed: recognised[0].parsed)
             }
             if recognised.count > 1 {
                 let names = recognised.map(\.name)
@@ -57,14 +59,15 @@ public enum BundleLocator {
 
     /// Root files of `folder` that an authority format recognises, each with its format (nil when
     /// several recognise it, left for detection to report).
-    static func authorityDocuments(in folder: String, formats: FormatRegistry) -> [(name: String, format: (any FormatPlugin)?)] {
+    static func authorityDocuments(in folder: String, formats: FormatRegistry) -> [(name: String, format: (any FormatPlugin)?, parsed: SourceDocument?)] {
         FileAccess.list(folder).compactMap { name in
             let lowered = name.lowercased()
-            guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(folder + "/" + name),
-                  (try? contained(folder + "/" + name, in: folder)) != nil,
-                  let bytes = try? FileAccess.readDocument(folder + "/" + name),
-                  let recognising = try? formats.authorityFormats(recognising: bytes, path: name), !recognising.isEmpty else { return nil }
-            return (name, recognising.count == 1 ? recognising[0] : nil)
+            let file = folder + "/" + name
+            guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(file),
+                  (try? contained(file, in: folder)) != nil,
+                  let bytes = try? FileAccess.readDocument(file),
+                  let recognising = try? formats.authorityFormatsParsed(recognising: bytes, path: file), !recognising.formats.isEmpty else { return nil }
+            return (name, recognising.formats.count == 1 ? recognising.formats[0] : nil, recognising.parsed)
         }
     }
 

@@ -29,6 +29,20 @@ public protocol FormatPlugin: Sendable {
 
 extension FormatPlugin {
     public var fileExtension: String { syntax?.fileExtension ?? "txt" }
+
+    /// Reads `bytes`, or `parsed` when the document was parsed already (to recognise its format)
+    /// and this format can read a parsed document: a document is parsed once.
+    func read(_ bytes: [UInt8], file: String, parsed: SourceDocument?) throws -> ReadResult {
+        if let parsed, let reader = self as? any ParsedDocumentReading { return try reader.read(parsed) }
+        return try read(bytes, file: file)
+    }
+}
+
+/// A format that reads a document already parsed in its syntax, as the authority formats do: a
+/// document recognised by its content is then not parsed a second time to be read.
+public protocol ParsedDocumentReading: FormatPlugin {
+    /// Reads `document` into an application; schema problems are findings, not errors.
+    func read(_ document: SourceDocument) throws -> ReadResult
 }
 
 /// An application read from a document, with the findings of decoding it.

@@ -96,9 +96,9 @@ public final class Validator: @unchecked Sendable {
 
     /// The format of a document found without an authority format's help: a canonical
     /// `application.*` by its name, any other file by its content.
-    func detectFormat(of document: String, bytes: [UInt8]) throws -> any FormatPlugin {
+    func detectFormat(of document: String, bytes: [UInt8]) throws -> (format: any FormatPlugin, parsed: SourceDocument?) {
         let canonicalName = BundleLocator.documentNames.contains { document.hasSuffix("/" + $0) }
-        return try (canonicalName ? FormatRegistry.canonicalOnly : try formats()).detect(path: document, bytes: bytes)
+        return try (canonicalName ? FormatRegistry.canonicalOnly : try formats()).recognise(path: document, bytes: bytes)
     }
 
     /// The `authority.yaml` of the authority with `code`, when it publishes one.
@@ -195,15 +195,17 @@ public final class Validator: @unchecked Sendable {
         let document = located.path
         let bytes = try FileAccess.readDocument(document)
         let files = FileAccess.isDirectory(path) ? FolderEvidenceFiles(root: path, document: document) : nil
-        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, files: files.map { files in { _ in files } })
+        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, parsed: located.parsed,
+                            files: files.map { files in { _ in files } })
     }
 
     /// Validates a bundle's document, read already, with the bundle's files as laid out for the
     /// application read (nil for a document given on its own, which has no evidence files to check).
-    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?,
+    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, parsed parsedAlready: SourceDocument? = nil,
                   files layOut: ((Application) -> any EvidenceFiles)?) throws -> BundleReport {
-        let format = try known ?? detectFormat(of: document, bytes: bytes)
-        let read = try format.read(bytes, file: document)
+        // A document recognised by its content was parsed to be recognised: it is read from that.
+        let (format, parsed) = try known.map { ($0, parsedAlready) } ?? detectFormat(of: document, bytes: bytes)
+        let read = try format.read(bytes, file: document, parsed: parsed)
         let application = read.application
         let files = layOut?(application)
         var findings = read.findings

@@ -27,7 +27,10 @@ public struct MappedFormat: FormatPlugin {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
-        let document = try SourceDocument.parse(bytes, file: file, syntax: definition.syntax)
+        try read(try SourceDocument.parse(bytes, file: file, syntax: definition.syntax))
+    }
+
+    public func read(_ document: SourceDocument) throws -> ReadResult {
         if definition.syntax == .xml, document.rootName != definition.xmlRoot || document.rootNamespace != definition.xmlNamespace {
             throw DiagnosticList([.error(
                 "the root element is <\(document.rootName ?? "")> in namespace '\(document.rootNamespace ?? "")'; format \(id) expects <\(definition.xmlRoot ?? "")> in namespace '\(definition.xmlNamespace ?? "")'",
