@@ -18,10 +18,7 @@ target=${1:?usage: scripts/fuzz.sh yaml|xml|ruleset|zip [SECONDS] | check [BUILD
 
 if [ "$target" = check ]; then
     products=${2:-.build/debug}
-    # The package checkouts sit beside the configuration folders: .build/checkouts.
-    checkouts=$(cd "$products/.." && while [ ! -d checkouts ] && [ "$PWD" != / ]; do cd ..; done; echo "$PWD/checkouts")
-    flags=(-typecheck -parse-as-library -I "$products/Modules" -I Sources/CYAML -I Sources/CLibXML2
-        -I "$checkouts/ZIPFoundation/Sources/CZLib")
+    flags=(-typecheck -parse-as-library -I "$products/Modules" -I Sources/CYAML -I Sources/CLibXML2 -I Sources/CZlib)
     for flag in $(pkg-config --cflags yaml-0.1 libxml-2.0); do flags+=(-Xcc "$flag"); done
     status=0
     for source in Fuzz/*.swift Benchmarks/ReaderBench.swift; do swiftc "${flags[@]}" "$source" || { echo "$source does not compile" >&2; status=1; }; done
