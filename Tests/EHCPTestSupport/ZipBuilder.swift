@@ -21,8 +21,9 @@ public struct ZipBuilder {
             case none
             /// Sizes and offset all ones in the record, their values in the zip64 extra field.
             case full
-            /// Sizes and offset all ones, but the field holds only `bytes` bytes of the 24 needed.
-            case truncated(bytes: Int)
+            /// Sizes and offset all ones, but the field holds only `bytes` bytes of the 24 needed,
+            /// its header claiming `claimed` bytes (by default, as many as it holds).
+            case truncated(bytes: Int, claimed: Int? = nil)
         }
 
         public var name: [UInt8]
@@ -132,8 +133,9 @@ public struct ZipBuilder {
         case .none: break
         case .full, .truncated:
             extra = Self.fields([(size, 8), (UInt64(written.compressed), 8), (UInt64(written.offset), 8)])
-            if case .truncated(let kept) = entry.zip64 { extra = extra.prefix(kept) }
-            extra = Self.fields([(1, 2), (UInt64(extra.count), 2)]) + extra
+            var claimed = extra.count
+            if case .truncated(let kept, let claim) = entry.zip64 { extra = extra.prefix(kept); claimed = claim ?? kept }
+            extra = Self.fields([(1, 2), (UInt64(claimed), 2)]) + extra
             narrow = (0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF)
         }
         central += Self.fields([(0x0201_4B50, 4), (0x031E, 2), (entry.zip64.isNone ? 20 : 45, 2), (UInt64(entry.flags), 2),
