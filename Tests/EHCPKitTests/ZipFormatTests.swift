@@ -133,6 +133,32 @@ import Testing
         #expect(files["evidence/empty.txt"] == Data())
     }
 
+    // MARK: - zlib
+
+    /// A stream fed a byte at a time, or whole, into a buffer far smaller than its output inflates
+    /// whole; cut short, it is not finished; bytes after its end are counted; garbage is an error.
+    @Test func theInflaterTakesAnyChunkingAndKnowsWhenTheStreamEnds() throws {
+        // Ending in a long run: its matches give far more output than the buffer holds at once.
+        let text = Array(((0..<5_000).map { "line \($0 % 97)\n" }.joined() + String(repeating: "a", count: 1_000)).utf8)
+        let deflated = Zlib.deflate(text)
+        #expect(Zlib.crc32(text) == Zlib.crc32(text.suffix(from: 10), continuing: Zlib.crc32(text.prefix(10))))
+        for cut in [0, 1] {
+            let inflater = Zlib.Inflater(bufferSize: 7)
+            var output: [UInt8] = []
+            for byte in deflated.dropLast(cut) { try inflater.inflate(Data([byte])) { output += $0 } }
+            #expect(inflater.finished == (cut == 0))
+            #expect(cut == 1 || output == text)
+        }
+        let whole = Zlib.Inflater(bufferSize: 7)
+        var output: [UInt8] = []
+        try whole.inflate(Data(deflated)) { output += $0 }
+        #expect(whole.finished && output == text)
+        let inflater = Zlib.Inflater()
+        try inflater.inflate(Data(deflated + [1, 2, 3])) { _ in }
+        #expect(inflater.finished && inflater.trailing == 3)
+        #expect(throws: Zlib.InflateError.self) { try Zlib.Inflater().inflate(Data(repeating: 0xFF, count: 16)) { _ in } }
+    }
+
     // MARK: - Writing
 
     private let files = [

@@ -18,9 +18,11 @@ public struct ZipLimits: Sendable {
 ///
 /// Only a regular file is opened. Before anything is written: the entry count the end record
 /// declares is held to the limit, entries that share bytes (a non-recursive zip bomb) are refused,
-/// names that are absolute or climb out (`..`) and link entries are refused, and the declared sizes
-/// are held to the limits, per entry and for the archive as a whole. Sizes are counted again as the
-/// bytes are actually inflated, so a header that lies about its size cannot get past the limits. Two
+/// encrypted entries and names that are not valid text are refused (``ZipDirectory``), names that
+/// are absolute or climb out (`..`) and link entries are refused, and the declared sizes are held to
+/// the limits, per entry and for the archive as a whole. Sizes are counted again as the bytes are
+/// actually inflated, so a header that lies about its size cannot get past the limits, and an entry
+/// that inflates to more or less than it declares, or to another CRC-32, is damaged. Two
 /// entries of the same name (two application documents, say) are refused rather than one winning.
 /// Every write throws on failure, and the folder is removed by ``withUnpacked(_:limits:_:)`` on
 /// every path out.
@@ -55,7 +57,7 @@ public enum ZipBundle {
         } catch .overlapping {
             throw fail(path, "has entries that share their bytes, as non-recursive zip bombs do; nothing was unpacked")
         } catch .encrypted {
-            throw fail(path, "has an encrypted entry; encrypted zips are not accepted, nothing was unpacked")
+            throw fail(path, "has an encrypted entry; encrypted zips are not accepted; nothing was unpacked")
         } catch .unsupportedMethod {
             throw fail(path, "has an entry compressed otherwise than by deflate; nothing was unpacked")
         } catch .invalidName {
