@@ -98,6 +98,12 @@ import Testing
         try expectRefused(ZipBuilder([Entry("application.yaml", Self.document), evidence]).finished(), "has an encrypted entry")
     }
 
+    @Test func anEntryCompressedOtherwiseThanByDeflateIsRefused() throws {
+        var evidence = Entry("evidence/report.txt", Data("x".utf8))
+        evidence.declaredMethod = 12  // bzip2
+        try expectRefused(ZipBuilder([Entry("application.yaml", Self.document), evidence]).finished(), "has an entry compressed otherwise than by deflate")
+    }
+
     @Test func aLinkEntryIsRefused() throws {
         var link = Entry("evidence/link.pdf", Data("/etc/passwd".utf8), deflated: false)
         link.externalAttributes = 0o120777 << 16

@@ -42,6 +42,8 @@ public struct ZipBuilder {
         public var alterCompressed: ((Data) -> Data)?
         /// The name the local header gives, when not the directory's.
         public var localName: [UInt8]?
+        /// The compression method the records declare, when not 8 (deflated) or 0 (stored).
+        public var declaredMethod: UInt16?
         public var zip64: Zip64Field = .none
 
         public init(_ name: String, _ content: Content, deflated: Bool = true) {
@@ -111,7 +113,7 @@ public struct ZipBuilder {
         let zip64 = !(entry.zip64.isNone)
         let name = entry.localName ?? entry.name
         let extra = zip64 ? Self.fields([(1, 2), (16, 2), (entry.declaredSize ?? size, 8), (UInt64(data.count), 8)]) : Data()
-        bytes += Self.fields([(0x0403_4B50, 4), (zip64 ? 45 : 20, 2), (UInt64(entry.flags), 2), (entry.deflated ? 8 : 0, 2),
+        bytes += Self.fields([(0x0403_4B50, 4), (zip64 ? 45 : 20, 2), (UInt64(entry.flags), 2), (entry.method, 2),
                               (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? crc), 4),
                               (zip64 ? 0xFFFF_FFFF : UInt64(data.count), 4), (zip64 ? 0xFFFF_FFFF : entry.declaredSize ?? size, 4),
                               (UInt64(name.count), 2), (UInt64(extra.count), 2)])
@@ -139,7 +141,7 @@ public struct ZipBuilder {
             narrow = (0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF)
         }
         central += Self.fields([(0x0201_4B50, 4), (0x031E, 2), (entry.zip64.isNone ? 20 : 45, 2), (UInt64(entry.flags), 2),
-                                (entry.deflated ? 8 : 0, 2), (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? written.crc), 4),
+                                (entry.method, 2), (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? written.crc), 4),
                                 (narrow.0, 4), (narrow.1, 4), (UInt64(nameBytes.count), 2), (UInt64(extra.count), 2), (0, 2),
                                 (0, 2), (0, 2), (UInt64(entry.externalAttributes), 4), (narrow.2, 4)])
         central += Data(nameBytes) + extra
@@ -204,6 +206,10 @@ public struct ZipBuilder {
             return (output, crc, UInt64(total))
         }
     }
+}
+
+extension ZipBuilder.Entry {
+    var method: UInt64 { UInt64(declaredMethod ?? (deflated ? 8 : 0)) }
 }
 
 extension ZipBuilder.Entry.Zip64Field {
