@@ -38,7 +38,10 @@ esac
 
 build=.build-fuzz
 sanitizers=fuzzer,address
-swift build --build-path "$build" --target EHCPKit -Xswiftc -sanitize=$sanitizers >&2
+# The modules get AddressSanitizer and libFuzzer's coverage, not libFuzzer itself: its `main` would
+# clash with that of the build-time tool (EmbedResourcesTool), which SwiftPM builds with the same flags.
+ASAN_OPTIONS=detect_leaks=0 swift build --build-path "$build" --target EHCPKit -Xswiftc -sanitize=address \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >&2
 binary=$build/fuzz-$target
 scripts/swiftc-library.sh "$build/debug" "$binary" "Fuzz/$source.swift" -sanitize=$sanitizers -parse-as-library -g
 
