@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
-        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // The server of `ehcp serve`; its optional traits (swift-configuration, full Foundation) are not needed.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -22,14 +21,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "EHCPSource"),
         .target(name: "EHCPYAML", dependencies: ["CYAML", "EHCPSource"]),
         .target(name: "EHCPXML", dependencies: ["CLibXML2", "EHCPSource"]),
         .target(
             name: "EHCPKit",
             dependencies: [
-                "EHCPSource", "EHCPYAML", "EHCPXML", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "EHCPSource", "EHCPYAML", "EHCPXML", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedResourcesPlugin"]
         ),
@@ -51,14 +50,13 @@ let package = Package(
         .testTarget(name: "EHCPSourceTests", dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]),
         .testTarget(
             name: "EHCPKitTests",
-            dependencies: ["EHCPKit", "EHCPSource", "EHCPXML", "EHCPTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["EHCPKit", "EHCPSource", "EHCPXML", "EHCPTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport", "ehcp", "LibraryUsage"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [
                 "EHCPServer", "EHCPKit", "EHCPSource", "EHCPTestSupport", "EHCPYAML", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]

@@ -18,10 +18,7 @@ target=${1:?usage: scripts/fuzz.sh yaml|xml|ruleset|zip [SECONDS] | check [BUILD
 
 if [ "$target" = check ]; then
     products=${2:-.build/debug}
-    # The package checkouts sit beside the configuration folders: .build/checkouts.
-    checkouts=$(cd "$products/.." && while [ ! -d checkouts ] && [ "$PWD" != / ]; do cd ..; done; echo "$PWD/checkouts")
-    flags=(-typecheck -parse-as-library -I "$products/Modules" -I Sources/CYAML -I Sources/CLibXML2
-        -I "$checkouts/ZIPFoundation/Sources/CZLib")
+    flags=(-typecheck -parse-as-library -I "$products/Modules" -I Sources/CYAML -I Sources/CLibXML2 -I Sources/CZlib)
     for flag in $(pkg-config --cflags yaml-0.1 libxml-2.0); do flags+=(-Xcc "$flag"); done
     status=0
     for source in Fuzz/*.swift Benchmarks/ReaderBench.swift; do swiftc "${flags[@]}" "$source" || { echo "$source does not compile" >&2; status=1; }; done
@@ -41,7 +38,10 @@ esac
 
 build=.build-fuzz
 sanitizers=fuzzer,address
-swift build --build-path "$build" --target EHCPKit -Xswiftc -sanitize=$sanitizers >&2
+# The modules get AddressSanitizer and libFuzzer's coverage, not libFuzzer itself: its `main` would
+# clash with that of the build-time tool (EmbedResourcesTool), which SwiftPM builds with the same flags.
+ASAN_OPTIONS=detect_leaks=0 swift build --build-path "$build" --target EHCPKit -Xswiftc -sanitize=address \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp >&2
 binary=$build/fuzz-$target
 scripts/swiftc-library.sh "$build/debug" "$binary" "Fuzz/$source.swift" -sanitize=$sanitizers -parse-as-library -g
 

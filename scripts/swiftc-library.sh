@@ -12,12 +12,12 @@ shift 3
 root=$(dirname "$products")
 if [ -x "$output" ] && [ -z "$(find "$products/Modules" "$source" -newer "$output" -print -quit)" ]; then exit 0; fi
 objects=()
-for module in EHCPKit EHCPSource EHCPYAML EHCPXML ZIPFoundation Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
+for module in EHCPKit EHCPSource EHCPYAML EHCPXML Crypto CryptoBoringWrapper CCryptoBoringSSL CCryptoBoringSSLShims; do
     while IFS= read -r object; do objects+=("$object"); done < <(find "$products/$module.build" -name '*.o')
 done
 cflags=()
 for flag in $(pkg-config --cflags yaml-0.1 libxml-2.0); do cflags+=(-Xcc "$flag"); done
 # shellcheck disable=SC2046
 swiftc "$@" -I "$products/Modules" -I Sources/CYAML -I Sources/CLibXML2 \
-    -I "$root/checkouts/ZIPFoundation/Sources/CZLib" "${cflags[@]}" \
+    -I Sources/CZlib "${cflags[@]}" \
     $(pkg-config --libs yaml-0.1 libxml-2.0) -lz -lstdc++ "$source" "${objects[@]}" -o "$output"

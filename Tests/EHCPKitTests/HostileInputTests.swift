@@ -2,7 +2,6 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 
 /// Hostile bundles through the `ehcp` binary: each is refused with exit 2 (never a crash, a hang or
 /// a leak of file content) and nothing is written outside the run's own temporary folder.

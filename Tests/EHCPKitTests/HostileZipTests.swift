@@ -2,7 +2,6 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 
 /// Hostile zipped bundles through the `ehcp` binary: refused with exit 2, nothing written outside
 /// the private temporary folder, and that folder gone afterwards, interrupted or not.
@@ -10,29 +9,18 @@ import ZIPFoundation
     private typealias Sandbox = HostileInputTests.Sandbox
 
     private static func zip(_ path: String, _ entries: [(String, Data)]) throws {
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        for (name, data) in entries {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
+        try ZipBuilder(entries.map { ZipBuilder.Entry($0, $1) }).write(to: path)
     }
 
     /// A zip holding 1 GiB of zeros, deflated as it is written (about 1 MiB on disk), made once
     /// and kept in the system's temporary folder for later runs.
     private static let bomb: String = {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-test-bomb-1gib.zip").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-test-zeros-bomb-1gib.zip").path
         if FileAccess.exists(path) { return path }
         let partial = path + ".\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: partial) }
-        let archive = try! Archive(url: URL(fileURLWithPath: partial), accessMode: .create)
-        try! archive.addEntry(with: "application.yaml", type: .file, uncompressedSize: Int64(20), compressionMethod: .none) { (_: Int64, _: Int) in
-            Data("schemaVersion: \"1\"\n\n".utf8)
-        }
-        let chunk = Data(count: 1 << 20)
-        try! archive.addEntry(with: "evidence/zeros.pdf", type: .file, uncompressedSize: Int64(1 << 30), compressionMethod: .deflate) { _, size in
-            size == chunk.count ? chunk : Data(count: size)
-        }
+        try! ZipBuilder([.init("application.yaml", Data("schemaVersion: \"1\"\n\n".utf8), deflated: false),
+                         .init("evidence/zeros.pdf", .zeros(1 << 30))]).write(to: partial)
         _ = rename(partial, path)
         return path
     }()

@@ -2,7 +2,6 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 @testable import EHCPKit
 
 /// `Validator.validate(document:files:)`: bundles given as bytes report what their folders report.
@@ -47,7 +46,7 @@ import ZIPFoundation
     @Test func aZipIsUnpackedAndReportedUnderItsGivenName() throws {
         let folder = RepositoryPaths.examples + "/riverside-request"
         let zipPath = NSTemporaryDirectoryPath.make() + "/bundle.zip"
-        try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: zipPath), shouldKeepParent: false)
+        try ZipBuilder.folder(folder, keepingParent: false).write(to: zipPath)
         let report = try validator.validate(document: BundleFile(name: "bundle.zip", bytes: try FileAccess.read(zipPath)), named: "request.zip")
         #expect(report.bundle == "request.zip")
         #expect(summary(report) == summary(try validator.validate(bundle: folder), showing: folder, as: "request.zip"))
@@ -57,10 +56,9 @@ import ZIPFoundation
     @Test func aZipOfTheBundlesFolderIsReadInsideThatFolder() throws {
         let folder = RepositoryPaths.examples + "/riverside-request"
         let zipPath = NSTemporaryDirectoryPath.make() + "/bundle.zip"
-        try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: zipPath), shouldKeepParent: true)
-        let archive = try Archive(url: URL(fileURLWithPath: zipPath), accessMode: .update)
-        let fork = Data([0, 5, 22, 7])
-        try archive.addEntry(with: "__MACOSX/riverside-request/._application.yaml", type: .file, uncompressedSize: Int64(fork.count)) { _, _ in fork }
+        var archive = try ZipBuilder.folder(folder, keepingParent: true)
+        archive.add(.init("__MACOSX/riverside-request/._application.yaml", Data([0, 5, 22, 7]), deflated: false))
+        try archive.write(to: zipPath)
         let report = try validator.validate(document: BundleFile(name: "bundle.zip", bytes: try FileAccess.read(zipPath)), named: "request.zip")
         #expect(summary(report) == summary(try validator.validate(bundle: folder), showing: folder, as: "request.zip/riverside-request"))
         #expect(!report.findings.contains { $0.rule == "FILE-UNREFERENCED" })

@@ -2,24 +2,22 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 @testable import EHCPKit
 
 /// Zipped bundles: read like folders, and hostile ones refused with nothing written outside.
 @Suite(.serialized) struct ZipBundleTests {
     private let validator = Validator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: ValidationOptions())
 
-    private func zip(_ name: String, _ build: (Archive) throws -> Void) throws -> String {
+    private func zip(_ name: String, _ build: (inout ZipBuilder) throws -> Void) throws -> String {
         let path = NSTemporaryDirectoryPath.make() + "/" + name
-        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        try build(archive)
+        var archive = ZipBuilder()
+        try build(&archive)
+        try archive.write(to: path)
         return path
     }
 
-    private func add(_ archive: Archive, _ name: String, _ data: Data, compressed: Bool = false) throws {
-        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compressed ? .deflate : .none) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
+    private func add(_ archive: inout ZipBuilder, _ name: String, _ data: Data, compressed: Bool = false) {
+        archive.add(.init(name, data, deflated: compressed))
     }
 
     /// Unpacking folders left holding this test's document, told apart by a marker inside it
@@ -37,9 +35,9 @@ import ZIPFoundation
         let marker = UUID().uuidString
         let path = try zip("request.zip") { archive in
             let document = try String(contentsOfFile: example + "/application.yaml", encoding: .utf8)
-            try add(archive, "application.yaml", Data((document + "# \(marker)\n").utf8), compressed: true)
+            add(&archive, "application.yaml", Data((document + "# \(marker)\n").utf8), compressed: true)
             for name in FileAccess.list(example + "/evidence").map({ "evidence/" + $0 }) {
-                try add(archive, name, Data(contentsOf: URL(fileURLWithPath: example + "/" + name)), compressed: true)
+                add(&archive, name, try Data(contentsOf: URL(fileURLWithPath: example + "/" + name)), compressed: true)
             }
         }
         let report = try validator.validate(bundle: path)
@@ -54,8 +52,8 @@ import ZIPFoundation
     func zipSlipIsRefusedBeforeAnythingIsWritten(_ name: String) throws {
         let marker = UUID().uuidString
         let path = try zip("slip.zip") { archive in
-            try add(archive, "application.yaml", Data("schemaVersion: \"1\"\n# \(marker)\n".utf8))
-            try add(archive, name, Data("boom".utf8))
+            add(&archive, "application.yaml", Data("schemaVersion: \"1\"\n# \(marker)\n".utf8))
+            add(&archive, name, Data("boom".utf8))
         }
         #expect { _ = try validator.validate(bundle: path) } throws: { "\($0)".contains("climbs out") }
         #expect(leftovers(marked: marker).isEmpty)
@@ -65,11 +63,8 @@ import ZIPFoundation
     @Test func zipBombOfOneGibibyteIsRefused() throws {
         let marker = UUID().uuidString
         let path = try zip("bomb.zip") { archive in
-            try add(archive, "application.yaml", Data("schemaVersion: \"1\"\n# \(marker)\n".utf8))
-            let chunk = Data(count: 1 << 20)
-            try archive.addEntry(with: "evidence/zeros.txt", type: .file, uncompressedSize: Int64(1 << 30), compressionMethod: .deflate) { _, size in
-                size == chunk.count ? chunk : Data(count: size)
-            }
+            add(&archive, "application.yaml", Data("schemaVersion: \"1\"\n# \(marker)\n".utf8))
+            archive.add(.init("evidence/zeros.txt", .zeros(1 << 30)))
         }
         #expect { _ = try validator.validate(bundle: path) } throws: { "\($0)".contains("zip bombs") }
         #expect(leftovers(marked: marker).isEmpty)
@@ -77,7 +72,7 @@ import ZIPFoundation
 
     @Test func tooManyEntriesIsRefused() throws {
         let path = try zip("many.zip") { archive in
-            for index in 0..<12 { try add(archive, "f\(index).txt", Data("x".utf8)) }
+            for index in 0..<12 { add(&archive, "f\(index).txt", Data("x".utf8)) }
         }
         let strict = Validator(rulesets: validator.rulesets, options: ValidationOptions(zipLimits: ZipLimits(maxEntries: 10)))
         #expect { _ = try strict.validate(bundle: path) } throws: { "\($0)".contains("more than 10 entries") }

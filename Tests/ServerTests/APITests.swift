@@ -2,7 +2,6 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 @testable import EHCPServer
 
 /// The HTTP API over real HTTP: the CLI's reports, problem details, limits and headers.
@@ -85,16 +84,8 @@ import ZIPFoundation
     @Test func hostileUploadsGet4xxAndTheServerGoesOn() async throws {
         let server = try await TestServer.start { $0.maxBodyBytes = 1 << 20 }
         defer { Task { await server.stop() } }
-        let bomb = try zip { archive in
-            let zeros = Data(count: 8 << 20)
-            try archive.addEntry(with: "application.yaml", type: .file, uncompressedSize: Int64(zeros.count), compressionMethod: .deflate) { position, size in
-                zeros.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        let climbing = try zip { archive in
-            let data = Data("x".utf8)
-            try archive.addEntry(with: "../escape.yaml", type: .file, uncompressedSize: Int64(data.count)) { _, _ in data }
-        }
+        let bomb = ZipBuilder([.init("application.yaml", .zeros(8 << 20))]).finished()
+        let climbing = ZipBuilder([.init("../escape.yaml", Data("x".utf8), deflated: false)]).finished()
         let malformed = Data("child: [unclosed\n  name: : :\n".utf8)
         for (name, body) in [("bomb", bomb), ("climbing", climbing), ("malformed", malformed)] {
             let reply = try await server.request("POST", "/api/v1/validate", body: body)
@@ -108,12 +99,6 @@ import ZIPFoundation
         #expect(tooLarge.header("Content-Type") == "application/problem+json")
         #expect(try await server.get("/healthz").status == 200)
         #expect(TestServer.configuration().maxBodyBytes == 64 << 20)
-    }
-
-    private func zip(_ build: (Archive) throws -> Void) throws -> Data {
-        let path = try EHCPProcess.temporaryFolder() + "/upload.zip"
-        try build(try Archive(url: URL(fileURLWithPath: path), accessMode: .create))
-        return try Data(contentsOf: URL(fileURLWithPath: path))
     }
 
     @Test func convertGivesTheDocumentAndTheLossReport() async throws {

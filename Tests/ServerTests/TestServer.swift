@@ -2,7 +2,6 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Hummingbird
-import ZIPFoundation
 @testable import EHCPServer
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -82,7 +81,7 @@ struct TestServer {
 
     static func zipped(_ folder: String) throws -> Data {
         let path = try EHCPProcess.temporaryFolder() + "/bundle.zip"
-        try FileManager.default.zipItem(at: URL(fileURLWithPath: folder), to: URL(fileURLWithPath: path), shouldKeepParent: false)
+        try ZipBuilder.folder(folder, keepingParent: false).write(to: path)
         defer { try? FileManager.default.removeItem(atPath: path) }
         return try Data(contentsOf: URL(fileURLWithPath: path))
     }

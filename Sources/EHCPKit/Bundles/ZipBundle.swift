@@ -1,6 +1,5 @@
 import EHCPSource
 import Foundation
-import ZIPFoundation
 
 /// Limits on a zipped bundle, checked while it is unpacked (docs/design.md, Bundles).
 public struct ZipLimits: Sendable {
@@ -19,9 +18,11 @@ public struct ZipLimits: Sendable {
 ///
 /// Only a regular file is opened. Before anything is written: the entry count the end record
 /// declares is held to the limit, entries that share bytes (a non-recursive zip bomb) are refused,
-/// names that are absolute or climb out (`..`) and link entries are refused, and the declared sizes
-/// are held to the limits, per entry and for the archive as a whole. Sizes are counted again as the
-/// bytes are actually inflated, so a header that lies about its size cannot get past the limits. Two
+/// encrypted entries and names that are not valid text are refused (``ZipDirectory``), names that
+/// are absolute or climb out (`..`) and link entries are refused, and the declared sizes are held to
+/// the limits, per entry and for the archive as a whole. Sizes are counted again as the bytes are
+/// actually inflated, so a header that lies about its size cannot get past the limits, and an entry
+/// that inflates to more or less than it declares, or to another CRC-32, is damaged. Two
 /// entries of the same name (two application documents, say) are refused rather than one winning.
 /// Every write throws on failure, and the folder is removed by ``withUnpacked(_:limits:_:)`` on
 /// every path out.
@@ -55,19 +56,18 @@ public enum ZipBundle {
             throw fail(path, "holds more than \(limits.maxEntries) entries (its directory declares \(count); raise with --max-entries); nothing was unpacked")
         } catch .overlapping {
             throw fail(path, "has entries that share their bytes, as non-recursive zip bombs do; nothing was unpacked")
+        } catch .encrypted {
+            throw fail(path, "has an encrypted entry; encrypted zips are not accepted; nothing was unpacked")
+        } catch .unsupportedMethod {
+            throw fail(path, "has an entry compressed otherwise than by deflate; nothing was unpacked")
+        } catch .invalidName {
+            throw fail(path, "has an entry whose name is not valid text (not UTF-8 as it declares, or holding a NUL); nothing was unpacked")
+        } catch .headerMismatch {
+            throw fail(path, "has a damaged directory")
         } catch {
             throw fail(path, "is not a readable zip file")
         }
-        let entries: [Entry]
-        do {
-            // ZIPFoundation reads names, types and checksums; the count is bounded by the check above.
-            entries = Array(try Archive(url: URL(fileURLWithPath: path), accessMode: .read))
-        } catch {
-            throw fail(path, "is not a readable zip file")
-        }
-        guard entries.count == directory.items.count,
-            zip(entries, directory.items).allSatisfy({ $0.compressedSize == $1.compressedSize })
-        else { throw fail(path, "has a damaged directory") }
+        let entries = directory.items
         var declared: UInt64 = 0
         for entry in entries {
             try check(entry, of: path, limits: limits)
@@ -80,11 +80,11 @@ public enum ZipBundle {
         let archiveSize = UInt64(max(directory.fileSize, 1))
         if isBomb(declared, from: archiveSize, limits) { throw ratioExceeded(path, limits, whole: true) }
         var total: UInt64 = 0
-        for (entry, item) in zip(entries, directory.items) {
-            let target = folder.appendingPathComponent(entry.path)
+        for entry in entries {
+            let target = folder.appendingPathComponent(entry.name)
             TemporaryItems.checkpoint()
             do {
-                if entry.type == .directory {
+                if entry.kind == .directory {
                     try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
                     continue
                 }
@@ -102,7 +102,7 @@ public enum ZipBundle {
             var written: UInt64 = 0
             let compressed = max(entry.compressedSize, 1)
             do {
-                try directory.extract(item, checksum: entry.checksum) { chunk in
+                try directory.extract(entry) { chunk in
                     written += UInt64(chunk.count)
                     total += UInt64(chunk.count)
                     if total > limits.maxTotalBytes { throw LimitExceeded.total }
@@ -139,14 +139,14 @@ public enum ZipBundle {
     }
 
     /// Refuses an entry by its name, type and declared sizes, before anything is written.
-    private static func check(_ entry: Entry, of path: String, limits: ZipLimits) throws {
-        let name = entry.path
+    private static func check(_ entry: ZipDirectory.Item, of path: String, limits: ZipLimits) throws {
+        let name = entry.name
         let parts = name.split(separator: "/", omittingEmptySubsequences: true)
         if name.hasPrefix("/") || name.contains("\\") || parts.contains("..") || name.contains(":") {
             throw fail(path, "has an entry whose name is absolute or climbs out of the bundle; nothing was unpacked")
         }
         if isBomb(entry.uncompressedSize, from: entry.compressedSize, limits) { throw ratioExceeded(path, limits, whole: false) }
-        if entry.type == .symlink {
+        if entry.kind == .symlink {
             throw fail(path, "has a link entry; links are not accepted in bundles")
         }
     }

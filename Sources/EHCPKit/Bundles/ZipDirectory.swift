@@ -1,18 +1,24 @@
 import Foundation
-import ZIPFoundation
 
-/// Where each entry's data lies in a zip file, read from its central directory and local headers.
+/// A zip file's entries, read from its end records, central directory and local headers.
 ///
-/// ZIPFoundation 0.9.20 inflates by reading the archive until the deflate stream ends; a stream that
-/// never ends (a truncated or forged entry) makes it read past the entry and then loop forever at the
-/// end of the file (found by the zip fuzz target). ehcp therefore feeds the inflater itself, from
-/// exactly the entry's compressed bytes, and needs each entry's data offset, which ZIPFoundation
-/// keeps internal. The same inflater also tells zlib a short last chunk is full length; see
-/// ``extract(_:checksum:chunkSize:consumer:)``.
+/// ehcp reads the structure itself and feeds zlib exactly each entry's compressed bytes (see
+/// ``extract(_:consumer:)``): a deflate stream that does not end inside its entry is a damaged entry,
+/// never a read past it. Only the end records, the central directory and each local header are read
+/// here; entry data is read chunk by chunk when it is extracted.
 struct ZipDirectory {
+    /// One entry, as the central directory describes it.
     struct Item {
+        enum Kind {
+            case file, directory, symlink
+        }
+
+        var name: String
+        var kind: Kind
         var method: UInt16
+        var checksum: UInt32
         var compressedSize: UInt64
+        var uncompressedSize: UInt64
         /// Where the entry's local header starts.
         var headerOffset: Int
         var dataOffset: Int
@@ -25,19 +31,26 @@ struct ZipDirectory {
 
     /// Why a zip is refused before any entry is unpacked.
     enum DirectoryError: Error {
-        /// Not a zip, or its records point outside the file.
+        /// Not a zip, or its records point outside the file or contradict themselves.
         case damaged
+        /// A local header names its entry otherwise than the central directory does.
+        case headerMismatch
         /// The end record declares more entries than allowed (the count it declares).
         case tooManyEntries(Int)
         /// Two entries share bytes: a non-recursive zip bomb unpacks the same data many times.
         case overlapping
+        /// An entry is encrypted (general-purpose flag bit 0).
+        case encrypted
+        /// An entry is compressed otherwise than stored or deflated.
+        case unsupportedMethod
+        /// An entry's name is not valid UTF-8 (when flagged so) or holds a NUL.
+        case invalidName
     }
 
     /// Reads the directory of the zip `file`.
     ///
     /// The end record's entry count is checked against `maxEntries` before the central directory
-    /// is read at all. Only the end records, the central directory and each local header are read
-    /// here; entry data is read chunk by chunk by ``extract(_:checksum:chunkSize:consumer:)``.
+    /// is read at all.
     /// - Throws: ``DirectoryError`` when the zip is not one ehcp can place safely.
     init(_ file: FileHandle, maxEntries: Int) throws(DirectoryError) {
         self.file = file
@@ -45,17 +58,21 @@ struct ZipDirectory {
         fileSize = Int(size)
         let tailStart = max(0, fileSize - 22 - 0xFFFF)
         guard let tail = read(at: tailStart, count: fileSize - tailStart),
-            let (count, start, length) = Self.centralDirectory(Fields(tail, at: tailStart), fileSize: fileSize)
+            let (count, start, length) = Self.centralDirectory(ZipFields(tail, at: tailStart), fileSize: fileSize)
         else { throw .damaged }
         guard count <= maxEntries else { throw .tooManyEntries(count) }
         guard length <= 64 << 20, let directory = read(at: start, count: length) else { throw .damaged }
-        let fields = Fields(directory, at: start)
+        let fields = ZipFields(directory, at: start)
         var position = start
+        var namesAgree = true
         for _ in 0..<count {
-            guard let item = entry(fields, at: &position) else { throw .damaged }
+            let (item, localNameAgrees) = try entry(fields, at: &position)
             items.append(item)
+            namesAgree = namesAgree && localNameAgrees
         }
+        // Entries sharing a local header disagree on the name too; sharing is the finding that says why.
         try Self.refuseOverlaps(items, directoryStart: start)
+        guard namesAgree else { throw .headerMismatch }
     }
 
     /// Refuses entries whose local header and data share bytes with another entry's, or run into
@@ -69,45 +86,15 @@ struct ZipDirectory {
         guard end <= directoryStart else { throw .overlapping }
     }
 
-    private func read(at offset: Int, count: Int) -> Data? {
-        guard offset >= 0, count >= 0, offset + count <= fileSize, (try? file.seek(toOffset: UInt64(offset))) != nil,
+    func read(at offset: Int, count: Int) -> Data? {
+        guard offset >= 0, count >= 0, offset <= fileSize - count, (try? file.seek(toOffset: UInt64(offset))) != nil,
             let data = try? file.read(upToCount: count) ?? Data(), data.count == count
         else { return nil }
         return data
     }
 
-    // MARK: - Reading little-endian fields, bounds-checked
-
-    /// Bytes read from the file at `base`, addressed by file offset.
-    private struct Fields {
-        let bytes: Data
-        let base: Int
-
-        init(_ bytes: Data, at base: Int) {
-            self.bytes = bytes
-            self.base = base
-        }
-
-        func u16(_ offset: Int) -> UInt16? {
-            let index = offset - base
-            guard index >= 0, index + 2 <= bytes.count else { return nil }
-            let start = bytes.startIndex + index
-            return UInt16(bytes[start]) | UInt16(bytes[start + 1]) << 8
-        }
-
-        func u32(_ offset: Int) -> UInt32? {
-            guard let low = u16(offset), let high = u16(offset + 2) else { return nil }
-            return UInt32(low) | UInt32(high) << 16
-        }
-
-        func u64(_ offset: Int) -> UInt64? {
-            guard let low = u32(offset), let high = u32(offset + 4) else { return nil }
-            return UInt64(low) | UInt64(high) << 32
-        }
-    }
-
     /// Entry count, start and length of the central directory, from the end records in `tail`.
-    private static func centralDirectory(_ tail: Fields, fileSize: Int) -> (count: Int, start: Int, length: Int)? {
+    private static func centralDirectory(_ tail: ZipFields, fileSize: Int) -> (count: Int, start: Int, length: Int)? {
         let last = fileSize - 22
         guard last >= tail.base else { return nil }
         var end = last
@@ -123,84 +110,50 @@ struct ZipDirectory {
         guard tail.u32(end - 20) == 0x0706_4B50, let record = tail.u64(end - 12), record < UInt64(fileSize),
             tail.u32(Int(record)) == 0x0606_4B50, let count64 = tail.u64(Int(record) + 32),
             let length64 = tail.u64(Int(record) + 40), let offset64 = tail.u64(Int(record) + 48),
-            count64 < UInt64(Int32.max), offset64 < UInt64(fileSize), length64 < UInt64(fileSize)
+            count64 <= UInt64(Int32.max), offset64 < UInt64(fileSize), length64 < UInt64(fileSize)
         else { return nil }
         return (Int(count64), Int(offset64), Int(length64))
     }
 
-    private func entry(_ fields: Fields, at position: inout Int) -> Item? {
-        let u16 = fields.u16, u32 = fields.u32, u64 = fields.u64
-        guard u32(position) == 0x0201_4B50, let method = u16(position + 10), let compressed32 = u32(position + 20),
+    /// The central directory record at `position`, and whether its local header gives the same
+    /// name; moves `position` to the next record.
+    private func entry(_ fields: ZipFields, at position: inout Int) throws(DirectoryError) -> (Item, localNameAgrees: Bool) {
+        let u16 = fields.u16, u32 = fields.u32
+        guard u32(position) == 0x0201_4B50, let madeBy = u16(position + 4), let flags = u16(position + 8),
+            let method = u16(position + 10), let checksum = u32(position + 16), let compressed32 = u32(position + 20),
             let uncompressed32 = u32(position + 24), let nameLength = u16(position + 28),
             let extraLength = u16(position + 30), let commentLength = u16(position + 32),
-            let offset32 = u32(position + 42)
-        else { return nil }
-        var compressed = UInt64(compressed32)
-        var offset = UInt64(offset32)
-        // Zip64 extra field: the 64-bit values in order, for each 32-bit field that is all ones.
-        var extra = position + 46 + Int(nameLength)
-        let extraEnd = extra + Int(extraLength)
-        while extra + 4 <= extraEnd, let id = u16(extra), let size = u16(extra + 2) {
-            if id == 0x0001 {
-                var field = extra + 4
-                if uncompressed32 == 0xFFFF_FFFF { field += 8 }
-                if compressed32 == 0xFFFF_FFFF { compressed = u64(field) ?? .max; field += 8 }
-                if offset32 == 0xFFFF_FFFF { offset = u64(field) ?? .max }
-            }
-            extra += 4 + Int(size)
-        }
-        position = extraEnd + Int(commentLength)
-        guard offset < UInt64(fileSize), let header = read(at: Int(offset), count: 30) else { return nil }
-        let local = Fields(header, at: Int(offset))
+            let attributes = u32(position + 38), let offset32 = u32(position + 42),
+            let nameBytes = fields.bytes(position + 46, count: Int(nameLength))
+        else { throw .damaged }
+        guard flags & 1 == 0 else { throw .encrypted }
+        guard method == 0 || method == 8 else { throw .unsupportedMethod }
+        guard let name = ZipName.decode(nameBytes, utf8: flags & 0x0800 != 0) else { throw .invalidName }
+        let extra = position + 46 + Int(nameLength)
+        position = extra + Int(extraLength) + Int(commentLength)
+        guard let sizes = Zip64Extra.sizes(fields, from: extra, to: extra + Int(extraLength),
+                                           uncompressed: uncompressed32, compressed: compressed32, offset: offset32)
+        else { throw .damaged }
+        let offset = sizes.offset
+        guard offset < UInt64(fileSize), let header = read(at: Int(offset), count: 30) else { throw .damaged }
+        let local = ZipFields(header, at: Int(offset))
         guard local.u32(Int(offset)) == 0x0403_4B50, let localName = local.u16(Int(offset) + 26),
             let localExtra = local.u16(Int(offset) + 28)
-        else { return nil }
+        else { throw .damaged }
         let dataOffset = Int(offset) + 30 + Int(localName) + Int(localExtra)
-        guard compressed <= UInt64(fileSize), dataOffset + Int(compressed) <= fileSize else { return nil }
-        return Item(method: method, compressedSize: compressed, headerOffset: Int(offset), dataOffset: dataOffset)
+        guard sizes.compressed <= UInt64(fileSize), dataOffset <= fileSize - Int(sizes.compressed) else { throw .damaged }
+        let item = Item(name: name, kind: Self.kind(name: name, attributes: attributes, host: madeBy >> 8), method: method,
+                        checksum: checksum, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
+                        headerOffset: Int(offset), dataOffset: dataOffset)
+        return (item, read(at: Int(offset) + 30, count: Int(localName)) == nameBytes)
     }
 
-    // MARK: - Inflating
-
-    enum ReadError: Error {
-        case damaged
-    }
-
-    /// Calls `consumer` with the inflated bytes of `item`, reading nothing outside its compressed
-    /// bytes, and checks the CRC-32.
-    func extract(_ item: Item, checksum: CRC32, chunkSize: Int = 1 << 16, consumer: (Data) throws -> Void) throws {
-        var position = item.dataOffset
-        let end = item.dataOffset + Int(item.compressedSize)
-        func next(_ size: Int) throws -> Data {
-            guard position < end, let chunk = read(at: position, count: min(size, end - position)) else {
-                throw ReadError.damaged
-            }
-            position += chunk.count
-            return chunk
-        }
-        var crc: CRC32 = 0
-        switch item.method {
-        case 0:
-            while position < end {
-                let chunk = try next(chunkSize)
-                crc = chunk.crc32(checksum: crc)
-                try consumer(chunk)
-            }
-        case 8:
-            crc = try Data.decompress(size: Int64(item.compressedSize), bufferSize: chunkSize, skipCRC32: false,
-                provider: { _, size in
-                    // An empty chunk would make the inflater spin: the stream ran past its entry.
-                    var chunk = try next(size)
-                    // ZIPFoundation hands zlib `size` bytes whatever the chunk holds (a read past
-                    // the buffer, also found by the fuzz target): pad the last chunk with zeros,
-                    // which a well-formed stream has ended before, and the CRC catches otherwise.
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                },
-                consumer: consumer)
-        default:
-            throw ReadError.damaged
-        }
-        guard crc == checksum else { throw ReadError.damaged }
+    /// A symlink or directory by the Unix mode in the high half of the external attributes; a
+    /// directory also by a trailing `/` or the MS-DOS directory attribute.
+    private static func kind(name: String, attributes: UInt32, host: UInt16) -> Item.Kind {
+        let mode = attributes >> 16 & 0o170000
+        if mode == 0o120000 { return .symlink }
+        if mode == 0o040000 || name.hasSuffix("/") || (host == 0 && attributes & 0x10 != 0) { return .directory }
+        return .file
     }
 }
