@@ -4,7 +4,7 @@ extension GuidedPages {
     /// The last page: the whole request checked as the CLI checks it, what is enclosed, and the downloads.
     static func check(form: GuidedForm, draft: GuidedDraft, report: BundleReport) -> Page {
         let errors = report.count(.error)
-        var main = "<span class=\"caption\">A request to \(form.authority.name.escapedForMarkup) made by \(CodeLabels.label(form.requester, in: .requesterRole).lowercasedFirst.escapedForMarkup)</span>\n"
+        var main = "<span class=\"caption\">A request to \(form.authority.name.escapedForMarkup) made by \((Vocabulary.requesterRole.label(form.requester) ?? form.requester).escapedForMarkup)</span>\n"
         main += "<h1>Check your request</h1>\n"
         if report.isValid {
             main += "<div class=\"panel ready\" id=\"verdict\"><h2>Ready to send</h2><p>Nothing in your request needs correcting before it is sent. Read any warnings below: they say what the authority may ask for.</p></div>\n"

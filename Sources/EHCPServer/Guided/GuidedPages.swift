@@ -61,7 +61,7 @@ enum GuidedPages {
         let rendering = FieldRendering(values: values, problems: Dictionary(problems.map { ($0.id, $0.text) }) { first, _ in first },
                                        evidenceChoices: evidenceChoices(draft))
         var main = PageLayout.errorSummary(problems.map { ($0.text, $0.id) })
-        main += "<span class=\"caption\">Step \(index) of \(GuidedSection.allCases.count) · A request to \(form.authority.name.escapedForMarkup) made by \(CodeLabels.label(form.requester, in: .requesterRole).lowercasedFirst.escapedForMarkup)</span>\n"
+        main += "<span class=\"caption\">Step \(index) of \(GuidedSection.allCases.count) · A request to \(form.authority.name.escapedForMarkup) made by \((Vocabulary.requesterRole.label(form.requester) ?? form.requester).escapedForMarkup)</span>\n"
         main += "<h1>\(section.title.escapedForMarkup)</h1>\n"
         main += asks(form.items(section), form: form)
         main += "<form method=\"post\" action=\"\(action)\" enctype=\"multipart/form-data\" novalidate>\n"
