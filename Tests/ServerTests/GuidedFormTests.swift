@@ -152,6 +152,12 @@ import Testing
         young.set("section", "views")
         let (views, _) = try await post(server, young, action: "goto:views")
         #expect(views.text.contains("name=\"views.youngPerson.summary\"") && !views.text.contains("name=\"views.parents.summary\""))
+        // What the authority asks for on a page says when an item applies, so advice about a young
+        // person over 18 is not read as asked of every request.
+        var evidence = setting
+        evidence.set("section", "evidence")
+        let (evidencePage, _) = try await post(server, evidence, action: "goto:evidence")
+        #expect(evidencePage.text.contains("(only when the child&#39;s age is at least 18)") || evidencePage.text.contains("(only when the child's age is at least 18)"))
     }
 
     @Test func aParentsRequestReachesTheCheckWithoutTheSettingsPaperwork() async throws {

@@ -86,7 +86,9 @@ enum GuidedPages {
         guard !items.isEmpty else { return "" }
         var out = "<div class=\"inset asks\"><h2>What \(form.authority.name.escapedForMarkup) asks for here</h2><ul class=\"checklist\">"
         for item in items {
-            out += "<li><span class=\"tag \(item.basis.rawValue)\">\(item.basis.label.escapedForMarkup)</span><strong>\(item.need)</strong>: \(item.text.escapedForMarkup)</li>"
+            // A condition is said, so that an item for others (a young person over 18) is not read as asked of everyone.
+            let condition = item.applies.map { " <span class=\"facts\">(only when \($0.escapedForMarkup))</span>" } ?? ""
+            out += "<li><span class=\"tag \(item.basis.rawValue)\">\(item.basis.label.escapedForMarkup)</span><strong>\(item.need)</strong>: \(item.text.escapedForMarkup)\(condition)</li>"
         }
         out += "</ul>"
         if form.isFamilyRequest { out += "<p>Your request is valid without anything marked local practice; the authority may ask the setting for it.</p>" }
