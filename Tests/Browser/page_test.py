@@ -145,7 +145,7 @@ class PageTests(unittest.TestCase):
         """Clicks the button of the form with this action and waits for the next page to load."""
         page = self.browser.find_element(By.TAG_NAME, "html")
         self.browser.find_element(By.CSS_SELECTOR, f"form[action='{form}'] {button}").click()
-        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        self.wait_for_next_page(page)
 
     def assert_contrast(self):
         self.assertEqual(self.browser.execute_script(LOW_CONTRAST), [])
@@ -248,12 +248,19 @@ class PageTests(unittest.TestCase):
                 field[0].clear()
                 field[0].send_keys(value)
 
+    def wait_for_next_page(self, page):
+        """Waits until `page` (the old page's html element) is gone. While Chromium swaps the
+        document, asking about the old element can fail with "does not belong to the document"
+        rather than the stale-element error: that is waited through too."""
+        from selenium.common.exceptions import WebDriverException
+        WebDriverWait(self.browser, 60, ignored_exceptions=[WebDriverException]).until(expected_conditions.staleness_of(page))
+
     def press(self, action):
         """Presses the form's button with this action and waits for the next page."""
         page = self.browser.find_element(By.TAG_NAME, "html")
         buttons = self.browser.find_elements(By.CSS_SELECTOR, f"button[name='action'][value='{action}']")
         next(button for button in buttons if button.is_displayed()).click()
-        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        self.wait_for_next_page(page)
 
     def begin_norfolk_setting(self):
         self.open("/start")
@@ -329,7 +336,7 @@ class PageTests(unittest.TestCase):
         active().send_keys(Keys.SPACE)
         page = self.browser.find_element(By.TAG_NAME, "html")
         active().send_keys(Keys.ENTER)
-        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        self.wait_for_next_page(page)
         self.assertEqual(self.browser.find_element(By.TAG_NAME, "h1").text, "About the child or young person")
         # Enter in a text box presses "Save and continue", the form's first button: nothing typed gives the error summary.
         box = self.browser.find_element(By.NAME, "child.givenNames")
@@ -340,7 +347,7 @@ class PageTests(unittest.TestCase):
         year.send_keys("2017")
         page = self.browser.find_element(By.TAG_NAME, "html")
         year.send_keys(Keys.ENTER)
-        WebDriverWait(self.browser, 60).until(expected_conditions.staleness_of(page))
+        self.wait_for_next_page(page)
         summary = self.browser.find_element(By.CLASS_NAME, "error-summary")
         targets = [link.get_attribute("href").split("#")[1] for link in summary.find_elements(By.TAG_NAME, "a")]
         self.assertIn("child-dateOfBirth", targets)
