@@ -124,7 +124,7 @@ struct PageRoutes {
                 case .document(let document, let evidence): try checker.validate(document, looseFiles: evidence, options: options)
                 }
             }
-            return page(reportPage(report, rules: report.rules))
+            return page(reportPage(report))
         } catch let list as DiagnosticList {
             let problems = list.diagnostics.map { "<li>\($0.description.escapingControlCharacters().escapedForMarkup)</li>" }.joined()
             let main = PageLayout.errorSummary([("Your request could not be read", "problems")])
@@ -133,7 +133,7 @@ struct PageRoutes {
         }
     }
 
-    private func reportPage(_ report: BundleReport, rules: [Rule]) -> (title: String, main: String) {
+    private func reportPage(_ report: BundleReport) -> (title: String, main: String) {
         let errors = report.count(.error)
         var main = "<h1>Your request to \(report.authorityTitle.escapedForMarkup)</h1>\n"
         if report.isValid {
@@ -150,7 +150,7 @@ struct PageRoutes {
                 var line = "<li class=\"finding \(finding.severity.rawValue)\"><span class=\"tag \(finding.severity.rawValue)\">\(finding.severity.label.escapedForMarkup)</span>"
                 line += "<span class=\"tag \(finding.basis.rawValue)\">\(finding.basis.label.escapedForMarkup)</span>"
                 line += "<span class=\"message\">\(PlainPath.words(finding.message).escapedForMarkup)</span>"
-                if let satisfiedBy = rules.first(where: { $0.id == finding.rule })?.satisfiedBy {
+                if let satisfiedBy = report.rules.first(where: { $0.id == finding.rule })?.satisfiedBy {
                     line += "<span class=\"facts\">Satisfied by \(satisfiedBy.escapedForMarkup)</span>"
                 }
                 var facts: [String] = []
