@@ -42,12 +42,10 @@ let validator = Validator(rulesets: .builtIn, options: ValidationOptions())
 let report: BundleReport
 do {
     report = try validator.validate(bundle: CommandLine.arguments[1])
-} catch let problems as DiagnosticList {
-    // Unreadable input is a list of problems, each with its place: never the document's values.
-    for problem in problems.diagnostics { print("cannot be read:\(problem.location.map(describe) ?? "") \(problem.message)") }
-    exit(2)
 } catch {
-    print("cannot be read: \(error)")
+    // Unreadable input is a list of problems (`DiagnosticList`, the one error the library throws),
+    // each with its place: never the document's values.
+    for problem in error.diagnostics { print("cannot be read:\(problem.location.map(describe) ?? "") \(problem.message)") }
     exit(2)
 }
 print("bundle: \(report.authority?.name ?? "unknown authority"), rule sets \(report.rulesets.joined(separator: ", "))")

@@ -44,12 +44,44 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Several diagnostics thrown together, when a whole input was checked before giving up.
-public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
+/// The one error ehcp's libraries throw for a failure a user can act on: every problem that
+/// stopped the work, each with its place where there is one.
+///
+/// Readers, loaders and validators throw it (with typed throws where a caller benefits from
+/// knowing), so a caller catches this one type; the command line prints each diagnostic as
+/// `file:line:column: error: message` and exits with 2, the server answers 422 with each one.
+/// The XML wrapper throws it as it is; the YAML wrapper's own `YAMLError` (whose kind its tests
+/// and syntax help switch on) becomes one where the library calls the YAML reader.
+public struct DiagnosticList: Error, Sendable, Equatable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
+    }
+
+    /// One error-level diagnostic.
+    public static func error(_ message: String, at location: SourceLocation? = nil) -> DiagnosticList {
+        DiagnosticList([.error(message, at: location)])
+    }
+
+    /// `error` as the list it is, or else one diagnostic saying what it is: the one place where an
+    /// error that is not a ``DiagnosticList`` (one the system threw, say) becomes one.
+    public init(describing error: any Error) {
+        if let list = error as? DiagnosticList {
+            self = list
+        } else {
+            self.init([.error("\(error)")])
+        }
+    }
+
+    /// The result of `body`, any error it throws turned into a list by ``init(describing:)``:
+    /// for an entry point whose callers catch one type while what it calls is not yet typed.
+    public static func catching<T>(_ body: () throws -> T) throws(DiagnosticList) -> T {
+        do {
+            return try body()
+        } catch {
+            throw DiagnosticList(describing: error)
+        }
     }
 
     public var description: String {

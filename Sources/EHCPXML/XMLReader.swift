@@ -10,12 +10,12 @@ import EHCPSource
 public enum XMLReader {
     /// The tree of `bytes`.
     ///
-    /// - Throws: ``XMLError`` with every problem libxml2 reported, each with its line.
-    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(XMLError) -> XMLTree {
+    /// - Throws: ``DiagnosticList`` with every problem libxml2 reported, each with its line.
+    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(DiagnosticList) -> XMLTree {
         guard bytes.count <= limits.maxDocumentBytes else {
-            throw XMLError("the document is \(bytes.count) bytes, more than the limit of \(limits.maxDocumentBytes)", at: SourceLocation(file: file, line: 1))
+            throw DiagnosticList.error("the document is \(bytes.count) bytes, more than the limit of \(limits.maxDocumentBytes)", at: SourceLocation(file: file, line: 1))
         }
-        let result: Result<XMLTree, XMLError> = LibXML2.collectingErrors(file: file) { collector in
+        let result: Result<XMLTree, DiagnosticList> = LibXML2.collectingErrors(file: file) { collector in
             let document = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in
                     xmlReadMemory(chars.baseAddress, Int32(chars.count), file, nil, LibXML2.safeOptions)
@@ -23,22 +23,20 @@ public enum XMLReader {
             }
             guard let document else {
                 let diagnostics = collector.diagnostics.filter { $0.severity == .error }
-                return .failure(XMLError(diagnostics.isEmpty ? [.error("the XML could not be parsed", at: SourceLocation(file: file, line: 1))] : diagnostics))
+                return .failure(DiagnosticList(diagnostics.isEmpty ? [.error("the XML could not be parsed", at: SourceLocation(file: file, line: 1))] : diagnostics))
             }
             defer { xmlFreeDoc(document) }
             if let dtd = document.pointee.intSubset {
-                return .failure(XMLError("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(UnsafeMutablePointer(OpaquePointer(dtd))))))))
+                return .failure(DiagnosticList.error("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(UnsafeMutablePointer(OpaquePointer(dtd))))))))
             }
             guard let root = xmlDocGetRootElement(document) else {
-                return .failure(XMLError("the XML document has no root element", at: SourceLocation(file: file, line: 1)))
+                return .failure(DiagnosticList.error("the XML document has no root element", at: SourceLocation(file: file, line: 1)))
             }
             var walker = Walker(file: file, limits: limits)
-            do {
+            do throws(DiagnosticList) {
                 return .success(XMLTree(root: try walker.element(root, depth: 1)))
-            } catch let error as XMLError {
-                return .failure(error)
             } catch {
-                return .failure(XMLError("\(error)", at: nil))
+                return .failure(error)
             }
         }
         return try result.get()
@@ -53,15 +51,15 @@ public enum XMLReader {
         /// only looked up while the document (which owns what it points to) is alive.
         var interned: [UnsafePointer<xmlChar>: String] = [:]
 
-        mutating func element(_ node: xmlNodePtr, depth: Int) throws(XMLError) -> XMLTree.Element {
+        mutating func element(_ node: xmlNodePtr, depth: Int) throws(DiagnosticList) -> XMLTree.Element {
             let line = Int(xmlGetLineNo(node))
             let location = SourceLocation(file: file, line: max(line, 1))
             count += 1
             guard depth <= limits.maxDepth else {
-                throw XMLError("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location)
+                throw DiagnosticList.error("nesting is deeper than the limit of \(limits.maxDepth) levels", at: location)
             }
             guard count <= limits.maxNodes else {
-                throw XMLError("the document has more than \(limits.maxNodes) elements", at: location)
+                throw DiagnosticList.error("the document has more than \(limits.maxNodes) elements", at: location)
             }
             var result = XMLTree.Element(
                 name: intern(node.pointee.name) ?? "",
@@ -85,7 +83,7 @@ public enum XMLReader {
                 case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                     if texts.pieces == 1, let content = current.pointee.content { result.text = String(cString: content) }
                 case XML_ENTITY_REF_NODE:
-                    throw XMLError("entity references are not accepted", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(current)))))
+                    throw DiagnosticList.error("entity references are not accepted", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(current)))))
                 default:
                     break
                 }

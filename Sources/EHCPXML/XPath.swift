@@ -10,19 +10,19 @@ public final class XPathExpression {
 
     /// Compiles `source`.
     ///
-    /// - Throws: ``XMLError`` when the expression is not valid XPath 1.0.
+    /// - Throws: ``DiagnosticList`` when the expression is not valid XPath 1.0.
     /// libxml2's compiler accepts some truncated expressions (`count(`), so the expression is also
     /// run once on an empty document with `namespaces` bound; an evaluation error means it is invalid.
-    public init(_ source: String, namespaces: [(prefix: String, uri: String)] = []) throws(XMLError) {
+    public init(_ source: String, namespaces: [(prefix: String, uri: String)] = []) throws(DiagnosticList) {
         self.source = source
         let compiled: xmlXPathCompExprPtr? = LibXML2.collectingErrors(file: "<xpath>") { _ in
             LibXML2.withXMLChars(source) { xmlXPathCompile($0) }
         }
-        guard let compiled else { throw XMLError("'\(source)' is not a valid XPath 1.0 expression", at: nil) }
+        guard let compiled else { throw DiagnosticList.error("'\(source)' is not a valid XPath 1.0 expression", at: nil) }
         self.compiled = compiled
         let probe = try XPathDocument(Array("<probe/>".utf8), file: "<xpath>", namespaces: namespaces)
         guard probe.evaluates(self) else {
-            throw XMLError("'\(source)' is not a valid XPath 1.0 expression", at: nil)
+            throw DiagnosticList.error("'\(source)' is not a valid XPath 1.0 expression", at: nil)
         }
     }
 
@@ -40,15 +40,15 @@ public final class XPathDocument {
     private let namespaces: [(prefix: String, uri: String)]
 
     /// Parses `bytes` (safe options, no DOCTYPE) and binds `namespaces` for queries.
-    public init(_ bytes: [UInt8], file: String, namespaces: [(prefix: String, uri: String)]) throws(XMLError) {
-        let parsed: Result<xmlDocPtr, XMLError> = LibXML2.collectingErrors(file: file) { collector in
+    public init(_ bytes: [UInt8], file: String, namespaces: [(prefix: String, uri: String)]) throws(DiagnosticList) {
+        let parsed: Result<xmlDocPtr, DiagnosticList> = LibXML2.collectingErrors(file: file) { collector in
             let document = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), file, nil, LibXML2.safeOptions) }
             }
-            guard let document else { return .failure(XMLError(collector.diagnostics)) }
+            guard let document else { return .failure(DiagnosticList(collector.diagnostics)) }
             if document.pointee.intSubset != nil {
                 xmlFreeDoc(document)
-                return .failure(XMLError("DOCTYPE declarations are not accepted", at: SourceLocation(file: file, line: 1)))
+                return .failure(DiagnosticList.error("DOCTYPE declarations are not accepted", at: SourceLocation(file: file, line: 1)))
             }
             return .success(document)
         }
@@ -79,18 +79,18 @@ public final class XPathDocument {
 
     /// The expression's value converted to a boolean, as XPath's `boolean()` does.
     ///
-    /// - Throws: ``XMLError`` when evaluation fails (an unknown function or prefix, or more than
+    /// - Throws: ``DiagnosticList`` when evaluation fails (an unknown function or prefix, or more than
     ///   ``operationLimit`` steps), with libxml2's reason.
-    public func boolean(_ expression: XPathExpression) throws(XMLError) -> Bool {
+    public func boolean(_ expression: XPathExpression) throws(DiagnosticList) -> Bool {
         try evaluate(expression) { xmlXPathCastToBoolean($0) != 0 }
     }
 
     /// Evaluates `expression` in a fresh context bound to `namespaces`, bounded by ``operationLimit``,
     /// and reads the result with `read` before freeing it.
-    private func evaluate<T>(_ expression: XPathExpression, read: (xmlXPathObjectPtr) -> T) throws(XMLError) -> T {
-        let outcome: Result<T, XMLError> = LibXML2.collectingErrors(file: "<xpath>") { collector in
+    private func evaluate<T>(_ expression: XPathExpression, read: (xmlXPathObjectPtr) -> T) throws(DiagnosticList) -> T {
+        let outcome: Result<T, DiagnosticList> = LibXML2.collectingErrors(file: "<xpath>") { collector in
             guard let context = xmlXPathNewContext(document) else {
-                return .failure(XMLError("XPath could not start", at: nil))
+                return .failure(DiagnosticList.error("XPath could not start", at: nil))
             }
             defer { xmlXPathFreeContext(context) }
             context.pointee.opLimit = Self.operationLimit
@@ -103,7 +103,7 @@ public final class XPathDocument {
             guard let result = xmlXPathCompiledEval(expression.compiled, context) else {
                 let reasons = collector.diagnostics.map(\.message)
                 let reason = reasons.isEmpty ? "" : ": " + reasons.joined(separator: "; ")
-                return .failure(XMLError("the XPath expression could not be evaluated\(reason)", at: nil))
+                return .failure(DiagnosticList.error("the XPath expression could not be evaluated\(reason)", at: nil))
             }
             defer { xmlXPathFreeObject(result) }
             return .success(read(result))

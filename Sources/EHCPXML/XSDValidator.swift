@@ -8,16 +8,16 @@ public final class XSDValidator {
 
     /// Compiles the schema in `bytes`.
     ///
-    /// - Throws: ``XMLError`` when the schema itself is invalid.
-    public init(schema bytes: [UInt8], file: String) throws(XMLError) {
-        let compiled: Result<xmlSchemaPtr, XMLError> = LibXML2.collectingErrors(file: file) { collector in
+    /// - Throws: ``DiagnosticList`` when the schema itself is invalid.
+    public init(schema bytes: [UInt8], file: String) throws(DiagnosticList) {
+        let compiled: Result<xmlSchemaPtr, DiagnosticList> = LibXML2.collectingErrors(file: file) { collector in
             let parser = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { xmlSchemaNewMemParserCtxt($0.baseAddress, Int32($0.count)) }
             }
-            guard let parser else { return .failure(XMLError("the schema could not be read", at: nil)) }
+            guard let parser else { return .failure(DiagnosticList.error("the schema could not be read", at: nil)) }
             defer { xmlSchemaFreeParserCtxt(parser) }
             guard let schema = xmlSchemaParse(parser) else {
-                return .failure(XMLError(collector.diagnostics.isEmpty ? [.error("the schema is invalid", at: nil)] : collector.diagnostics))
+                return .failure(DiagnosticList(collector.diagnostics.isEmpty ? [.error("the schema is invalid", at: nil)] : collector.diagnostics))
             }
             return .success(schema)
         }
@@ -30,19 +30,19 @@ public final class XSDValidator {
 
     /// Every schema error in the document `bytes`; empty when it is valid.
     ///
-    /// - Throws: ``XMLError`` when the document is not well-formed XML.
-    public func validate(_ bytes: [UInt8], file: String) throws(XMLError) -> [Diagnostic] {
-        let result: Result<[Diagnostic], XMLError> = LibXML2.collectingErrors(file: file) { collector in
+    /// - Throws: ``DiagnosticList`` when the document is not well-formed XML.
+    public func validate(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> [Diagnostic] {
+        let result: Result<[Diagnostic], DiagnosticList> = LibXML2.collectingErrors(file: file) { collector in
             let document = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), file, nil, LibXML2.safeOptions) }
             }
-            guard let document else { return .failure(XMLError(collector.diagnostics)) }
+            guard let document else { return .failure(DiagnosticList(collector.diagnostics)) }
             defer { xmlFreeDoc(document) }
             if document.pointee.intSubset != nil {
-                return .failure(XMLError("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: 1)))
+                return .failure(DiagnosticList.error("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: 1)))
             }
             guard let context = xmlSchemaNewValidCtxt(schema) else {
-                return .failure(XMLError("the schema validator could not start", at: nil))
+                return .failure(DiagnosticList.error("the schema validator could not start", at: nil))
             }
             defer { xmlSchemaFreeValidCtxt(context) }
             // Validation errors go to the structured handler installed by collectingErrors.

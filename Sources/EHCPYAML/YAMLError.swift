@@ -37,3 +37,11 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The error as a diagnostic for reporting.
     public var diagnostic: Diagnostic { .error(message, at: location) }
 }
+
+extension DiagnosticList {
+    /// `error` as the one error type the library throws, made where a caller of the YAML reader
+    /// hands its failure on to a user (its message and place unchanged).
+    public init(_ error: YAMLError) {
+        self.init([error.diagnostic])
+    }
+}

@@ -77,11 +77,12 @@ extension EHCPCommand {
                 let bytes = input == "-" ? try Self.standardInput() : try FileAccess.readDocument(input)
                 let source = try from.flatMap(registry.format(id:)) ?? registry.detect(path: file, bytes: bytes)
                 let result: Converter.Output
-                do {
+                do throws(DiagnosticList) {
                     result = try Converter.convert(bytes, file: file, from: source, to: target)
-                } catch let list as DiagnosticList where input == "-" && from == nil {
+                } catch {
+                    guard input == "-" && from == nil else { throw error }
                     // Without a file name only XML and JSON tell themselves apart; say how to name the format.
-                    throw DiagnosticList(list.diagnostics + [.error("standard input was read as \(source.id); if it is another format, give --from")])
+                    throw DiagnosticList(error.diagnostics + [.error("standard input was read as \(source.id); if it is another format, give --from")])
                 }
                 for finding in result.findings {
                     let place = finding.location.map { "\($0): " } ?? ""

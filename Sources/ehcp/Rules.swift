@@ -44,8 +44,8 @@ extension EHCPCommand {
                     let diagnostics: [Diagnostic]
                     do {
                         diagnostics = Self.lint(try FileAccess.read(file), file: file, catalog: catalog)
-                    } catch let list as DiagnosticList {
-                        diagnostics = list.diagnostics
+                    } catch {
+                        diagnostics = error.diagnostics
                     }
                     problems += diagnostics.filter { $0.severity != .info }.count
                     for diagnostic in diagnostics { Terminal.writeError(diagnostic.description.escapingControlCharacters()) }

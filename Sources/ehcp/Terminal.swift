@@ -33,14 +33,11 @@ enum Terminal {
         }
     }
 
-    /// Prints every diagnostic to stderr; the caller ends with the could-not-run exit code.
-    static func fail(_ error: Error) {
-        if let list = error as? DiagnosticList {
-            // Each diagnostic on one line: a line break inside one is shown, so none can forge another.
-            writeError(list.diagnostics.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
-        } else {
-            writeError("error: \(error)")
-        }
+    /// Prints every diagnostic of `error` (a ``DiagnosticList``, as every failure a user can act
+    /// on is) to stderr; the caller ends with the could-not-run exit code.
+    static func fail(_ error: any Error) {
+        // Each diagnostic on one line: a line break inside one is shown, so none can forge another.
+        writeError(DiagnosticList(describing: error).diagnostics.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
     }
 }
 

@@ -71,4 +71,16 @@ import Testing
             #expect(!output.contains("Amelia") && !output.contains("Okafor") && !output.contains("Rose\n"), "\(output)")
         }
     }
+
+    /// In a zip, the same message names the document as a place inside the zip, as it is given,
+    /// never the private folder it was unpacked into.
+    @Test func aSyntaxErrorInAZipIsPlacedInsideTheZip() throws {
+        let folder = try EHCPProcess.temporaryFolder()
+        let content = Data("schemaVersion: \"1.1\"\nchild:\n  - @Amelia\n".utf8)
+        try ZipBuilder([ZipBuilder.Entry("application.yaml", content)]).write(to: folder + "/bundle.zip")
+        let result = try EHCPProcess.run(["validate", "bundle.zip"], workingDirectory: folder)
+        #expect(result.status == 2, "\(result.stdout)")
+        #expect(result.stderr.hasPrefix("bundle.zip/application.yaml:3:5: error: Text starting with '@' must be in quotes."), "\(result.stderr)")
+        #expect(!result.stderr.contains("ehcp-zip-") && !result.stderr.contains("Amelia"), "\(result.stderr)")
+    }
 }

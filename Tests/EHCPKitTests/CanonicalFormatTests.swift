@@ -17,9 +17,9 @@ import Testing
         child["givenNames"] = Value(.text("Zoë-Ōkafor 李"))
         child["preferredName"] = Value(.text("true"))
         application.root["child"] = Value(.object(child))
-        let xml = try CanonicalXMLFormat().write(application).text
+        let xml = CanonicalXMLFormat().write(application).text
         let fromXML = try read(CanonicalXMLFormat(), xml)
-        let json = try CanonicalJSONFormat().write(fromXML.application).text
+        let json = CanonicalJSONFormat().write(fromXML.application).text
         let fromJSON = try read(CanonicalJSONFormat(), json)
         let yaml = try CanonicalYAMLFormat().write(fromJSON.application).text
         let back = try read(CanonicalYAMLFormat(), yaml)
@@ -29,7 +29,7 @@ import Testing
 
     @Test func writtenXMLValidatesAgainstTheXSD() throws {
         let application = try read(CanonicalYAMLFormat(), RepositoryPaths.text("Examples/riverside-request/application.yaml")).application
-        let xml = try CanonicalXMLFormat().write(application).text
+        let xml = CanonicalXMLFormat().write(application).text
         let validator = try XSDValidatorFactory.canonical()
         #expect(try validator.validate(Array(xml.utf8), file: "out.xml").isEmpty)
     }
@@ -85,9 +85,9 @@ import Testing
     func roundTripKeepsEveryValue(_ path: String) throws {
         let read = try CanonicalYAMLFormat().read(FileAccess.read(path), file: path)
         let original = read.application
-        let xml = try CanonicalXMLFormat().write(original).text
+        let xml = CanonicalXMLFormat().write(original).text
         let fromXML = try CanonicalXMLFormat().read(Array(xml.utf8), file: "x.xml")
-        let json = try CanonicalJSONFormat().write(fromXML.application).text
+        let json = CanonicalJSONFormat().write(fromXML.application).text
         let fromJSON = try CanonicalJSONFormat().read(Array(json.utf8), file: "x.json")
         let yaml = try CanonicalYAMLFormat().write(fromJSON.application).text
         let back = try CanonicalYAMLFormat().read(Array(yaml.utf8), file: "x.yaml")

@@ -4,7 +4,7 @@ import Testing
 @testable import EHCPXML
 
 @Suite struct XMLReaderTests {
-    private func read(_ text: String) throws(XMLError) -> XMLTree {
+    private func read(_ text: String) throws(DiagnosticList) -> XMLTree {
         try XMLReader.read(Array(text.utf8), file: "doc.xml")
     }
 
@@ -18,7 +18,7 @@ import Testing
 
     @Test func malformedXMLNamesTheLine() {
         #expect { _ = try read("<a>\n<b></a>\n") } throws: { error in
-            guard let error = error as? XMLError else { return false }
+            guard let error = error as? DiagnosticList else { return false }
             return error.diagnostics.first?.location?.line == 2
         }
     }
@@ -39,7 +39,7 @@ import Testing
         }
         text += "]>\n<a>&l9;</a>\n"
         let start = ContinuousClock.now
-        #expect(throws: XMLError.self) { _ = try read(text) }
+        #expect(throws: DiagnosticList.self) { _ = try read(text) }
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
@@ -62,9 +62,9 @@ import Testing
         let namespaces = [(prefix: "p", uri: "urn:x")]
         #expect(try document.boolean(XPathExpression("count(/p:a/p:n) = 2", namespaces: namespaces)))
         #expect(try !document.boolean(XPathExpression("sum(/p:a/p:n) > 10", namespaces: namespaces)))
-        #expect(throws: XMLError.self) { _ = try XPathExpression("count(/p:a", namespaces: namespaces) }
-        #expect(throws: XMLError.self) { _ = try XPathExpression("count(") }
-        #expect(throws: XMLError.self) { _ = try XPathExpression("/q:a", namespaces: namespaces) }
+        #expect(throws: DiagnosticList.self) { _ = try XPathExpression("count(/p:a", namespaces: namespaces) }
+        #expect(throws: DiagnosticList.self) { _ = try XPathExpression("count(") }
+        #expect(throws: DiagnosticList.self) { _ = try XPathExpression("/q:a", namespaces: namespaces) }
     }
 
     @Test func writerEscapesText() throws {

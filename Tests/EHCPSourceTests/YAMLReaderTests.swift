@@ -40,6 +40,16 @@ import Testing
         }
     }
 
+    /// The library hands a YAML error on as its one error type: same message, same place, and
+    /// printed the same; the kind stays with the reader's own error.
+    @Test func aYAMLErrorBecomesADiagnosticListUnchanged() throws {
+        let error = try #require(throws: YAMLError.self) { _ = try read("a: 1\nb: 3\n  c: 4\n") }
+        let list = DiagnosticList(error)
+        #expect(list.diagnostics == [Diagnostic(.error, error.message, at: error.location)])
+        #expect(list.description == error.description)
+        #expect(error.kind == .scanner)
+    }
+
     @Test func duplicateKeysAreRefused() {
         #expect(throws: YAMLError.self) { _ = try read("a: 1\na: 2\n") }
     }

@@ -12,6 +12,8 @@ public enum BundleLocator {
     /// format (nil for a canonical `application.*` or a document named directly).
     public struct Located {
         public var path: String
+        /// What messages and locations call the document (a place inside a zip): ``NamedPath``.
+        var name: String
         public var format: (any FormatPlugin)?
         /// The document as parsed to recognise its format, so that it is not parsed again to be read.
         var parsed: SourceDocument?
@@ -27,46 +29,55 @@ public enum BundleLocator {
     /// ``document(in:formats:)`` with the recognising format; `formats` is asked for only when the
     /// folder holds no canonical document, so canonical bundles never load authority formats.
     public static func locate(in path: String, formats: () throws -> FormatRegistry?) throws -> Located {
-        guard FileAccess.isDirectory(path) else { return Located(path: path) }
-        let present = documentNames.filter { FileAccess.exists(path + "/" + $0) }
+        try locate(in: NamedPath(path), formats: formats)
+    }
+
+    /// ``locate(in:formats:)`` for a folder (or document) named otherwise than by its path: every
+    /// message, and the places in a document parsed to recognise its format, use its name.
+    static func locate(in folder: NamedPath, formats: () throws -> FormatRegistry?) throws -> Located {
+        guard FileAccess.isDirectory(folder.path) else { return Located(path: folder.path, name: folder.name) }
+        let present = documentNames.filter { FileAccess.exists(folder.path + "/" + $0) }
         if present.isEmpty, let formats = try formats() {
-            let recognised = authorityDocuments(in: path, formats: formats)
+            let recognised = authorityDocuments(in: folder, formats: formats)
             if recognised.count == 1 {
-                return Located(path: try contained(path + "/" + recognised[0].name, in: path), format: recognised[0].format, parsed: recognised[0].parsed)
+                let document = try contained(folder.appending(recognised[0].name), in: folder)
+                return Located(path: document.path, name: document.name, format: recognised[0].format, parsed: recognised[0].parsed)
             }
             if recognised.count > 1 {
                 let names = recognised.map(\.name)
-                throw DiagnosticList([.error("\(path): the bundle holds \(names.count) documents in an authority's format (\(names.joined(separator: ", "))); exactly one is expected", at: nil)])
+                throw DiagnosticList([.error("\(folder.name): the bundle holds \(names.count) documents in an authority's format (\(names.joined(separator: ", "))); exactly one is expected", at: nil)])
             }
         }
         guard present.count == 1 else {
             let problem = present.isEmpty
-                ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")), or one file in an authority's own format); start one with 'ehcp init \(path) --authority CODE'"
+                ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")), or one file in an authority's own format); start one with 'ehcp init \(folder.name) --authority CODE'"
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
-            throw DiagnosticList([.error("\(path): the bundle \(problem)", at: nil)])
+            throw DiagnosticList([.error("\(folder.name): the bundle \(problem)", at: nil)])
         }
-        return Located(path: try contained(path + "/" + present[0], in: path))
+        let document = try contained(folder.appending(present[0]), in: folder)
+        return Located(path: document.path, name: document.name)
     }
 
     /// `document`, refused when a link takes it outside `bundle`: the document obeys the same
     /// containment as evidence, so a link cannot make ehcp read (and report on) a file elsewhere.
-    private static func contained(_ document: String, in bundle: String) throws -> String {
-        guard BundlePath.isInside(FileAccess.canonical(document), realRoot: FileAccess.canonical(bundle)) else {
-            throw DiagnosticList([.error("\(document) leads outside the bundle through a link; it was not read", at: nil)])
+    private static func contained(_ document: NamedPath, in bundle: NamedPath) throws(DiagnosticList) -> NamedPath {
+        guard BundlePath.isInside(FileAccess.canonical(document.path), realRoot: FileAccess.canonical(bundle.path)) else {
+            throw .error("\(document.name) leads outside the bundle through a link; it was not read")
         }
         return document
     }
 
     /// Root files of `folder` that an authority format recognises, each with its format (nil when
-    /// several recognise it, left for detection to report).
-    static func authorityDocuments(in folder: String, formats: FormatRegistry) -> [(name: String, format: (any FormatPlugin)?, parsed: SourceDocument?)] {
-        FileAccess.list(folder).compactMap { name in
+    /// several recognise it, left for detection to report) and the document as parsed, its places
+    /// named by the folder's name.
+    static func authorityDocuments(in folder: NamedPath, formats: FormatRegistry) -> [(name: String, format: (any FormatPlugin)?, parsed: SourceDocument?)] {
+        FileAccess.list(folder.path).compactMap { name in
             let lowered = name.lowercased()
-            let file = folder + "/" + name
-            guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(file),
+            let file = folder.appending(name)
+            guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(file.path),
                   (try? contained(file, in: folder)) != nil,
                   let bytes = try? FileAccess.readDocument(file),
-                  let recognising = try? formats.authorityFormatsParsed(recognising: bytes, path: file), !recognising.formats.isEmpty else { return nil }
+                  let recognising = try? formats.authorityFormatsParsed(recognising: bytes, path: file.name), !recognising.formats.isEmpty else { return nil }
             return (name, recognising.formats.count == 1 ? recognising.formats[0] : nil, recognising.parsed)
         }
     }
@@ -74,7 +85,7 @@ public enum BundleLocator {
     /// True when `folder` holds a document of its own (so it is a bundle, not a folder of them).
     public static func isBundle(_ folder: String, formats: FormatRegistry?) -> Bool {
         holdsCanonicalDocument(folder)
-            || (formats.map { !authorityDocuments(in: folder, formats: $0).isEmpty } ?? false)
+            || (formats.map { !authorityDocuments(in: NamedPath(folder), formats: $0).isEmpty } ?? false)
     }
 
     /// True when `folder` holds a canonical `application.*` at its root.

@@ -16,13 +16,16 @@ package enum FileAccess {
     ///
     /// Only a regular file is read: a FIFO, device or socket is refused before it is opened for
     /// real, so it can never block or feed endless bytes.
-    /// - Parameter limit: the most bytes accepted; a larger file is refused before it is read, so a
-    ///   huge document costs no memory.
+    /// - Parameters:
+    ///   - limit: the most bytes accepted; a larger file is refused before it is read, so a huge
+    ///     document costs no memory.
+    ///   - name: what messages call the file (a place inside a zip); `path` when nil.
     /// - Throws: ``DiagnosticList`` naming the file when it cannot be read or is over `limit`.
-    package static func read(_ path: String, limit: Int? = nil) throws -> [UInt8] {
-        let (descriptor, expected) = try openForReading(path)
+    package static func read(_ path: String, limit: Int? = nil, named name: String? = nil) throws(DiagnosticList) -> [UInt8] {
+        let name = name ?? path
+        let (descriptor, expected) = try openForReading(path, named: name)
         defer { close(descriptor) }
-        if let limit, expected > limit { throw tooLarge(path, limit) }
+        if let limit, expected > limit { throw tooLarge(name, limit) }
         // Read straight into the array: one copy of the file in memory, not a Data and an array.
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
@@ -45,31 +48,38 @@ package enum FileAccess {
             }
             if count == 0 { break }
             if count < 0 { failed = true }
-            if let limit, bytes.count > limit { throw tooLarge(path, limit) }
+            if let limit, bytes.count > limit { throw tooLarge(name, limit) }
         }
-        guard !failed else { throw unreadable(path) }
+        guard !failed else { throw unreadable(name) }
         return bytes
     }
 
     /// Opens the regular file at `path` without blocking; the caller closes the descriptor.
     ///
     /// - Returns: the descriptor and the file's size when opened.
-    /// - Throws: ``DiagnosticList`` saying what is there instead when it is not a regular file.
-    static func openForReading(_ path: String) throws -> (descriptor: Int32, size: Int) {
+    /// - Throws: ``DiagnosticList`` saying what is there instead when it is not a regular file,
+    ///   naming it `name` (`path` when nil).
+    static func openForReading(_ path: String, named name: String? = nil) throws(DiagnosticList) -> (descriptor: Int32, size: Int) {
+        let name = name ?? path
         do {
             return try PosixFile.openRegular(path)
-        } catch .missing {
-            throw DiagnosticList([.error("\(path): no such file")])
-        } catch .notRegular(let kind) {
-            throw DiagnosticList([.error("\(path) is \(kind), not a regular file; it was not read")])
-        } catch .unreadable {
-            throw unreadable(path)
+        } catch {
+            switch error {
+            case .missing: throw .error("\(name): no such file")
+            case .notRegular(let kind): throw .error("\(name) is \(kind), not a regular file; it was not read")
+            case .unreadable: throw unreadable(name)
+            }
         }
     }
 
     /// The bytes of an application document, refused unread when over the readers' size limit.
-    package static func readDocument(_ path: String) throws -> [UInt8] {
+    package static func readDocument(_ path: String) throws(DiagnosticList) -> [UInt8] {
         try read(path, limit: InputLimits.default.maxDocumentBytes)
+    }
+
+    /// ``readDocument(_:)`` for a file named otherwise than by its path.
+    static func readDocument(_ file: NamedPath) throws(DiagnosticList) -> [UInt8] {
+        try read(file.path, limit: InputLimits.default.maxDocumentBytes, named: file.name)
     }
 
     private static func tooLarge(_ path: String, _ limit: Int) -> DiagnosticList {

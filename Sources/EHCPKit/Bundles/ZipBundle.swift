@@ -29,8 +29,14 @@ public struct ZipLimits: Sendable {
 public enum ZipBundle {
     /// Calls `body` with the folder the zip at `path` was unpacked into, then removes the folder.
     public static func withUnpacked<T>(_ path: String, limits: ZipLimits, _ body: (String) throws -> T) throws -> T {
+        try withUnpacked(NamedPath(path), limits: limits) { folder in try body(folder.path) }
+    }
+
+    /// Calls `body` with the folder `zip` was unpacked into, named as `zip` is (so its files are
+    /// named as places inside the zip), then removes the folder. Messages name the zip by its name.
+    static func withUnpacked<T>(_ zip: NamedPath, limits: ZipLimits, _ body: (NamedPath) throws -> T) throws -> T {
         // Opened first, without blocking: a FIFO or device is refused before anything else.
-        let (descriptor, _) = try FileAccess.openForReading(path)
+        let (descriptor, _) = try FileAccess.openForReading(zip.path, named: zip.name)
         let file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ehcp-zip-\(UUID().uuidString)")
         TemporaryItems.register(folder.path)
@@ -38,16 +44,17 @@ public enum ZipBundle {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw fail(path, "could not be unpacked: the temporary folder could not be made")
+            throw fail(zip.name, "could not be unpacked: the temporary folder could not be made")
         }
-        try unpack(path, file: file, into: folder, limits: limits)
-        return try body(folder.path)
+        try unpack(zip.name, file: file, into: folder, limits: limits)
+        return try body(NamedPath(folder.path, shownAs: zip.name))
     }
 
     private static func fail(_ path: String, _ message: String) -> DiagnosticList {
         DiagnosticList([.error("\(path): \(message)")])
     }
 
+    /// Unpacks the zip open as `file`, named `path` in messages, into `folder`.
     private static func unpack(_ path: String, file: FileHandle, into folder: URL, limits: ZipLimits) throws {
         let directory: ZipDirectory
         do {

@@ -11,7 +11,7 @@ enum ConfigFile {
         do {
             return try YAMLReader.document(bytes, file: file)
         } catch {
-            throw DiagnosticList([error.diagnostic])
+            throw DiagnosticList(error)
         }
     }
 

@@ -12,16 +12,16 @@ public struct CanonicalYAMLFormat: FormatPlugin {
         document.syntax == .yaml
     }
 
-    public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
-        do {
-            return decode(try YAMLReader.document(bytes, file: file))
-        } catch {
-            throw DiagnosticList([error.diagnostic])
-        }
+    public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
+        decode(try SourceDocument.parse(bytes, file: file, syntax: .yaml).root)
     }
 
-    public func write(_ application: Application) throws -> (text: String, loss: LossReport) {
-        (try YAMLEmitter.emit(ApplicationEncoder.encode(application)), LossReport())
+    public func write(_ application: Application) throws(DiagnosticList) -> (text: String, loss: LossReport) {
+        do {
+            return (try YAMLEmitter.emit(ApplicationEncoder.encode(application)), LossReport())
+        } catch {
+            throw DiagnosticList(error)
+        }
     }
 }
 
@@ -35,15 +35,11 @@ public struct CanonicalJSONFormat: FormatPlugin {
         document.syntax == .json
     }
 
-    public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
-        do {
-            return decode(try JSONReader.document(bytes, file: file))
-        } catch {
-            throw DiagnosticList([error.diagnostic])
-        }
+    public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
+        decode(try SourceDocument.parse(bytes, file: file, syntax: .json).root)
     }
 
-    public func write(_ application: Application) throws -> (text: String, loss: LossReport) {
+    public func write(_ application: Application) -> (text: String, loss: LossReport) {
         (JSONWriter.write(ApplicationEncoder.encode(application)), LossReport())
     }
 }
@@ -59,14 +55,8 @@ public struct CanonicalXMLFormat: FormatPlugin {
         document.rootName == "application" && document.rootNamespace == CanonicalSchema.namespace
     }
 
-    public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
-        let tree: XMLTree
-        do {
-            tree = try XMLReader.read(bytes, file: file)
-        } catch {
-            throw DiagnosticList(error.diagnostics)
-        }
-        let root = tree.root
+    public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
+        let root = try XMLReader.read(bytes, file: file).root
         guard root.name == "application", root.namespace == CanonicalSchema.namespace else {
             throw DiagnosticList([.error(
                 "the root element is <\(root.name)> in namespace '\(root.namespace ?? "")'; a canonical document has <application xmlns=\"\(CanonicalSchema.namespace)\">",
@@ -90,7 +80,7 @@ public struct CanonicalXMLFormat: FormatPlugin {
         }), location: location)
     }
 
-    public func write(_ application: Application) throws -> (text: String, loss: LossReport) {
+    public func write(_ application: Application) -> (text: String, loss: LossReport) {
         var root = Self.element("application", ApplicationEncoder.encode(application))
         root.namespace = CanonicalSchema.namespace
         return (XMLWriter.write(root), LossReport())

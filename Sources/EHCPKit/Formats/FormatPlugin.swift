@@ -20,11 +20,13 @@ public protocol FormatPlugin: Sendable {
 
     /// Reads `bytes` into an application; schema problems are findings, not errors.
     ///
-    /// - Throws: a ``Diagnostic`` list when the bytes are not well-formed in the syntax.
-    func read(_ bytes: [UInt8], file: String) throws -> ReadResult
+    /// - Throws: ``DiagnosticList`` when the bytes are not well-formed in the syntax.
+    func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult
 
     /// Writes `application`, listing what the format could not hold.
-    func write(_ application: Application) throws -> (text: String, loss: LossReport)
+    ///
+    /// - Throws: ``DiagnosticList`` when it cannot be written at all.
+    func write(_ application: Application) throws(DiagnosticList) -> (text: String, loss: LossReport)
 }
 
 extension FormatPlugin {
@@ -32,7 +34,7 @@ extension FormatPlugin {
 
     /// Reads `bytes`, or `parsed` when the document was parsed already (to recognise its format)
     /// and this format can read a parsed document: a document is parsed once.
-    func read(_ bytes: [UInt8], file: String, parsed: SourceDocument?) throws -> ReadResult {
+    func read(_ bytes: [UInt8], file: String, parsed: SourceDocument?) throws(DiagnosticList) -> ReadResult {
         if let parsed, let reader = self as? any ParsedDocumentReading { return try reader.read(parsed) }
         return try read(bytes, file: file)
     }
@@ -42,7 +44,7 @@ extension FormatPlugin {
 /// document recognised by its content is then not parsed a second time to be read.
 public protocol ParsedDocumentReading: FormatPlugin {
     /// Reads `document` into an application; schema problems are findings, not errors.
-    func read(_ document: SourceDocument) throws -> ReadResult
+    func read(_ document: SourceDocument) throws(DiagnosticList) -> ReadResult
 }
 
 /// An application read from a document, with the findings of decoding it.

@@ -69,20 +69,20 @@ public struct FormatRegistry: Sendable {
     ///
     /// - Throws: ``DiagnosticList`` when the file is empty, is CSV no format recognises, or more
     ///   than one format recognises it.
-    public func detect(path: String, bytes: [UInt8]) throws -> any FormatPlugin {
+    public func detect(path: String, bytes: [UInt8]) throws(DiagnosticList) -> any FormatPlugin {
         try recognise(path: path, bytes: bytes).format
     }
 
     /// ``detect(path:bytes:)`` with the document as parsed to recognise it (nil when nothing had
     /// to be parsed: no authority format is written in its syntax, or it could not be parsed).
-    public func recognise(path: String, bytes: [UInt8]) throws -> (format: any FormatPlugin, parsed: SourceDocument?) {
+    public func recognise(path: String, bytes: [UInt8]) throws(DiagnosticList) -> (format: any FormatPlugin, parsed: SourceDocument?) {
         guard let syntax = SourceDocument.syntax(path: path, bytes: bytes) else {
             throw DiagnosticList([.error("the document is empty", at: SourceLocation(file: path, line: 1))])
         }
         let fallback = Self.canonical.first { $0.syntax == syntax }
         let matches: [any FormatPlugin]
         let parsed: SourceDocument?
-        do {
+        do throws(DiagnosticList) {
             (matches, parsed) = try authorityFormats(recognising: bytes, path: path, syntax: syntax)
         } catch {
             // The canonical reader reports the same problem with its place.
@@ -92,24 +92,25 @@ public struct FormatRegistry: Sendable {
         if matches.count > 1 {
             throw DiagnosticList([.error("\(path) is recognised by more than one format (\(matches.map(\.id).joined(separator: ", "))); give --from", at: nil)])
         }
-        return (try matches.first ?? fallback ?? unrecognised(path, syntax), parsed)
+        guard let format = matches.first ?? fallback else { throw unrecognised(path, syntax) }
+        return (format, parsed)
     }
 
     /// The non-canonical formats that recognise the document.
     ///
     /// - Throws: ``DiagnosticList`` when the document is not well-formed in its syntax.
-    public func authorityFormats(recognising bytes: [UInt8], path: String) throws -> [any FormatPlugin] {
+    public func authorityFormats(recognising bytes: [UInt8], path: String) throws(DiagnosticList) -> [any FormatPlugin] {
         try authorityFormatsParsed(recognising: bytes, path: path).formats
     }
 
     /// ``authorityFormats(recognising:path:)`` with the document as parsed to recognise it.
-    func authorityFormatsParsed(recognising bytes: [UInt8], path: String) throws -> (formats: [any FormatPlugin], parsed: SourceDocument?) {
+    func authorityFormatsParsed(recognising bytes: [UInt8], path: String) throws(DiagnosticList) -> (formats: [any FormatPlugin], parsed: SourceDocument?) {
         guard let syntax = SourceDocument.syntax(path: path, bytes: bytes) else { return ([], nil) }
         return try authorityFormats(recognising: bytes, path: path, syntax: syntax)
     }
 
     /// The authority formats that recognise the document, with the document as parsed.
-    private func authorityFormats(recognising bytes: [UInt8], path: String, syntax: FormatDefinition.Syntax) throws
+    private func authorityFormats(recognising bytes: [UInt8], path: String, syntax: FormatDefinition.Syntax) throws(DiagnosticList)
         -> (formats: [any FormatPlugin], parsed: SourceDocument?) {
         let candidates = formats.filter { format in format.syntax == syntax && !Self.canonical.contains { $0.id == format.id } }
         guard !candidates.isEmpty else { return ([], nil) }
@@ -117,9 +118,10 @@ public struct FormatRegistry: Sendable {
         return (candidates.filter { $0.recognises(document) }, document)
     }
 
-    private func unrecognised(_ path: String, _ syntax: FormatDefinition.Syntax) throws -> any FormatPlugin {
+    /// Why no format reads a document in `syntax`, naming the formats written in it.
+    private func unrecognised(_ path: String, _ syntax: FormatDefinition.Syntax) -> DiagnosticList {
         let known = formats.filter { $0.syntax == syntax }.map(\.id)
         let hint = known.isEmpty ? "no published format is written in \(syntax.rawValue)" : "\(syntax.rawValue) formats: \(known.joined(separator: ", "))"
-        throw DiagnosticList([.error("\(path): no format recognises this file (\(hint)); give --from", at: nil)])
+        return DiagnosticList([.error("\(path): no format recognises this file (\(hint)); give --from", at: nil)])
     }
 }

@@ -16,11 +16,11 @@ public struct RequestLetterFormat: FormatPlugin {
 
     public func recognises(_ document: SourceDocument) -> Bool { false }
 
-    public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
+    public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
         throw DiagnosticList([.error("format request-letter is written only; convert from the application document instead", at: SourceLocation(file: file, line: 1))])
     }
 
-    public func write(_ application: Application) throws -> (text: String, loss: LossReport) {
+    public func write(_ application: Application) -> (text: String, loss: LossReport) {
         var used: Set<String> = []
         func text(_ path: String) -> String? {
             guard let value = MappedWriter.value(in: application.root, path: path.split(separator: ".")[...]) else { return nil }

@@ -30,7 +30,7 @@ public final class RuleEvaluator {
     public func evaluate(_ rule: Rule) throws -> [Finding] {
         do {
             return try findings(rule)
-        } catch let error as XMLError {
+        } catch let error as DiagnosticList {
             let reason = error.diagnostics.map(\.message).joined(separator: "; ")
             throw DiagnosticList([.error("rule \(rule.id) could not be checked: \(reason)", at: rule.location)])
         }
@@ -87,7 +87,7 @@ public final class RuleEvaluator {
 
     // MARK: - Conditions
 
-    func holds(_ condition: Condition) throws(XMLError) -> Bool {
+    func holds(_ condition: Condition) throws(DiagnosticList) -> Bool {
         switch condition {
         case .present(let path): return given(path)
         case .absent(let path): return !given(path)
@@ -126,13 +126,13 @@ public final class RuleEvaluator {
         }
     }
 
-    private func xpath(_ expression: XPathExpression) throws(XMLError) -> Bool {
+    private func xpath(_ expression: XPathExpression) throws(DiagnosticList) -> Bool {
         if xmlDocument == nil {
             xmlDocument = XPathDocument(
                 building: ApplicationEncoder.encode(application), name: "application",
                 namespace: CanonicalSchema.namespace, namespaces: [("a", CanonicalSchema.namespace)])
         }
-        guard let xmlDocument else { throw XMLError("the application could not be turned into XML for XPath", at: nil) }
+        guard let xmlDocument else { throw .error("the application could not be turned into XML for XPath") }
         return try xmlDocument.boolean(expression)
     }
 

@@ -7,7 +7,7 @@ import Foundation
 /// for; a worker takes the next bundle from a shared counter, so slow bundles do not hold up the rest.
 public struct BatchValidator: Sendable {
     /// One bundle's outcome: its report, or why it could not be read.
-    public typealias Outcome = Result<BundleReport, any Error>
+    public typealias Outcome = Result<BundleReport, DiagnosticList>
 
     /// Where rule sets come from.
     public let rulesets: RuleSetCatalog
@@ -44,7 +44,7 @@ public struct BatchValidator: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let validator = Validator(rulesets: rulesets, options: options, formats: formats)
             while let index = state.next() {
-                let outcome: Outcome = Result { try validator.validate(bundle: bundles[index]) }
+                let outcome = Outcome { () throws(DiagnosticList) in try validator.validate(bundle: bundles[index]) }
                 state.store(outcome, at: index)
             }
         }

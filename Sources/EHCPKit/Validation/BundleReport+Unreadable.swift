@@ -3,15 +3,9 @@ import EHCPSource
 extension BundleReport {
     /// The report of a bundle that could not be read: no findings, and why, so that every report
     /// format can list it instead of leaving it out.
-    public static func unreadable(_ bundle: String, because error: any Error) -> BundleReport {
-        let problems: [Diagnostic]
-        switch error {
-        case let list as DiagnosticList: problems = list.diagnostics
-        case let diagnostic as Diagnostic: problems = [diagnostic]
-        default: problems = [.error("\(error)")]
-        }
-        return BundleReport(bundle: bundle, authority: nil, rulesets: [], asOf: nil, findings: [],
-                            problems: problems.isEmpty ? [.error("the bundle could not be read")] : problems)
+    public static func unreadable(_ bundle: String, because error: DiagnosticList) -> BundleReport {
+        BundleReport(bundle: bundle, authority: nil, rulesets: [], asOf: nil, findings: [],
+                     problems: error.diagnostics.isEmpty ? [.error("the bundle could not be read")] : error.diagnostics)
     }
 
     /// True when the bundle could not be read; ``problems`` says why.

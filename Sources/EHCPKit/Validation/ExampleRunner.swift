@@ -1,5 +1,4 @@
 import EHCPSource
-import EHCPYAML
 
 /// Runs an authority's example bundles against their expected findings.
 ///
@@ -65,12 +64,7 @@ public enum ExampleRunner {
         guard FileAccess.exists(file) else {
             throw DiagnosticList([.error("\(file) is missing: every example needs its expected findings")])
         }
-        let root: SourceNode
-        do {
-            root = try YAMLReader.document(try FileAccess.read(file), file: file)
-        } catch let error as YAMLError {
-            throw DiagnosticList([error.diagnostic])
-        }
+        let root = try ConfigFile.root(try FileAccess.read(file), file: file)
         guard let items = root["findings"]?.items ?? (root["findings"]?.scalar.map { _ in [] }) else {
             throw DiagnosticList([.error("expected a 'findings' list", at: root.location)])
         }

@@ -33,7 +33,11 @@ extension Validator {
     /// named on the command line. No temporary folder is used unless a zip must be unpacked. The report's `bundle` is `name`, and every location is shown inside it.
     ///
     /// - Throws: ``DiagnosticList`` when the bundle, its document or a rule set cannot be read.
-    public func validate(document: BundleFile, files: [BundleFile]? = nil, named name: String = "bundle") throws -> BundleReport {
+    public func validate(document: BundleFile, files: [BundleFile]? = nil, named name: String = "bundle") throws(DiagnosticList) -> BundleReport {
+        try DiagnosticList.catching { try validateInMemory(document: document, files: files, named: name) }
+    }
+
+    private func validateInMemory(document: BundleFile, files: [BundleFile]?, named name: String) throws -> BundleReport {
         if document.isZip {
             guard files == nil else {
                 throw DiagnosticList([.error("\(name): give either a zip bundle or a document with its files, not both")])
@@ -57,7 +61,11 @@ extension Validator {
     /// no item names is reported as not listed.
     ///
     /// - Throws: ``DiagnosticList`` when the document or a rule set cannot be read.
-    public func validate(document: BundleFile, looseFiles: [BundleFile], named name: String = "bundle") throws -> BundleReport {
+    public func validate(document: BundleFile, looseFiles: [BundleFile], named name: String = "bundle") throws(DiagnosticList) -> BundleReport {
+        try DiagnosticList.catching { try validateInMemory(document: document, looseFiles: looseFiles, named: name) }
+    }
+
+    private func validateInMemory(document: BundleFile, looseFiles: [BundleFile], named name: String) throws -> BundleReport {
         guard !document.isZip else {
             throw DiagnosticList([.error("\(name): give either a zip bundle or a document with its files, not both")])
         }
@@ -85,29 +93,13 @@ extension Validator {
         let folder = root + "/ehcp-upload-\(UUID().uuidString)"
         TemporaryItems.register(folder)
         defer { TemporaryItems.remove(folder) }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        let zip = folder + "/bundle.zip"
-        guard FileManager.default.createFile(atPath: zip, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+        // Stored under a name of its own, but named `name` in every message and location.
+        let zip = NamedPath(folder + "/bundle.zip", shownAs: name)
+        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])) != nil,
+              FileManager.default.createFile(atPath: zip.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
             throw DiagnosticList([.error("\(name): could not be stored for unpacking")])
         }
-        func shown(_ text: String) -> String { text.replacingOccurrences(of: zip, with: name) }
-        do {
-            var report = try validate(bundle: zip)
-            report.bundle = name
-            report.findings = report.findings.map { finding in
-                var finding = finding
-                if let file = finding.location?.file { finding.location?.file = shown(file) }
-                return finding
-            }
-            return report
-        } catch let list as DiagnosticList {
-            throw DiagnosticList(list.diagnostics.map { diagnostic in
-                var diagnostic = diagnostic
-                if let file = diagnostic.location?.file { diagnostic.location?.file = shown(file) }
-                diagnostic.message = shown(diagnostic.message)
-                return diagnostic
-            })
-        }
+        return try validate(bundle: zip)
     }
 }
 

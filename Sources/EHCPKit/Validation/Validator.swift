@@ -154,53 +154,38 @@ public final class Validator: @unchecked Sendable {
         return own
     }
 
-    /// Validates the bundle at `path`: a directory holding one application document, or the
-    /// document itself.
+    /// Validates the bundle at `path`: a directory holding one application document, the document
+    /// itself, or a `.zip` of a bundle, whose files every location names as places inside it
+    /// (`bundle.zip/application.yaml`).
     ///
     /// - Throws: ``DiagnosticList`` when the bundle, its document or a rule set cannot be read.
-    public func validate(bundle path: String) throws -> BundleReport {
-        guard path.lowercased().hasSuffix(".zip"), !FileAccess.isDirectory(path) else {
-            return try validateUnpacked(bundle: path)
+    public func validate(bundle path: String) throws(DiagnosticList) -> BundleReport {
+        try DiagnosticList.catching { try validate(bundle: NamedPath(path)) }
+    }
+
+    /// Validates the bundle at `bundle.path` (a folder, a document or a zip), naming it and every
+    /// file in it by `bundle.name`: a zip's files as places inside it, however it was unpacked.
+    func validate(bundle: NamedPath) throws -> BundleReport {
+        guard bundle.path.lowercased().hasSuffix(".zip"), !FileAccess.isDirectory(bundle.path) else {
+            return try validateUnpacked(bundle, reportedAs: bundle.name)
         }
-        guard FileAccess.exists(path) else { throw DiagnosticList([.error("\(path): no such file")]) }
-        return try ZipBundle.withUnpacked(path, limits: options.zipLimits) { folder in
-            // Locations inside the temporary folder are shown as places inside the zip.
-            func shown(_ location: SourceLocation?) -> SourceLocation? {
-                guard var location, location.file.hasPrefix(folder) else { return location }
-                location.file = path + String(location.file.dropFirst(folder.count))
-                return location
-            }
-            do {
-                var report = try validateUnpacked(bundle: BundleLocator.contentRoot(ofUnpacked: folder))
-                report.bundle = path
-                report.findings = report.findings.map { finding in
-                    var finding = finding
-                    finding.location = shown(finding.location)
-                    return finding
-                }
-                return report
-            } catch let list as DiagnosticList {
-                throw DiagnosticList(list.diagnostics.map { diagnostic in
-                    var diagnostic = diagnostic
-                    diagnostic.location = shown(diagnostic.location)
-                    diagnostic.message = diagnostic.message.replacingOccurrences(of: folder, with: path)
-                    return diagnostic
-                })
-            }
+        guard FileAccess.exists(bundle.path) else { throw DiagnosticList.error("\(bundle.name): no such file") }
+        return try ZipBundle.withUnpacked(bundle, limits: options.zipLimits) { folder in
+            try validateUnpacked(BundleLocator.contentRoot(ofUnpacked: folder), reportedAs: bundle.name)
         }
     }
 
-    private func validateUnpacked(bundle path: String) throws -> BundleReport {
-        let located = try BundleLocator.locate(in: path) { try self.formats() }
-        let document = located.path
-        let bytes = try FileAccess.readDocument(document)
-        let files = FileAccess.isDirectory(path) ? FolderEvidenceFiles(root: path, document: document) : nil
-        return try validate(bundle: path, document: document, bytes: bytes, format: located.format, parsed: located.parsed,
+    private func validateUnpacked(_ folder: NamedPath, reportedAs bundle: String) throws -> BundleReport {
+        let located = try BundleLocator.locate(in: folder) { try self.formats() }
+        let bytes = try FileAccess.readDocument(NamedPath(located.path, shownAs: located.name))
+        let files = FileAccess.isDirectory(folder.path) ? FolderEvidenceFiles(root: folder.path, document: located.path) : nil
+        return try validate(bundle: bundle, document: located.name, bytes: bytes, format: located.format, parsed: located.parsed,
                             files: files.map { files in { _ in files } })
     }
 
     /// Validates a bundle's document, read already, with the bundle's files as laid out for the
     /// application read (nil for a document given on its own, which has no evidence files to check).
+    /// `document` is the name its places are given, never a private folder's path.
     func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, parsed parsedAlready: SourceDocument? = nil,
                   files layOut: ((Application) -> any EvidenceFiles)?) throws -> BundleReport {
         // A document recognised by its content was parsed to be recognised: it is read from that.

@@ -25,7 +25,7 @@ enum GuidedDownload: String {
             }
             return ("application-\(own.id).\(own.fileExtension)", APIRoutes.mediaType(of: own), Array(try own.write(draft.application).text.utf8))
         case .letter:
-            return ("request-letter.txt", "text/plain; charset=utf-8", Array(try RequestLetterFormat().write(draft.application).text.utf8))
+            return ("request-letter.txt", "text/plain; charset=utf-8", Array(RequestLetterFormat().write(draft.application).text.utf8))
         }
     }
 }

@@ -39,8 +39,8 @@ struct GuidedRoutes {
             do {
                 let format = try checker.formats.detect(path: "draft." + Upload.documentExtension(saved.bytes, contentType: nil), bytes: saved.bytes)
                 root = try format.read(saved.bytes, file: "draft").application.root
-            } catch let list as DiagnosticList {
-                let first = list.diagnostics.first.map { $0.description.escapingControlCharacters() } ?? ""
+            } catch {
+                let first = error.diagnostics.first.map { $0.description.escapingControlCharacters() } ?? ""
                 return refuse("The draft could not be read: \(first)", "saved")
             }
             let draft = GuidedDraft(root: root)

@@ -13,7 +13,7 @@ import Testing
             document.root.scalar?.value.hasPrefix("KV1") == true
         }
 
-        func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
+        func read(_ bytes: [UInt8], file: String) -> ReadResult {
             var root = Record()
             for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst() {
                 let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
@@ -23,7 +23,7 @@ import Testing
             return ReadResult(application: Application(root: root, file: file), findings: [], unknownFields: [])
         }
 
-        func write(_ application: Application) throws -> (text: String, loss: LossReport) {
+        func write(_ application: Application) -> (text: String, loss: LossReport) {
             let keys = ["schemaVersion", "authority", "dateOfRequest"]
             let text = (["KV1"] + keys.compactMap { key in application.root[key].map { "\(key)=\($0.comparableText)" } }).joined(separator: "\n")
             return (text + "\n", LossReport())

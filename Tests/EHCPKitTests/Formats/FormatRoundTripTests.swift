@@ -23,7 +23,7 @@ import Testing
         var generator = ApplicationGenerator(random: SeededRandom(seed: UInt64(id.utf8.reduce(7) { $0 &* 31 &+ UInt64($1) })))
         for run in 0..<150 {
             let application = generator.application()
-            let (text, loss) = try format.write(application)
+            let (text, loss) = format.write(application)
             let back = try format.read(Array(text.utf8), file: "generated.\(format.fileExtension)")
             let errors = back.findings.filter { $0.severity == .error }
             #expect(errors.isEmpty, "run \(run): \(errors.map(\.message))")
@@ -42,8 +42,8 @@ import Testing
         for first in Self.mapped {
             for second in Self.mapped where second.id != first.id {
                 for application in applications {
-                    let viaFirst = try first.read(Array(try first.write(application).text.utf8), file: "a.\(first.fileExtension)").application
-                    let viaSecond = try second.read(Array(try second.write(viaFirst).text.utf8), file: "b.\(second.fileExtension)").application
+                    let viaFirst = try first.read(Array(first.write(application).text.utf8), file: "a.\(first.fileExtension)").application
+                    let viaSecond = try second.read(Array(second.write(viaFirst).text.utf8), file: "b.\(second.fileExtension)").application
                     let expected = Expectation(second.definition, Expectation(first.definition, application).keptApplication).kept
                     #expect(Leaves(viaSecond) == expected, "\(first.id) → \(second.id): \(Leaves(viaSecond).difference(from: expected))")
                 }
@@ -59,7 +59,7 @@ import Testing
         #expect(documents.count > 30)
         for path in documents {
             let application = try CanonicalYAMLFormat().read(FileAccess.read(path), file: path).application
-            let (text, loss) = try format.write(application)
+            let (text, loss) = format.write(application)
             let back = try format.read(Array(text.utf8), file: "example.\(format.fileExtension)")
             let expected = Expectation(format.definition, application)
             #expect(Leaves(back.application) == expected.kept, "\(path) → \(id): \(Leaves(back.application).difference(from: expected.kept))")
@@ -70,7 +70,7 @@ import Testing
     @Test func authorityFormatsAreDetected() throws {
         let application = try CanonicalYAMLFormat().read(Array(try RepositoryPaths.text("Examples/riverside-request/application.yaml").utf8), file: "a.yaml").application
         for format in Self.mapped {
-            let text = try format.write(application).text
+            let text = format.write(application).text
             let detected = try Self.registry.detect(path: "request.\(format.fileExtension)", bytes: Array(text.utf8))
             #expect(detected.id == format.id)
         }

@@ -15,7 +15,7 @@ public struct CSVTable: Sendable {
     /// quoted fields may hold commas and line breaks. Every row must have as many cells as the header.
     ///
     /// - Throws: ``DiagnosticList`` naming the line and column of the first problem.
-    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws -> CSVTable {
+    public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(DiagnosticList) -> CSVTable {
         guard bytes.count <= limits.maxDocumentBytes else {
             throw DiagnosticList([.error("the file is \(bytes.count >> 20) MiB; documents of at most \(limits.maxDocumentBytes >> 20) MiB are read", at: SourceLocation(file: file, line: 1))])
         }

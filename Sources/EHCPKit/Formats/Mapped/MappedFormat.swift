@@ -26,11 +26,11 @@ public struct MappedFormat: FormatPlugin {
         return LocatedNode(node: document.root, path: "").resolve(marker.path.steps).contains { $0.node.scalar?.value == marker.value }
     }
 
-    public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
+    public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
         try read(try SourceDocument.parse(bytes, file: file, syntax: definition.syntax))
     }
 
-    public func read(_ document: SourceDocument) throws -> ReadResult {
+    public func read(_ document: SourceDocument) throws(DiagnosticList) -> ReadResult {
         if definition.syntax == .xml, document.rootName != definition.xmlRoot || document.rootNamespace != definition.xmlNamespace {
             throw DiagnosticList([.error(
                 "the root element is <\(document.rootName ?? "")> in namespace '\(document.rootNamespace ?? "")'; format \(id) expects <\(definition.xmlRoot ?? "")> in namespace '\(definition.xmlNamespace ?? "")'",
@@ -40,7 +40,7 @@ public struct MappedFormat: FormatPlugin {
         return reader.read()
     }
 
-    public func write(_ application: Application) throws -> (text: String, loss: LossReport) {
+    public func write(_ application: Application) -> (text: String, loss: LossReport) {
         var writer = MappedWriter(definition: definition)
         return writer.write(application)
     }

@@ -19,16 +19,15 @@ public struct SourceDocument: Sendable {
     /// Parses `bytes` as `syntax`.
     ///
     /// - Throws: ``DiagnosticList`` when the document is not well-formed.
-    public static func parse(_ bytes: [UInt8], file: String, syntax: FormatDefinition.Syntax) throws -> SourceDocument {
+    public static func parse(_ bytes: [UInt8], file: String, syntax: FormatDefinition.Syntax) throws(DiagnosticList) -> SourceDocument {
         switch syntax {
         case .xml:
-            let tree: XMLTree
-            do { tree = try XMLReader.read(bytes, file: file) } catch { throw DiagnosticList(error.diagnostics) }
+            let tree = try XMLReader.read(bytes, file: file)
             return SourceDocument(syntax: .xml, root: node(tree.root, file: file), rootName: tree.root.name, rootNamespace: tree.root.namespace)
         case .json:
-            do { return SourceDocument(syntax: .json, root: try JSONReader.document(bytes, file: file)) } catch { throw DiagnosticList([error.diagnostic]) }
+            do { return SourceDocument(syntax: .json, root: try JSONReader.document(bytes, file: file)) } catch { throw DiagnosticList(error) }
         case .yaml:
-            do { return SourceDocument(syntax: .yaml, root: try YAMLReader.document(bytes, file: file)) } catch { throw DiagnosticList([error.diagnostic]) }
+            do { return SourceDocument(syntax: .yaml, root: try YAMLReader.document(bytes, file: file)) } catch { throw DiagnosticList(error) }
         case .csv:
             let table = try CSVTable.read(bytes, file: file)
             var seen: Set<String> = []
