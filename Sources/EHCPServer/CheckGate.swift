@@ -1,12 +1,12 @@
+import EHCPKit
 import Foundation
 import Hummingbird
 
 /// Runs validations and conversions off the server's event loops, a bounded number at once and
 /// each within a time limit.
-final class CheckGate: @unchecked Sendable {
-    // `running` is only touched while holding `lock`.
-    private let lock = NSLock()
-    private var running = 0
+final class CheckGate: Sendable {
+    /// How many checks are running.
+    private let running = Locked(0)
     private let limit: Int
     private let timeLimit: Duration
 
@@ -16,17 +16,15 @@ final class CheckGate: @unchecked Sendable {
     }
 
     private func enter() -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard running < limit else { return false }
-        running += 1
-        return true
+        running.withLock { running in
+            guard running < limit else { return false }
+            running += 1
+            return true
+        }
     }
 
     private func leave() {
-        lock.lock()
-        running -= 1
-        lock.unlock()
+        running.withLock { $0 -= 1 }
     }
 
     /// The result of `work`, run on a worker thread; 503 with Retry-After when `limit` checks are
@@ -37,16 +35,17 @@ final class CheckGate: @unchecked Sendable {
             throw Problem(status: .serviceUnavailable, title: "Busy", detail: "The server is checking as many requests as it can; try again in a few seconds.",
                           headers: [.retryAfter: "5"])
         }
-        let answered = Once()
+        // Answered once: by the work or by the time limit, whichever claims it first.
+        let answered = Locked(false)
         let seconds = Double(timeLimit.components.seconds) + Double(timeLimit.components.attoseconds) / 1e18
         return try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 let result = Result { try work() }
                 self.leave()
-                if answered.claim() { continuation.resume(with: result) }
+                if Self.claim(answered) { continuation.resume(with: result) }
             }
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-                guard answered.claim() else { return }
+                guard Self.claim(answered) else { return }
                 continuation.resume(throwing: Problem(
                     status: .serviceUnavailable, title: "Took too long",
                     detail: "Checking this upload took longer than the server allows; nothing was kept.", headers: [.retryAfter: "5"]))
@@ -54,18 +53,11 @@ final class CheckGate: @unchecked Sendable {
         }
     }
 
-    /// True for the first caller of ``claim()`` only.
-    private final class Once: @unchecked Sendable {
-        // `claimed` is only touched while holding `lock`.
-        private let lock = NSLock()
-        private var claimed = false
-
-        func claim() -> Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            if claimed { return false }
-            claimed = true
-            return true
+    /// True for the first caller only: it sets `claimed`.
+    private static func claim(_ claimed: Locked<Bool>) -> Bool {
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
         }
     }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// The server's routes, registered on the router and listed, so the API description can be
 /// checked against what is really served.
-final class RouteTable: @unchecked Sendable {
+final class RouteTable {
     // Routes are added while the server is built, before it answers anything.
     private let router: Router<BasicRequestContext>
     private(set) var routes: [(method: HTTPRequest.Method, path: String)] = []

@@ -26,9 +26,9 @@ import Testing
         let broken = NSTemporaryDirectoryPath.make()
         try "child: [\n".write(toFile: broken + "/application.yaml", atomically: true, encoding: .utf8)
         let paths = [examples[0], broken, examples[1]]
-        let counter = Counter()
-        let outcomes = batch(jobs: 3).validate(paths) { _ in counter.increment() }
-        #expect(counter.value == 3)
+        let counter = Locked(0)
+        let outcomes = batch(jobs: 3).validate(paths) { _ in counter.withLock { $0 += 1 } }
+        #expect(counter.current == 3)
         #expect((try? outcomes[0].get()) != nil && (try? outcomes[2].get()) != nil)
         #expect((try? outcomes[1].get()) == nil)
     }
@@ -56,13 +56,4 @@ import Testing
         #expect(!reports[0].rules.contains { $0.ruleset == "bedford" })
         #expect(reports[1].rules.contains { $0.ruleset == "bedford" })
     }
-}
-
-/// A thread-safe count for progress callbacks.
-private final class Counter: @unchecked Sendable {
-    // `lock` guards `count`.
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    func increment() { lock.withLock { count += 1 } }
 }

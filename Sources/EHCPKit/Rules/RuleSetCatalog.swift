@@ -187,21 +187,20 @@ public struct RuleSetCatalog: Sendable {
         return try Self.loadedPublished.ruleset(key) { try RuleSetLoader.load(read(file), file: file) }
     }
 
-    private static let loadedPublished = LoadedRuleSets()
+    private static let loadedPublished = LoadedRuleSets([:])
 }
 
 /// Rule sets by the published file they were loaded from, each loaded the first time it is asked for.
-private final class LoadedRuleSets: @unchecked Sendable {
-    private let lock = NSLock()
-    private var loaded: [String: RuleSet] = [:]
+private typealias LoadedRuleSets = Locked<[String: RuleSet]>
 
+private extension LoadedRuleSets {
     func ruleset(_ key: String, load: () throws -> RuleSet) rethrows -> RuleSet {
-        lock.lock()
-        defer { lock.unlock() }
-        if let ruleset = loaded[key] { return ruleset }
-        let ruleset = try load()
-        loaded[key] = ruleset
-        return ruleset
+        try withLock { loaded in
+            if let ruleset = loaded[key] { return ruleset }
+            let ruleset = try load()
+            loaded[key] = ruleset
+            return ruleset
+        }
     }
 }
 

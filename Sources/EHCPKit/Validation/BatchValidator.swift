@@ -58,17 +58,10 @@ public struct BatchValidator: Sendable {
 /// other workers store meanwhile) until none is ready, while the others go on validating. So that
 /// memory stays bounded when the reader of the report is slow (a pipe to a pager), a worker waits
 /// while `capacity` outcomes are already waiting, unless its own is the next to deliver.
-private final class SharedState: @unchecked Sendable {
-    // Every access to the stored properties holds `condition`'s lock.
-    private let condition = NSCondition()
+private final class SharedState: Sendable {
+    private let queue = Locked(Queue())
     private let count: Int
     private let capacity: Int
-    private var nextIndex = 0
-    private var done = 0
-    private var reportedDone = 0
-    private var nextToDeliver = 0
-    private var delivering = false
-    private var waiting: [Int: BatchValidator.Outcome] = [:]
     private let deliver: @Sendable (Int, BatchValidator.Outcome) -> Void
     private let progress: (@Sendable (Int) -> Void)?
 
@@ -80,43 +73,61 @@ private final class SharedState: @unchecked Sendable {
     }
 
     func next() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        guard nextIndex < count else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
+        queue.withLock { queue in
+            guard queue.nextIndex < count else { return nil }
+            queue.nextIndex += 1
+            return queue.nextIndex - 1
+        }
     }
 
     /// Stores an outcome; when nobody is delivering, delivers every outcome now next in order, and
     /// reports progress, one call at a time, outside the lock.
     func store(_ outcome: BatchValidator.Outcome, at index: Int) {
-        condition.lock()
-        while index != nextToDeliver && waiting.count >= capacity { condition.wait() }
-        waiting[index] = outcome
-        done += 1
-        guard !delivering else {
-            condition.unlock()
-            return
+        let capacity = capacity
+        var ready: Queue.Ready? = queue.withLock(when: { index == $0.nextToDeliver || $0.waiting.count < capacity }) { queue in
+            queue.waiting[index] = outcome
+            queue.done += 1
+            guard !queue.delivering else { return nil }
+            queue.delivering = true
+            return queue.takeReady()
         }
-        delivering = true
-        while true {
-            var ready: [(Int, BatchValidator.Outcome)] = []
-            while let outcome = waiting.removeValue(forKey: nextToDeliver) {
-                ready.append((nextToDeliver, outcome))
-                nextToDeliver += 1
-            }
-            let doneNow = done
-            guard !ready.isEmpty || doneNow != reportedDone else { break }
-            let from = reportedDone
-            reportedDone = doneNow
-            condition.broadcast()
-            condition.unlock()
-            for (index, outcome) in ready { deliver(index, outcome) }
-            if let progress, doneNow > from { for finished in (from + 1)...doneNow { progress(finished) } }
-            condition.lock()
+        while let batch = ready {
+            for (index, outcome) in batch.outcomes { deliver(index, outcome) }
+            if let progress { for finished in batch.finished { progress(finished) } }
+            ready = queue.withLock { $0.takeReady() }
         }
-        delivering = false
-        condition.broadcast()
-        condition.unlock()
+    }
+}
+
+/// The state the workers share: what to validate next, and the outcomes waiting to be delivered.
+private struct Queue {
+    var nextIndex = 0
+    var done = 0
+    var reportedDone = 0
+    var nextToDeliver = 0
+    var delivering = false
+    var waiting: [Int: BatchValidator.Outcome] = [:]
+
+    /// What the deliverer hands over next: the outcomes now next in order, and the counts of
+    /// bundles done to report as progress.
+    struct Ready {
+        var outcomes: [(Int, BatchValidator.Outcome)]
+        var finished: Range<Int>
+    }
+
+    /// Takes what is ready to hand over; nil, ending the delivering, when nothing is.
+    mutating func takeReady() -> Ready? {
+        var outcomes: [(Int, BatchValidator.Outcome)] = []
+        while let outcome = waiting.removeValue(forKey: nextToDeliver) {
+            outcomes.append((nextToDeliver, outcome))
+            nextToDeliver += 1
+        }
+        guard !outcomes.isEmpty || done != reportedDone else {
+            delivering = false
+            return nil
+        }
+        let finished = (reportedDone + 1)..<(done + 1)
+        reportedDone = done
+        return Ready(outcomes: outcomes, finished: finished)
     }
 }

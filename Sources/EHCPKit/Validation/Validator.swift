@@ -54,21 +54,24 @@ public struct ValidationOptions: Sendable {
 }
 
 /// Validates bundles: read → canonical model → checks → findings.
-public final class Validator: @unchecked Sendable {
+public final class Validator: Sendable {
     public let authorities: AuthorityCatalog
     public let rulesets: RuleSetCatalog
     public let options: ValidationOptions
-    // What is loaded once and reused, each behind `lock` so one validator may serve several threads:
-    // rule-set chains by authority code; the chain's combined rules by code and by which of its
-    // rule sets are in effect (the only thing about the date they depend on); whether an authority
-    // publishes rules of its own; the formats, loaded the first time a bundle's document is not a
-    // canonical `application.*`; authority metadata by code.
-    private let lock = NSLock()
-    private var cache: [String: [RuleSet]] = [:]
-    private var effectiveCache: [EffectiveKey: EffectiveRules] = [:]
-    private var ownRulesCache: [String: Bool] = [:]
-    private var loadedFormats: FormatRegistry?
-    private var metadataCache: [String: AuthorityMetadata?] = [:]
+    /// What is loaded once and reused, behind one lock so one validator may serve several threads.
+    private let loaded: Locked<Loaded>
+
+    /// Rule-set chains by authority code; the chain's combined rules by code and by which of its
+    /// rule sets are in effect (the only thing about the date they depend on); whether an
+    /// authority publishes rules of its own; the formats, loaded the first time a bundle's
+    /// document is not a canonical `application.*`; authority metadata by code.
+    private struct Loaded {
+        var chains: [String: [RuleSet]] = [:]
+        var effective: [EffectiveKey: EffectiveRules] = [:]
+        var ownRules: [String: Bool] = [:]
+        var formats: FormatRegistry?
+        var metadata: [String: AuthorityMetadata?] = [:]
+    }
 
     private struct EffectiveKey: Hashable {
         var code: String
@@ -79,19 +82,19 @@ public final class Validator: @unchecked Sendable {
         self.authorities = authorities
         self.rulesets = rulesets
         self.options = options
-        self.loadedFormats = formats
+        self.loaded = Locked(Loaded(formats: formats))
     }
 
     /// The canonical formats and every format the catalog publishes.
     ///
     /// - Throws: ``DiagnosticList`` when a published format file is invalid.
     public func formats() throws -> FormatRegistry {
-        lock.lock()
-        defer { lock.unlock() }
-        if let loadedFormats { return loadedFormats }
-        let registry = try FormatRegistry.standard(catalog: rulesets)
-        loadedFormats = registry
-        return registry
+        try loaded.withLock { loaded in
+            if let formats = loaded.formats { return formats }
+            let registry = try FormatRegistry.standard(catalog: rulesets)
+            loaded.formats = registry
+            return registry
+        }
     }
 
     /// The format of a document found without an authority format's help: a canonical
@@ -105,24 +108,24 @@ public final class Validator: @unchecked Sendable {
     ///
     /// - Throws: ``DiagnosticList`` when the file is invalid.
     public func metadata(forCode code: String) throws -> AuthorityMetadata? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = metadataCache[code] { return cached }
-        let metadata = try rulesets.metadataFile(forCode: code).map { file in
-            try AuthorityMetadata.load(try rulesets.contents(of: file), file: file, authorities: authorities)
+        try loaded.withLock { loaded in
+            if let cached = loaded.metadata[code] { return cached }
+            let metadata = try rulesets.metadataFile(forCode: code).map { file in
+                try AuthorityMetadata.load(try rulesets.contents(of: file), file: file, authorities: authorities)
+            }
+            loaded.metadata[code] = metadata
+            return metadata
         }
-        metadataCache[code] = metadata
-        return metadata
     }
 
     /// Loads and checks the rule sets for `code` without validating anything.
     public func chain(forCode code: String) throws -> [RuleSet] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = cache[code] { return cached }
-        let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: options.localRules ? code : "") : try rulesets.resolve(files: options.ruleFiles)
-        cache[code] = chain
-        return chain
+        try loaded.withLock { loaded in
+            if let cached = loaded.chains[code] { return cached }
+            let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: options.localRules ? code : "") : try rulesets.resolve(files: options.ruleFiles)
+            loaded.chains[code] = chain
+            return chain
+        }
     }
 
     /// The rules of `code`'s chain in effect on `asOf`, combined once per run for each set of rule
@@ -131,14 +134,10 @@ public final class Validator: @unchecked Sendable {
         let chain = try chain(forCode: code)
         let applying = EffectiveRules.inEffect(chain, asOf: asOf)
         let key = EffectiveKey(code: code, applying: applying)
-        lock.lock()
-        let cached = effectiveCache[key]
-        lock.unlock()
+        let cached = loaded.withLock { $0.effective[key] }
         var effective = try cached ?? EffectiveRules.combine(chain, applying: applying)
         if cached == nil {
-            lock.lock()
-            effectiveCache[key] = effective
-            lock.unlock()
+            loaded.withLock { [effective] in $0.effective[key] = effective }
         }
         effective.notices = EffectiveRules.notices(chain, applying: applying, asOf: asOf)
         return effective
@@ -146,12 +145,12 @@ public final class Validator: @unchecked Sendable {
 
     /// True when the authority with `code` publishes a `requirements.yaml` of its own.
     private func hasOwnRules(_ code: String) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if let cached = ownRulesCache[code] { return cached }
-        let own = rulesets.requirementsFile(forCode: code) != nil
-        ownRulesCache[code] = own
-        return own
+        loaded.withLock { loaded in
+            if let cached = loaded.ownRules[code] { return cached }
+            let own = rulesets.requirementsFile(forCode: code) != nil
+            loaded.ownRules[code] = own
+            return own
+        }
     }
 
     /// Validates the bundle at `path`: a directory holding one application document, the document
