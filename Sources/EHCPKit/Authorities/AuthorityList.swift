@@ -13,7 +13,7 @@ public struct AuthorityList: Sendable {
 
     /// The list for every authority in `authorities`, from the folders in `catalog`.
     ///
-    /// - Throws: ``DiagnosticList`` when an `authority.yaml` is invalid.
+    /// - Throws: `DiagnosticList` when an `authority.yaml` is invalid.
     public init(catalog: RuleSetCatalog, formats: FormatRegistry, authorities: AuthorityCatalog = .builtIn) throws {
         rows = try authorities.entries.map { entry in
             Row(research: try AuthorityResearch.load(entry, from: catalog, authorities: authorities), formats: formats.ids(forAuthority: entry.code))

@@ -4,7 +4,7 @@ import Foundation
 extension AuthorityCatalog.Entry {
     /// The entry as `ehcp authorities list --format json` and the server's `/api/v1/authorities` give it.
     ///
-    /// - Throws: ``DiagnosticList`` when its `authority.yaml` is invalid.
+    /// - Throws: `DiagnosticList` when its `authority.yaml` is invalid.
     public func listing(rulesets: RuleSetCatalog, formats: FormatRegistry) throws -> OutputNode {
         AuthorityList.node(AuthorityList.Row(research: try AuthorityResearch.load(self, from: rulesets), formats: formats.ids(forAuthority: code)))
     }

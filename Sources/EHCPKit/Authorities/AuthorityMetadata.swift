@@ -60,7 +60,7 @@ public struct AuthorityMetadata: Sendable {
 
     /// The metadata in `bytes`, checked against the authority list.
     ///
-    /// - Throws: ``DiagnosticList`` with every problem and its place.
+    /// - Throws: `DiagnosticList` with every problem and its place.
     public static func load(_ bytes: [UInt8], file: String, authorities: AuthorityCatalog = .builtIn) throws -> AuthorityMetadata {
         let root = try ConfigFile.root(bytes, file: file)
         var diagnostics = DiagnosticCollector()

@@ -29,7 +29,7 @@ public struct AuthorityResearch: Sendable {
 
     /// The research recorded for `authority` in `catalog`.
     ///
-    /// - Throws: ``DiagnosticList`` when its `authority.yaml` is invalid.
+    /// - Throws: `DiagnosticList` when its `authority.yaml` is invalid.
     public static func load(_ authority: AuthorityCatalog.Entry, from catalog: RuleSetCatalog,
                             authorities: AuthorityCatalog = .builtIn) throws -> AuthorityResearch {
         let metadata = try catalog.metadataFile(forCode: authority.code).map { file in

@@ -18,7 +18,7 @@ public struct SourceAudit: Sendable {
 
     /// The sources in `catalog` read before `before` (when given), or graded secondary-copy or archive.
     ///
-    /// - Throws: ``DiagnosticList`` when an `authority.yaml` or rule set is invalid.
+    /// - Throws: `DiagnosticList` when an `authority.yaml` or rule set is invalid.
     public static func run(catalog: RuleSetCatalog, before: CalendarDate?, authorities: AuthorityCatalog = .builtIn) throws -> SourceAudit {
         var items: [Item] = []
         var checked = 0

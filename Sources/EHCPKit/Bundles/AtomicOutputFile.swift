@@ -25,7 +25,7 @@ package final class AtomicOutputFile {
 
     /// Creates the temporary file next to `path`.
     ///
-    /// - Throws: ``DiagnosticList`` naming `path` when it is not a place a file can go, or its
+    /// - Throws: `DiagnosticList` naming `path` when it is not a place a file can go, or its
     ///   folder cannot be written.
     package init(path: String, existing: Existing = .replace) throws {
         self.path = path
@@ -52,7 +52,7 @@ package final class AtomicOutputFile {
 
     /// Appends `text`.
     ///
-    /// - Throws: ``DiagnosticList`` when the system refuses the bytes (a full disk, a size limit);
+    /// - Throws: `DiagnosticList` when the system refuses the bytes (a full disk, a size limit);
     ///   the temporary file is removed and the path left as it was.
     package func write(_ text: String) throws {
         guard descriptor >= 0 else { throw Self.failure(path, "the file was already closed") }
@@ -66,7 +66,7 @@ package final class AtomicOutputFile {
 
     /// Flushes the file to disk and puts it at its path.
     ///
-    /// - Throws: ``DiagnosticList`` when it cannot be flushed or renamed, or when something that
+    /// - Throws: `DiagnosticList` when it cannot be flushed or renamed, or when something that
     ///   must be kept is at the path; the temporary file is removed and the path left as it was.
     package func commit() throws {
         guard descriptor >= 0 else { throw Self.failure(path, "the file was already closed") }

@@ -9,7 +9,7 @@ public enum BundleArchive {
     /// shrink it), with UTF-8 names and a fixed modification date (1 January 2026, 00:00) so the
     /// same bundle always gives the same bytes.
     ///
-    /// - Throws: ``DiagnosticList`` when a name is absolute or climbs out of the bundle, or the
+    /// - Throws: `DiagnosticList` when a name is absolute or climbs out of the bundle, or the
     ///   archive would need zip64 (4 GiB or 65,535 files).
     public static func zip(_ files: [BundleFile]) throws -> [UInt8] {
         var archive = ZipWriter(modified: (year: 2026, month: 1, day: 1, hour: 0, minute: 0, second: 0))

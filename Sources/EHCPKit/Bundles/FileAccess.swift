@@ -20,7 +20,7 @@ package enum FileAccess {
     ///   - limit: the most bytes accepted; a larger file is refused before it is read, so a huge
     ///     document costs no memory.
     ///   - name: what messages call the file (a place inside a zip); `path` when nil.
-    /// - Throws: ``DiagnosticList`` naming the file when it cannot be read or is over `limit`.
+    /// - Throws: `DiagnosticList` naming the file when it cannot be read or is over `limit`.
     package static func read(_ path: String, limit: Int? = nil, named name: String? = nil) throws(DiagnosticList) -> [UInt8] {
         let name = name ?? path
         let (descriptor, expected) = try openForReading(path, named: name)
@@ -57,7 +57,7 @@ package enum FileAccess {
     /// Opens the regular file at `path` without blocking; the caller closes the descriptor.
     ///
     /// - Returns: the descriptor and the file's size when opened.
-    /// - Throws: ``DiagnosticList`` saying what is there instead when it is not a regular file,
+    /// - Throws: `DiagnosticList` saying what is there instead when it is not a regular file,
     ///   naming it `name` (`path` when nil).
     static func openForReading(_ path: String, named name: String? = nil) throws(DiagnosticList) -> (descriptor: Int32, size: Int) {
         let name = name ?? path
@@ -103,7 +103,7 @@ package enum FileAccess {
     /// Writes all of `text` to the open `descriptor` (standard output or error), through
     /// `write(2)`: unlike `FileHandle.write(_:)`, a full disk or a closed pipe throws, never traps.
     ///
-    /// - Throws: ``DiagnosticList`` naming the stream as `name`, with the system's reason.
+    /// - Throws: `DiagnosticList` naming the stream as `name`, with the system's reason.
     package static func write(_ text: String, toDescriptor descriptor: Int32, named name: String) throws {
         do {
             try PosixFile.writeAll(descriptor, Array(text.utf8))

@@ -7,7 +7,7 @@ package enum OutputPath {
     /// Refuses `path` when something other than a regular file or a symbolic link is there.
     ///
     /// A link is not followed: the link itself is what an output replaces.
-    /// - Throws: ``DiagnosticList`` naming what is there.
+    /// - Throws: `DiagnosticList` naming what is there.
     package static func refuseIfNotAFile(_ path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0, let kind = PosixFile.kind(of: info.st_mode), info.st_mode & S_IFMT != S_IFLNK else { return }
@@ -18,7 +18,7 @@ package enum OutputPath {
     ///
     /// - Parameter inputs: what the command reads: files (an output naming the same file, by path
     ///   or by identity, is refused) and folders such as bundles (an output anywhere inside is refused).
-    /// - Throws: ``DiagnosticList`` saying which input it would harm.
+    /// - Throws: `DiagnosticList` saying which input it would harm.
     package static func refuse(_ path: String, reading inputs: [String]) throws {
         try refuseIfNotAFile(path)
         let target = location(of: path)

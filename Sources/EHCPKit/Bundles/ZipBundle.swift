@@ -18,7 +18,7 @@ public struct ZipLimits: Sendable {
 ///
 /// Only a regular file is opened. Before anything is written: the entry count the end record
 /// declares is held to the limit, entries that share bytes (a non-recursive zip bomb) are refused,
-/// encrypted entries and names that are not valid text are refused (``ZipDirectory``), names that
+/// encrypted entries and names that are not valid text are refused (`ZipDirectory`), names that
 /// are absolute or climb out (`..`) and link entries are refused, and the declared sizes are held to
 /// the limits, per entry and for the archive as a whole. Sizes are counted again as the bytes are
 /// actually inflated, so a header that lies about its size cannot get past the limits, and an entry

@@ -32,7 +32,7 @@ public struct Checklist: Sendable {
     public struct Item: Sendable {
         /// The id of the rule behind the item.
         public var rule: String
-        /// What to gather or fill in, in the checklist's own words (``ChecklistWording``).
+        /// What to gather or fill in, in the checklist's own words (`ChecklistWording`).
         public var text: String
         /// How the authority treats a request without it.
         public var severity: Severity

@@ -14,7 +14,7 @@ public struct FieldCensus: Sendable {
 
     /// The census the binary carries.
     ///
-    /// - Throws: ``DiagnosticList`` when the carried census is not the expected CSV.
+    /// - Throws: `DiagnosticList` when the carried census is not the expected CSV.
     public static func builtIn() throws -> FieldCensus {
         try FieldCensus(csv: EmbeddedResources.fieldCensusCSV, file: "docs/field-census.csv")
     }

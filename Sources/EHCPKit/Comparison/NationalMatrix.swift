@@ -88,7 +88,7 @@ public struct NationalMatrix: Sendable {
     /// The matrix of every authority in `authorities`, from the rule sets and metadata in `catalog`
     /// and the fields each authority's forms ask in `census` (the census the binary carries by default).
     ///
-    /// - Throws: ``DiagnosticList`` when a rule set or `authority.yaml` is invalid.
+    /// - Throws: `DiagnosticList` when a rule set or `authority.yaml` is invalid.
     public static func build(catalog: RuleSetCatalog, authorities: AuthorityCatalog = .builtIn, census: FieldCensus? = nil) throws -> NationalMatrix {
         let census = try census ?? .builtIn()
         let baseline = try catalog.rulesets(forCode: "")

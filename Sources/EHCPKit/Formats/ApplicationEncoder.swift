@@ -1,6 +1,6 @@
 import EHCPSource
 
-/// Turns an ``Application`` into an ``OutputNode`` tree in schema order, for any writer.
+/// Turns an ``Application`` into an `OutputNode` tree in schema order, for any writer.
 public enum ApplicationEncoder {
     /// The tree of `application`, stamped with the version ehcp writes: a document of any version
     /// it reads is a document of that version, so `ehcp convert` always writes the current one.

@@ -13,7 +13,7 @@ public enum Converter {
 
     /// Reads `bytes` with `source` and writes them with `target`.
     ///
-    /// - Throws: ``DiagnosticList`` when the input cannot be read.
+    /// - Throws: `DiagnosticList` when the input cannot be read.
     public static func convert(_ bytes: [UInt8], file: String, from source: any FormatPlugin, to target: any FormatPlugin) throws(DiagnosticList) -> Output {
         let read = try source.read(bytes, file: file)
         var (text, loss) = try target.write(read.application)

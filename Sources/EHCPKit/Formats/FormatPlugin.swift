@@ -20,12 +20,12 @@ public protocol FormatPlugin: Sendable {
 
     /// Reads `bytes` into an application; schema problems are findings, not errors.
     ///
-    /// - Throws: ``DiagnosticList`` when the bytes are not well-formed in the syntax.
+    /// - Throws: `DiagnosticList` when the bytes are not well-formed in the syntax.
     func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult
 
     /// Writes `application`, listing what the format could not hold.
     ///
-    /// - Throws: ``DiagnosticList`` when it cannot be written at all.
+    /// - Throws: `DiagnosticList` when it cannot be written at all.
     func write(_ application: Application) throws(DiagnosticList) -> (text: String, loss: LossReport)
 }
 

@@ -31,7 +31,7 @@ public struct FormatRegistry: Sendable {
 
     /// The canonical and compiled formats with every `format.yaml` the catalog publishes.
     ///
-    /// - Throws: ``DiagnosticList`` when a format file is invalid, or two formats share an id.
+    /// - Throws: `DiagnosticList` when a format file is invalid, or two formats share an id.
     public static func standard(catalog: RuleSetCatalog) throws -> FormatRegistry {
         var formats = canonical + compiled
         var diagnostics: [Diagnostic] = []
@@ -67,7 +67,7 @@ public struct FormatRegistry: Sendable {
     /// authority format that recognises it (root element and namespace, marker field), or else the
     /// canonical format of that syntax.
     ///
-    /// - Throws: ``DiagnosticList`` when the file is empty, is CSV no format recognises, or more
+    /// - Throws: `DiagnosticList` when the file is empty, is CSV no format recognises, or more
     ///   than one format recognises it.
     public func detect(path: String, bytes: [UInt8]) throws(DiagnosticList) -> any FormatPlugin {
         try recognise(path: path, bytes: bytes).format
@@ -98,7 +98,7 @@ public struct FormatRegistry: Sendable {
 
     /// The non-canonical formats that recognise the document.
     ///
-    /// - Throws: ``DiagnosticList`` when the document is not well-formed in its syntax.
+    /// - Throws: `DiagnosticList` when the document is not well-formed in its syntax.
     public func authorityFormats(recognising bytes: [UInt8], path: String) throws(DiagnosticList) -> [any FormatPlugin] {
         try authorityFormatsParsed(recognising: bytes, path: path).formats
     }

@@ -31,7 +31,7 @@ public struct AttainmentCSV: Sendable {
 
     /// Reads and checks the CSV `bytes` from `file`.
     ///
-    /// - Throws: ``DiagnosticList`` with every bad cell, header column or row, each at its position.
+    /// - Throws: `DiagnosticList` with every bad cell, header column or row, each at its position.
     public init(_ bytes: [UInt8], file: String) throws {
         let table = try CSVTable.read(bytes, file: file)
         var problems: [Diagnostic] = []

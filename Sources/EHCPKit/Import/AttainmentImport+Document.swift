@@ -3,15 +3,16 @@ import EHCPSource
 /// Writing the added rows into the document they were imported into.
 extension AttainmentImport {
     /// The text of a canonical YAML document with the added rows in its `attainment` list and
-    /// every other byte as it was (see ``YAMLListInsertion``).
+    /// every other byte as it was (see `YAMLListInsertion`).
     ///
     /// The result is read back before it is returned: unless it holds exactly the document's
     /// data plus the added rows, nothing is returned, so a layout the edit does not understand can
     /// never damage the document.
     /// - Parameters:
     ///   - bytes: the document as read.
+    ///   - file: the document's name, for the place of a problem.
     ///   - original: what reading `bytes` gave.
-    /// - Throws: ``DiagnosticList`` when the list cannot be edited in place.
+    /// - Throws: `DiagnosticList` when the list cannot be edited in place.
     public func editedYAML(_ bytes: [UInt8], file: String, original: ReadResult) throws -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         let edited = try YAMLListInsertion.appending(yamlItems, to: "attainment", in: text, file: file)

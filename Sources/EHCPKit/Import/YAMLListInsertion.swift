@@ -10,7 +10,7 @@ import EHCPSource
 enum YAMLListInsertion {
     /// `text` with `items` (each a one-line YAML node) appended to the top-level list `key`.
     ///
-    /// - Throws: ``DiagnosticList`` at the key's line when the list is in a form that is not edited.
+    /// - Throws: `DiagnosticList` at the key's line when the list is in a form that is not edited.
     static func appending(_ items: [String], to key: String, in text: String, file: String) throws -> String {
         // Split by bytes: "\r\n" is one Character, so splitting the characters at "\n" would not split it.
         var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }

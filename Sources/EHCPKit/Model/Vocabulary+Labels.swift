@@ -3,7 +3,7 @@
 /// the report's list of what is enclosed shows each item's type by them.
 extension Vocabulary {
     /// The plain label of `code`, or nil when the code is its own label (a year group, a sex letter
-    /// spelt out by ``labels``) or is not in the list.
+    /// spelt out by `labels`) or is not in the list.
     public func label(_ code: String) -> String? {
         labels[code]
     }

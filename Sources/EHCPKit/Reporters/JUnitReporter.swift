@@ -7,7 +7,7 @@ import Foundation
 /// Every rule applied is a test case, so a pipeline shows which rules a request meets as well as
 /// which it fails; errors and warnings are `<failure>`s (their `type` is the severity; the exit
 /// status still follows `--fail-on`), notes pass. The layout is the Ant JUnit format that CI servers
-/// read, written with ``XMLWriter`` so it is well-formed whatever names and messages hold.
+/// read, written with `XMLWriter` so it is well-formed whatever names and messages hold.
 public struct JUnitReporter: Reporter {
     public static let identifier = "junit"
 

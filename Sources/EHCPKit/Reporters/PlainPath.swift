@@ -6,7 +6,7 @@ public enum PlainPath {
     ///
     /// Only a canonical list's path is put in words, and not inside a file name ("scan[1].pdf",
     /// "evidence/a[2]"). ASCII text, what every message and path is in practice, is scanned byte by
-    /// byte; other text goes through ``wordsByRegex(_:)``, the definition the scan follows.
+    /// byte; other text goes through `wordsByRegex(_:)`, the definition the scan follows.
     public static func words(_ text: String) -> String {
         var text = text
         var ascii = true

@@ -40,7 +40,7 @@ public struct Rule: Sendable {
     public var quote: String?
     /// What to gather, in the checklist's own words ("an Educational Psychology report dated within
     /// the last 12 months"), when the rule's author gives them; otherwise the checklist words the
-    /// item from the check (``ChecklistWording``).
+    /// item from the check (`ChecklistWording`).
     public var checklist: String? = nil
     /// Conditions that must all hold for the rule to apply.
     public var when: [Condition]

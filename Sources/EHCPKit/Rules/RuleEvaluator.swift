@@ -25,7 +25,7 @@ public final class RuleEvaluator {
     /// The findings of `rule`; none when its `when` conditions do not all hold, or its `unless`
     /// conditions all do.
     ///
-    /// - Throws: ``DiagnosticList`` at the rule's place when its XPath cannot be evaluated: a rule
+    /// - Throws: `DiagnosticList` at the rule's place when its XPath cannot be evaluated: a rule
     ///   that cannot be checked is a fault of the rule set, never a silent pass or failure.
     public func evaluate(_ rule: Rule) throws -> [Finding] {
         do {

@@ -13,7 +13,7 @@ public struct RuleSetLoader {
 
     /// The rule set in `bytes`.
     ///
-    /// - Throws: ``DiagnosticList`` holding every error found.
+    /// - Throws: `DiagnosticList` holding every error found.
     public static func load(_ bytes: [UInt8], file: String) throws -> RuleSet {
         try read(bytes, file: file).ruleset
     }

@@ -28,7 +28,7 @@ public enum ExampleRunner {
 
     /// Every example of the authority folder `folder`.
     ///
-    /// - Throws: ``DiagnosticList`` when an example or its expectation cannot be read.
+    /// - Throws: `DiagnosticList` when an example or its expectation cannot be read.
     public static func run(folder: String, rulesets: RuleSetCatalog) throws -> [Outcome] {
         let examples = folder + "/examples"
         var options = ValidationOptions()

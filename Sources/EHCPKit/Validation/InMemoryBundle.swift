@@ -32,7 +32,7 @@ extension Validator {
     /// bundle, checked as a bundle folder is; without, the document alone, as when a document is
     /// named on the command line. No temporary folder is used unless a zip must be unpacked. The report's `bundle` is `name`, and every location is shown inside it.
     ///
-    /// - Throws: ``DiagnosticList`` when the bundle, its document or a rule set cannot be read.
+    /// - Throws: `DiagnosticList` when the bundle, its document or a rule set cannot be read.
     public func validate(document: BundleFile, files: [BundleFile]? = nil, named name: String = "bundle") throws(DiagnosticList) -> BundleReport {
         try DiagnosticList.catching { try validateInMemory(document: document, files: files, named: name) }
     }
@@ -56,11 +56,11 @@ extension Validator {
 
     /// Validates an application document with evidence files given by their names alone, as a
     /// browser sends the files a user picks: each file is put at the path of the evidence item
-    /// whose `file:` has its name (``LooseEvidenceFiles``), then the bundle is checked as a bundle
+    /// whose `file:` has its name (`LooseEvidenceFiles`), then the bundle is checked as a bundle
     /// folder is. A name that could be more than one file is reported (`FILE-AMBIGUOUS`), and a file
     /// no item names is reported as not listed.
     ///
-    /// - Throws: ``DiagnosticList`` when the document or a rule set cannot be read.
+    /// - Throws: `DiagnosticList` when the document or a rule set cannot be read.
     public func validate(document: BundleFile, looseFiles: [BundleFile], named name: String = "bundle") throws(DiagnosticList) -> BundleReport {
         try DiagnosticList.catching { try validateInMemory(document: document, looseFiles: looseFiles, named: name) }
     }
@@ -110,7 +110,7 @@ struct InMemoryEvidenceFiles: EvidenceFiles {
     let document: String
     private let files: [String: [UInt8]]
 
-    /// - Throws: ``DiagnosticList`` when a name is absolute, climbs out or is given twice.
+    /// - Throws: `DiagnosticList` when a name is absolute, climbs out or is given twice.
     init(_ given: [BundleFile], document: String, bundle: String) throws {
         var files: [String: [UInt8]] = [:]
         for file in given {

@@ -87,7 +87,7 @@ public final class Validator: Sendable {
 
     /// The canonical formats and every format the catalog publishes.
     ///
-    /// - Throws: ``DiagnosticList`` when a published format file is invalid.
+    /// - Throws: `DiagnosticList` when a published format file is invalid.
     public func formats() throws -> FormatRegistry {
         try loaded.withLock { loaded in
             if let formats = loaded.formats { return formats }
@@ -106,7 +106,7 @@ public final class Validator: Sendable {
 
     /// The `authority.yaml` of the authority with `code`, when it publishes one.
     ///
-    /// - Throws: ``DiagnosticList`` when the file is invalid.
+    /// - Throws: `DiagnosticList` when the file is invalid.
     public func metadata(forCode code: String) throws -> AuthorityMetadata? {
         try loaded.withLock { loaded in
             if let cached = loaded.metadata[code] { return cached }
@@ -157,7 +157,7 @@ public final class Validator: Sendable {
     /// itself, or a `.zip` of a bundle, whose files every location names as places inside it
     /// (`bundle.zip/application.yaml`).
     ///
-    /// - Throws: ``DiagnosticList`` when the bundle, its document or a rule set cannot be read.
+    /// - Throws: `DiagnosticList` when the bundle, its document or a rule set cannot be read.
     public func validate(bundle path: String) throws(DiagnosticList) -> BundleReport {
         try DiagnosticList.catching { try validate(bundle: NamedPath(path)) }
     }

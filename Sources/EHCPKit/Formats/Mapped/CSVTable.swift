@@ -14,7 +14,7 @@ public struct CSVTable: Sendable {
     /// Reads `bytes` as UTF-8 CSV: fields may be quoted with `"`, a quote inside doubled, and
     /// quoted fields may hold commas and line breaks. Every row must have as many cells as the header.
     ///
-    /// - Throws: ``DiagnosticList`` naming the line and column of the first problem.
+    /// - Throws: `DiagnosticList` naming the line and column of the first problem.
     public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(DiagnosticList) -> CSVTable {
         guard bytes.count <= limits.maxDocumentBytes else {
             throw DiagnosticList([.error("the file is \(bytes.count >> 20) MiB; documents of at most \(limits.maxDocumentBytes >> 20) MiB are read", at: SourceLocation(file: file, line: 1))])
@@ -97,7 +97,7 @@ public struct CSVTable: Sendable {
     }
 
     /// The table as CSV text with CRLF line ends, quoting only the fields that need it; a cell a
-    /// spreadsheet would run as a formula is written with a leading `'` (see ``neutralised(_:)``).
+    /// spreadsheet would run as a formula is written with a leading `'` (see `neutralised(_:)`).
     public static func write(header: [String], rows: [[String]]) -> String {
         ([header] + rows).map { $0.map { quote(neutralised($0)) }.joined(separator: ",") + "\r\n" }.joined()
     }
@@ -119,7 +119,7 @@ public struct CSVTable: Sendable {
         needsFormulaGuard(text[...]) ? "'" + text : text
     }
 
-    /// A cell as read: the `'` that ``neutralised(_:)`` adds is taken off again.
+    /// A cell as read: the `'` that `neutralised(_:)` adds is taken off again.
     static func restored(_ cell: String) -> String {
         cell.first == "'" && needsFormulaGuard(cell.dropFirst()) ? String(cell.dropFirst()) : cell
     }

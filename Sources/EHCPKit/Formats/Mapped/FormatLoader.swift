@@ -12,7 +12,7 @@ public struct FormatLoader {
 
     /// The format in `bytes`.
     ///
-    /// - Throws: ``DiagnosticList`` holding every error found.
+    /// - Throws: `DiagnosticList` holding every error found.
     public static func load(_ bytes: [UInt8], file: String, authorities: AuthorityCatalog = .builtIn) throws -> FormatDefinition {
         let root = try ConfigFile.root(bytes, file: file)
         var loader = FormatLoader(authorities: authorities)

@@ -1,6 +1,6 @@
 import EHCPSource
 
-/// Reads a document through a format's mappings into a canonical ``SourceNode`` tree, then
+/// Reads a document through a format's mappings into a canonical `SourceNode` tree, then
 /// decodes that with the canonical schema.
 struct MappedReader {
     let definition: FormatDefinition

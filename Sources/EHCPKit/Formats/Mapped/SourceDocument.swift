@@ -2,7 +2,7 @@ import EHCPSource
 import EHCPXML
 import EHCPYAML
 
-/// A document in any of the four syntaxes, as one tree of ``SourceNode``s, so that a format
+/// A document in any of the four syntaxes, as one tree of `SourceNode`s, so that a format
 /// mapping reads them all the same way.
 ///
 /// XML: an element with neither attributes nor child elements is a text value; any other is a
@@ -18,7 +18,7 @@ public struct SourceDocument: Sendable {
 
     /// Parses `bytes` as `syntax`.
     ///
-    /// - Throws: ``DiagnosticList`` when the document is not well-formed.
+    /// - Throws: `DiagnosticList` when the document is not well-formed.
     public static func parse(_ bytes: [UInt8], file: String, syntax: FormatDefinition.Syntax) throws(DiagnosticList) -> SourceDocument {
         switch syntax {
         case .xml:
