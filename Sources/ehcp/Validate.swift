@@ -156,7 +156,7 @@ extension EHCPCommand {
             let context = shared
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
             let totals = Locked(StreamTotals())
-            batch.validate(paths, progress: { done in progress?.update(done: done) }) { index, result in
+            batch.validate(paths, progress: { done in progress?.update(done: done) }, deliver: { index, result in
                 let report = report(result, index: index, path: paths[index])
                 totals.withLock { state in
                     if report.couldNotBeRead {
@@ -170,7 +170,7 @@ extension EHCPCommand {
                     state.written += 1
                     state.summary.add(report)
                 }
-            }
+            })
             progress?.finish()
             let state = totals.current
             if state.written == 0 {

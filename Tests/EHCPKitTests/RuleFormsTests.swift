@@ -12,7 +12,7 @@ extension RuleEngineTests {
         ("2025-09-01", "2025-09-01", true),   // from the day of admission
         ("2025-09-02", "2025-09-01", false),  // a day after admission
     ])
-    func NFK_ATTENDANCE_TWO_YEARS_anyOfTheBounds(from: String, admitted: String, passes: Bool) throws {
+    func norfolkAttendanceOverTwoYearsTakesAnyOfTheBounds(from: String, admitted: String, passes: Bool) throws {
         let application = "setting: { admitted: \(admitted) }\nattendance: { from: \(from) }\n"
         let result = try findings(Self.attendanceTwoYears, application)
         #expect(result.isEmpty == passes)
@@ -33,7 +33,7 @@ extension RuleEngineTests {
         #expect(try findings(rule, application).map(\.path) == ["professionals[1].lastInvolved"])
     }
 
-    @Test func ENG_PREVIOUS_ASSESSMENT_evidenceMax() throws {
+    @Test func previousAssessmentEvidenceHasAMaximum() throws {
         let rule = "  - id: T\n    evidence: { type: previous-decision, within: 6 months, max: 0 }\n"
         #expect(try findings(rule, "").isEmpty)
         #expect(try findings(rule, "evidence: [{ id: d, type: previous-decision, date: 2026-04-04 }]\n").isEmpty)
@@ -57,7 +57,7 @@ extension RuleEngineTests {
         #expect(try findings(rule, "").count == 1)
     }
 
-    @Test func ENG_YOUNG_PERSON_VIEWS_aBlankSummaryIsNotGiven() throws {
+    @Test func youngPersonViewsWithABlankSummaryAreNotGiven() throws {
         let rule = "  - id: T\n    unless: { present: views.youngPerson.summary }\n    evidence: { types: [young-person-views, child-views] }\n"
         #expect(try findings(rule, "views: { youngPerson: { summary: In my own words } }\n").isEmpty)
         #expect(try findings(rule, "views: { youngPerson: { summary: \"  \" } }\n").count == 1)
