@@ -8,9 +8,11 @@ extension ChecklistWording {
     static func problem(inWritten text: String) -> String? {
         if text.unicodeScalars.allSatisfy(isWhitespace) { return "is empty" }
         if text.utf8.contains(UInt8(ascii: "\n")) { return "is more than one line" }
-        if let mark = text.first(where: { "`<>*_#".contains($0) }) { return "holds the markup character '\(mark)'" }
+        if text.utf8.contains(where: { "`<>*_#".utf8.contains($0) }), let mark = text.first(where: { "`<>*_#".contains($0) }) {
+            return "holds the markup character '\(mark)'"
+        }
         if let index = listPosition(in: text) { return "names a list position ('\(index)…')" }
-        for raw in text.split(whereSeparator: { $0 == " " }) {
+        for raw in words(text) {
             let token = trimmingPunctuation(raw)
             let word = token.hasSuffix(".") ? String(token.dropLast()) : token
             if isFieldPath(word) { return "names the field path '\(word)'" }
@@ -21,6 +23,13 @@ extension ChecklistWording {
             if word.utf8.contains(UInt8(ascii: "-")), hyphenatedCodes.contains(word) { return "names the code '\(word)'" }
         }
         return nil
+    }
+
+    /// The parts of `text` between spaces. In ASCII text (with no line break) each byte is a
+    /// character, so the bytes are split; other text is split character by character.
+    private static func words(_ text: String) -> [Substring] {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.split(whereSeparator: { $0 == " " }) }
+        return text.utf8.split(separator: UInt8(ascii: " ")).map { Substring($0) }
     }
 
     /// A space or tab, as Foundation's `CharacterSet.whitespaces` has it.
