@@ -101,5 +101,15 @@ extension ChecklistWording {
     private static let hyphenatedCodes = Set((Vocabulary.evidenceType.codes + Vocabulary.professionalRole.codes).filter { $0.contains("-") })
 
     /// The name of every field of the schema, at any depth.
-    private static let fieldNames = Set(CanonicalSchema.allPaths.map { String($0.split(separator: ".").last ?? "") })
+    private static let fieldNames: Set<String> = {
+        var names: Set<String> = []
+        func add(_ fields: [Field]) {
+            for field in fields {
+                names.insert(field.name)
+                add(field.type.children ?? [])
+            }
+        }
+        add(CanonicalSchema.root)
+        return names
+    }()
 }

@@ -45,7 +45,7 @@ public struct RuleSetCatalog: Sendable {
         self.directory = directory
         self.onDisk = onDisk
         self.published = published
-        let names = Set(published.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+        let names = Set(published.keys.map { key in key.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(key[..<$0]) } ?? key }).sorted()
         self.publishedFolders = names.map { Folder(path: Self.publishedDirectory + "/" + $0) }
     }
 
@@ -199,7 +199,13 @@ public struct RuleSetCatalog: Sendable {
         guard !(onDisk && file.hasPrefix(directory + "/") && FileAccess.exists(file)), let key = publishedKey(file) else {
             return try RuleSetLoader.load(read(file), file: file)
         }
-        return try Self.loadedPublished.ruleset(key) { try RuleSetLoader.load(read(file), file: file) }
+        return try Self.loadedPublished.ruleset(key) {
+            // The build parsed the published file already; its text is read only if it could not.
+            if let parsed = EmbeddedResources.parsedAuthorityFiles[key], let root = CompactSourceNode.decode(parsed, file: file) {
+                return try RuleSetLoader.load(root: root, file: file)
+            }
+            return try RuleSetLoader.load(read(file), file: file)
+        }
     }
 
     private static let loadedPublished = LoadedRuleSets()
