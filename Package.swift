@@ -32,7 +32,7 @@ let package = Package(
             ],
             plugins: ["EmbedResourcesPlugin"]
         ),
-        .executableTarget(name: "EmbedResourcesTool"),
+        .executableTarget(name: "EmbedResourcesTool", dependencies: ["EHCPSource", "EHCPYAML"]),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["EmbedResourcesTool"]),
         .target(
             name: "EHCPServer",

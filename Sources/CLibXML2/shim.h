@@ -8,6 +8,7 @@
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a mutable global function pointer; Swift 6 rejects reading it directly. */
 static inline void CLibXML2_free(void *pointer) { xmlFree(pointer); }

@@ -1,7 +1,10 @@
+import EHCPSource
+import EHCPYAML
 import Foundation
 
 /// Writes `EmbeddedResources.swift`: the canonical schemas, the authority list, the field census and
-/// the published authority files as string constants, byte for byte, so the `ehcp` binary works when copied anywhere.
+/// the published authority files as string constants, byte for byte, so the `ehcp` binary works when copied anywhere;
+/// and each published YAML file already parsed (``CompactSourceNode``), so a run does not parse it again.
 ///
 /// Usage: `EmbedResourcesTool <output.swift> <package root> <LocalAuthorities-relative file>...`
 /// The build-tool plugin passes the authority files it found; the schemas, the list and the census are fixed.
@@ -59,13 +62,26 @@ for (name, file) in constants {
     swift += "    /// `\(file.path)`.\n"
     swift += "    package static let \(name) = \(literal(file.text))\n"
 }
-swift += "\n    /// The published authority files: `LocalAuthorities/<folder>/{requirements,format,authority}.yaml` by relative path.\n"
-swift += "    package static let authorityFiles: [String: String] = [\n"
-for file in authorityFiles {
-    let key = String(file.path.dropFirst("LocalAuthorities/".count))
-    swift += "        \"\(key)\": \(literal(file.text)),\n"
+/// A dictionary constant of `values` by key, each a raw string literal.
+func dictionary(_ name: String, _ doc: String, _ values: [(key: String, text: String)]) -> String {
+    "\n    /// \(doc)\n    package static let \(name): [String: String] = [\n"
+        + values.map { "        \"\($0.key)\": \(literal($0.text)),\n" }.joined() + "    ]\n"
 }
-swift += "    ]\n}\n"
+
+/// The file parsed, as ``CompactSourceNode`` text; nil when YAML reads it with an error or its tree holds a
+/// control character other than a line break or tab, which a literal could not carry.
+func parsed(_ file: EmbeddedFile) -> String? {
+    guard let root = try? YAMLReader.document(Array(file.text.utf8), file: "") else { return nil }
+    let compact = CompactSourceNode.encode(root)
+    return compact.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) ? nil : compact
+}
+
+let keyed = authorityFiles.map { (key: String($0.path.dropFirst("LocalAuthorities/".count)), file: $0) }
+swift += dictionary("authorityFiles", "The published authority files: `LocalAuthorities/<folder>/{requirements,format,authority}.yaml` by relative path.",
+                    keyed.map { ($0.key, $0.file.text) })
+swift += dictionary("parsedAuthorityFiles", "The same files parsed, as ``CompactSourceNode`` text, by the same relative path (each one the build could parse).",
+                    keyed.compactMap { entry in parsed(entry.file).map { (entry.key, $0) } })
+swift += "}\n"
 
 do {
     try Data(swift.utf8).write(to: output, options: .atomic)

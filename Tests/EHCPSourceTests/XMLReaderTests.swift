@@ -16,6 +16,15 @@ import Testing
         #expect(tree.root.children[0].text == "text")
     }
 
+    @Test func theRootIsReadFromTheStartAlone() {
+        let root = XMLReader.rootElement(Array("<?xml version=\"1.0\"?>\n<!-- a note -->\n<p:a xmlns:p=\"urn:x\"><b>unclosed\n".utf8), file: "doc.xml")
+        #expect(root?.name == "a")
+        #expect(root?.namespace == "urn:x")
+        #expect(XMLReader.rootElement(Array("<a><b/></a>".utf8), file: "doc.xml")?.namespace == nil)
+        #expect(XMLReader.rootElement(Array("<?xml version=\"1.0\"?>\n<!DOCTYPE a>\n<a/>".utf8), file: "doc.xml") == nil)
+        #expect(XMLReader.rootElement(Array("not xml".utf8), file: "doc.xml") == nil)
+    }
+
     @Test func malformedXMLNamesTheLine() {
         #expect { _ = try read("<a>\n<b></a>\n") } throws: { error in
             guard let error = error as? DiagnosticList else { return false }

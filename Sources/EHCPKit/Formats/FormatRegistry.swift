@@ -1,4 +1,5 @@
 import EHCPSource
+import EHCPXML
 
 /// The formats ehcp knows: the canonical three, compiled plugins, and each published authority's
 /// `format.yaml`.
@@ -80,6 +81,10 @@ public struct FormatRegistry: Sendable {
             throw DiagnosticList([.error("the document is empty", at: SourceLocation(file: path, line: 1))])
         }
         let fallback = Self.canonical.first { $0.syntax == syntax }
+        // An XML document whose root no authority format names is not parsed whole to find that out.
+        if syntax == .xml, let fallback, let root = XMLReader.rootElement(bytes, file: path), !authorityFormat(couldHaveRoot: root) {
+            return (fallback, nil)
+        }
         let matches: [any FormatPlugin]
         let parsed: SourceDocument?
         do throws(DiagnosticList) {
@@ -116,6 +121,16 @@ public struct FormatRegistry: Sendable {
         guard !candidates.isEmpty else { return ([], nil) }
         let document = try SourceDocument.parse(bytes, file: path, syntax: syntax)
         return (candidates.filter { $0.recognises(document) }, document)
+    }
+
+    /// Whether an authority format written in XML might recognise a document with this root
+    /// element: a mapped format names its root and namespace; any other would need the document.
+    private func authorityFormat(couldHaveRoot root: (name: String, namespace: String?)) -> Bool {
+        formats.contains { format in
+            guard format.syntax == .xml, !Self.canonical.contains(where: { $0.id == format.id }) else { return false }
+            guard let mapped = format as? MappedFormat else { return true }
+            return mapped.definition.xmlRoot == root.name && mapped.definition.xmlNamespace == root.namespace
+        }
     }
 
     /// Why no format reads a document in `syntax`, naming the formats written in it.

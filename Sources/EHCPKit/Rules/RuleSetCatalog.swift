@@ -15,10 +15,23 @@ public struct RuleSetCatalog: Sendable {
     private let onDisk: Bool
     /// The published files, by path under `LocalAuthorities/`.
     private let published: [String: String]
-    /// The published folders' names, sorted: found once, as the published set never changes.
-    private let publishedFolders: [String]
+    /// The published folders, sorted by name: found once, as the published set never changes.
+    private let publishedFolders: [Folder]
     /// The label of published files.
     static let publishedDirectory = "LocalAuthorities"
+
+    /// An authority folder: its full path, its name and the authority it stands for, each found once.
+    private struct Folder {
+        let path: String
+        let name: String
+        let key: String
+
+        init(path: String) {
+            self.path = path
+            name = RuleSetCatalog.name(of: path)
+            key = RuleSetCatalog.key(name)
+        }
+    }
 
     /// The folder `directory` laid over the published set.
     public init(directory: String) {
@@ -32,7 +45,8 @@ public struct RuleSetCatalog: Sendable {
         self.directory = directory
         self.onDisk = onDisk
         self.published = published
-        self.publishedFolders = Set(published.keys.compactMap { $0.split(separator: "/").first.map(String.init) }).sorted()
+        let names = Set(published.keys.map { key in key.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(key[..<$0]) } ?? key }).sorted()
+        self.publishedFolders = names.map { Folder(path: Self.publishedDirectory + "/" + $0) }
     }
 
     /// The folder of drafts the catalog reads from disk; nil for the published set alone.
@@ -47,18 +61,19 @@ public struct RuleSetCatalog: Sendable {
         onDisk ? FileAccess.list(directory).filter { FileAccess.isDirectory(directory + "/" + $0) } : []
     }
 
-    /// Every folder, as a full path: the drafts, then each published folder no draft replaces.
-    private func folders() -> [String] {
-        let drafts = draftFolders
-        if drafts.isEmpty { return publishedFolders.map { Self.publishedDirectory + "/" + $0 } }
-        let replaced = Set(drafts.map(Self.key))
-        let kept = publishedFolders.filter { !replaced.contains(Self.key($0)) }
-        return (drafts.map { directory + "/" + $0 } + kept.map { Self.publishedDirectory + "/" + $0 })
-            .sorted { Self.name(of: $0) < Self.name(of: $1) }
+    /// Every folder: the drafts, then each published folder no draft replaces, sorted by name.
+    private func folders() -> [Folder] {
+        let drafts = draftFolders.map { Folder(path: directory + "/" + $0) }
+        if drafts.isEmpty { return publishedFolders }
+        let replaced = Set(drafts.map(\.key))
+        let kept = publishedFolders.filter { !replaced.contains($0.key) }
+        return (drafts + kept).sorted { $0.name < $1.name }
     }
 
+    /// The last part of a path (`LocalAuthorities/926-norfolk` → `926-norfolk`).
     private static func name(of folder: String) -> String {
-        String(folder[(folder.lastIndex(of: "/").map { folder.index(after: $0) } ?? folder.startIndex)...])
+        guard let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { return folder }
+        return String(folder[folder.utf8.index(after: slash)...])
     }
 
     private func publishedKey(_ file: String) -> String? {
@@ -86,12 +101,12 @@ public struct RuleSetCatalog: Sendable {
 
     /// Every published `format.yaml`, by folder name.
     public func formatFiles() -> [String] {
-        folders().map { $0 + "/format.yaml" }.filter(exists)
+        folders().map { $0.path + "/format.yaml" }.filter(exists)
     }
 
     /// Every authority folder with an `authority.yaml`, as full paths.
     public func authorityFolders() -> [String] {
-        folders().filter { exists($0 + "/authority.yaml") }
+        folders().map(\.path).filter { exists($0 + "/authority.yaml") }
     }
 
     /// The `authority.yaml` of the authority with `code`, if it publishes one.
@@ -119,7 +134,7 @@ public struct RuleSetCatalog: Sendable {
 
     /// The folder of the authority with `code`, if it publishes its own rules.
     public func folder(forCode code: String) -> String? {
-        folders().first { Self.key(Self.name(of: $0)) == code }
+        folders().first { $0.key == code }?.path
     }
 
     /// Rule sets for an authority: its own `requirements.yaml` (or the baseline when it has
@@ -131,7 +146,7 @@ public struct RuleSetCatalog: Sendable {
 
     /// The statutory baseline's `requirements.yaml`.
     public var baselineFile: String {
-        (folders().first { Self.name(of: $0) == "england" } ?? Self.publishedDirectory + "/england") + "/requirements.yaml"
+        (folders().first { $0.name == "england" }?.path ?? Self.publishedDirectory + "/england") + "/requirements.yaml"
     }
 
     /// `files` loaded, with the published rule sets they extend loaded first. A file named here is
@@ -170,8 +185,8 @@ public struct RuleSetCatalog: Sendable {
 
     private func publishedRuleset(_ id: String) throws -> RuleSet? {
         for folder in folders() {
-            let file = folder + "/requirements.yaml"
-            let name = Self.name(of: folder)
+            let file = folder.path + "/requirements.yaml"
+            let name = folder.name
             guard name == id || name.hasSuffix("-" + id), exists(file) else { continue }
             return try load(file)
         }
@@ -184,7 +199,13 @@ public struct RuleSetCatalog: Sendable {
         guard !(onDisk && file.hasPrefix(directory + "/") && FileAccess.exists(file)), let key = publishedKey(file) else {
             return try RuleSetLoader.load(read(file), file: file)
         }
-        return try Self.loadedPublished.ruleset(key) { try RuleSetLoader.load(read(file), file: file) }
+        return try Self.loadedPublished.ruleset(key) {
+            // The build parsed the published file already; its text is read only if it could not.
+            if let parsed = EmbeddedResources.parsedAuthorityFiles[key], let root = CompactSourceNode.decode(parsed, file: file) {
+                return try RuleSetLoader.load(root: root, file: file)
+            }
+            return try RuleSetLoader.load(read(file), file: file)
+        }
     }
 
     private static let loadedPublished = LoadedRuleSets([:])

@@ -18,9 +18,20 @@ public struct RuleSetLoader {
         try read(bytes, file: file).ruleset
     }
 
+    /// The rule set in a document already parsed (a published file the build parsed), checked as
+    /// ``load(_:file:)`` checks the same document read from its text.
+    ///
+    /// - Throws: ``DiagnosticList`` holding every error found.
+    static func load(root: SourceNode, file: String) throws -> RuleSet {
+        try read(root: root, file: file).ruleset
+    }
+
     /// The rule set with the notes found reading it (problems that are not errors).
     private static func read(_ bytes: [UInt8], file: String) throws -> (ruleset: RuleSet, notes: [Diagnostic]) {
-        let root = try ConfigFile.root(bytes, file: file)
+        try read(root: ConfigFile.root(bytes, file: file), file: file)
+    }
+
+    private static func read(root: SourceNode, file: String) throws -> (ruleset: RuleSet, notes: [Diagnostic]) {
         var loader = RuleSetLoader()
         let ruleset = loader.ruleset(root, file: file)
         guard let ruleset, !loader.diagnostics.hasErrors else {
