@@ -24,9 +24,26 @@ enum BundlePath {
             return .failure(.notRelative)
         }
         let full = root + "/" + relative
-        let resolved = FileAccess.canonical(full)
+        let resolved = withoutLinks(parts, under: realRoot) ?? FileAccess.canonical(full)
         guard isInside(resolved, realRoot: realRoot) else { return .failure(.leadsOut) }
         return .success((full, resolved))
+    }
+
+    /// `realRoot` followed by the names `parts` when that path exists and none of them is a link,
+    /// `.` or empty (one `lstat` each): what realpath(3) gives then, without walking the root's
+    /// own folders again. Nil otherwise, for realpath(3) to resolve.
+    private static func withoutLinks(_ parts: [Substring], under realRoot: String) -> String? {
+        var path = realRoot == "/" ? "" : realRoot
+        var info = stat()
+        for (position, part) in parts.enumerated() {
+            guard !part.isEmpty, part != ".", !part.utf8.contains(0) else { return nil }
+            path += "/"
+            path += part
+            guard lstat(path, &info) == 0 else { return nil }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK || (position < parts.count - 1 && kind != S_IFDIR) { return nil }
+        }
+        return path
     }
 
     /// True when the canonical path `resolved` lies under the canonical folder `realRoot`.

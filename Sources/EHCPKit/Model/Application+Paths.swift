@@ -8,27 +8,7 @@ extension Application {
 
     /// Every value at `path`; a path through a list yields one match per item that has it.
     public func values(at path: String) -> [PathMatch] {
-        if let computed = computedValue(path) { return [PathMatch(path: path, value: computed)] }
-        if let progress = progressValues(at: path) { return progress }
-        var matches = [PathMatch(path: "", value: Value(.object(root), location: root.location))]
-        for part in Self.parts(of: path) {
-            var next: [PathMatch] = []
-            for match in matches {
-                guard let record = match.value.record, let value = record[part] else { continue }
-                let base = match.path.isEmpty ? part : match.path + "." + part
-                if let items = value.list {
-                    next.reserveCapacity(next.count + items.count)
-                    for (index, item) in items.enumerated() {
-                        next.append(PathMatch(path: base + "[" + String(index) + "]", value: item))
-                    }
-                } else {
-                    next.append(PathMatch(path: base, value: value))
-                }
-            }
-            if next.isEmpty { return [] }
-            matches = next
-        }
-        return matches
+        values(at: FieldPath(path))
     }
 
     /// The names of a dotted path, split on the bytes of `.` (paths are ASCII names).
@@ -50,12 +30,16 @@ extension Application {
 
     /// The list at `path` itself (not expanded), with its items.
     public func list(at path: String) -> (path: String, items: [Value], location: SourceLocationBox)? {
+        list(at: FieldPath(path))
+    }
+
+    /// The list at a compiled `path` itself (not expanded), with its items.
+    func list(at path: FieldPath) -> (path: String, items: [Value], location: SourceLocationBox)? {
         var record = root
-        let parts = Self.parts(of: path)
-        for (index, part) in parts.enumerated() {
+        for (index, part) in path.names.enumerated() {
             guard let value = record[part] else { return nil }
-            if index == parts.count - 1 {
-                return (path, value.list ?? [], SourceLocationBox(value.location))
+            if index == path.names.count - 1 {
+                return (path.text, value.list ?? [], SourceLocationBox(value.location))
             }
             guard let next = value.record else { return nil }
             record = next

@@ -59,13 +59,14 @@ public final class Validator: @unchecked Sendable {
     public let rulesets: RuleSetCatalog
     public let options: ValidationOptions
     // What is loaded once and reused, each behind `lock` so one validator may serve several threads:
-    // rule-set chains by authority code; the chain's combined rules by code and by which of its
-    // rule sets are in effect (the only thing about the date they depend on); whether an authority
+    // rule-set chains by authority code; the chain's combined rules, and those rules compiled, by
+    // code and by which of its rule sets are in effect (the only thing about the date they depend
+    // on); whether an authority
     // publishes rules of its own; the formats, loaded the first time a bundle's document is not a
     // canonical `application.*`; authority metadata by code.
     private let lock = NSLock()
     private var cache: [String: [RuleSet]] = [:]
-    private var effectiveCache: [EffectiveKey: EffectiveRules] = [:]
+    private var effectiveCache: [EffectiveKey: (rules: EffectiveRules, compiled: [CompiledRule])] = [:]
     private var ownRulesCache: [String: Bool] = [:]
     private var loadedFormats: FormatRegistry?
     private var metadataCache: [String: AuthorityMetadata?] = [:]
@@ -125,22 +126,25 @@ public final class Validator: @unchecked Sendable {
         return chain
     }
 
-    /// The rules of `code`'s chain in effect on `asOf`, combined once per run for each set of rule
-    /// sets in effect, with the notices for those that are not.
-    private func effectiveRules(forCode code: String, asOf: CalendarDate) throws -> EffectiveRules {
+    /// The rules of `code`'s chain in effect on `asOf`, combined and compiled once per run for each
+    /// set of rule sets in effect, with the notices for those that are not.
+    private func effectiveRules(forCode code: String, asOf: CalendarDate) throws -> (rules: EffectiveRules, compiled: [CompiledRule]) {
         let chain = try chain(forCode: code)
         let applying = EffectiveRules.inEffect(chain, asOf: asOf)
         let key = EffectiveKey(code: code, applying: applying)
         lock.lock()
         let cached = effectiveCache[key]
         lock.unlock()
-        var effective = try cached ?? EffectiveRules.combine(chain, applying: applying)
+        var effective = try cached ?? { () throws -> (rules: EffectiveRules, compiled: [CompiledRule]) in
+            let rules = try EffectiveRules.combine(chain, applying: applying)
+            return (rules, rules.rules.map(CompiledRule.init))
+        }()
         if cached == nil {
             lock.lock()
             effectiveCache[key] = effective
             lock.unlock()
         }
-        effective.notices = EffectiveRules.notices(chain, applying: applying, asOf: asOf)
+        effective.rules.notices = EffectiveRules.notices(chain, applying: applying, asOf: asOf)
         return effective
     }
 
@@ -228,15 +232,15 @@ public final class Validator: @unchecked Sendable {
         if let asOf {
             // Without a known authority the statutory baseline still applies: it binds every authority.
             let code = authority?.code ?? ""
-            let effective = try effectiveRules(forCode: code, asOf: asOf)
+            let (effective, compiled) = try effectiveRules(forCode: code, asOf: asOf)
             applied = effective.rulesets
             appliedRules = effective.rules
             findings += effective.notices
             let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
             let evaluator = RuleEvaluator(application: application, asOf: asOf, unreadable: unreadable)
             var ruleFindings: [Finding] = []
-            for rule in effective.rules { ruleFindings += try evaluator.evaluate(rule) }
-            findings += RequesterFairness.apply(ruleFindings, requesterRole: application.values(at: "requester.role").first?.value.text)
+            for rule in compiled { ruleFindings += try evaluator.evaluate(compiled: rule) }
+            findings += RequesterFairness.apply(ruleFindings, requesterRole: application.firstValue(at: Self.requesterRole)?.text)
             if authority == nil, options.ruleFiles.isEmpty {
                 findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
                                         message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))
@@ -259,6 +263,8 @@ public final class Validator: @unchecked Sendable {
         if options.personalDetails { report.personal = PersonalDetails(application) }
         return report
     }
+
+    private static let requesterRole = FieldPath("requester.role")
 
     /// A missing required field is reported once: by the rule that says why it is needed (with
     /// its basis and source) when there is one, rather than also as `SCHEMA-REQUIRED`.
