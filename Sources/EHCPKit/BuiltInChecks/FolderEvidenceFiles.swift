@@ -57,7 +57,11 @@ struct FolderEvidenceFiles: EvidenceFiles {
     func otherFiles() -> [(key: String, relative: String)] {
         if let known = found.otherFiles { return known }
         let documentPath = FileAccess.canonical(document)
-        let files = Self.allFiles(under: realRoot).filter { $0 != documentPath }.map { ($0, String($0.dropFirst(realRoot.count + 1))) }
+        let rootLength = realRoot.utf8.count + 1
+        let files = Self.allFiles(under: realRoot).filter { $0 != documentPath }.map { file in
+            // By bytes when ASCII; by characters otherwise, as the root's last may join the next.
+            (file, file.utf8.allSatisfy { $0 < 0x80 } ? String(Substring(file.utf8.dropFirst(rootLength))) : String(file.dropFirst(realRoot.count + 1)))
+        }
         found.otherFiles = files
         return files
     }

@@ -19,7 +19,7 @@ enum BundlePath {
     ///
     /// - Parameter realRoot: `root` with its links resolved (``FileAccess/canonical(_:)``).
     static func resolve(_ relative: String, root: String, realRoot: String) -> Result<(full: String, resolved: String), Problem> {
-        let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = names(relative)
         if relative.hasPrefix("/") || relative.utf8.contains(UInt8(ascii: "\\")) || parts.contains("..") || relative.isEmpty {
             return .failure(.notRelative)
         }
@@ -27,6 +27,25 @@ enum BundlePath {
         let resolved = withoutLinks(parts, under: realRoot) ?? FileAccess.canonical(full)
         guard isInside(resolved, realRoot: realRoot) else { return .failure(.leadsOut) }
         return .success((full, resolved))
+    }
+
+    /// The names of `relative` between its `/`s, empty ones kept: split by bytes when it is ASCII
+    /// (as every name is in practice), else by characters, as a `/` may carry a combining mark.
+    private static func names(_ relative: String) -> [Substring] {
+        guard relative.utf8.allSatisfy({ $0 < 0x80 }) else { return relative.split(separator: "/", omittingEmptySubsequences: false) }
+        var names: [Substring] = []
+        let bytes = relative.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "/") {
+                names.append(relative[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        names.append(relative[start..<index])
+        return names
     }
 
     /// `realRoot` followed by the names `parts` when that path exists and none of them is a link,

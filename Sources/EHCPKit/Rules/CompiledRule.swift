@@ -2,7 +2,8 @@ import EHCPXML
 
 /// A rule ready to evaluate against many applications: its paths split into names and its
 /// comparison operands read once, when the run first combines its rule set, never per bundle.
-public struct CompiledRule: Sendable {
+/// A class, so evaluating it shares the rule rather than copying its fields.
+public final class CompiledRule: Sendable {
     public let rule: Rule
     let when: [CompiledCondition]
     let unless: [CompiledCondition]

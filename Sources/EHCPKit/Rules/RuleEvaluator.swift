@@ -178,7 +178,7 @@ public final class RuleEvaluator {
     }
 
     private func fieldFindings(_ compiled: CompiledRule, _ check: FieldCheck) -> [Finding] {
-        let rule = compiled.rule, path = check.path
+        let rule = compiled.rule, path = check.path, pattern = check.pattern, min = compiled.min, max = compiled.max, oneOf = check.oneOf
         let earliest = compiled.before.compactMap { $0.resolve(in: application) }
         let latest = compiled.after.compactMap { $0.resolve(in: application) }
         var findings: [Finding] = []
@@ -186,10 +186,10 @@ public final class RuleEvaluator {
         application.visitValues(at: compiled.path ?? FieldPath(path)) { value, written in
             found = true
             var problems: [String] = []
-            if let pattern = check.pattern, !pattern.matches(value.comparableText) { problems.append("does not have the expected form") }
-            if let min = compiled.min, let order = Self.order(value, min), order < 0 { problems.append("is below \(min.text)") }
-            if let max = compiled.max, let order = Self.order(value, max), order > 0 { problems.append("is above \(max.text)") }
-            if let oneOf = check.oneOf, !oneOf.contains(value.comparableText) { problems.append("is not one of \(oneOf.joined(separator: ", "))") }
+            if let pattern, !pattern.matches(value.comparableText) { problems.append("does not have the expected form") }
+            if let min, let order = Self.order(value, min), order < 0 { problems.append("is below \(min.text)") }
+            if let max, let order = Self.order(value, max), order > 0 { problems.append("is above \(max.text)") }
+            if let oneOf, !oneOf.contains(value.comparableText) { problems.append("is not one of \(oneOf.joined(separator: ", "))") }
             if let date = value.date, !earliest.isEmpty, !earliest.contains(where: { date <= $0 }) {
                 problems.append("is later than \(Self.anyOf(check.before))")
             }
