@@ -27,7 +27,8 @@ public struct AuthorityCatalog: Sendable {
 
     /// The authority with this code or slug.
     public func authority(_ codeOrSlug: String) -> Entry? {
-        entries.first { $0.code == codeOrSlug || $0.slug == codeOrSlug.lowercased() }
+        let slug = codeOrSlug.lowercased()
+        return entries.first { $0.code == codeOrSlug || $0.slug == slug }
     }
 
     /// The fields of one CSV line (RFC 4180 quoting).

@@ -33,19 +33,7 @@ enum BundlePath {
     /// (as every name is in practice), else by characters, as a `/` may carry a combining mark.
     private static func names(_ relative: String) -> [Substring] {
         guard relative.utf8.allSatisfy({ $0 < 0x80 }) else { return relative.split(separator: "/", omittingEmptySubsequences: false) }
-        var names: [Substring] = []
-        let bytes = relative.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: "/") {
-                names.append(relative[start..<index])
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        names.append(relative[start..<index])
-        return names
+        return relative.pieces(separatedBy: UInt8(ascii: "/"))
     }
 
     /// `realRoot` followed by the names `parts` when that path exists and none of them is a link,

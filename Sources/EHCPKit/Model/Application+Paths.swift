@@ -13,19 +13,7 @@ extension Application {
 
     /// The names of a dotted path, split on the bytes of `.` (paths are ASCII names).
     static func parts(of path: String) -> [String] {
-        var parts: [String] = []
-        let bytes = path.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            if bytes[index] == UInt8(ascii: ".") {
-                if start != index { parts.append(String(path[start..<index])) }
-                start = bytes.index(after: index)
-            }
-            index = bytes.index(after: index)
-        }
-        if start != index { parts.append(String(path[start..<index])) }
-        return parts
+        path.pieces(separatedBy: UInt8(ascii: ".")).filter { !$0.isEmpty }.map(String.init)
     }
 
     /// The list at `path` itself (not expanded), with its items.
@@ -49,6 +37,26 @@ extension Application {
 }
 
 import EHCPSource
+
+extension String {
+    /// The pieces between each ASCII `separator` byte, empty ones kept: a split by bytes, for text
+    /// whose separators cannot carry a combining mark (ASCII, or a separator that is never one).
+    func pieces(separatedBy separator: UInt8) -> [Substring] {
+        var pieces: [Substring] = []
+        let bytes = utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == separator {
+                pieces.append(self[start..<index])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        pieces.append(self[start..<index])
+        return pieces
+    }
+}
 
 /// An optional location, boxed so tuples stay readable.
 public struct SourceLocationBox: Sendable {
