@@ -6,6 +6,8 @@ extension String {
     /// hold at all. `keeping` names the ones the caller writes on purpose (a report's own line
     /// breaks); everything else is shown, never acted on.
     public func escapingControlCharacters(keeping kept: Set<Unicode.Scalar> = []) -> String {
+        // Printable ASCII holds no control character: the common case, decided by bytes.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
         guard unicodeScalars.contains(where: { $0.isHiddenControl && !kept.contains($0) }) else { return self }
         var out = ""
         out.reserveCapacity(utf8.count + 8)

@@ -54,4 +54,33 @@ import Testing
         #expect(!AuthorityCatalog.builtIn.codes.contains("909"))  // Cumbria, abolished in 2023
         #expect(AuthorityCatalog.builtIn.entries.count == 153)
     }
+
+    /// Values that are not all ASCII can never be a valid identifier, whatever digits they look like.
+    @Test(arguments: ["X00180001701Á", "X0018000170１A", "A1234567890１2"])
+    func upnWithCharactersBeyondASCII(_ upn: String) { #expect(!Identifiers.isValidUPN(upn)) }
+
+    @Test(arguments: ["9434765870\u{301}", "943\u{00A0}476\u{00A0}5870", "９434765870", "9434 7658 70 0"])
+    func nhsNumberWithCharactersBeyondASCII(_ number: String) { #expect(!Identifiers.isValidNHSNumber(number)) }
+
+    @Test func emailAddresses() {
+        #expect(Identifiers.isEmail("senco@school.example"))
+        #expect(Identifiers.isEmail("zoë@école.example"))
+        #expect(!Identifiers.isEmail("@school.example"))
+        #expect(!Identifiers.isEmail("senco@school"))
+        #expect(!Identifiers.isEmail("senco@@school.example"))
+        #expect(!Identifiers.isEmail("sen co@school.example"))
+        #expect(!Identifiers.isEmail("senco@school.example\u{2003}"))
+        #expect(!Identifiers.isEmail("senco@school.example\r\n"))
+    }
+
+    @Test func sha256Digests() {
+        let digest = String(repeating: "0123456789abcdef", count: 4)
+        #expect(Identifiers.isSHA256(digest))
+        #expect(!Identifiers.isSHA256(digest.uppercased()))
+        #expect(!Identifiers.isSHA256(String(digest.dropLast())))
+        #expect(!Identifiers.isSHA256(digest + "0"))
+        #expect(!Identifiers.isSHA256(String(digest.dropLast()) + "g"))
+        // A full-width hex digit counts as a hex digit, as Swift's `Character.isHexDigit` says.
+        #expect(Identifiers.isSHA256(String(digest.dropLast()) + "ｆ"))
+    }
 }

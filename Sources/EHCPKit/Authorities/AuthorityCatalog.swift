@@ -28,7 +28,8 @@ public struct AuthorityCatalog: Sendable {
 
     /// The authority with this code or slug.
     public func authority(_ codeOrSlug: String) -> Entry? {
-        entries.first { $0.code == codeOrSlug || $0.slug == codeOrSlug.lowercased() }
+        let slug = codeOrSlug.lowercased()
+        return entries.first { $0.code == codeOrSlug || $0.slug == slug }
     }
 
     /// The non-empty lines of `text`, split at any line break Unicode knows (`Character.isNewline`).

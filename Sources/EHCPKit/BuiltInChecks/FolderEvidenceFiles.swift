@@ -16,10 +16,20 @@ protocol EvidenceFiles {
 }
 
 /// A bundle folder on disk; keys are canonical paths. Files are streamed, never read whole.
+///
+/// Where each listed name leads, and the folder's listing, are found once and shared by the
+/// checks and the enclosure list that ask for them.
 struct FolderEvidenceFiles: EvidenceFiles {
     let root: String
     let document: String
     private let realRoot: String
+    private let found = Found()
+
+    /// What has been found already, by the listed name.
+    private final class Found {
+        var located: [String: Result<String, BundlePath.Problem>] = [:]
+        var otherFiles: [(key: String, relative: String)]?
+    }
 
     init(root: String, document: String) {
         self.root = root
@@ -28,7 +38,10 @@ struct FolderEvidenceFiles: EvidenceFiles {
     }
 
     func locate(_ relative: String) -> Result<String, BundlePath.Problem> {
-        BundlePath.resolve(relative, root: root, realRoot: realRoot).map(\.resolved)
+        if let known = found.located[relative] { return known }
+        let located = BundlePath.resolve(relative, root: root, realRoot: realRoot).map(\.resolved)
+        found.located[relative] = located
+        return located
     }
 
     func scan(_ key: String) -> Result<EvidenceScan, EvidenceScan.Failure> {
@@ -42,8 +55,15 @@ struct FolderEvidenceFiles: EvidenceFiles {
     }
 
     func otherFiles() -> [(key: String, relative: String)] {
+        if let known = found.otherFiles { return known }
         let documentPath = FileAccess.canonical(document)
-        return Self.allFiles(under: realRoot).filter { $0 != documentPath }.map { ($0, String($0.dropFirst(realRoot.count + 1))) }
+        let rootLength = realRoot.utf8.count + 1
+        let files = Self.allFiles(under: realRoot).filter { $0 != documentPath }.map { file in
+            // By bytes when ASCII; by characters otherwise, as the root's last may join the next.
+            (file, file.utf8.allSatisfy { $0 < 0x80 } ? String(Substring(file.utf8.dropFirst(rootLength))) : String(file.dropFirst(realRoot.count + 1)))
+        }
+        found.otherFiles = files
+        return files
     }
 
     /// Regular files below `root` (itself canonical), hidden files and folders skipped, without

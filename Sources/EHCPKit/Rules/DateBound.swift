@@ -52,12 +52,13 @@ public struct DateBound: Sendable, CustomStringConvertible {
         return .success(DateBound(base: .path(baseText), offset: offset))
     }
 
-    /// The bound's date for `application`: nil when its path has no date.
-    func resolve(in application: Application) -> CalendarDate? {
+    /// The bound's date for `application`: nil when its path has no date. `compiled` is the base
+    /// path split once, when the bound's rule was compiled.
+    func resolve(in application: Application, path compiled: FieldPath? = nil) -> CalendarDate? {
         let date: CalendarDate?
         switch base {
         case .date(let fixed): date = fixed
-        case .path(let path): date = application.values(at: path).first?.value.date
+        case .path(let path): date = application.firstValue(at: compiled ?? FieldPath(path))?.date
         }
         guard let date, let offset else { return date }
         return offset.sign > 0 ? offset.window.after(date) : offset.window.before(date)

@@ -34,7 +34,7 @@ extension RuleEvaluator {
     }
 
     private func series(_ area: String?) -> [AttainmentSeries] {
-        let all = application.attainmentSeries
+        let all = attainmentSeries
         guard let area else { return all }
         return all.filter { $0.area.lowercased() == area.lowercased() }
     }
@@ -61,7 +61,7 @@ extension RuleEvaluator {
     }
 
     private func linkageFindings(_ rule: Rule, outcome: Bool, progressEvidence: Bool) -> [Finding] {
-        let held = Set(application.evidence.compactMap { $0["id"]?.text })
+        let held = Set(evidence.compactMap { $0["id"]?.text })
         return application.records("provision").enumerated().compactMap { index, line in
             var problems: [String] = []
             if outcome, !Self.given(line["outcome"]) { problems.append("names no outcome") }

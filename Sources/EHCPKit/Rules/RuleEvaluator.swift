@@ -11,6 +11,9 @@ public final class RuleEvaluator {
     /// The date recency windows count back from.
     public let asOf: CalendarDate
     private var xmlDocument: XPathDocument?
+    /// The application's evidence items and attainment series, gathered once for every rule.
+    private(set) lazy var evidence = application.evidence
+    private(set) lazy var attainmentSeries = application.attainmentSeries
 
     /// Paths whose value is present in the document but could not be read (a malformed date, a
     /// code not in the list): a required-field rule says so instead of calling them missing.
@@ -28,22 +31,28 @@ public final class RuleEvaluator {
     /// - Throws: `DiagnosticList` at the rule's place when its XPath cannot be evaluated: a rule
     ///   that cannot be checked is a fault of the rule set, never a silent pass or failure.
     public func evaluate(_ rule: Rule) throws -> [Finding] {
+        try evaluate(compiled: CompiledRule(rule))
+    }
+
+    /// The findings of a rule compiled once for the run; as ``evaluate(_:)``.
+    public func evaluate(compiled: CompiledRule) throws -> [Finding] {
         do {
-            return try findings(rule)
+            return try findings(compiled)
         } catch let error as DiagnosticList {
             let reason = error.diagnostics.map(\.message).joined(separator: "; ")
-            throw DiagnosticList([.error("rule \(rule.id) could not be checked: \(reason)", at: rule.location)])
+            throw DiagnosticList([.error("rule \(compiled.rule.id) could not be checked: \(reason)", at: compiled.rule.location)])
         }
     }
 
-    private func findings(_ rule: Rule) throws -> [Finding] {
-        guard try rule.when.allSatisfy(holds) else { return [] }
-        if !rule.unless.isEmpty, try rule.unless.allSatisfy(holds) { return [] }
+    private func findings(_ compiled: CompiledRule) throws -> [Finding] {
+        for condition in compiled.when where !(try holds(condition)) { return [] }
+        if !compiled.unless.isEmpty, try compiled.unless.allSatisfy(holds) { return [] }
+        let rule = compiled.rule
         switch rule.check {
         case .evidence(let check):
             let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, filter = check.where
             let cutoff = within?.before(asOf)
-            let matching = application.evidence.filter { item in
+            let matching = evidence.filter { item in
                 guard let type = item["type"]?.text, types.contains(type) else { return false }
                 if let cutoff, (item["date"]?.date).map({ $0 < cutoff }) ?? true { return false }
                 if let authorRole, item["author"]?.record?["role"]?.text != authorRole { return false }
@@ -56,21 +65,20 @@ public final class RuleEvaluator {
             }
             return []
         case .field(let check):
-            let path = check.path, required = check.required, pattern = check.pattern, min = check.min, max = check.max, oneOf = check.oneOf, before = check.before, after = check.after
-            return fieldFindings(rule, path: path, required: required, pattern: pattern, min: min, max: max, oneOf: oneOf, before: before, after: after)
+            return fieldFindings(compiled, check)
         case .recency(let check):
             let types = check.types, within = check.within, filter = check.where
             return recencyFindings(rule, types: types, within: within, filter: filter)
         case .count(let check):
             let path = check.path, filter = check.where, min = check.min, max = check.max
-            let items = application.list(at: path)?.items.compactMap(\.record) ?? []
+            let items = application.list(at: compiled.path ?? FieldPath(path))?.items.compactMap(\.record) ?? []
             let count = items.filter { Self.matches($0, filter) }.count
             if let min, count < min { return [finding(rule, path: path, detail: "found \(count), at least \(min) expected")] }
             if let max, count > max { return [finding(rule, path: path, detail: "found \(count), at most \(max) expected")] }
             return []
         case .duration(let check):
             let path = check.path, from = check.from, to = check.to, min = check.min
-            let items = application.list(at: path)?.items.compactMap(\.record) ?? []
+            let items = application.list(at: compiled.path ?? FieldPath(path))?.items.compactMap(\.record) ?? []
             let starts = items.compactMap { $0[from]?.date }
             let ends = items.compactMap { $0[to]?.date }
             guard let start = starts.min(), let end = ends.max() else {
@@ -87,35 +95,33 @@ public final class RuleEvaluator {
 
     // MARK: - Conditions
 
-    func holds(_ condition: Condition) throws(DiagnosticList) -> Bool {
+    func holds(_ condition: CompiledCondition) throws(DiagnosticList) -> Bool {
         switch condition {
         case .present(let path): return given(path)
         case .absent(let path): return !given(path)
         case .xpath(let expression): return try xpath(expression)
         case .equals(let path, let anyOf):
-            return application.values(at: path).contains { anyOf.contains($0.value.comparableText) }
+            return application.containsValue(at: path) { anyOf.contains($0.comparableText) }
         case .compare(let path, let op, let operand):
-            return application.values(at: path).contains { match in
-                Self.order(match.value, operand).map(op.holds) ?? false
-            }
+            return application.containsValue(at: path) { Self.order($0, operand).map(op.holds) ?? false }
         }
     }
 
     /// True when `path` has a value; text of nothing but spaces is not one.
-    private func given(_ path: String) -> Bool {
-        application.values(at: path).contains { $0.value.text.map { !$0.allSatisfy(\.isWhitespace) } ?? true }
+    private func given(_ path: FieldPath) -> Bool {
+        application.containsValue(at: path) { $0.text.map { !$0.allSatisfy(\.isWhitespace) } ?? true }
     }
 
     /// -1, 0 or 1 comparing `value` with `operand` (a number, a date, or text for == and !=).
-    static func order(_ value: Value, _ operand: String) -> Int? {
-        if let number = value.number, let other = Double(operand) {
+    static func order(_ value: Value, _ operand: ComparisonOperand) -> Int? {
+        if let number = value.number, let other = operand.number {
             return number < other ? -1 : number > other ? 1 : 0
         }
-        if let date = value.date, let other = CalendarDate(iso: operand) {
+        if let date = value.date, let other = operand.date {
             return date < other ? -1 : date > other ? 1 : 0
         }
         let text = value.comparableText
-        return text == operand ? 0 : (text < operand ? -1 : 1)
+        return text == operand.text ? 0 : (text < operand.text ? -1 : 1)
     }
 
     /// Field equality; `false` also matches a boolean field that is absent.
@@ -150,7 +156,7 @@ public final class RuleEvaluator {
 
     private func recencyFindings(_ rule: Rule, types: [String], within: TimeWindow, filter: [String: String]) -> [Finding] {
         var findings: [Finding] = []
-        for (index, item) in application.evidence.enumerated() {
+        for (index, item) in evidence.enumerated() {
             guard let type = item["type"]?.text, types.contains(type), Self.matches(item, filter) else { continue }
             guard let date = item["date"]?.date else {
                 findings.append(finding(rule, path: "evidence[\(index)]", detail: "\(type) has no date, so its age cannot be checked", location: item.location))
@@ -171,37 +177,35 @@ public final class RuleEvaluator {
         return findings
     }
 
-    private func fieldFindings(
-        _ rule: Rule, path: String, required: Bool, pattern: Pattern?, min: String?, max: String?, oneOf: [String]?,
-        before: [DateBound], after: [DateBound]
-    ) -> [Finding] {
-        let matches = application.values(at: path)
-        if matches.isEmpty {
-            guard required else { return [] }
-            let detail = unreadable.contains(path)
-                ? "\(path) is given but could not be read as written; see the other finding at this field" : "\(path) is missing"
-            return [finding(rule, path: path, detail: detail)]
-        }
+    private func fieldFindings(_ compiled: CompiledRule, _ check: FieldCheck) -> [Finding] {
+        let rule = compiled.rule, path = check.path, pattern = check.pattern, min = compiled.min, max = compiled.max, oneOf = check.oneOf
+        let earliest = compiled.before.compactMap { $0.resolve(in: application) }
+        let latest = compiled.after.compactMap { $0.resolve(in: application) }
         var findings: [Finding] = []
-        let earliest = before.compactMap { $0.resolve(in: application) }
-        let latest = after.compactMap { $0.resolve(in: application) }
-        for match in matches {
+        var found = false
+        application.visitValues(at: compiled.path ?? FieldPath(path)) { value, written in
+            found = true
             var problems: [String] = []
-            if let pattern, !pattern.matches(match.value.comparableText) { problems.append("does not have the expected form") }
-            if let min, let order = Self.order(match.value, min), order < 0 { problems.append("is below \(min)") }
-            if let max, let order = Self.order(match.value, max), order > 0 { problems.append("is above \(max)") }
-            if let oneOf, !oneOf.contains(match.value.comparableText) { problems.append("is not one of \(oneOf.joined(separator: ", "))") }
-            if let date = match.value.date, !earliest.isEmpty, !earliest.contains(where: { date <= $0 }) {
-                problems.append("is later than \(Self.anyOf(before))")
+            if let pattern, !pattern.matches(value.comparableText) { problems.append("does not have the expected form") }
+            if let min, let order = Self.order(value, min), order < 0 { problems.append("is below \(min.text)") }
+            if let max, let order = Self.order(value, max), order > 0 { problems.append("is above \(max.text)") }
+            if let oneOf, !oneOf.contains(value.comparableText) { problems.append("is not one of \(oneOf.joined(separator: ", "))") }
+            if let date = value.date, !earliest.isEmpty, !earliest.contains(where: { date <= $0 }) {
+                problems.append("is later than \(Self.anyOf(check.before))")
             }
-            if let date = match.value.date, !latest.isEmpty, !latest.contains(where: { date >= $0 }) {
-                problems.append("is earlier than \(Self.anyOf(after))")
+            if let date = value.date, !latest.isEmpty, !latest.contains(where: { date >= $0 }) {
+                problems.append("is earlier than \(Self.anyOf(check.after))")
             }
             if !problems.isEmpty {
-                findings.append(finding(rule, path: match.path, detail: "\(match.path) \(problems.joined(separator: "; "))", location: match.value.location))
+                let matchPath = written()
+                findings.append(finding(rule, path: matchPath, detail: "\(matchPath) \(problems.joined(separator: "; "))", location: value.location))
             }
+            return true
         }
-        return findings
+        guard !found, check.required else { return findings }
+        let detail = unreadable.contains(path)
+            ? "\(path) is given but could not be read as written; see the other finding at this field" : "\(path) is missing"
+        return [finding(rule, path: path, detail: detail)]
     }
 
     /// Bounds as a message names them: `dateOfRequest - 2 years or setting.admitted`.

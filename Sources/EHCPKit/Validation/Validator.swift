@@ -61,13 +61,13 @@ public final class Validator: Sendable {
     /// What is loaded once and reused, behind one lock so one validator may serve several threads.
     private let loaded: Locked<Loaded>
 
-    /// Rule-set chains by authority code; the chain's combined rules by code and by which of its
-    /// rule sets are in effect (the only thing about the date they depend on); whether an
-    /// authority publishes rules of its own; the formats, loaded the first time a bundle's
+    /// Rule-set chains by authority code; the chain's combined rules, and those rules compiled, by
+    /// code and by which of its rule sets are in effect (the only thing about the date they depend
+    /// on); whether an authority publishes rules of its own; the formats, loaded the first time a bundle's
     /// document is not a canonical `application.*`; authority metadata by code.
     private struct Loaded {
         var chains: [String: [RuleSet]] = [:]
-        var effective: [EffectiveKey: EffectiveRules] = [:]
+        var effective: [EffectiveKey: (rules: EffectiveRules, compiled: [CompiledRule])] = [:]
         var ownRules: [String: Bool] = [:]
         var formats: FormatRegistry?
         var metadata: [String: AuthorityMetadata?] = [:]
@@ -128,18 +128,21 @@ public final class Validator: Sendable {
         }
     }
 
-    /// The rules of `code`'s chain in effect on `asOf`, combined once per run for each set of rule
-    /// sets in effect, with the notices for those that are not.
-    private func effectiveRules(forCode code: String, asOf: CalendarDate) throws -> EffectiveRules {
+    /// The rules of `code`'s chain in effect on `asOf`, combined and compiled once per run for each
+    /// set of rule sets in effect, with the notices for those that are not.
+    private func effectiveRules(forCode code: String, asOf: CalendarDate) throws -> (rules: EffectiveRules, compiled: [CompiledRule]) {
         let chain = try chain(forCode: code)
         let applying = EffectiveRules.inEffect(chain, asOf: asOf)
         let key = EffectiveKey(code: code, applying: applying)
         let cached = loaded.withLock { $0.effective[key] }
-        var effective = try cached ?? EffectiveRules.combine(chain, applying: applying)
+        var effective = try cached ?? { () throws -> (rules: EffectiveRules, compiled: [CompiledRule]) in
+            let rules = try EffectiveRules.combine(chain, applying: applying)
+            return (rules, rules.rules.map(CompiledRule.init))
+        }()
         if cached == nil {
             loaded.withLock { [effective] in $0.effective[key] = effective }
         }
-        effective.notices = EffectiveRules.notices(chain, applying: applying, asOf: asOf)
+        effective.rules.notices = EffectiveRules.notices(chain, applying: applying, asOf: asOf)
         return effective
     }
 
@@ -212,15 +215,15 @@ public final class Validator: Sendable {
         if let asOf {
             // Without a known authority the statutory baseline still applies: it binds every authority.
             let code = authority?.code ?? ""
-            let effective = try effectiveRules(forCode: code, asOf: asOf)
+            let (effective, compiled) = try effectiveRules(forCode: code, asOf: asOf)
             applied = effective.rulesets
             appliedRules = effective.rules
             findings += effective.notices
             let unreadable = Set(findings.filter { $0.rule.hasPrefix("SCHEMA-") && $0.rule != "SCHEMA-REQUIRED" }.compactMap(\.path))
             let evaluator = RuleEvaluator(application: application, asOf: asOf, unreadable: unreadable)
             var ruleFindings: [Finding] = []
-            for rule in effective.rules { ruleFindings += try evaluator.evaluate(rule) }
-            findings += RequesterFairness.apply(ruleFindings, requesterRole: application.values(at: "requester.role").first?.value.text)
+            for rule in compiled { ruleFindings += try evaluator.evaluate(compiled: rule) }
+            findings += RequesterFairness.apply(ruleFindings, requesterRole: application.firstValue(at: Self.requesterRole)?.text)
             if authority == nil, options.ruleFiles.isEmpty {
                 findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
                                         message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))
@@ -243,6 +246,8 @@ public final class Validator: Sendable {
         if options.personalDetails { report.personal = PersonalDetails(application) }
         return report
     }
+
+    private static let requesterRole = FieldPath("requester.role")
 
     /// A missing required field is reported once: by the rule that says why it is needed (with
     /// its basis and source) when there is one, rather than also as `SCHEMA-REQUIRED`.
