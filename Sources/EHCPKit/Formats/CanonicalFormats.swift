@@ -13,6 +13,9 @@ public struct CanonicalYAMLFormat: FormatPlugin {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
+        // One pass from the parser's events; the tree gives the same result, and the message and
+        // place of every error, for what the one pass leaves to it.
+        if let result = ApplicationEventDecoder.read(bytes, file: file, json: false) { return result }
         do {
             return decode(try YAMLReader.document(bytes, file: file))
         } catch {
@@ -36,6 +39,7 @@ public struct CanonicalJSONFormat: FormatPlugin {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws -> ReadResult {
+        if let result = ApplicationEventDecoder.read(bytes, file: file, json: true) { return result }
         do {
             return decode(try JSONReader.document(bytes, file: file))
         } catch {
