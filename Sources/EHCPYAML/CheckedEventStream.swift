@@ -36,7 +36,8 @@ public enum CheckedEventStream {
         var checker = EventChecker(limits: limits, json: json)
         do {
             try YAMLParser.parse(input, file: file) { event in
-                if let checked = try checker.check(event) { body(checked, event.line, event.column) }
+                let (line, column) = (event.line, event.column)
+                if let checked = try checker.check(event.kind) { body(checked, line, column) }
             }
         } catch {
             return false
@@ -68,8 +69,10 @@ public enum CheckedEventStream {
             self.json = json
         }
 
-        mutating func check(_ event: YAMLEvent) throws(Refused) -> Event? {
-            switch event.kind {
+        mutating func check(_ kind: consuming YAMLEvent.Kind) throws(Refused) -> Event? {
+            var isMapping = false
+            if case .mappingStart = kind { isMapping = true }
+            switch consume kind {
             case .streamStart, .streamEnd:
                 return nil
             case .documentStart(let explicit):
@@ -82,8 +85,6 @@ public enum CheckedEventStream {
             case .mappingStart(let anchor, let tag, let flow), .sequenceStart(let anchor, let tag, let flow):
                 guard anchor == nil, !json || (tag == nil && flow), frames.count < limits.maxDepth,
                       !(frames.last?.awaitingKey ?? false) else { throw Refused() }
-                let isMapping: Bool
-                if case .mappingStart = event.kind { isMapping = true } else { isMapping = false }
                 if isMapping {
                     let depth = frames.count
                     while keys.count <= depth { keys.append(SeenKeys()) }
@@ -124,23 +125,17 @@ public enum CheckedEventStream {
         }
     }
 
-    /// The keys of one mapping: scanned while few (text compared only where length, first and
-    /// last byte agree), hashed once there are many.
+    /// The keys of one mapping: scanned while few, hashed once there are many.
     private struct SeenKeys {
         private static let scanLimit = 16
         private var list: [String] = []
-        private var signatures: [Int] = []
         private var set: Set<String> = []
 
         /// Records `key`; false when the mapping has it already.
         mutating func insert(_ key: String) -> Bool {
             if set.isEmpty && list.count < Self.scanLimit {
-                let signature = key.utf8.count << 16 | Int(key.utf8.first ?? 0) << 8 | Int(key.utf8.last ?? 0)
-                for index in signatures.indices where signatures[index] == signature && list[index] == key {
-                    return false
-                }
+                guard !list.contains(key) else { return false }
                 list.append(key)
-                signatures.append(signature)
                 return true
             }
             if set.isEmpty { set = Set(list) }
@@ -149,7 +144,6 @@ public enum CheckedEventStream {
 
         mutating func removeAll() {
             list.removeAll(keepingCapacity: true)
-            signatures.removeAll(keepingCapacity: true)
             set.removeAll()
         }
     }
