@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "EHCPSourceTests", dependencies: ["EHCPSource", "EHCPYAML", "EHCPXML"]),
         .testTarget(
             name: "EHCPKitTests",
-            dependencies: ["EHCPKit", "EHCPSource", "EHCPXML", "EHCPTestSupport"]
+            dependencies: ["EHCPKit", "EHCPSource", "EHCPXML", "EHCPYAML", "EHCPTestSupport"]
         ),
         .testTarget(name: "CLITests", dependencies: ["EHCPTestSupport", "ehcp", "LibraryUsage"]),
         .testTarget(

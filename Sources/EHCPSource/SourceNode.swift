@@ -57,12 +57,26 @@ public struct SourceNode: Sendable, Equatable {
         entries?.first(where: { $0.key == key })?.value
     }
 
-    /// A short name for the node's kind, for messages ("a mapping", "a list", "a text value").
+    /// A short name for the node's kind, for messages ("a mapping", "a list", "a single value").
     public var kindDescription: String {
         switch content {
-        case .scalar: return "a single value"
-        case .mapping: return "a mapping"
-        case .sequence: return "a list"
+        case .scalar: return Kind.scalar.description
+        case .mapping: return Kind.mapping.description
+        case .sequence: return Kind.sequence.description
+        }
+    }
+
+    /// The three kinds of node, for readers that name a node's kind without building it.
+    public enum Kind: Sendable, CustomStringConvertible {
+        case scalar, mapping, sequence
+
+        /// A short name for messages ("a mapping", "a list", "a single value").
+        public var description: String {
+            switch self {
+            case .scalar: return "a single value"
+            case .mapping: return "a mapping"
+            case .sequence: return "a list"
+            }
         }
     }
 }
@@ -91,7 +105,14 @@ public struct Scalar: Sendable, Equatable {
 
     /// True for a plain scalar that YAML reads as null (`~`, `null`, `Null`, `NULL` or nothing).
     public var isNull: Bool {
-        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+        guard style == .plain else { return false }
+        // By length first: most values are neither one nor four bytes long.
+        switch value.utf8.count {
+        case 0: return true
+        case 1: return value == "~"
+        case 4: return value == "null" || value == "Null" || value == "NULL"
+        default: return false
+        }
     }
 
     /// True when the author quoted the value (or it came from XML text), so it is a string by intent.

@@ -24,7 +24,7 @@ public enum JSONReader {
 
     /// libyaml drops comments without an event and accepts a comma after the last item of a flow
     /// collection, so both are found with a scan that skips strings.
-    private static func rejectCommentsAndTrailingCommas(_ bytes: [UInt8], file: String) throws(YAMLError) {
+    static func rejectCommentsAndTrailingCommas(_ bytes: [UInt8], file: String) throws(YAMLError) {
         var inString = false
         var escaped = false
         var line = 1

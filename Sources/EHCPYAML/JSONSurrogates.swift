@@ -65,6 +65,9 @@ struct JSONSurrogates {
         return Int(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16)
     }
 
+    /// True when a pair was rewritten, so locations after it have moved.
+    var rewritesAny: Bool { !rewrites.isEmpty }
+
     /// `location` (in the rewritten text) as a place in the document as written.
     func original(_ location: SourceLocation) -> SourceLocation {
         guard let column = location.column, let ends = rewrites[location.line] else { return location }

@@ -8,11 +8,12 @@ import EHCPSource
 /// parse, because libyaml keeps pointers to both. Event data is copied into Swift values before
 /// `yaml_event_delete` frees it. No C type leaves this file.
 public enum YAMLParser {
-    /// Parses `bytes` and hands every event, in order, to `body`.
+    /// Parses `bytes` and hands every event, in order, to `body`, which owns it (its strings are
+    /// moved, not copied).
     ///
     /// - Throws: ``YAMLError`` at the first libyaml error, or whatever `body` throws.
     public static func parse(
-        _ bytes: some Collection<UInt8>, file: String, _ body: (YAMLEvent) throws -> Void
+        _ bytes: some Collection<UInt8>, file: String, _ body: (consuming YAMLEvent) throws -> Void
     ) throws {
         let input = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
         _ = input.initialize(from: bytes)

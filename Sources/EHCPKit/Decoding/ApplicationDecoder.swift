@@ -17,14 +17,26 @@ public struct ApplicationDecoder {
         guard let record = object(node, fields: CanonicalSchema.root, path: "") else {
             return Application(root: Record(location: node.location), file: node.location.file)
         }
+        checkVersion(of: record)
+        return Application(root: record, file: node.location.file)
+    }
+
+    /// A finding when the root's `schemaVersion` names a version this ehcp does not read.
+    mutating func checkVersion(of record: Record) {
         if let version = record["schemaVersion"]?.text, !CanonicalSchema.readableVersions.contains(version) {
             let versions = CanonicalSchema.readableVersions.map { "\"\($0)\"" }.joined(separator: " and ")
             report("SCHEMA-VERSION", "schemaVersion is not a version this ehcp reads; it reads versions \(versions)", "schemaVersion", record["schemaVersion"]?.location)
         }
-        return Application(root: record, file: node.location.file)
     }
 
-    private mutating func report(_ rule: String, _ message: String, _ path: String, _ location: SourceLocation?, severity: Severity = .error) {
+    /// The warning for a key that names no field of its object; the value is left out.
+    mutating func unknownField(_ key: String, path fieldPath: String, among names: [String], at location: SourceLocation) {
+        let hint = Self.suggestion(for: key, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+        report("SCHEMA-UNKNOWN-FIELD", "\(fieldPath) is not a field of the canonical schema\(hint); it is ignored", fieldPath, location, severity: .warning)
+        unknownFields.append(fieldPath)
+    }
+
+    mutating func report(_ rule: String, _ message: String, _ path: String, _ location: SourceLocation?, severity: Severity = .error) {
         findings.append(.builtIn(rule, message, path: path, at: location, severity: severity))
     }
 
@@ -33,7 +45,7 @@ public struct ApplicationDecoder {
             return Record(location: node.location)
         }
         guard let entries = node.entries else {
-            report("SCHEMA-TYPE", "\(path.isEmpty ? "the document" : path) should be a mapping of fields, not \(node.kindDescription)", path, node.location)
+            report("SCHEMA-TYPE", Self.notAMapping(path, node.kindDescription), path, node.location)
             return nil
         }
         var record = Record(location: node.location)
@@ -42,9 +54,7 @@ public struct ApplicationDecoder {
         for entry in entries {
             let fieldPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
             guard let index = fields.firstIndex(where: { $0.name == entry.key }) else {
-                let hint = Self.suggestion(for: entry.key, among: fields.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-                report("SCHEMA-UNKNOWN-FIELD", "\(fieldPath) is not a field of the canonical schema\(hint); it is ignored", fieldPath, entry.keyLocation, severity: .warning)
-                unknownFields.append(fieldPath)
+                unknownField(entry.key, path: fieldPath, among: fields.map(\.name), at: entry.keyLocation)
                 continue
             }
             let field = fields[index]
@@ -74,7 +84,7 @@ public struct ApplicationDecoder {
                 return Value(.list([]), location: node.location)
             }
             guard let items = node.items else {
-                report("SCHEMA-TYPE", "\(path) should be a list, not \(node.kindDescription)", path, node.location)
+                report("SCHEMA-TYPE", Self.notAList(path, node.kindDescription), path, node.location)
                 return nil
             }
             var values: [Value] = []
@@ -86,14 +96,15 @@ public struct ApplicationDecoder {
             return Value(.list(values), location: node.location)
         default:
             guard let scalar = node.scalar else {
-                report("SCHEMA-TYPE", "\(path) should be a single value, not \(node.kindDescription)", path, node.location)
+                report("SCHEMA-TYPE", Self.notASingleValue(path, node.kindDescription), path, node.location)
                 return nil
             }
             return self.scalar(scalar, type: type, path: path, location: node.location)
         }
     }
 
-    private mutating func scalar(_ scalar: Scalar, type: FieldType, path: String, location: SourceLocation) -> Value? {
+    /// The value of a scalar field, or nil with a finding. `path` is built only for a finding.
+    mutating func scalar(_ scalar: Scalar, type: FieldType, path: @autoclosure () -> String, location: SourceLocation) -> Value? {
         let text = scalar.value
         let quoted = scalar.style != .plain && scalar.style != .text
         switch type {
@@ -102,23 +113,23 @@ public struct ApplicationDecoder {
         case .code(let vocabulary):
             guard vocabulary.contains(text) else {
                 // The value itself is never repeated: a name typed into a coded field is personal data.
-                report("SCHEMA-CODE", "\(path) is not a known code; expected one of: \(vocabulary.codes.joined(separator: ", "))", path, location)
+                report("SCHEMA-CODE", "\(path()) is not a known code; expected one of: \(vocabulary.codes.joined(separator: ", "))", path(), location)
                 return nil
             }
             return Value(.text(text), location: location)
         case .date:
             guard let date = CalendarDate(iso: text) else {
-                report("SCHEMA-DATE", "\(path) is not a date written YYYY-MM-DD", path, location)
+                report("SCHEMA-DATE", "\(path()) is not a date written YYYY-MM-DD", path(), location)
                 return nil
             }
             return Value(.date(date), location: location)
         case .number, .integer:
-            guard !quoted, let number = Double(text), number.isFinite, text.first != "+", !text.contains(where: { $0.isLetter && $0 != "e" && $0 != "E" }) else {
-                report("SCHEMA-TYPE", "\(path) should be a number\(quoted ? " without quotes" : "")", path, location)
+            guard !quoted, let number = Double(text), number.isFinite, text.first != "+", !Self.hasLetterOtherThanE(text) else {
+                report("SCHEMA-TYPE", "\(path()) should be a number\(quoted ? " without quotes" : "")", path(), location)
                 return nil
             }
             if case .integer = type, number != number.rounded() {
-                report("SCHEMA-TYPE", "\(path) should be a whole number", path, location)
+                report("SCHEMA-TYPE", "\(path()) should be a whole number", path(), location)
                 return nil
             }
             return Value(.number(number), location: location)
@@ -129,12 +140,36 @@ public struct ApplicationDecoder {
             case ("1", false) where scalar.style == .text: return Value(.boolean(true), location: location)
             case ("0", false) where scalar.style == .text: return Value(.boolean(false), location: location)
             default:
-                report("SCHEMA-TYPE", "\(path) should be true or false", path, location)
+                report("SCHEMA-TYPE", "\(path()) should be true or false", path(), location)
                 return nil
             }
         case .object, .list:
             return nil
         }
+    }
+
+    /// True when `text` holds a letter other than `e` or `E` (`inf`, `nan`, `0x1p3` are not numbers
+    /// here). ASCII by bytes; anything else by characters.
+    static func hasLetterOtherThanE(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.contains { $0.isLetter && $0 != "e" && $0 != "E" } }
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a"), lower <= UInt8(ascii: "z"), lower != UInt8(ascii: "e") { return true }
+        }
+        return false
+    }
+
+    /// The message for a value that should be an object (`path` empty for the document itself).
+    static func notAMapping(_ path: String, _ kind: String) -> String {
+        "\(path.isEmpty ? "the document" : path) should be a mapping of fields, not \(kind)"
+    }
+
+    static func notAList(_ path: String, _ kind: String) -> String {
+        "\(path) should be a list, not \(kind)"
+    }
+
+    static func notASingleValue(_ path: String, _ kind: String) -> String {
+        "\(path) should be a single value, not \(kind)"
     }
 
     /// The closest known name, when it is within two edits.

@@ -13,7 +13,10 @@ public struct CanonicalYAMLFormat: FormatPlugin {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
-        decode(try SourceDocument.parse(bytes, file: file, syntax: .yaml).root)
+        // One pass from the parser's events; the tree gives the same result, and the message and
+        // place of every error, for what the one pass leaves to it.
+        if let result = ApplicationEventDecoder.read(bytes, file: file, json: false) { return result }
+        return decode(try SourceDocument.parse(bytes, file: file, syntax: .yaml).root)
     }
 
     public func write(_ application: Application) throws(DiagnosticList) -> (text: String, loss: LossReport) {
@@ -36,7 +39,8 @@ public struct CanonicalJSONFormat: FormatPlugin {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
-        decode(try SourceDocument.parse(bytes, file: file, syntax: .json).root)
+        if let result = ApplicationEventDecoder.read(bytes, file: file, json: true) { return result }
+        return decode(try SourceDocument.parse(bytes, file: file, syntax: .json).root)
     }
 
     public func write(_ application: Application) -> (text: String, loss: LossReport) {

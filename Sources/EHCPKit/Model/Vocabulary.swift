@@ -46,8 +46,11 @@ public enum Vocabulary: String, Sendable, CaseIterable {
 
     /// True when `code` is in the list.
     public func contains(_ code: String) -> Bool {
-        codes.contains(code)
+        Self.codeSets[self]?.contains(code) ?? false
     }
+
+    /// Every list's codes, built once: decoding checks a code for every coded field it reads.
+    private static let codeSets: [Vocabulary: Set<String>] = Dictionary(uniqueKeysWithValues: allCases.map { ($0, Set($0.codes)) })
 }
 
 extension Vocabulary {
