@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "EHCPKit", targets: ["EHCPKit"]),
-        .executable(name: "ehcp", targets: ["ehcp"]),
+        .executable(name: "ehcp", targets: ["ehcp"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // `swift package generate-documentation --target EHCPKit`; a plugin, built only when run.
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
@@ -28,7 +28,7 @@ let package = Package(
         .target(
             name: "EHCPKit",
             dependencies: [
-                "EHCPSource", "EHCPYAML", "EHCPXML", "CZlib", .product(name: "Crypto", package: "swift-crypto"),
+                "EHCPSource", "EHCPYAML", "EHCPXML", "CZlib", .product(name: "Crypto", package: "swift-crypto")
             ],
             plugins: ["EmbedResourcesPlugin"]
         ),
@@ -38,7 +38,7 @@ let package = Package(
             name: "EHCPServer",
             dependencies: [
                 "EHCPKit", "EHCPSource", .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"), .product(name: "Logging", package: "swift-log")
             ]
         ),
         .executableTarget(
@@ -56,8 +56,8 @@ let package = Package(
         .testTarget(
             name: "ServerTests",
             dependencies: [
-                "EHCPServer", "EHCPKit", "EHCPSource", "EHCPTestSupport", "EHCPYAML", .product(name: "Hummingbird", package: "hummingbird"),
+                "EHCPServer", "EHCPKit", "EHCPSource", "EHCPTestSupport", "EHCPYAML", .product(name: "Hummingbird", package: "hummingbird")
             ]
-        ),
+        )
     ]
 )

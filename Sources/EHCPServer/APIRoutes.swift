@@ -41,11 +41,12 @@ struct APIRoutes {
         let body = Upload.file(bytes, contentType: request.headers[.contentType])
         let checker = checker
         let report = try await gate.run {
-            let report = switch form {
-            case nil: try checker.validate(body, options: options)
-            case .zip(let file): try checker.validate(file, options: options)
-            case .document(let document, evidence: let evidence): try checker.validate(document, looseFiles: evidence, options: options)
-            }
+            let report =
+                switch form {
+                case nil: try checker.validate(body, options: options)
+                case .zip(let file): try checker.validate(file, options: options)
+                case .document(let document, let evidence): try checker.validate(document, looseFiles: evidence, options: options)
+                }
             return checker.render(report, format: format)
         }
         return text(report, type: type)
@@ -60,8 +61,12 @@ struct APIRoutes {
         }
         switch FormUpload.read(form) {
         case .success(let upload): return upload
-        case .failure(.noRequest): throw Problem.badRequest("The form has no file in its bundle field: send a zip bundle, or the application document with its files in evidence fields.")
-        case .failure(.zipWithFiles): throw Problem.badRequest("The form has a zip bundle and evidence files: send either the zip alone, or the application document with its evidence files.")
+        case .failure(.noRequest):
+            throw Problem.badRequest(
+                "The form has no file in its bundle field: send a zip bundle, or the application document with its files in evidence fields.")
+        case .failure(.zipWithFiles):
+            throw Problem.badRequest(
+                "The form has a zip bundle and evidence files: send either the zip alone, or the application document with its evidence files.")
         }
     }
 
@@ -86,8 +91,10 @@ struct APIRoutes {
         }
         let report = Self.conversionReport(output)
         if output.findings.contains(where: { $0.severity == .error }) {
-            throw Problem(status: .unprocessableContent, title: "The document has errors", detail: "Nothing was converted: correct the errors listed, then convert again.",
-                          problems: Self.lines(output))
+            throw Problem(
+                status: .unprocessableContent, title: "The document has errors",
+                detail: "Nothing was converted: correct the errors listed, then convert again.",
+                problems: Self.lines(output))
         }
         var response = text(output.text, type: Self.mediaType(of: target))
         response.headers[.init("EHCP-Conversion-Report")!] = report
@@ -104,19 +111,29 @@ struct APIRoutes {
     /// The conversion's findings and losses as one line of JSON with only ASCII, for a header.
     static func conversionReport(_ output: Converter.Output) -> String {
         let node = OutputNode.mapping([
-            ("findings", .sequence(output.findings.map { finding in
-                .mapping([("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)), ("path", .string(finding.path ?? "")),
-                          ("message", .string(finding.message))])
-            })),
-            ("notConverted", .sequence(output.loss.entries.map { entry in
-                .mapping([("path", .string(entry.path)), ("kind", .string(entry.kind)), ("reason", .string(entry.reason))])
-            })),
+            (
+                "findings",
+                .sequence(
+                    output.findings.map { finding in
+                        .mapping([
+                            ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)), ("path", .string(finding.path ?? "")),
+                            ("message", .string(finding.message))
+                        ])
+                    })
+            ),
+            (
+                "notConverted",
+                .sequence(
+                    output.loss.entries.map { entry in
+                        .mapping([("path", .string(entry.path)), ("kind", .string(entry.kind)), ("reason", .string(entry.reason))])
+                    })
+            )
         ])
         return JSONWriter.write(node).unicodeScalars.map { scalar in
             switch scalar.value {
             case 0x0A, 0x0D: return ""
             case 0x20..<0x7F: return String(scalar)
-            case 0x10000...: // a surrogate pair, as JSON spells a character beyond the first plane
+            case 0x10000...:  // a surrogate pair, as JSON spells a character beyond the first plane
                 let value = scalar.value - 0x10000
                 return String(format: "\\u%04x\\u%04x", 0xD800 + (value >> 10), 0xDC00 + (value & 0x3FF))
             default: return String(format: "\\u%04x", scalar.value)

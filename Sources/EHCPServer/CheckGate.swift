@@ -32,8 +32,9 @@ final class CheckGate: Sendable {
     /// the bound still holds).
     func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         guard enter() else {
-            throw Problem(status: .serviceUnavailable, title: "Busy", detail: "The server is checking as many requests as it can; try again in a few seconds.",
-                          headers: [.retryAfter: "5"])
+            throw Problem(
+                status: .serviceUnavailable, title: "Busy", detail: "The server is checking as many requests as it can; try again in a few seconds.",
+                headers: [.retryAfter: "5"])
         }
         // Answered once: by the work or by the time limit, whichever claims it first.
         let answered = Locked(false)
@@ -46,9 +47,10 @@ final class CheckGate: Sendable {
             }
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
                 guard Self.claim(answered) else { return }
-                continuation.resume(throwing: Problem(
-                    status: .serviceUnavailable, title: "Took too long",
-                    detail: "Checking this upload took longer than the server allows; nothing was kept.", headers: [.retryAfter: "5"]))
+                continuation.resume(
+                    throwing: Problem(
+                        status: .serviceUnavailable, title: "Took too long",
+                        detail: "Checking this upload took longer than the server allows; nothing was kept.", headers: [.retryAfter: "5"]))
             }
         }
     }

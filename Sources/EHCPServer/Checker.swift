@@ -19,7 +19,7 @@ struct Checker: Sendable {
     /// Media types of the report formats.
     static let reportTypes = [
         "json": "application/json", "html": "text/html; charset=utf-8", "sarif": "application/sarif+json",
-        "junit": "application/xml", "markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8",
+        "junit": "application/xml", "markdown": "text/markdown; charset=utf-8", "text": "text/plain; charset=utf-8"
     ]
 
     /// The options of one validation, from the query's `authority` and `as-of`.
@@ -62,12 +62,26 @@ struct Checker: Sendable {
     func authorityDetail(_ entry: AuthorityCatalog.Entry) throws -> String {
         guard case .mapping(var fields) = try entry.listing(rulesets: configuration.rulesets, formats: formats) else { return "" }
         let chain = try configuration.rulesets.rulesets(forCode: entry.code)
-        fields.append(("rulesets", .sequence(chain.map { ruleset in
-            .mapping([("id", .string(ruleset.id)), ("rules", .sequence(ruleset.rules.map { rule in
-                .mapping([("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)), ("basis", .string(rule.basis.rawValue)),
-                          ("message", .string(rule.message))])
-            }))])
-        })))
+        fields.append(
+            (
+                "rulesets",
+                .sequence(
+                    chain.map { ruleset in
+                        .mapping([
+                            ("id", .string(ruleset.id)),
+                            (
+                                "rules",
+                                .sequence(
+                                    ruleset.rules.map { rule in
+                                        .mapping([
+                                            ("id", .string(rule.id)), ("severity", .string(rule.severity.rawValue)), ("basis", .string(rule.basis.rawValue)),
+                                            ("message", .string(rule.message))
+                                        ])
+                                    })
+                            )
+                        ])
+                    })
+            ))
         return JSONWriter.write(.mapping(fields))
     }
 

@@ -49,10 +49,12 @@ struct MultipartForm {
             guard body[start...].starts(with: [13, 10]) else { return nil }
             start += 2
             guard let headerEnd = Self.find([13, 10, 13, 10], in: body, from: start),
-                  let next = Self.find([13, 10] + delimiter, in: body, from: headerEnd + 4) else { return nil }
+                let next = Self.find([13, 10] + delimiter, in: body, from: headerEnd + 4)
+            else { return nil }
             let headers = String(decoding: body[start..<headerEnd], as: UTF8.self)
             guard let disposition = headers.split(separator: "\r\n").first(where: { $0.lowercased().hasPrefix("content-disposition:") }),
-                  let name = Self.parameter("name", in: String(disposition)) else { return nil }
+                let name = Self.parameter("name", in: String(disposition))
+            else { return nil }
             parts.append(Part(name: name, filename: Self.parameter("filename", in: String(disposition)), bytes: Array(body[(headerEnd + 4)..<next])))
             start = next + 2
         }

@@ -32,12 +32,12 @@ enum PageLayout {
     static func errorSummary(_ problems: [(text: String, field: String)]) -> String {
         guard !problems.isEmpty else { return "" }
         return """
-        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
-        <h2 id="error-summary-title">There is a problem</h2>
-        <ul>\(problems.map { "<li><a href=\"#\($0.field)\">\($0.text.escapedForMarkup)</a></li>" }.joined())</ul>
-        </div>
+            <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
+            <h2 id="error-summary-title">There is a problem</h2>
+            <ul>\(problems.map { "<li><a href=\"#\($0.field)\">\($0.text.escapedForMarkup)</a></li>" }.joined())</ul>
+            </div>
 
-        """
+            """
     }
 
     static let stylesheet = """

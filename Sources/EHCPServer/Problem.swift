@@ -14,7 +14,7 @@ struct Problem: Error {
     /// The problem as its JSON document.
     var json: String {
         var fields: [(String, OutputNode)] = [
-            ("type", .string("about:blank")), ("title", .string(title)), ("status", .number(String(status.code))), ("detail", .string(detail)),
+            ("type", .string("about:blank")), ("title", .string(title)), ("status", .number(String(status.code))), ("detail", .string(detail))
         ]
         if !problems.isEmpty { fields.append(("problems", .sequence(problems.map { .string($0) }))) }
         return JSONWriter.write(.mapping(fields))
@@ -36,9 +36,10 @@ struct Problem: Error {
 
     /// An upload that could not be read: each diagnostic without the private folder it was read from.
     static func unreadable(_ list: DiagnosticList) -> Problem {
-        Problem(status: .unprocessableContent, title: "The upload could not be read",
-                detail: "The bundle or document could not be read; nothing was kept.",
-                problems: list.diagnostics.map { $0.description.escapingControlCharacters() })
+        Problem(
+            status: .unprocessableContent, title: "The upload could not be read",
+            detail: "The bundle or document could not be read; nothing was kept.",
+            problems: list.diagnostics.map { $0.description.escapingControlCharacters() })
     }
 }
 
@@ -51,8 +52,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem.response
         } catch let error as any HTTPResponseError {
             let title = error.status == .contentTooLarge ? "Upload too large" : error.status.reasonPhrase
-            let detail = error.status == .notFound ? "There is nothing at this address." : error.status == .contentTooLarge
-                ? "The upload is larger than this server accepts." : "The request could not be answered."
+            let detail =
+                error.status == .notFound
+                ? "There is nothing at this address."
+                : error.status == .contentTooLarge
+                    ? "The upload is larger than this server accepts." : "The request could not be answered."
             return Problem(status: error.status, title: title, detail: detail).response
         } catch let list as DiagnosticList {
             return Problem.unreadable(list).response

@@ -12,8 +12,10 @@ final class RouteTable {
     }
 
     /// Adds a route; `path` is written as in OpenAPI (`/api/v1/authorities/{code}`).
-    func add(_ method: HTTPRequest.Method, _ path: String,
-             _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response) {
+    func add(
+        _ method: HTTPRequest.Method, _ path: String,
+        _ handler: @escaping @Sendable (Request, BasicRequestContext) async throws -> Response
+    ) {
         routes.append((method, path))
         let routerPath = path.split(separator: "/", omittingEmptySubsequences: false).map { part in
             part.hasPrefix("{") && part.hasSuffix("}") ? ":" + part.dropFirst().dropLast() : String(part)

@@ -7,7 +7,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             .contentSecurityPolicy: "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
             .init("X-Content-Type-Options")!: "nosniff",
             .init("Referrer-Policy")!: "no-referrer",
-            .cacheControl: "no-store",
+            .cacheControl: "no-store"
         ]
     }
 

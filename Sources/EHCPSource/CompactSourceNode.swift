@@ -25,7 +25,7 @@ public enum CompactSourceNode {
 
     private static let styles: [(Scalar.Style, UInt8)] = [
         (.plain, UInt8(ascii: "p")), (.singleQuoted, UInt8(ascii: "s")), (.doubleQuoted, UInt8(ascii: "d")),
-        (.literal, UInt8(ascii: "l")), (.folded, UInt8(ascii: "f")), (.text, UInt8(ascii: "t")),
+        (.literal, UInt8(ascii: "l")), (.folded, UInt8(ascii: "f")), (.text, UInt8(ascii: "t"))
     ]
 
     private static func write(_ node: SourceNode, into out: inout [UInt8]) {
@@ -84,7 +84,8 @@ public enum CompactSourceNode {
             switch kind {
             case UInt8(ascii: "S"):
                 guard let code = byte(), let style = CompactSourceNode.styles.first(where: { $0.1 == code })?.0,
-                    let at = self.place(), let value = text() else { return nil }
+                    let at = self.place(), let value = text()
+                else { return nil }
                 return SourceNode(.scalar(Scalar(value, style: style)), location: at.location, tag: at.tag)
             case UInt8(ascii: "M"):
                 guard let at = self.place(), let count = number() else { return nil }
@@ -139,7 +140,8 @@ public enum CompactSourceNode {
 
         /// Decimal digits ended by `terminator` (a space after a number, a colon before a text).
         private mutating func number(terminator: UInt8 = UInt8(ascii: " ")) -> Int? {
-            var value = 0, digits = 0
+            var value = 0
+            var digits = 0
             while offset < bytes.count, bytes[offset] != terminator {
                 let digit = Int(bytes[offset]) - Int(UInt8(ascii: "0"))
                 guard (0...9).contains(digit), digits < 18 else { return nil }

@@ -8,10 +8,13 @@ extension LibXML2 {
     /// after it; an undefined entity is named), and a document holds a child's personal data, so
     /// a problem is described by its kind and position only, never by libxml2's text.
     static func kind(code: Int32, domain: Int32) -> String {
-        let what = kinds[UInt32(bitPattern: code)]
-            ?? (domain == Int32(XML_FROM_SCHEMASV.rawValue) ? "the document does not match the schema"
-                : domain == Int32(XML_FROM_XPATH.rawValue) ? "the XPath expression is not valid"
-                : "the XML is not well-formed")
+        let what =
+            kinds[UInt32(bitPattern: code)]
+            ?? (domain == Int32(XML_FROM_SCHEMASV.rawValue)
+                ? "the document does not match the schema"
+                : domain == Int32(XML_FROM_XPATH.rawValue)
+                    ? "the XPath expression is not valid"
+                    : "the XML is not well-formed")
         return "\(what) (libxml2 error \(code))"
     }
 
@@ -54,9 +57,10 @@ extension LibXML2 {
         XML_ERR_GT_REQUIRED.rawValue: "a tag that is not closed with '>': add the '>'",
         XML_ERR_LTSLASH_REQUIRED.rawValue: "an end tag is missing",
         XML_ERR_EQUAL_REQUIRED.rawValue: "an attribute without '=' before its value",
-        XML_ERR_TAG_NAME_MISMATCH.rawValue: "an end tag that does not match the element it closes: check that every <field> is closed by its own </field>, in the reverse order they were opened",
+        XML_ERR_TAG_NAME_MISMATCH.rawValue:
+            "an end tag that does not match the element it closes: check that every <field> is closed by its own </field>, in the reverse order they were opened",
         XML_ERR_TAG_NOT_FINISHED.rawValue: "an element that is not closed before the end of the document: add its end tag (</field>) where the element ends",
         XML_ERR_NOT_WELL_BALANCED.rawValue: "elements that are not properly nested: close each element before the one that holds it",
-        XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue: "a namespace prefix that is not declared",
+        XML_NS_ERR_UNDEFINED_NAMESPACE.rawValue: "a namespace prefix that is not declared"
     ]
 }

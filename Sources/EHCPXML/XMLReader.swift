@@ -13,7 +13,8 @@ public enum XMLReader {
     /// - Throws: ``DiagnosticList`` with every problem libxml2 reported, each with its line.
     public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(DiagnosticList) -> XMLTree {
         guard bytes.count <= limits.maxDocumentBytes else {
-            throw DiagnosticList.error("the document is \(bytes.count) bytes, more than the limit of \(limits.maxDocumentBytes)", at: SourceLocation(file: file, line: 1))
+            throw DiagnosticList.error(
+                "the document is \(bytes.count) bytes, more than the limit of \(limits.maxDocumentBytes)", at: SourceLocation(file: file, line: 1))
         }
         let result: Result<XMLTree, DiagnosticList> = LibXML2.collectingErrors(file: file) { collector in
             let document = bytes.withUnsafeBufferPointer { buffer in
@@ -23,11 +24,15 @@ public enum XMLReader {
             }
             guard let document else {
                 let diagnostics = collector.diagnostics.filter { $0.severity == .error }
-                return .failure(DiagnosticList(diagnostics.isEmpty ? [.error("the XML could not be parsed", at: SourceLocation(file: file, line: 1))] : diagnostics))
+                return .failure(
+                    DiagnosticList(diagnostics.isEmpty ? [.error("the XML could not be parsed", at: SourceLocation(file: file, line: 1))] : diagnostics))
             }
             defer { xmlFreeDoc(document) }
             if let dtd = document.pointee.intSubset {
-                return .failure(DiagnosticList.error("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(UnsafeMutablePointer(OpaquePointer(dtd))))))))
+                return .failure(
+                    DiagnosticList.error(
+                        "DOCTYPE declarations are not accepted: they can define entities",
+                        at: SourceLocation(file: file, line: max(1, Int(xmlGetLineNo(UnsafeMutablePointer(OpaquePointer(dtd))))))))
             }
             guard let root = xmlDocGetRootElement(document) else {
                 return .failure(DiagnosticList.error("the XML document has no root element", at: SourceLocation(file: file, line: 1)))
@@ -94,7 +99,9 @@ public enum XMLReader {
 
         /// How many child elements `node` has, and how many text pieces of how many bytes in all.
         private static func childCounts(_ node: xmlNodePtr) -> (elements: Int, texts: (pieces: Int, bytes: Int)) {
-            var elements = 0, pieces = 0, bytes = 0
+            var elements = 0
+            var pieces = 0
+            var bytes = 0
             var child = node.pointee.children
             while let current = child {
                 switch current.pointee.type {
@@ -119,7 +126,8 @@ public enum XMLReader {
                 var child = node.pointee.children
                 while let current = child {
                     if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-                        let content = current.pointee.content {
+                        let content = current.pointee.content
+                    {
                         let length = Int(xmlStrlen(content))
                         let piece = UnsafeBufferPointer(start: UnsafePointer(content), count: length)
                         _ = UnsafeMutableBufferPointer(rebasing: buffer[offset..<offset + length]).initialize(from: piece)

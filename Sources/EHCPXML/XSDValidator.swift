@@ -39,7 +39,8 @@ public final class XSDValidator {
             guard let document else { return .failure(DiagnosticList(collector.diagnostics)) }
             defer { xmlFreeDoc(document) }
             if document.pointee.intSubset != nil {
-                return .failure(DiagnosticList.error("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: 1)))
+                return .failure(
+                    DiagnosticList.error("DOCTYPE declarations are not accepted: they can define entities", at: SourceLocation(file: file, line: 1)))
             }
             guard let context = xmlSchemaNewValidCtxt(schema) else {
                 return .failure(DiagnosticList.error("the schema validator could not start", at: nil))

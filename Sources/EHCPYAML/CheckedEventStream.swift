@@ -30,7 +30,8 @@ public enum CheckedEventStream {
         var input = bytes
         if json {
             guard (try? JSONReader.rejectCommentsAndTrailingCommas(bytes, file: file)) != nil,
-                  let rewritten = try? JSONSurrogates(bytes, file: file), !rewritten.rewritesAny else { return false }
+                let rewritten = try? JSONSurrogates(bytes, file: file), !rewritten.rewritesAny
+            else { return false }
             input = rewritten.bytes
         }
         var checker = EventChecker(limits: limits, json: json)
@@ -84,7 +85,8 @@ public enum CheckedEventStream {
                 return nil
             case .mappingStart(let anchor, let tag, let flow), .sequenceStart(let anchor, let tag, let flow):
                 guard anchor == nil, !json || (tag == nil && flow), frames.count < limits.maxDepth,
-                      !(frames.last?.awaitingKey ?? false) else { throw Refused() }
+                    !(frames.last?.awaitingKey ?? false)
+                else { throw Refused() }
                 if isMapping {
                     let depth = frames.count
                     while keys.count <= depth { keys.append(SeenKeys()) }
@@ -99,8 +101,10 @@ public enum CheckedEventStream {
             case .scalar(let scalar, let anchor, let tag):
                 guard anchor == nil else { throw Refused() }
                 if json {
-                    guard tag == nil, scalar.style == .doubleQuoted
-                            || (scalar.style == .plain && (scalar.value == "true" || scalar.value == "false" || scalar.value == "null" || TreeBuilder.isJSONNumber(scalar.value)))
+                    guard tag == nil,
+                        scalar.style == .doubleQuoted
+                            || (scalar.style == .plain
+                                && (scalar.value == "true" || scalar.value == "false" || scalar.value == "null" || TreeBuilder.isJSONNumber(scalar.value)))
                     else { throw Refused() }
                 }
                 if let last = frames.indices.last, frames[last].awaitingKey {

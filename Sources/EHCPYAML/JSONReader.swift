@@ -46,15 +46,18 @@ public enum JSONReader {
                 continue
             }
             if let at = comma, byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
-                throw YAMLError(.json, "a comma after the last item of a list or object is not allowed in JSON: remove it",
-                                at: location(line: at.line, lineStart: at.lineStart, index: at.index))
+                throw YAMLError(
+                    .json, "a comma after the last item of a list or object is not allowed in JSON: remove it",
+                    at: location(line: at.line, lineStart: at.lineStart, index: at.index))
             }
             comma = nil
             if byte == UInt8(ascii: ",") {
                 comma = (line, lineStart, index)
             } else if byte == UInt8(ascii: "\"") {
                 inString = true
-            } else if byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*"))) {
+            } else if byte == UInt8(ascii: "#")
+                || (byte == UInt8(ascii: "/") && index + 1 < bytes.count && (bytes[index + 1] == UInt8(ascii: "/") || bytes[index + 1] == UInt8(ascii: "*")))
+            {
                 throw YAMLError(.json, "comments are not allowed in JSON: remove the comment", at: location(line: line, lineStart: lineStart, index: index))
             }
         }

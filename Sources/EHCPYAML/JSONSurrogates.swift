@@ -20,7 +20,9 @@ struct JSONSurrogates {
         bytes = []
         bytes.reserveCapacity(json.count)
         var inString = false
-        var line = 1, column = 1, removed = 0
+        var line = 1
+        var column = 1
+        var removed = 0
         var index = 0
         while index < json.count {
             let byte = json[index]
@@ -28,8 +30,10 @@ struct JSONSurrogates {
                 if json[index + 1] == UInt8(ascii: "u"), let first = Self.hex(json, at: index + 2), (0xD800...0xDFFF).contains(first) {
                     let here = SourceLocation(file: file, line: line, column: column)
                     guard first < 0xDC00, index + 11 < json.count, json[index + 6] == UInt8(ascii: "\\"), json[index + 7] == UInt8(ascii: "u"),
-                          let second = Self.hex(json, at: index + 8), (0xDC00...0xDFFF).contains(second) else {
-                        throw YAMLError(.json, "a lone UTF-16 surrogate (\\uD800 to \\uDFFF) is not a character: a high surrogate must be followed by a low one", at: here)
+                        let second = Self.hex(json, at: index + 8), (0xDC00...0xDFFF).contains(second)
+                    else {
+                        throw YAMLError(
+                            .json, "a lone UTF-16 surrogate (\\uD800 to \\uDFFF) is not a character: a high surrogate must be followed by a low one", at: here)
                     }
                     let scalar = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                     let escape = "\\U" + String(repeating: "0", count: 8 - String(scalar, radix: 16).count) + String(scalar, radix: 16, uppercase: true)
@@ -85,9 +89,10 @@ struct JSONSurrogates {
         case .scalar: break
         case .sequence(let items): node.content = .sequence(items.map(original))
         case .mapping(let entries):
-            node.content = .mapping(entries.map { entry in
-                SourceNode.Entry(key: entry.key, keyLocation: original(entry.keyLocation), value: original(entry.value))
-            })
+            node.content = .mapping(
+                entries.map { entry in
+                    SourceNode.Entry(key: entry.key, keyLocation: original(entry.keyLocation), value: original(entry.value))
+                })
         }
         return node
     }

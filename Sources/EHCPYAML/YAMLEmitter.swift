@@ -21,11 +21,13 @@ public enum YAMLEmitter {
             emitter.deallocate()
         }
         // `sink` is retained by this function until the emitter is deleted in the defer above.
-        yaml_emitter_set_output(emitter, { context, buffer, size in
-            guard let context, let buffer else { return 0 }
-            Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
-            return 1
-        }, Unmanaged.passUnretained(sink).toOpaque())
+        yaml_emitter_set_output(
+            emitter,
+            { context, buffer, size in
+                guard let context, let buffer else { return 0 }
+                Unmanaged<Sink>.fromOpaque(context).takeUnretainedValue().bytes.append(contentsOf: UnsafeBufferPointer(start: buffer, count: size))
+                return 1
+            }, Unmanaged.passUnretained(sink).toOpaque())
         yaml_emitter_set_unicode(emitter, 1)
         yaml_emitter_set_width(emitter, -1)
         yaml_emitter_set_indent(emitter, 2)
@@ -108,7 +110,7 @@ public enum PlainScalar {
         if text.isEmpty { return true }
         let lowered = text.lowercased()
         let special: Set<String> = [
-            "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf", "-.inf", "+.inf", "<<", "=",
+            "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", ".nan", ".inf", "-.inf", "+.inf", "<<", "="
         ]
         if special.contains(lowered) { return true }
         guard let first = text.unicodeScalars.first else { return true }

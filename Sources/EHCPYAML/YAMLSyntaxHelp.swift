@@ -42,16 +42,19 @@ struct YAMLSyntaxHelp {
                 ? "This line is indented more than the one above. Line it up with the field above it; if it continues the text above, put all of that text in quotes."
                 : "Text containing ': ' (a colon and a space) must be in quotes. Put the whole value in double quotes, like this: notes: \"Term 1: reading\"."
         case "block sequence entries are not allowed in this context":
-            return "A list item ('- ') cannot start on the same line as its field. Start the list on the next line, indented under the field; if the text itself begins with '- ', put it in quotes."
+            return
+                "A list item ('- ') cannot start on the same line as its field. Start the list on the next line, indented under the field; if the text itself begins with '- ', put it in quotes."
         case "found unexpected end of stream" where context?.contains("quoted scalar") == true:
-            return "The quote opened \(opened) is never closed. Add the closing quote at the end of the value (inside double quotes write a quote as \\\", inside single quotes as two single quotes '')."
+            return
+                "The quote opened \(opened) is never closed. Add the closing quote at the end of the value (inside double quotes write a quote as \\\", inside single quotes as two single quotes '')."
         case "found unknown escape character":
             return "A backslash (\\) inside double quotes must start an escape such as \\n. Write \\\\ for a backslash, or use single quotes around the text."
         case "could not find expected ':'":
             return "This line has no ':' after its field name. Write it as field: value; if it continues the text of the line above, put that text in quotes."
         case "did not find expected key", "did not find expected '-' indicator":
             let start = contextColumn.map { ", which start in column \($0)" } ?? ""
-            return "This line is not lined up with the lines above it in the same section\(start). Indent it with spaces to the same column as the field or list item it sits beside."
+            return
+                "This line is not lined up with the lines above it in the same section\(start). Indent it with spaces to the same column as the field or list item it sits beside."
         case "did not find expected node content":
             return "A value is missing here, for example after a ',' or a '- '. Write the value, or remove the separator."
         case "found character that cannot start any token":

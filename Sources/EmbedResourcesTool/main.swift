@@ -48,7 +48,7 @@ let constants = [
     ("xsd", read(root, "Schemas/ehcp-application-1.xsd")),
     ("jsonSchema", read(root, "Schemas/ehcp-application-1.schema.json")),
     ("authoritiesCSV", read(root, "LocalAuthorities/authorities.csv")),
-    ("fieldCensusCSV", read(root, "docs/field-census.csv")),
+    ("fieldCensusCSV", read(root, "docs/field-census.csv"))
 ]
 
 var swift = """
@@ -77,10 +77,12 @@ func parsed(_ file: EmbeddedFile) -> String? {
 }
 
 let keyed = authorityFiles.map { (key: String($0.path.dropFirst("LocalAuthorities/".count)), file: $0) }
-swift += dictionary("authorityFiles", "The published authority files: `LocalAuthorities/<folder>/{requirements,format,authority}.yaml` by relative path.",
-                    keyed.map { ($0.key, $0.file.text) })
-swift += dictionary("parsedAuthorityFiles", "The same files parsed, as ``CompactSourceNode`` text, by the same relative path (each one the build could parse).",
-                    keyed.compactMap { entry in parsed(entry.file).map { (entry.key, $0) } })
+swift += dictionary(
+    "authorityFiles", "The published authority files: `LocalAuthorities/<folder>/{requirements,format,authority}.yaml` by relative path.",
+    keyed.map { ($0.key, $0.file.text) })
+swift += dictionary(
+    "parsedAuthorityFiles", "The same files parsed, as ``CompactSourceNode`` text, by the same relative path (each one the build could parse).",
+    keyed.compactMap { entry in parsed(entry.file).map { (entry.key, $0) } })
 swift += "}\n"
 
 do {

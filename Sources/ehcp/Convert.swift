@@ -89,7 +89,8 @@ extension EHCPCommand {
                     Terminal.writeError("\(place)\(finding.severity.rawValue): \(finding.message) [\(finding.rule)]".escapingControlCharacters())
                 }
                 for entry in result.loss.entries {
-                    Terminal.writeError("\(strict ? "error" : "warning"): not converted: \(entry.path) (\(entry.kind): \(entry.reason))".escapingControlCharacters())
+                    Terminal.writeError(
+                        "\(strict ? "error" : "warning"): not converted: \(entry.path) (\(entry.kind): \(entry.reason))".escapingControlCharacters())
                 }
                 let hasErrors = result.findings.contains { $0.severity == .error }
                 if strict && (!result.loss.isEmpty || hasErrors) {

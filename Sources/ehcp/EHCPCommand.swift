@@ -20,7 +20,10 @@ struct EHCPCommand: ParsableCommand {
             Shell completions: ehcp --generate-completion-script bash (or zsh, fish).
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Checklist.self, Init.self, ImportAttainment.self, Timeline.self, Convert.self, Authorities.self, Explain.self, Rules.self, Schema.self, Serve.self, GenerateDocs.self]
+        subcommands: [
+            Validate.self, Checklist.self, Init.self, ImportAttainment.self, Timeline.self, Convert.self, Authorities.self, Explain.self, Rules.self,
+            Schema.self, Serve.self, GenerateDocs.self
+        ]
     )
 
     /// Runs the command; usage errors exit with 2 (the contract), not argument-parser's 64.

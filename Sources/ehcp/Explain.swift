@@ -23,7 +23,9 @@ extension EHCPCommand {
                 if let authority { code = try AuthorityCatalog.builtIn.require(authority).code }
                 let chain = try catalog.rulesets(forCode: code)
                 guard let rule = chain.flatMap(\.rules).first(where: { $0.id == ruleID.uppercased() }) else {
-                    throw ValidationError("no rule '\(ruleID)' in \(chain.map(\.id).joined(separator: ", "))\(authority == nil ? "; give --authority to search an authority's rules" : "")")
+                    throw ValidationError(
+                        "no rule '\(ruleID)' in \(chain.map(\.id).joined(separator: ", "))\(authority == nil ? "; give --authority to search an authority's rules" : "")"
+                    )
                 }
                 var text = "\(rule.id) (\(rule.severity.rawValue), \(rule.basis.rawValue))\n\n\(rule.message)\n\n"
                 text += "Checks (\(rule.check.key)): \(rule.summary)\n"

@@ -47,7 +47,9 @@ extension EHCPCommand {
         func run() throws {
             try reportingFailures {
                 if into.lowercased().hasSuffix(".zip") && !FileAccess.isDirectory(into) {
-                    throw DiagnosticList([.error("\(into) is a zip, which ehcp does not edit; unzip it, import into the folder, and zip it again (nothing was changed)")])
+                    throw DiagnosticList([
+                        .error("\(into) is a zip, which ehcp does not edit; unzip it, import into the folder, and zip it again (nothing was changed)")
+                    ])
                 }
                 var registry: FormatRegistry?
                 func formats() throws -> FormatRegistry {
@@ -64,7 +66,9 @@ extension EHCPCommand {
                 let plan = AttainmentImport(rows, into: read.application)
                 for duplicate in plan.duplicates {
                     let differs = duplicate.differs ? ", with another value or expectation; the document's is kept" : ""
-                    Terminal.writeError("\(duplicate.location): note: row \(duplicate.row): attainment[\(duplicate.item)] already has this area, measure and date\(differs); not added again")
+                    Terminal.writeError(
+                        "\(duplicate.location): note: row \(duplicate.row): attainment[\(duplicate.item)] already has this area, measure and date\(differs); not added again"
+                    )
                 }
                 let destination = output ?? located.path
                 guard !plan.added.isEmpty else {
@@ -86,17 +90,25 @@ extension EHCPCommand {
         /// The document to write: a YAML document edited where it stands (unless `output` names
         /// JSON or XML), any other written whole, in the canonical format `output` names, with what
         /// that format cannot hold listed on stderr.
-        private static func document(with plan: AttainmentImport, bytes: [UInt8], read: ReadResult, format: any FormatPlugin,
-                                     located: String, output: String?) throws -> String {
+        private static func document(
+            with plan: AttainmentImport, bytes: [UInt8], read: ReadResult, format: any FormatPlugin,
+            located: String, output: String?
+        ) throws -> String {
             let yaml = CanonicalYAMLFormat().id
             if format.id == yaml && (output.flatMap(AttainmentImport.outputFormat(for:)).map { $0.id == yaml } ?? true) {
                 return try plan.editedYAML(bytes, file: located, original: read)
             }
             guard let output else {
-                throw DiagnosticList([.error("\(located) is a \(format.id) document, which ehcp edits only by writing it whole; give --output FILE.yaml (or .json, .xml) to write the document with the rows added to a new file, leaving this one as it is (nothing was changed)")])
+                throw DiagnosticList([
+                    .error(
+                        "\(located) is a \(format.id) document, which ehcp edits only by writing it whole; give --output FILE.yaml (or .json, .xml) to write the document with the rows added to a new file, leaving this one as it is (nothing was changed)"
+                    )
+                ])
             }
             guard let target = AttainmentImport.outputFormat(for: output) else {
-                throw DiagnosticList([.error("--output \(output): name a file ending .yaml, .yml, .json or .xml, the canonical format to write (nothing was changed)")])
+                throw DiagnosticList([
+                    .error("--output \(output): name a file ending .yaml, .yml, .json or .xml, the canonical format to write (nothing was changed)")
+                ])
             }
             let (text, loss) = try target.write(plan.applied(to: read.application))
             for entry in loss.entries {

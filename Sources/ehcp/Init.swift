@@ -43,11 +43,13 @@ extension EHCPCommand {
                 let checklist = try EHCPCommand.checklist(authority: authority, requester: requester, options: ruleSetOptions)
                 try FileManager.default.createDirectory(atPath: directory + "/evidence", withIntermediateDirectories: true)
                 let formats = try FormatRegistry.standard(catalog: try ruleSetOptions.catalog())
-                let text = BundleSkeleton.application(checklist, requester: requester, date: CalendarDate.today,
-                                                      formPaths: formats.canonicalPaths(heldByFormsOf: checklist.authority.code))
+                let text = BundleSkeleton.application(
+                    checklist, requester: requester, date: CalendarDate.today,
+                    formPaths: formats.canonicalPaths(heldByFormsOf: checklist.authority.code))
                 // Kept, not overwritten, if an application appeared since the folder was checked.
                 try FileAccess.writeAtomically(text, to: directory + "/application.yaml", existing: .keep)
-                Terminal.write("""
+                Terminal.write(
+                    """
                     Created \(directory)/application.yaml and \(directory)/evidence/ for a request to \(checklist.authority.name).
                     Next: fill in application.yaml, put the documents in evidence/, then run
                       ehcp validate \(directory)

@@ -34,16 +34,19 @@ extension EHCPCommand.Rules {
             try reportingFailures {
                 let audit = try SourceAudit.run(catalog: try ruleSetOptions.catalog(), before: before.flatMap { CalendarDate(iso: $0) })
                 guard format == .json else { return Terminal.write(audit.text) }
-                Terminal.write(JSONWriter.write(.sequence(audit.items.map { item in
-                    var fields: [(key: String, value: OutputNode)] = [
-                        ("code", .string(item.authority.code)), ("authority", .string(item.authority.name)), ("url", .string(item.source.url)),
-                    ]
-                    if let read = item.source.read { fields.append(("read", .date(read.description))) }
-                    if let grade = item.source.grade { fields.append(("grade", .string(grade.rawValue))) }
-                    if let published = item.source.published { fields.append(("published", .string(published))) }
-                    fields.append(("reasons", .sequence(item.reasons.map { .string($0) })))
-                    return .mapping(fields)
-                })))
+                Terminal.write(
+                    JSONWriter.write(
+                        .sequence(
+                            audit.items.map { item in
+                                var fields: [(key: String, value: OutputNode)] = [
+                                    ("code", .string(item.authority.code)), ("authority", .string(item.authority.name)), ("url", .string(item.source.url))
+                                ]
+                                if let read = item.source.read { fields.append(("read", .date(read.description))) }
+                                if let grade = item.source.grade { fields.append(("grade", .string(grade.rawValue))) }
+                                if let published = item.source.published { fields.append(("published", .string(published))) }
+                                fields.append(("reasons", .sequence(item.reasons.map { .string($0) })))
+                                return .mapping(fields)
+                            })))
             }
         }
     }

@@ -33,7 +33,8 @@ extension EHCPCommand.Rules {
                     }
                     let rulesFile = parent + "/requirements.yaml"
                     guard FileAccess.exists(rulesFile) else {
-                        text += "  \(parent) has no rules of its own (no requirements.yaml): its examples were checked against the statutory baseline alone, and there is no rule coverage to report\n"
+                        text +=
+                            "  \(parent) has no rules of its own (no requirements.yaml): its examples were checked against the statutory baseline alone, and there is no rule coverage to report\n"
                         Terminal.write(text)
                         continue
                     }

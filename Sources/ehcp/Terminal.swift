@@ -1,3 +1,4 @@
+import ArgumentParser
 import EHCPKit
 import EHCPSource
 import Foundation
@@ -40,8 +41,6 @@ enum Terminal {
         writeError(DiagnosticList(describing: error).diagnostics.map { $0.description.escapingControlCharacters() }.joined(separator: "\n"))
     }
 }
-
-import ArgumentParser
 
 extension ParsableCommand {
     /// Runs `body`, turning thrown diagnostics into messages on stderr and exit code 2.

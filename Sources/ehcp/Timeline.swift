@@ -62,14 +62,16 @@ extension EHCPCommand {
             for deadline in timeline.deadlines {
                 out += "\(deadline.date)  \(deadline.step) (\(deadline.regulation))\n"
                 for lift in deadline.liftedBy {
-                    out += "            need not be met only if impractical because of \(lift.exception.kind.summary), \(lift.exception.from)..\(lift.exception.to) (\(lift.paragraph))\n"
+                    out +=
+                        "            need not be met only if impractical because of \(lift.exception.kind.summary), \(lift.exception.from)..\(lift.exception.to) (\(lift.paragraph))\n"
                 }
                 if let paused = deadline.pausedDate {
                     out += "            still due as soon as practicable; counting the clock as paused: \(paused)\n"
                 }
             }
             if timeline.exceptions.isEmpty {
-                out += "\nNo exception given. Under reg 5(4), 10(4) and 13(3) the authority need not meet a limit only where an exception makes it impractical to do so (see 'ehcp timeline --help').\n"
+                out +=
+                    "\nNo exception given. Under reg 5(4), 10(4) and 13(3) the authority need not meet a limit only where an exception makes it impractical to do so (see 'ehcp timeline --help').\n"
             } else if timeline.deadlines.allSatisfy({ $0.liftedBy.isEmpty }) {
                 out += "\nNo exception falls before a deadline, so every limit stands.\n"
             }
@@ -79,7 +81,7 @@ extension EHCPCommand {
         private func json(_ timeline: StatutoryTimeline) -> OutputNode {
             .mapping([
                 ("received", .string(timeline.received.description)),
-                ("deadlines", .sequence(timeline.deadlines.map(\.node))),
+                ("deadlines", .sequence(timeline.deadlines.map(\.node)))
             ])
         }
     }

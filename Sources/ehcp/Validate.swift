@@ -63,7 +63,10 @@ extension EHCPCommand {
         @Flag(help: "Show the child's name, date of birth and the request's reference in the report (never on stderr).")
         var showPersonalData = false
 
-        @Flag(help: "Show bundles as 'bundle 1', 'bundle 2'… (in the order checked) instead of their paths, in the report and on stderr: folder names are often the child's name.")
+        @Flag(
+            help:
+                "Show bundles as 'bundle 1', 'bundle 2'… (in the order checked) instead of their paths, in the report and on stderr: folder names are often the child's name."
+        )
         var redactPaths = false
 
         func validate() throws {
@@ -75,7 +78,9 @@ extension EHCPCommand {
             }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
             for bundle in bundles.flatMap(Glob.expand) where !FileAccess.exists(bundle) {
-                throw ValidationError("no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)")
+                throw ValidationError(
+                    "no bundle at '\(bundle)': give a folder holding application.yaml, a .zip bundle, or a folder of bundles (try 'ehcp init my-request --authority CODE' to start one)"
+                )
             }
         }
 
@@ -149,28 +154,32 @@ extension EHCPCommand {
         /// Writes each bundle's report as soon as it and those before it are done, keeping only
         /// counts: memory stays the same however many bundles there are. On a terminal with a
         /// progress bar the report is held back until the bar is finished, so the two do not mix.
-        private func stream(_ paths: [String], with reporter: any StreamingReporter, batch: BatchValidator,
-                            progress: ProgressBar?) throws -> BatchOutcome {
+        private func stream(
+            _ paths: [String], with reporter: any StreamingReporter, batch: BatchValidator,
+            progress: ProgressBar?
+        ) throws -> BatchOutcome {
             var shared = ReportContext(color: output == nil && format == .text && Terminal.colorAllowed, toolVersion: EHCPCommand.configuration.version)
             shared.several = paths.count > 1
             let context = shared
             let sink = try ReportSink(output: output, holdBack: output == nil && progress != nil && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1)
             let totals = Locked(StreamTotals())
-            batch.validate(paths, progress: { done in progress?.update(done: done) }, deliver: { index, result in
-                let report = report(result, index: index, path: paths[index])
-                totals.withLock { state in
-                    if report.couldNotBeRead {
-                        state.outcome.unreadable.append(report)
-                    } else {
-                        state.outcome.read += 1
-                        state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
+            batch.validate(
+                paths, progress: { done in progress?.update(done: done) },
+                deliver: { index, result in
+                    let report = report(result, index: index, path: paths[index])
+                    totals.withLock { state in
+                        if report.couldNotBeRead {
+                            state.outcome.unreadable.append(report)
+                        } else {
+                            state.outcome.read += 1
+                            state.outcome.reachesThreshold = state.outcome.reachesThreshold || reachesThreshold(report)
+                        }
+                        if state.written == 0 { sink.write(reporter.start(context: context)) }
+                        sink.write(reporter.bundle(report, index: state.written, context: context))
+                        state.written += 1
+                        state.summary.add(report)
                     }
-                    if state.written == 0 { sink.write(reporter.start(context: context)) }
-                    sink.write(reporter.bundle(report, index: state.written, context: context))
-                    state.written += 1
-                    state.summary.add(report)
-                }
-            })
+                })
             progress?.finish()
             let state = totals.current
             if state.written == 0 {

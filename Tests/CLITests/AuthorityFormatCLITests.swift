@@ -8,7 +8,9 @@ import Testing
 
     @Test func convertsBetweenTwoAuthorityFormatsBothWaysWithDetection() throws {
         let folder = try EHCPProcess.temporaryFolder()
-        let xml = folder + "/referral.xml", json = folder + "/request.json", back = folder + "/back.xml"
+        let xml = folder + "/referral.xml"
+        let json = folder + "/request.json"
+        let back = folder + "/back.xml"
         #expect(try EHCPProcess.run(["convert", riverside, "--to", "norfolk-referral-xml", "--output", xml]).status == 0)
         let toCamden = try EHCPProcess.run(["convert", xml, "--to", "camden-setting-request-json", "--output", json])
         #expect(toCamden.status == 0, "\(toCamden.stderr)")
@@ -49,7 +51,8 @@ import Testing
             process.executableURL = URL(fileURLWithPath: EHCPProcess.binary)
             process.arguments = ["convert", "-"] + arguments
             process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: csv))
-            let out = Pipe(), err = Pipe()
+            let out = Pipe()
+            let err = Pipe()
             process.standardOutput = out
             process.standardError = err
             try process.run()
@@ -91,10 +94,18 @@ import Testing
         let result = try EHCPProcess.run(["authorities", "list"])
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 153)
-        #expect(lines.contains { $0.hasPrefix("926  Norfolk") && $0.contains("own rules") && $0.contains("sources read up to 20") && $0.hasSuffix("; own format norfolk-referral-xml") })
-        #expect(try EHCPProcess.run(["rules", "lint"] + ["926-norfolk", "822-bedford", "202-camden", "860-staffordshire", "383-leeds"].map {
-            RepositoryPaths.localAuthorities + "/\($0)/format.yaml"
-        }).status == 0)
+        #expect(
+            lines.contains {
+                $0.hasPrefix("926  Norfolk") && $0.contains("own rules") && $0.contains("sources read up to 20")
+                    && $0.hasSuffix("; own format norfolk-referral-xml")
+            })
+        #expect(
+            try EHCPProcess.run(
+                ["rules", "lint"]
+                    + ["926-norfolk", "822-bedford", "202-camden", "860-staffordshire", "383-leeds"].map {
+                        RepositoryPaths.localAuthorities + "/\($0)/format.yaml"
+                    }
+            ).status == 0)
     }
 }
 

@@ -1,8 +1,9 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A week's intake in every report format: bundles that could not be read are listed and

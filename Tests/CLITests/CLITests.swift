@@ -58,7 +58,8 @@ import Testing
 
     @Test func strictConversionOfUnknownFieldsWritesNothing() throws {
         let folder = try EHCPProcess.temporaryFolder()
-        try "schemaVersion: \"1\"\nauthority: \"926\"\ndateOfRequest: 2026-10-05\ncolour: blue\n".write(toFile: folder + "/in.yaml", atomically: true, encoding: .utf8)
+        try "schemaVersion: \"1\"\nauthority: \"926\"\ndateOfRequest: 2026-10-05\ncolour: blue\n".write(
+            toFile: folder + "/in.yaml", atomically: true, encoding: .utf8)
         let result = try EHCPProcess.run(["convert", folder + "/in.yaml", "--to", "canonical-xml", "--strict", "--output", folder + "/out.xml"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("colour"))

@@ -11,7 +11,8 @@ import Testing
         return path
     }
 
-    private let minimal = "schemaVersion: \"1\"\nauthority: \"926\"\ndateOfRequest: 2026-10-05\nchild:\n  givenNames: Zoe\n  familyName: Smith\n  dateOfBirth: 2016-03-14\n  sex: F\n"
+    private let minimal =
+        "schemaVersion: \"1\"\nauthority: \"926\"\ndateOfRequest: 2026-10-05\nchild:\n  givenNames: Zoe\n  familyName: Smith\n  dateOfBirth: 2016-03-14\n  sex: F\n"
 
     @Test func anErrorExitsOneAndWritesNothingUnlessForced() throws {
         let input = try write(minimal.replacingOccurrences(of: "sex: F", with: "sex: Q"), "in.yaml")
@@ -29,12 +30,16 @@ import Testing
 
     /// XML 1.0 cannot hold most control characters: a value holding one cannot be written as it is.
     @Test func aValueXMLCannotHoldIsAnError() throws {
-        let input = try write(#"{"schemaVersion": "1", "authority": "926", "dateOfRequest": "2026-10-05", "child": {"givenNames": "Zo\u0001e", "familyName": "Smith", "dateOfBirth": "2016-03-14"}}"# + "\n", "in.json")
+        let input = try write(
+            #"{"schemaVersion": "1", "authority": "926", "dateOfRequest": "2026-10-05", "child": {"givenNames": "Zo\u0001e", "familyName": "Smith", "dateOfBirth": "2016-03-14"}}"#
+                + "\n", "in.json")
         for target in ["canonical-xml", "norfolk-referral-xml"] {
             let result = try EHCPProcess.run(["convert", input, "--to", target])
             #expect(result.status == 1, "\(result.stderr)")
             #expect(result.stdout.isEmpty)
-            #expect(result.stderr.contains("error: child.givenNames holds a control character that \(target) (XML) cannot hold; it would be written without it [FORMAT-UNWRITABLE]"))
+            #expect(
+                result.stderr.contains(
+                    "error: child.givenNames holds a control character that \(target) (XML) cannot hold; it would be written without it [FORMAT-UNWRITABLE]"))
         }
         #expect(try EHCPProcess.run(["convert", input, "--to", "canonical-json"]).status == 0)
     }
@@ -59,7 +64,7 @@ import Testing
         let values = [
             ("child.givenNames", "=HYPERLINK(\"http://example.org/x\",\"open\")"), ("child.familyName", "+44 SUM(A1)"),
             ("child.preferredName", "@cmd"), ("requester.name", "-2+3"), ("requester.organisation", "\tTabbed"),
-            ("requester.phone", "'=already quoted"), ("reference", "plain 'text'"),
+            ("requester.phone", "'=already quoted"), ("reference", "plain 'text'")
         ]
         var yaml = minimal.replacingOccurrences(of: "  givenNames: Zoe\n  familyName: Smith\n", with: "")
         yaml = yaml.replacingOccurrences(of: "authority: \"926\"\n", with: "authority: \"822\"\n")
@@ -71,7 +76,9 @@ import Testing
         let written = try EHCPProcess.run(["convert", input, "--to", "bedford-request-csv", "--output", csv])
         #expect(written.status == 0, "\(written.stderr)")
         let table = try String(contentsOfFile: csv, encoding: .utf8)
-        for (_, value) in values.prefix(5) { #expect(table.contains("'" + value.replacingOccurrences(of: "\"", with: "\"\"")), "\(value) not neutralised:\n\(table)") }
+        for (_, value) in values.prefix(5) {
+            #expect(table.contains("'" + value.replacingOccurrences(of: "\"", with: "\"\"")), "\(value) not neutralised:\n\(table)")
+        }
         #expect(table.contains("''=already quoted") && table.contains(",plain 'text',"))
         let back = try EHCPProcess.run(["convert", csv, "--to", "canonical-json"])
         #expect(back.status == 0, "\(back.stderr)")
@@ -95,7 +102,8 @@ import Testing
     }
 
     @Test func jsonSurrogatePairsAreReadAndLoneSurrogatesRefusedWhereTheyStand() throws {
-        let line = #"{"schemaVersion": "1", "authority": "926", "dateOfRequest": "2026-10-05", "child": {"givenNames": "Zo\ud83d\ude00e \ud83c\udf89", "familyName": "Smith", "dateOfBirth": "2016-03-14", "sex": "Q"}}"#
+        let line =
+            #"{"schemaVersion": "1", "authority": "926", "dateOfRequest": "2026-10-05", "child": {"givenNames": "Zo\ud83d\ude00e \ud83c\udf89", "familyName": "Smith", "dateOfBirth": "2016-03-14", "sex": "Q"}}"#
         let input = try write(line + "\n", "in.json")
         let result = try EHCPProcess.run(["convert", input, "--to", "canonical-json", "--force"])
         #expect(result.status == 0, "\(result.stderr)")

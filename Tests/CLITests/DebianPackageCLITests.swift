@@ -32,8 +32,10 @@ struct DebianPackageCLITests {
         #expect(installed.status == 0, "\(installed.stderr)")
         let run = try EHCPProcess.run(["--version"], executable: root + "/usr/bin/ehcp")
         #expect(run.status == 0 && run.stdout == version + "\n", "\(run.stdout)\(run.stderr)")
-        for file in ["usr/share/man/man1/ehcp.1.gz", "usr/share/bash-completion/completions/ehcp",
-                     "usr/share/zsh/vendor-completions/_ehcp", "usr/share/fish/vendor_completions.d/ehcp.fish"] {
+        for file in [
+            "usr/share/man/man1/ehcp.1.gz", "usr/share/bash-completion/completions/ehcp",
+            "usr/share/zsh/vendor-completions/_ehcp", "usr/share/fish/vendor_completions.d/ehcp.fish"
+        ] {
             let size = (try? FileManager.default.attributesOfItem(atPath: root + "/" + file)[.size] as? Int) ?? 0
             #expect(size > 0, "the package does not install \(file)")
         }

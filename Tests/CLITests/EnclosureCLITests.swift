@@ -14,10 +14,13 @@ import Testing
         #expect(html.status == 1)
         #expect(html.stdout.contains("<h3 id=\"request-1-enclosed\">What is enclosed</h3>"))
         #expect(html.stdout.contains("<tr class=\"found\"><th scope=\"row\">1st</th><td>A speech and language therapy report</td><td>Yes</td></tr>"))
-        #expect(html.stdout.contains("<tr class=\"not-found\"><th scope=\"row\">5th</th><td>An assess-plan-do-review record</td><td><strong>Not found</strong></td></tr>"))
+        #expect(
+            html.stdout.contains(
+                "<tr class=\"not-found\"><th scope=\"row\">5th</th><td>An assess-plan-do-review record</td><td><strong>Not found</strong></td></tr>"))
         #expect(html.stdout.contains("<li><code>evidence/review.pdf</code></li>"))
-        #expect(!html.stdout.contains("apdr-2.pdf") && !html.stdout.contains("salt-2026.pdf") && !html.stdout.contains("2026-09-10"),
-                "no value of the document without --show-personal-data")
+        #expect(
+            !html.stdout.contains("apdr-2.pdf") && !html.stdout.contains("salt-2026.pdf") && !html.stdout.contains("2026-09-10"),
+            "no value of the document without --show-personal-data")
 
         let personal = try EHCPProcess.run(["validate", bundle, "--format", "html", "--show-personal-data"])
         #expect(personal.stdout.contains("<td><code>evidence/apdr-2.pdf</code></td><td><strong>Not found</strong></td><td>2025-07-11</td>"))

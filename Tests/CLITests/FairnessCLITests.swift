@@ -49,17 +49,17 @@ import Testing
         let drafts = try EHCPProcess.temporaryFolder()
         let file = drafts + "/requirements.yaml"
         try """
-            ruleset: draft
-            extends: england
-            rules:
-              - id: DRF-FORM
-                message: Use our form.
-                evidence: { type: consent-form }
-              - id: DRF-SETTING-FORM
-                message: Settings use our form.
-                when: { requester.role: setting }
-                evidence: { type: consent-form }
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        ruleset: draft
+        extends: england
+        rules:
+          - id: DRF-FORM
+            message: Use our form.
+            evidence: { type: consent-form }
+          - id: DRF-SETTING-FORM
+            message: Settings use our form.
+            when: { requester.role: setting }
+            evidence: { type: consent-form }
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let lint = try EHCPProcess.run(["rules", "lint", file])
         #expect(lint.status == 0, "a note is not a problem")
         #expect(lint.stderr.contains("requirements.yaml:4:5: note: rule DRF-FORM is a local error with no condition on requester.role"), "\(lint.stderr)")

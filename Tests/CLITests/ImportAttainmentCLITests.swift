@@ -26,7 +26,8 @@ import Testing
         return folder
     }
 
-    private static let export = "\u{FEFF}Area,Measure,Date,Value,Expected\r\n"
+    private static let export =
+        "\u{FEFF}Area,Measure,Date,Value,Expected\r\n"
         + "reading,reading age (months),15/09/2025,62,114\r\n\r\n"
         + "\"reading\",\"reading age (months)\",2026-03-16,\"68\",120\r\n"
         + "maths,\"steps, \"\"small\"\"\",2026-03-16,3.5,\r\n,,,,\r\n"
@@ -41,11 +42,13 @@ import Testing
         let added = [
             "  - { area: \"reading\", measure: \"reading age (months)\", date: 2025-09-15, value: 62, expected: 114 }",
             "  - { area: \"reading\", measure: \"reading age (months)\", date: 2026-03-16, value: 68, expected: 120 }",
-            "  - { area: \"maths\", measure: \"steps, \\\"small\\\"\", date: 2026-03-16, value: 3.5 }",
+            "  - { area: \"maths\", measure: \"steps, \\\"small\\\"\", date: 2026-03-16, value: 3.5 }"
         ]
         let listLine = try #require(before.split(separator: "\n").first { $0.hasPrefix("attainment: []") })
-        let expected = before.replacingOccurrences(of: listLine, with: listLine.replacingOccurrences(of: "attainment: []", with: "attainment:   ")
-            + "\n" + added.joined(separator: "\n"))
+        let expected = before.replacingOccurrences(
+            of: listLine,
+            with: listLine.replacingOccurrences(of: "attainment: []", with: "attainment:   ")
+                + "\n" + added.joined(separator: "\n"))
         #expect(after == expected, "only the [] and the added rows differ")
         let json = try EHCPProcess.run(["validate", folder + "/request", "--format", "json", "--show-personal-data"]).stdout
         let report = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -68,7 +71,8 @@ import Testing
 
     @Test func everyBadCellIsListedByPositionWithoutItsValueAndNothingChanges() throws {
         let (folder, document, before) = try initBundle()
-        try write("""
+        try write(
+            """
             area,measure,date,value,expected
             reading,words read,31/02/2025,=1+1,abc
             "spell\u{1}ing",words,2025-13-01,1e3,
@@ -81,17 +85,18 @@ import Testing
         let result = try EHCPProcess.run(["import-attainment", folder + "/bad.csv", "--into", folder + "/request"])
         #expect(result.status == 2)
         let lines = result.stderr.split(separator: "\n").map { $0.replacingOccurrences(of: folder + "/", with: "") }
-        #expect(lines == [
-            "bad.csv:2:20: error: row 2, column date: not a date (write YYYY-MM-DD or DD/MM/YYYY)",
-            "bad.csv:2:31: error: row 2, column value: not a number (write it with digits and at most one decimal point, as 62 or 3.5)",
-            "bad.csv:2:36: error: row 2, column expected: not a number (write it with digits and at most one decimal point, as 62 or 3.5)",
-            "bad.csv:3:1: error: row 3, column area: holds a control character or line break; write it on one line of plain text",
-            "bad.csv:3:19: error: row 3, column date: not a date (write YYYY-MM-DD or DD/MM/YYYY)",
-            "bad.csv:3:30: error: row 3, column value: not a number (write it with digits and at most one decimal point, as 62 or 3.5)",
-            "bad.csv:4:1: error: row 4, column area: empty; every row needs its area",
-            "bad.csv:5:7: error: row 5, column measure: holds a control character or line break; write it on one line of plain text",
-            "bad.csv:7:1: error: row 7: the same area, measure and date as row 6; keep one of them",
-        ])
+        #expect(
+            lines == [
+                "bad.csv:2:20: error: row 2, column date: not a date (write YYYY-MM-DD or DD/MM/YYYY)",
+                "bad.csv:2:31: error: row 2, column value: not a number (write it with digits and at most one decimal point, as 62 or 3.5)",
+                "bad.csv:2:36: error: row 2, column expected: not a number (write it with digits and at most one decimal point, as 62 or 3.5)",
+                "bad.csv:3:1: error: row 3, column area: holds a control character or line break; write it on one line of plain text",
+                "bad.csv:3:19: error: row 3, column date: not a date (write YYYY-MM-DD or DD/MM/YYYY)",
+                "bad.csv:3:30: error: row 3, column value: not a number (write it with digits and at most one decimal point, as 62 or 3.5)",
+                "bad.csv:4:1: error: row 4, column area: empty; every row needs its area",
+                "bad.csv:5:7: error: row 5, column measure: holds a control character or line break; write it on one line of plain text",
+                "bad.csv:7:1: error: row 7: the same area, measure and date as row 6; keep one of them"
+            ])
         for value in ["31/02/2025", "=1+1", "abc", "1e3", "2025-13-01", "spell", "words"] {
             #expect(!lines.joined(separator: "\n").contains(value), "a cell's value in a message")
         }
@@ -110,9 +115,11 @@ import Testing
     @Test func formulasMarkupAndQuotesAreKeptAsPlainText() throws {
         let (folder, document, _) = try initBundle()
         let hostile = ["=HYPERLINK(\"http://example.org\")", "<script>alert(1)</script>", "back\\slash: # not a comment", "é — ü"]
-        let csv = "area,measure,date,value\n" + hostile.enumerated().map { index, text in
-            "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\",score,2026-0\(index + 1)-01,\(index)"
-        }.joined(separator: "\n") + "\n"
+        let csv =
+            "area,measure,date,value\n"
+            + hostile.enumerated().map { index, text in
+                "\"\(text.replacingOccurrences(of: "\"", with: "\"\""))\",score,2026-0\(index + 1)-01,\(index)"
+            }.joined(separator: "\n") + "\n"
         try write(csv, to: folder + "/hostile.csv")
         let result = try EHCPProcess.run(["import-attainment", folder + "/hostile.csv", "--into", folder + "/request"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -136,13 +143,17 @@ import Testing
     }
 
     @Test func aBlockListKeepsItsCommentsLineEndsAndIndentation() throws {
-        let before = "schemaVersion: \"1\"\r\nauthority: \"926\"\r\ndateOfRequest: 2026-10-05\r\nattainment:  # from the tracker\r\n"
+        let before =
+            "schemaVersion: \"1\"\r\nauthority: \"926\"\r\ndateOfRequest: 2026-10-05\r\nattainment:  # from the tracker\r\n"
             + "- area: reading   # first\r\n  measure: words\r\n  date: 2025-01-01\r\n  value: 1\r\n\r\n# evidence next\r\nevidence: []\r\n"
         let folder = try bundle(holding: before)
         let result = try EHCPProcess.run(["import-attainment", folder + "/more.csv", "--into", folder])
         #expect(result.status == 0, "\(result.stderr)")
         let after = try String(contentsOfFile: folder + "/application.yaml", encoding: .utf8)
-        #expect(after == before.replacingOccurrences(of: "  value: 1\r\n", with: "  value: 1\r\n- { area: \"reading\", measure: \"words\", date: 2026-01-01, value: 40 }\r\n"))
+        #expect(
+            after
+                == before.replacingOccurrences(
+                    of: "  value: 1\r\n", with: "  value: 1\r\n- { area: \"reading\", measure: \"words\", date: 2026-01-01, value: 40 }\r\n"))
     }
 
     @Test func aDocumentWithoutTheListGainsOneAtTheEnd() throws {
@@ -155,10 +166,14 @@ import Testing
 
     /// A list written inline, and a document whose edit would not read back as it plus the rows.
     @Test(arguments: [
-        ("schemaVersion: \"1\"\nauthority: \"926\"\ndateOfRequest: 2026-10-05\nattainment: [ { area: a, measure: m, date: 2025-01-01, value: 1 } ]\n",
-         "application.yaml:4:1: error: attainment is not written as a list of items one a line"),
-        ("{ schemaVersion: \"1\", authority: \"926\", dateOfRequest: 2026-10-05 }\n",
-         "the rows could not be added without changing something else in the document"),
+        (
+            "schemaVersion: \"1\"\nauthority: \"926\"\ndateOfRequest: 2026-10-05\nattainment: [ { area: a, measure: m, date: 2025-01-01, value: 1 } ]\n",
+            "application.yaml:4:1: error: attainment is not written as a list of items one a line"
+        ),
+        (
+            "{ schemaVersion: \"1\", authority: \"926\", dateOfRequest: 2026-10-05 }\n",
+            "the rows could not be added without changing something else in the document"
+        )
     ])
     func aLayoutThatIsNotEditedIsRefusedUnchanged(before: String, message: String) throws {
         let folder = try bundle(holding: before)

@@ -25,7 +25,9 @@ import Testing
         try replaceWithFIFO(bundle + "/evidence/salt-2026.pdf")
         let result = try EHCPProcess.run(["validate", bundle])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("FILE-NOT-REGULAR: the 1st evidence item's file is a FIFO (named pipe), not a regular file; it was not read"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("FILE-NOT-REGULAR: the 1st evidence item's file is a FIFO (named pipe), not a regular file; it was not read"),
+            "\(result.stdout)")
     }
 
     /// Making a device node needs root; elsewhere the FIFO tests cover the same path.
@@ -37,7 +39,9 @@ import Testing
         #expect(mknod(path, S_IFCHR | 0o600, dev_t(1 << 8 | 5)) == 0)
         let result = try EHCPProcess.run(["validate", bundle])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("FILE-NOT-REGULAR: the 1st evidence item's file is a character device, not a regular file; it was not read"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("FILE-NOT-REGULAR: the 1st evidence item's file is a character device, not a regular file; it was not read"),
+            "\(result.stdout)")
     }
 
     @Test func aFIFOAsTheDocumentIsRefused() throws {
@@ -84,8 +88,9 @@ import Testing
         let file = bundle + "/evidence/salt-2026.pdf"
         try manager.removeItem(atPath: file)
         #expect(manager.createFile(atPath: file, contents: nil) && truncate(file, 1 << 30) == 0)
-        let result = try EHCPProcess.run(["-c", "ulimit -v 600000; exec \"$0\" \"$@\"", EHCPProcess.binary, "validate", bundle, "--jobs", "1"],
-                                         executable: "/bin/sh")
+        let result = try EHCPProcess.run(
+            ["-c", "ulimit -v 600000; exec \"$0\" \"$@\"", EHCPProcess.binary, "validate", bundle, "--jobs", "1"],
+            executable: "/bin/sh")
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("FILE-TYPE: the 1st evidence item's file"), "\(result.stdout)")
     }

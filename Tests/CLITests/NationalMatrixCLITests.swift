@@ -17,7 +17,12 @@ import Testing
             pending = characters.next()
             if quoted {
                 if character == "\"" {
-                    if pending == "\"" { field.append("\""); pending = characters.next() } else { quoted = false }
+                    if pending == "\"" {
+                        field.append("\"")
+                        pending = characters.next()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(character)
                 }
@@ -65,7 +70,8 @@ import Testing
         #expect(!html.isEmpty)
         #expect(html == csv)
         #expect(html == json)
-        #expect(rows.first == ["region", "code", "authority", "result", "newest_source", "theme", "theme_title", "asks", "severity", "basis", "grades", "rules"])
+        #expect(
+            rows.first == ["region", "code", "authority", "result", "newest_source", "theme", "theme_title", "asks", "severity", "basis", "grades", "rules"])
         #expect(rows.allSatisfy { $0.count == 12 })
         #expect(Set(rows.dropFirst().map { $0[1] }).count == 153, "every authority has at least one row")
         #expect(rows.contains { $0[1] == "926" && $0[5] == "apdr-cycles" && $0[7] == "2 cycles" && $0[8] == "warning" && $0[9] == "local" })
@@ -104,29 +110,31 @@ import Testing
     }
 
     @Test func untrustedTextIsEscapedForEachFormat() throws {
-        let drafts = try DraftAuthorities.suffolk("""
+        let drafts = try DraftAuthorities.suffolk(
+            """
             result: rules
             sources:
               - { url: "https://example.org/suffolk", read: 2026-11-30, grade: archive }
 
-            """, requirements: """
-            ruleset: suffolk
-            authority: "935"
-            extends: england
-            sources:
-              - { url: "https://example.org/suffolk", grade: archive }
-            rules:
-              - id: SUF-FORMULA
-                severity: warning
-                basis: local
-                message: Suffolk asks for its own sheet.
-                source: https://example.org/suffolk
-                evidence: { type: other, where: { localName: '=1+1, "<script>"' } }
-              - id: SUF-THRESHOLD
-                message: Suffolk looks for provision costing at least £6,000.
-                field: { path: provisionTotal, required: true, min: 6000 }
+            """,
+            requirements: """
+                ruleset: suffolk
+                authority: "935"
+                extends: england
+                sources:
+                  - { url: "https://example.org/suffolk", grade: archive }
+                rules:
+                  - id: SUF-FORMULA
+                    severity: warning
+                    basis: local
+                    message: Suffolk asks for its own sheet.
+                    source: https://example.org/suffolk
+                    evidence: { type: other, where: { localName: '=1+1, "<script>"' } }
+                  - id: SUF-THRESHOLD
+                    message: Suffolk looks for provision costing at least £6,000.
+                    field: { path: provisionTotal, required: true, min: 6000 }
 
-            """)
+                """)
         let (html, csv, json, rows) = try counts(["--authorities-dir", drafts])
         #expect(html == csv && html == json)
         #expect(rows.contains { $0[1] == "935" && $0[5] == "other" && $0[7] == "'=1+1, \"<script>\"" && $0[10] == "archive" })

@@ -7,7 +7,8 @@ import Testing
 @Suite struct NoLocalRulesCLITests {
     /// Drafts holding Suffolk's `authority.yaml` with the given result and no rule set.
     private func suffolkDraft(result: String) throws -> String {
-        try DraftAuthorities.suffolk("""
+        try DraftAuthorities.suffolk(
+            """
             result: \(result)
             localOffer: "https://www.suffolk.gov.uk/send-local-offer"
             sources:
@@ -68,7 +69,9 @@ import Testing
         let markdown = try EHCPProcess.run(["checklist", "--authority", "suffolk", "--authorities-dir", drafts]).stdout
         // Markdown escapes punctuation in text from authority files; read it as it renders.
         let lines = markdown.replacingOccurrences(of: "\\", with: "").split(separator: "\n")
-        #expect(lines.count > 3 && lines[1].hasPrefix("> **No local rules.** ehcp holds no rules of Suffolk's own: research found no published guidance"), "\(markdown.prefix(400))")
+        #expect(
+            lines.count > 3 && lines[1].hasPrefix("> **No local rules.** ehcp holds no rules of Suffolk's own: research found no published guidance"),
+            "\(markdown.prefix(400))")
         #expect(lines[1].contains("https://www.suffolk.gov.uk/send-local-offer"))
         let html = try EHCPProcess.run(["checklist", "--authority", "935", "--format", "html", "--authorities-dir", drafts]).stdout
         #expect(html.contains("<main>\n<p class=\"notice\" role=\"note\"><strong>No local rules.</strong> ehcp holds no rules of Suffolk&#39;s own"))

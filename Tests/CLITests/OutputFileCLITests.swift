@@ -68,7 +68,7 @@ import Testing
 
     @Test(arguments: [
         ["validate", "BUNDLE"], ["validate", "BUNDLE", "--format", "json"], ["validate", "BUNDLE"], ["checklist", "--authority", "926"],
-        ["convert", "BUNDLE/application.yaml", "--to", "canonical-json"],
+        ["convert", "BUNDLE/application.yaml", "--to", "canonical-json"]
     ])
     func aFolderIsRefusedAndKept(_ command: [String]) throws {
         let folder = try workspace()
@@ -148,7 +148,10 @@ import Testing
         #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
     }
 
-    @Test(arguments: [["validate", "BUNDLE", "--format", "html"], ["validate", "BUNDLE", "--format", "json"], ["validate", "BUNDLE"], ["checklist", "--authority", "926", "--format", "html"]])
+    @Test(arguments: [
+        ["validate", "BUNDLE", "--format", "html"], ["validate", "BUNDLE", "--format", "json"], ["validate", "BUNDLE"],
+        ["checklist", "--authority", "926", "--format", "html"]
+    ])
     func aWriteThatFailsKeepsTheOldFileAndLeavesNothing(_ command: [String]) throws {
         let folder = try workspace()
         let report = folder + "/report"

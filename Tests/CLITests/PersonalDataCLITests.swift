@@ -23,7 +23,7 @@ import Testing
             ("  evidence: apdr-2", "  evidence: \(name)-notes"), ("  hoursPerWeek: 3", "  hoursPerWeek: \(name)"),
             ("file: evidence/apdr-1.pdf", "file: evidence/apdr-1.\(name)"),
             ("  admitted: 2020-09-03", "  admitted: \(name)"), ("  upn: A123456789012", "  upn: \(name)"),
-            ("  email: grace@example.org", "  email: \(name)"), ("  homeAuthority: \"926\"", "  homeAuthority: \(name)"),
+            ("  email: grace@example.org", "  email: \(name)"), ("  homeAuthority: \"926\"", "  homeAuthority: \(name)")
         ] {
             #expect(text.contains(from), "the example no longer has \(from)")
             text = text.replacingOccurrences(of: from, with: to)
@@ -59,12 +59,18 @@ import Testing
 
     /// Documents the parsers refuse, each with a name where libxml2 or libyaml would quote it.
     @Test(arguments: [
-        ("application.xml", "<?xml version=\"1.0\"?>\n<application xmlns=\"urn:ehcp:application:1\">\n<child><givenNames><![CDATA[Zoe \(name) and more text here"),
-        ("application.xml", "<?xml version=\"1.0\"?>\n<application xmlns=\"urn:ehcp:application:1\">\n<child><givenNames>&\(name);</givenNames></child></application>\n"),
+        (
+            "application.xml",
+            "<?xml version=\"1.0\"?>\n<application xmlns=\"urn:ehcp:application:1\">\n<child><givenNames><![CDATA[Zoe \(name) and more text here"
+        ),
+        (
+            "application.xml",
+            "<?xml version=\"1.0\"?>\n<application xmlns=\"urn:ehcp:application:1\">\n<child><givenNames>&\(name);</givenNames></child></application>\n"
+        ),
         ("application.xml", "<?xml version=\"1.0\"?>\n<application xmlns=\"urn:ehcp:application:1\">\n<child><\(name)></child></application>\n"),
         ("application.yaml", "schemaVersion: \"1\"\nchild:\n  givenNames: *\(name)\n"),
         ("application.yaml", "schemaVersion: \"1\"\nchild:\n  givenNames: Zoe\n  givenNames: \(name)\n  \(name): x\n  \(name): y\n"),
-        ("application.json", "{\"schemaVersion\": \"1\", \"child\": {\"givenNames\": *\(name)}}\n"),
+        ("application.json", "{\"schemaVersion\": \"1\", \"child\": {\"givenNames\": *\(name)}}\n")
     ])
     func parserErrorsGiveThePlaceAndKindOnly(file: String, content: String) throws {
         let bundle = try EHCPProcess.temporaryFolder()

@@ -80,7 +80,7 @@ import Testing
             "  ncYear:                       # R, N1, N2, 1 to 14; one of: N1 (nursery, first year) | N2 (nursery,",
             "#   consent-form                      a signed consent form\n",
             "#   speech-and-language-report        a speech and language therapy report, dated within 24 months\n",
-            "#   measure: what value counts, with its unit, for example: reading age (months)",
+            "#   measure: what value counts, with its unit, for example: reading age (months)"
         ] {
             #expect(skeleton.contains(expected), "the skeleton lacks \(expected):\n\(skeleton)")
         }

@@ -23,8 +23,10 @@ import Testing
         let bundle = try bundle([("file: evidence/apdr-2.pdf", "file: evidence/apdr2.pdf")])
         let text = try EHCPProcess.run(["validate", bundle])
         #expect(text.status == 1)
-        #expect(text.stdout.contains(
-            "FILE-MISSING: the 5th evidence item's file names a file that is not in the bundle; the nearest name in the bundle is evidence/apdr-2.pdf: check the spelling"),
+        #expect(
+            text.stdout.contains(
+                "FILE-MISSING: the 5th evidence item's file names a file that is not in the bundle; the nearest name in the bundle is evidence/apdr-2.pdf: check the spelling"
+            ),
             "\(text.stdout)")
         #expect(!text.stdout.contains("apdr2.pdf"), "the document's value is not repeated")
         for format in ["json", "sarif"] {
@@ -49,7 +51,10 @@ import Testing
         let bundle = try bundle([("file: evidence/salt-2026.pdf", "file: evidence/salt-copy.pdf")])
         try FileManager.default.copyItem(atPath: bundle + "/evidence/apdr-1.pdf", toPath: bundle + "/evidence/salt-copy.pdf")
         let text = try EHCPProcess.run(["validate", bundle])
-        #expect(text.stdout.contains("FILE-DUPLICATE: the 2nd evidence item's file has the same content as evidence/salt-copy.pdf, the file of the 1st evidence item"), "\(text.stdout)")
+        #expect(
+            text.stdout.contains(
+                "FILE-DUPLICATE: the 2nd evidence item's file has the same content as evidence/salt-copy.pdf, the file of the 1st evidence item"),
+            "\(text.stdout)")
         let json = try EHCPProcess.run(["validate", bundle, "--format", "json"])
         #expect(json.stdout.contains("evidence[1].file has the same content as evidence/salt-copy.pdf, the file of evidence[0]"), "\(json.stdout)")
     }
@@ -57,14 +62,24 @@ import Testing
     @Test func evidenceRulesSayWhichTypeMeetsThemInTheTextReport() throws {
         let result = try EHCPProcess.run(["validate", RepositoryPaths.examples + "/riverside-request", "--as-of", "2029-01-01"])
         #expect(result.stdout.contains("NFK-INDES-RECENT: "))
-        #expect(result.stdout.contains("    Satisfied by an evidence item with type: need-descriptor (an INDES or other needs descriptor), dated within 12 months.\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "    Satisfied by an evidence item with type: need-descriptor (an INDES or other needs descriptor), dated within 12 months.\n"),
+            "\(result.stdout)")
         let html = try EHCPProcess.run(["validate", RepositoryPaths.examples + "/riverside-request", "--as-of", "2029-01-01", "--format", "html"])
-        #expect(html.stdout.contains("<dt>Satisfied by</dt><dd>an evidence item with type: need-descriptor (an INDES or other needs descriptor), dated within 12 months</dd>"))
+        #expect(
+            html.stdout.contains(
+                "<dt>Satisfied by</dt><dd>an evidence item with type: need-descriptor (an INDES or other needs descriptor), dated within 12 months</dd>"))
     }
 
     /// A rule that caps evidence (`max: 0`) names no type that would satisfy it.
     @Test func aRuleThatCapsEvidenceSaysNothingSatisfiesIt() throws {
-        let bundle = try bundle([("  localName: SEND DP1\n", "  localName: SEND DP1\n- id: earlier\n  type: previous-decision\n  date: 2026-08-01\n  file: evidence/dp1-consent.pdf\n")])
+        let bundle = try bundle([
+            (
+                "  localName: SEND DP1\n",
+                "  localName: SEND DP1\n- id: earlier\n  type: previous-decision\n  date: 2026-08-01\n  file: evidence/dp1-consent.pdf\n"
+            )
+        ])
         let result = try EHCPProcess.run(["validate", bundle])
         #expect(result.stdout.contains("ENG-PREVIOUS-ASSESSMENT: "), "\(result.stdout)")
         #expect(!result.stdout.contains("type: previous-decision"), "\(result.stdout)")

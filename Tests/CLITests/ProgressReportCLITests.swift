@@ -64,10 +64,12 @@ import Testing
     }
 
     @Test func textFromTheRequestIsEscapedInChartsAndTables() throws {
-        let folder = try copy(of: "progress-flat", replacing: [
-            ("area: reading", "area: \"<script>x</script> & reading\""),
-            ("outcome: Reads a book matched to his phonics stage with 90% accuracy", "outcome: \"<img src=x> | Reads a book\""),
-        ])
+        let folder = try copy(
+            of: "progress-flat",
+            replacing: [
+                ("area: reading", "area: \"<script>x</script> & reading\""),
+                ("outcome: Reads a book matched to his phonics stage with 90% accuracy", "outcome: \"<img src=x> | Reads a book\"")
+            ])
         let html = try EHCPProcess.run(["validate", folder, "--format", "html", "--show-personal-data"]).stdout
         #expect(html.contains("&lt;script&gt;x&lt;/script&gt; &amp; reading: reading age (months)"))
         #expect(!html.contains("<script") && !html.contains("<img"))
@@ -80,14 +82,18 @@ import Testing
     /// Provision lines dated with schema 1.1's `start` and `end`: the period in the provision
     /// table, and each start and end marked on the chart of the area the line serves.
     @Test func datedProvisionShowsItsPeriodAndMarksTheChartOfItsArea() throws {
-        let folder = try copy(of: "progress-widening-gap", replacing: [
-            ("  progressEvidence: sen-support-plan\n", "  progressEvidence: sen-support-plan\n  start: 2025-09-08\n  end: 2026-03-27\n"),
-            ("  outcome: Spells the 100 most common words correctly\n", "  outcome: Spells the 100 most common words correctly\n  start: 2026-01-05\n"),
-        ])
+        let folder = try copy(
+            of: "progress-widening-gap",
+            replacing: [
+                ("  progressEvidence: sen-support-plan\n", "  progressEvidence: sen-support-plan\n  start: 2025-09-08\n  end: 2026-03-27\n"),
+                ("  outcome: Spells the 100 most common words correctly\n", "  outcome: Spells the 100 most common words correctly\n  start: 2026-01-05\n")
+            ])
         let result = try EHCPProcess.run(["validate", folder, "--format", "html", "--show-personal-data"])
         #expect(result.status == 0, "\(result.stderr)")
         let html = result.stdout
-        #expect(html.contains("<tr><th scope=\"row\">1. Daily one-to-one structured literacy programme</th><td>Teaching assistant</td><td>2025-09-08 to 2026-03-27</td>"))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\">1. Daily one-to-one structured literacy programme</th><td>Teaching assistant</td><td>2025-09-08 to 2026-03-27</td>"))
         #expect(html.contains("<td>from 2026-01-05</td>"))
         let charts = html.components(separatedBy: "<svg class=\"chart\"").dropFirst()
         let reading = try #require(charts.first { $0.contains("reading: standardised score</title>") })

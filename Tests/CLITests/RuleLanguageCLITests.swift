@@ -21,12 +21,14 @@ import Testing
     }
 
     @Test func aWrongWhenValueIsAnErrorAtItsPlace() throws {
-        let lint = try lintRefuses("ruleset: draft\nextends: england\nrules:\n  - id: X-SCHOOL\n    when: { requester.role: school }\n    evidence: { type: need-descriptor }\n")
+        let lint = try lintRefuses(
+            "ruleset: draft\nextends: england\nrules:\n  - id: X-SCHOOL\n    when: { requester.role: school }\n    evidence: { type: need-descriptor }\n")
         #expect(lint.stderr.contains("rules.yaml:5:29: error: 'school' is not a code of requester.role (did you mean 'setting'?)"), "\(lint.stderr)")
     }
 
     @Test func anUnknownOverrideOrDisabledIdIsAnErrorAtItsLine() throws {
-        let (file, stderr) = try lintRefuses("ruleset: draft\nextends: england\nrules: []\noverrides:\n  ENG-NO-SUCH-RULE: { severity: info }\ndisable: [ENG-NOR-THIS]\n")
+        let (file, stderr) = try lintRefuses(
+            "ruleset: draft\nextends: england\nrules: []\noverrides:\n  ENG-NO-SUCH-RULE: { severity: info }\ndisable: [ENG-NOR-THIS]\n")
         #expect(stderr.contains("rules.yaml:5:3: error: overrides names rule 'ENG-NO-SUCH-RULE'"), "\(stderr)")
         #expect(stderr.contains("rules.yaml:6:11: error: disable names rule 'ENG-NOR-THIS'"))
         // validate meets the same problems, in the same words.
@@ -52,13 +54,13 @@ import Testing
         let bundle = try EHCPProcess.temporaryFolder()
         let name = String(repeating: "a", count: 39) + "!"
         try """
-            schemaVersion: "1"
-            authority: "926"
-            dateOfRequest: 2026-10-05
-            requester: { role: setting }
-            child: { givenNames: A, familyName: B, dateOfBirth: 2016-03-14 }
-            setting: { name: "\(name)" }
-            """.write(toFile: bundle + "/application.yaml", atomically: true, encoding: .utf8)
+        schemaVersion: "1"
+        authority: "926"
+        dateOfRequest: 2026-10-05
+        requester: { role: setting }
+        child: { givenNames: A, familyName: B, dateOfBirth: 2016-03-14 }
+        setting: { name: "\(name)" }
+        """.write(toFile: bundle + "/application.yaml", atomically: true, encoding: .utf8)
         let result = try EHCPProcess.run(["validate", bundle, "--rules", file])
         #expect(result.status == 1, "\(result.stderr)")
         #expect(result.stdout.contains("X-PATTERN"))

@@ -64,7 +64,7 @@ import Testing
             ("name: Dr Example", "name: Dr \(name)"), ("practice: Riverside Surgery", "practice: \(name) Surgery"),
             ("address: 3 Example Row, Norwich", "address: 3 \(name) Row"), ("phone: \"01632 960003\"", "phone: \(name) 3"),
             ("postcode: NR1 2AC", "postcode: \(name)"), ("ethnicity: BAFR", "ethnicity: \(name)"),
-            ("lookedAfterStatus: section-20", "lookedAfterStatus: \(name)"), ("ncYearTaught: \"4\"", "ncYearTaught: \(name)"),
+            ("lookedAfterStatus: section-20", "lookedAfterStatus: \(name)"), ("ncYearTaught: \"4\"", "ncYearTaught: \(name)")
         ] {
             #expect(text.contains(from), "the fixture no longer has \(from)")
             text = text.replacingOccurrences(of: from, with: to)

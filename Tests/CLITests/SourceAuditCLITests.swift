@@ -5,7 +5,8 @@ import Testing
 /// `ehcp rules sources`: what to re-check first, authority by authority.
 @Suite struct SourceAuditCLITests {
     @Test func listsOldAndSecondHandSourcesWithTheirReasons() throws {
-        let drafts = try DraftAuthorities.suffolk("""
+        let drafts = try DraftAuthorities.suffolk(
+            """
             result: nothing-beyond-law
             sources:
               - { url: "https://example.org/fresh", read: 2026-11-30, grade: current-page }
@@ -25,7 +26,8 @@ import Testing
         let json = try EHCPProcess.run(["rules", "sources", "--format", "json", "--authorities-dir", drafts])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         let suffolk = items.filter { $0["code"] as? String == "935" }
-        #expect(suffolk.compactMap { $0["url"] as? String } == ["https://example.org/copy", "https://web.archive.org/old"], "without --before only grades count")
+        #expect(
+            suffolk.compactMap { $0["url"] as? String } == ["https://example.org/copy", "https://web.archive.org/old"], "without --before only grades count")
         #expect(suffolk.first?["grade"] as? String == "secondary-copy")
 
         let bad = try EHCPProcess.run(["rules", "sources", "--before", "last spring"])

@@ -36,14 +36,15 @@ import Testing
     }
 
     @Test func gradesAndResultsAreCheckedAtTheirPlace() throws {
-        let drafts = try draft(header + """
-            result: maybe
-            sources:
-              - url: https://example.org/suffolk
-                read: 2026-12-01
-                grade: hearsay
-                published: 2018-13
-            """)
+        let drafts = try draft(
+            header + """
+                result: maybe
+                sources:
+                  - url: https://example.org/suffolk
+                    read: 2026-12-01
+                    grade: hearsay
+                    published: 2018-13
+                """)
         let lint = try EHCPProcess.run(["rules", "lint", drafts + "/935-suffolk/authority.yaml"])
         #expect(lint.status == 1)
         #expect(lint.stderr.contains("authority.yaml:6:9: error: 'result' should record what research found"), "\(lint.stderr)")
@@ -52,11 +53,13 @@ import Testing
     }
 
     @Test func aRuleCitesOneOfItsRuleSetsSources() throws {
-        let drafts = try draft(header + """
-            result: rules
-            sources:
-              - { url: "https://example.org/suffolk", read: 2026-12-01, grade: secondary-copy, published: "2018" }
-            """, """
+        let drafts = try draft(
+            header + """
+                result: rules
+                sources:
+                  - { url: "https://example.org/suffolk", read: 2026-12-01, grade: secondary-copy, published: "2018" }
+                """,
+            """
             ruleset: suffolk
             authority: "935"
             extends: england
@@ -71,7 +74,10 @@ import Testing
             """)
         let lint = try EHCPProcess.run(["rules", "lint", drafts + "/935-suffolk/requirements.yaml"])
         #expect(lint.status == 1)
-        #expect(lint.stderr.contains("requirements.yaml:9:13: error: source 'https://example.org/elsewhere' of rule SUF-CONSENT is not among the rule set's sources"), "\(lint.stderr)")
+        #expect(
+            lint.stderr.contains(
+                "requirements.yaml:9:13: error: source 'https://example.org/elsewhere' of rule SUF-CONSENT is not among the rule set's sources"),
+            "\(lint.stderr)")
         #expect(try EHCPProcess.run(["rules", "lint", drafts + "/935-suffolk/authority.yaml"]).status == 0)
 
         let requirements = drafts + "/935-suffolk/requirements.yaml"

@@ -1,9 +1,10 @@
 import EHCPTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Names, keys and file names from a request reach terminals, CI logs, XML and Markdown as text:
 /// none of them can drive a terminal, break a document or render markup.
@@ -52,7 +53,8 @@ import Testing
             let result = try EHCPProcess.run(["validate", intake + "/broken", "--format", format])
             #expect(result.status == 2, "\(format)")
             #expect(result.stdout.contains("application.yaml"), "\(format): \(result.stdout)")
-            #expect(result.stdout.lowercased().contains("could not be read") || result.stdout.contains("couldNotBeRead")
+            #expect(
+                result.stdout.lowercased().contains("could not be read") || result.stdout.contains("couldNotBeRead")
                     || result.stdout.contains("executionSuccessful"), "\(format): \(result.stdout)")
         }
     }
@@ -113,7 +115,11 @@ import Testing
                 index += 2
                 continue
             }
-            guard text[index] == "`" else { outside.append(text[index]); index += 1; continue }
+            guard text[index] == "`" else {
+                outside.append(text[index])
+                index += 1
+                continue
+            }
             var run = 0
             while index + run < text.count && text[index + run] == "`" { run += 1 }
             var search = index + run
@@ -122,7 +128,10 @@ import Testing
                 if text[search] == "`" {
                     var other = 0
                     while search + other < text.count && text[search + other] == "`" { other += 1 }
-                    if other == run { closed = search + other; break }
+                    if other == run {
+                        closed = search + other
+                        break
+                    }
                     search += other
                 } else {
                     search += 1

@@ -1,5 +1,6 @@
 import EHCPTestSupport
 import Testing
+
 @testable import EHCPKit
 
 /// Every `LocalAuthorities/*/examples/<case>/` bundle gives exactly its expected findings (what

@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct BatchValidatorTests {
@@ -48,7 +49,8 @@ import Testing
         let folder = NSTemporaryDirectoryPath.make()
         for (name, date) in [("before", "2018-08-31"), ("after", "2018-09-01")] {
             try FileManager.default.createDirectory(atPath: folder + "/" + name, withIntermediateDirectories: true)
-            try "schemaVersion: \"1.1\"\nauthority: \"822\"\ndateOfRequest: \(date)\n".write(toFile: folder + "/\(name)/application.yaml", atomically: true, encoding: .utf8)
+            try "schemaVersion: \"1.1\"\nauthority: \"822\"\ndateOfRequest: \(date)\n".write(
+                toFile: folder + "/\(name)/application.yaml", atomically: true, encoding: .utf8)
         }
         let reports = try batch(jobs: 2).validate([folder + "/before", folder + "/after"]).map { try $0.get() }
         #expect(reports[0].rulesets == ["england"])

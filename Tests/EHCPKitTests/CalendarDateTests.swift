@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct CalendarDateTests {
@@ -36,7 +37,7 @@ import Testing
     @Test(arguments: [
         ("100 years", true), ("101 years", false), ("1200 months", true), ("1201 months", false),
         ("5218 weeks", true), ("5219 weeks", false), ("36525 days", true), ("36526 days", false),
-        ("2000000000000000000 weeks", false), ("99999999999999999999999 days", false),
+        ("2000000000000000000 weeks", false), ("99999999999999999999999 days", false)
     ])
     func atMost100Years(text: String, accepted: Bool) {
         #expect((TimeWindow(text) != nil) == accepted)

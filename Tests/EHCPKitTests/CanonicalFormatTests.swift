@@ -1,6 +1,7 @@
 import EHCPSource
 import EHCPTestSupport
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct CanonicalFormatTests {

@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct ChecklistTests {
@@ -87,8 +88,9 @@ import Testing
         func skeleton(_ code: String) throws -> String {
             let rules = try EffectiveRules.combine(catalog.rulesets(forCode: code), asOf: nil)
             let checklist = Checklist(authority: AuthorityCatalog.builtIn.authority(code)!, rules: rules)
-            return BundleSkeleton.application(checklist, requester: "setting", date: CalendarDate(iso: "2026-11-23")!,
-                                              formPaths: formats.canonicalPaths(heldByFormsOf: code))
+            return BundleSkeleton.application(
+                checklist, requester: "setting", date: CalendarDate(iso: "2026-11-23")!,
+                formPaths: formats.canonicalPaths(heldByFormsOf: code))
         }
         let bedford = try skeleton("822")
         for line in ["  ethnicity:", "  religion:", "  lookedAfterStatus:", "  ncYearTaught:", "    phone:", "previousSettings: []"] {

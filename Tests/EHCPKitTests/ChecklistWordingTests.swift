@@ -1,6 +1,7 @@
 import EHCPSource
 import EHCPTestSupport
 import Testing
+
 @testable import EHCPKit
 
 /// The checklist's own words: every baseline rule has written wording, and every item of every
@@ -42,7 +43,7 @@ import Testing
         ("A `signed` form", "holds the markup character '`'"),
         ("Two\nlines", "is more than one line"),
         ("Write the ncYear: value", "names the field 'ncYear:'"),
-        ("Item b[12] of the list", "names a list position ('b[12]…')"),
+        ("Item b[12] of the list", "names a list position ('b[12]…')")
     ])
     func lintRefusesWordingThatNeedsTheSchema(_ text: String, _ problem: String) {
         #expect(ChecklistWording.problem(inWritten: text) == problem)
@@ -57,9 +58,11 @@ import Testing
     }
 
     @Test func plainWordingIsAccepted() {
-        for text in ["An Educational Psychology report dated within the last 12 months", "A parent who agrees with the request",
-                     "Which authority the request is for", "The child's views, e.g. a drawing (see the guidance).", "A post-16 college's advice",
-                     "Rows x[] or [4], a.b, Version 2.0, ab.c and aB-c are plain"] {
+        for text in [
+            "An Educational Psychology report dated within the last 12 months", "A parent who agrees with the request",
+            "Which authority the request is for", "The child's views, e.g. a drawing (see the guidance).", "A post-16 college's advice",
+            "Rows x[] or [4], a.b, Version 2.0, ab.c and aB-c are plain"
+        ] {
             #expect(ChecklistWording.problem(inWritten: text) == nil, "\(text)")
         }
     }

@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// The published files the build carries already parsed are the trees their text parses to.

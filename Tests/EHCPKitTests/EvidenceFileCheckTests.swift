@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// The `FILE-` checks on a copy of the bundled example with its files broken one way each.
@@ -54,7 +55,7 @@ import Testing
 
     @Test(arguments: [
         "evidence/report.pdf", "scan.PDF", "a.b.docx", "noextension", ".hidden", "evidence/.pdf", "dir.d/file", "dir.d/",
-        "file.", "..", ".", "/", "", "a/b/c.tar.gz", "évidence/rapport.pdf", "name with space. pdf", "trailing.pdf//",
+        "file.", "..", ".", "/", "", "a/b/c.tar.gz", "évidence/rapport.pdf", "name with space. pdf", "trailing.pdf//"
     ])
     func pathExtensionIsFoundationsWithoutNSString(_ path: String) {
         #expect(EvidenceFileCheck.pathExtension(path) == (path as NSString).pathExtension)

@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// Evidence read once per file, in chunks: what type detection sees at each end, a marker cut by

@@ -1,6 +1,7 @@
 import EHCPSource
 import EHCPTestSupport
 import Testing
+
 @testable import EHCPKit
 
 /// `docs/field-census.csv` records what published request forms ask; the canonical schema must
@@ -52,8 +53,9 @@ import Testing
     @Test func theSummaryCountsWhatTheCSVHolds() throws {
         let summary = try RepositoryPaths.text("docs/field-census.md")
         for (field, forms) in Self.formsByField(try Self.rows()) {
-            #expect(summary.contains("| `\(field)` | \(forms.count) |") || summary.contains("| \(field) | \(forms.count) |"),
-                    "docs/field-census.md does not give \(field) as asked by \(forms.count) forms")
+            #expect(
+                summary.contains("| `\(field)` | \(forms.count) |") || summary.contains("| \(field) | \(forms.count) |"),
+                "docs/field-census.md does not give \(field) as asked by \(forms.count) forms")
         }
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct FieldPathTests {
@@ -7,11 +8,14 @@ import Testing
         let professionals: [Value] = [
             Value(.object(Record(fields: ["role": Value(.text("a")), "report": Value(.list([Value(.text("x")), Value(.text("y"))]))]))),
             Value(.object(Record(fields: ["name": Value(.text("n"))]))),
-            Value(.object(Record(fields: ["role": Value(.text("b"))]))),
+            Value(.object(Record(fields: ["role": Value(.text("b"))])))
         ]
         let child = Record(fields: ["upn": Value(.text("X00180001701A"))])
-        return Application(root: Record(fields: ["professionals": Value(.list(professionals)), "child": Value(.object(child)),
-                                                 "graduatedApproach": Value(.list([]))]), file: "application.yaml")
+        return Application(
+            root: Record(fields: [
+                "professionals": Value(.list(professionals)), "child": Value(.object(child)),
+                "graduatedApproach": Value(.list([]))
+            ]), file: "application.yaml")
     }()
 
     @Test func pathsThroughListsAreWrittenWithIndices() {
@@ -33,10 +37,11 @@ import Testing
         let roles = FieldPath("professionals.role")
         #expect(application.firstValue(at: roles)?.text == "a")
         var visited = 0
-        #expect(application.containsValue(at: roles) { value in
-            visited += 1
-            return value.text == "a"
-        })
+        #expect(
+            application.containsValue(at: roles) { value in
+                visited += 1
+                return value.text == "a"
+            })
         #expect(visited == 1)
         #expect(!application.containsValue(at: roles) { $0.text == "c" })
     }

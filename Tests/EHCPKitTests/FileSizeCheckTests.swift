@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 /// Sizes in `FILE-TOO-LARGE` messages and `maxFileSize` values, at their extremes.

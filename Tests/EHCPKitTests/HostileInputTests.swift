@@ -56,11 +56,14 @@ import Testing
     @Test func xmlExternalEntityToALocalFileIsRefused() throws {
         let box = try Sandbox()
         try Data(Self.secret.utf8).write(to: URL(fileURLWithPath: box.root + "/secret.txt"))
-        try box.write("application.xml", Array("""
-            <?xml version="1.0"?>
-            <!DOCTYPE application [<!ENTITY x SYSTEM "file://\(box.root)/secret.txt">]>
-            <application xmlns="urn:ehcp:application:1"><schemaVersion>&x;</schemaVersion></application>
-            """.utf8))
+        try box.write(
+            "application.xml",
+            Array(
+                """
+                <?xml version="1.0"?>
+                <!DOCTYPE application [<!ENTITY x SYSTEM "file://\(box.root)/secret.txt">]>
+                <application xmlns="urn:ehcp:application:1"><schemaVersion>&x;</schemaVersion></application>
+                """.utf8))
         let result = try box.validate(box.bundle, ["--format", "json"])
         #expect(result.status == 2)
         #expect(!(result.stdout + result.stderr).contains(Self.secret))
@@ -93,11 +96,12 @@ import Testing
     @Test(arguments: ["application.yaml", "application.json", "application.xml"])
     func invalidUTF8IsRefused(_ name: String) throws {
         let box = try Sandbox()
-        let text: [UInt8] = switch name {
-        case "application.xml": Array("<application><schemaVersion>".utf8) + [0xC3, 0x28, 0xFF] + Array("</schemaVersion></application>".utf8)
-        case "application.json": Array("{\"schemaVersion\": \"".utf8) + [0xC3, 0x28, 0xFF] + Array("\"}".utf8)
-        default: Array("schemaVersion: ".utf8) + [0xC3, 0x28, 0xFF, 0x0A]
-        }
+        let text: [UInt8] =
+            switch name {
+            case "application.xml": Array("<application><schemaVersion>".utf8) + [0xC3, 0x28, 0xFF] + Array("</schemaVersion></application>".utf8)
+            case "application.json": Array("{\"schemaVersion\": \"".utf8) + [0xC3, 0x28, 0xFF] + Array("\"}".utf8)
+            default: Array("schemaVersion: ".utf8) + [0xC3, 0x28, 0xFF, 0x0A]
+            }
         try box.write(name, text)
         try box.expectRefused()
     }
@@ -113,11 +117,12 @@ import Testing
     func tenThousandDeepNestingIsRefused(_ name: String) throws {
         let box = try Sandbox()
         let depth = 10_000
-        let text = switch name {
-        case "application.xml": String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
-        case "application.json": String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
-        default: String(repeating: "- ", count: depth) + "x\n"
-        }
+        let text =
+            switch name {
+            case "application.xml": String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+            case "application.json": String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+            default: String(repeating: "- ", count: depth) + "x\n"
+            }
         try box.write(name, Array(text.utf8))
         try box.expectRefused()
     }

@@ -19,8 +19,10 @@ import Testing
         if FileAccess.exists(path) { return path }
         let partial = path + ".\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: partial) }
-        try! ZipBuilder([.init("application.yaml", Data("schemaVersion: \"1\"\n\n".utf8), deflated: false),
-                         .init("evidence/zeros.pdf", .zeros(1 << 30))]).write(to: partial)
+        try! ZipBuilder([
+            .init("application.yaml", Data("schemaVersion: \"1\"\n\n".utf8), deflated: false),
+            .init("evidence/zeros.pdf", .zeros(1 << 30))
+        ]).write(to: partial)
         _ = rename(partial, path)
         return path
     }()
@@ -57,7 +59,8 @@ import Testing
     @Test func declaredTotalOverTheLimitIsRefusedBeforeUnpacking() throws {
         let box = try Sandbox()
         let megabyte = Data(repeating: 0x41, count: 1 << 20)
-        try Self.zip(box.bundle + "/large.zip", [("application.yaml", Data("schemaVersion: \"1\"\n".utf8)), ("evidence/a.txt", megabyte), ("evidence/b.txt", megabyte)])
+        try Self.zip(
+            box.bundle + "/large.zip", [("application.yaml", Data("schemaVersion: \"1\"\n".utf8)), ("evidence/a.txt", megabyte), ("evidence/b.txt", megabyte)])
         try box.expectRefused(box.bundle + "/large.zip", ["--max-total-size", "1", "--max-ratio", "100000"], mentioning: "more than 1 MiB")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct IdentifierTests {

@@ -2,12 +2,12 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// `Validator.validate(document:files:)`: bundles given as bytes report what their folders report.
 @Suite(.serialized) struct InMemoryValidationTests {
     private let validator = Validator(rulesets: RuleSetCatalog(directory: RepositoryPaths.localAuthorities), options: ValidationOptions())
-
 
     /// Every regular file under `folder`, by its path inside it.
     static func files(in folder: String) throws -> [BundleFile] {
@@ -25,7 +25,8 @@ import Testing
         report.findings.map { finding in
             var file = finding.location?.file ?? ""
             if let folder, file.hasPrefix(folder) { file = name + file.dropFirst(folder.count) }
-            return "\(finding.rule) \(finding.severity) \(finding.path ?? "") \(file):\(finding.location?.line ?? 0):\(finding.location?.column ?? 0) \(finding.message)"
+            return
+                "\(finding.rule) \(finding.severity) \(finding.path ?? "") \(file):\(finding.location?.line ?? 0):\(finding.location?.column ?? 0) \(finding.message)"
         }
     }
 
@@ -84,8 +85,10 @@ import Testing
 
     @Test func namesThatClimbOutOrRepeatAreRefused() throws {
         let document = BundleFile(name: "application.yaml", bytes: Array("schemaVersion: '1.0'\n".utf8))
-        for files in [[BundleFile(name: "../x.pdf", bytes: [1])], [BundleFile(name: "/etc/x.pdf", bytes: [1])],
-                      [BundleFile(name: "a.pdf", bytes: [1]), BundleFile(name: "./a.pdf", bytes: [2])]] {
+        for files in [
+            [BundleFile(name: "../x.pdf", bytes: [1])], [BundleFile(name: "/etc/x.pdf", bytes: [1])],
+            [BundleFile(name: "a.pdf", bytes: [1]), BundleFile(name: "./a.pdf", bytes: [2])]
+        ] {
             #expect(throws: DiagnosticList.self) { try validator.validate(document: document, files: files) }
         }
         let zip = BundleFile(name: "b.zip", bytes: [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))

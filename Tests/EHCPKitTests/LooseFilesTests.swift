@@ -2,6 +2,7 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// `Validator.validate(document:looseFiles:)`: evidence files given by their names alone, as a
@@ -43,7 +44,10 @@ import Testing
         let files = try evidence().map { $0.name == "apdr-1.pdf" ? BundleFile(name: "apdr1.pdf", bytes: $0.bytes) : $0 }
         let report = try validator.validate(document: document(), looseFiles: files)
         let missing = report.findings.filter { $0.rule == "FILE-MISSING" }
-        #expect(missing.map(\.message) == ["evidence[1].file names a file that is not in the bundle; the nearest name in the bundle is apdr1.pdf: check the spelling"])
+        #expect(
+            missing.map(\.message) == [
+                "evidence[1].file names a file that is not in the bundle; the nearest name in the bundle is apdr1.pdf: check the spelling"
+            ])
         #expect(report.enclosure?.items[1].found == false && report.enclosure?.unlisted == ["apdr1.pdf"])
     }
 

@@ -12,7 +12,7 @@ import Testing
     private let folders = [
         "LibraryUsage": "Examples/LibraryUsage", "EmbedResourcesPlugin": "Plugins/EmbedResourcesPlugin",
         "EHCPTestSupport": "Tests/EHCPTestSupport", "EHCPSourceTests": "Tests/EHCPSourceTests",
-        "EHCPKitTests": "Tests/EHCPKitTests", "CLITests": "Tests/CLITests", "ServerTests": "Tests/ServerTests",
+        "EHCPKitTests": "Tests/EHCPKitTests", "CLITests": "Tests/CLITests", "ServerTests": "Tests/ServerTests"
     ]
 
     /// `module: allowed imports`, read from the table of the section "Modules" of docs/design.md.
@@ -37,21 +37,24 @@ import Testing
         let targets = manifest.range(of: "targets: [\n")?.upperBound ?? manifest.startIndex
         guard let start = manifest.range(of: "name: \"\(module)\"", range: targets..<manifest.endIndex) else { return [] }
         let rest = manifest[start.upperBound...]
-        let end = ["\n        .target(", "\n        .executableTarget(", "\n        .testTarget(", "\n        .plugin(", "\n    ]"]
+        let end =
+            ["\n        .target(", "\n        .executableTarget(", "\n        .testTarget(", "\n        .plugin(", "\n    ]"]
             .compactMap { rest.range(of: $0)?.lowerBound }.min() ?? rest.endIndex
         return Set(rest[..<end].components(separatedBy: "\"").enumerated().filter { $0.offset % 2 == 1 }.map(\.element))
     }
 
     private func imports(under folder: String) -> Set<String> {
         let root = URL(fileURLWithPath: RepositoryPaths.root + "/" + folder)
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
             .filter { $0.pathExtension == "swift" } ?? []
         var names: Set<String> = []
         for file in files {
             for line in (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n") ?? [] {
                 let words = line.split(separator: " ").map(String.init)
                 guard let at = words.firstIndex(of: "import"), at + 1 < words.count,
-                      words[..<at].allSatisfy({ ["@testable", "internal", "public", "package", "private"].contains($0) }) else { continue }
+                    words[..<at].allSatisfy({ ["@testable", "internal", "public", "package", "private"].contains($0) })
+                else { continue }
                 names.insert(words[at + 1])
             }
         }
@@ -86,6 +89,9 @@ import Testing
             }
         }
         #expect(targets.count >= 14)
-        #expect(targets == Set(table.keys), "targets missing from docs/design.md: \(targets.subtracting(table.keys).sorted()); rows without a target: \(Set(table.keys).subtracting(targets).sorted())")
+        #expect(
+            targets == Set(table.keys),
+            "targets missing from docs/design.md: \(targets.subtracting(table.keys).sorted()); rows without a target: \(Set(table.keys).subtracting(targets).sorted())"
+        )
     }
 }

@@ -2,6 +2,7 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// Whatever reads an input, its failure reaches the caller as the one error type, `DiagnosticList`,
@@ -17,14 +18,18 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(syntax: .yaml, text: "schemaVersion: \"1.1\"\nchild:\n  - @b\n",
-             expected: "doc:3:5: error: Text starting with '@' must be in quotes."),
-        Case(syntax: .json, text: "{\"schemaVersion\": \"1.1\",\n}\n",
-             expected: "doc:1:24: error: a comma after the last item of a list or object is not allowed in JSON: remove it"),
-        Case(syntax: .xml, text: "<application>\n<child></application>\n",
-             expected: "doc:2:22: error: an end tag that does not match the element it closes"),
-        Case(syntax: .csv, text: "schemaVersion,reference\n1.1,\"open\n",
-             expected: "doc:2:5: error: a quoted field is not closed before the end of the file"),
+        Case(
+            syntax: .yaml, text: "schemaVersion: \"1.1\"\nchild:\n  - @b\n",
+            expected: "doc:3:5: error: Text starting with '@' must be in quotes."),
+        Case(
+            syntax: .json, text: "{\"schemaVersion\": \"1.1\",\n}\n",
+            expected: "doc:1:24: error: a comma after the last item of a list or object is not allowed in JSON: remove it"),
+        Case(
+            syntax: .xml, text: "<application>\n<child></application>\n",
+            expected: "doc:2:22: error: an end tag that does not match the element it closes"),
+        Case(
+            syntax: .csv, text: "schemaVersion,reference\n1.1,\"open\n",
+            expected: "doc:2:5: error: a quoted field is not closed before the end of the file")
     ]
 
     @Test(arguments: cases) func eachSyntaxsReaderFailsWithTheOneType(_ example: Case) {
@@ -49,8 +54,10 @@ import Testing
 
     @Test func aMissingBundleAndAnUnreadableOneFailWithTheOneType() throws {
         let folder = NSTemporaryDirectoryPath.make()
-        for (path, expected) in [(folder + "/absent", "\(folder)/absent: no such file"),
-                                 (folder + "/absent.zip", "\(folder)/absent.zip: no such file")] {
+        for (path, expected) in [
+            (folder + "/absent", "\(folder)/absent: no such file"),
+            (folder + "/absent.zip", "\(folder)/absent.zip: no such file")
+        ] {
             do {
                 _ = try Validator(rulesets: .builtIn, options: ValidationOptions()).validate(bundle: path)
                 Issue.record("\(path) was read")

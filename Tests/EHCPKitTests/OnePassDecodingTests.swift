@@ -3,6 +3,7 @@ import EHCPTestSupport
 import EHCPYAML
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// The one-pass reader of canonical YAML and JSON gives what the tree reader and decoder give:
@@ -23,8 +24,10 @@ import Testing
     }
 
     /// Expects the same reading both ways, and (unless `mayFallBack`) that the one pass took it.
-    private func expectSame(_ text: String, json: Bool = false, mayFallBack: Bool = false, _ comment: Comment? = nil,
-                            sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    private func expectSame(
+        _ text: String, json: Bool = false, mayFallBack: Bool = false, _ comment: Comment? = nil,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let (onePass, tree) = readBoth(text, json: json)
         guard let tree else {
             #expect(onePass == nil, "the tree reader refuses it, so the one pass must too", sourceLocation: sourceLocation)
@@ -76,7 +79,7 @@ import Testing
         "schemaVersion: 1.1\n", "schemaVersion: !!str 1\n",
         "views: {child: {summary: s, evidence: e1}, parents: ~, youngPerson: ''}\nevidence: []\nneeds: []\n",
         // Left to the tree: anchors and aliases, duplicate keys, collection keys, two documents.
-        "a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "a: 1\n---\nb: 2\n", "a: [1\n",
+        "a: &x 1\nb: *x\n", "a: 1\na: 2\n", "? [a]\n: 1\n", "a: 1\n---\nb: 2\n", "a: [1\n"
     ])
     func yamlReadsTheSameBothWays(_ text: String) {
         expectSame(text, mayFallBack: text.contains("&x"))
@@ -86,7 +89,7 @@ import Testing
         #"{"schemaVersion": "1", "child": {"givenNames": "A", "dateOfBirth": "2016-03-14"}, "needs": [{"rank": 1.5}]}"#,
         #"{"parents": [null, "x", [], {"name": "\ud83d\ude00"}]}"#,
         #"[1, 2]"#, #""text""#, #"{"a": 1,}"#, #"{'a': 1}"#, #"{"a": 1} // c"#, #"{"a": yes}"#, "a: 1\n",
-        #"{"a": 1, "a": 2}"#, #"{"lookedAfter": true, "rank": -0.5e3}"#,
+        #"{"a": 1, "a": 2}"#, #"{"lookedAfter": true, "rank": -0.5e3}"#
     ])
     func jsonReadsTheSameBothWays(_ text: String) {
         expectSame(text, json: true, mayFallBack: text.contains(#"\ud83d"#))
@@ -95,7 +98,8 @@ import Testing
     /// Seeded edits of the canonical example (lines repeated, moved in or out, cut, YAML syntax
     /// dropped in): whatever the tree makes of each, the one pass makes the same or leaves it alone.
     @Test func editedDocumentsReadTheSameBothWays() throws {
-        let lines = try RepositoryPaths.text("Examples/riverside-request/application.yaml").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = try RepositoryPaths.text("Examples/riverside-request/application.yaml").split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         let pieces = [" ", "  ", ":", "- ", "[", "]", "{", "}", ",", "'", "\"", "~", "#", "? ", "x: 1", "&a ", "*a", "!!str ", "\t", "é"]
         var seed: UInt64 = 2026
         func next(_ bound: Int) -> Int {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 /// The linear-time matcher behind `field` patterns: the whole value must match.
@@ -17,7 +18,7 @@ import Testing
         ("\\S+", "two words", false),
         ("^2025-.*$", "2025-01", true),
         ("a|", "", true),
-        ("(a*)*b", "aaaab", true),
+        ("(a*)*b", "aaaab", true)
     ])
     func matchesTheWholeValue(pattern: String, value: String, matches: Bool) throws {
         #expect(try Pattern(pattern).matches(value) == matches)
@@ -47,7 +48,7 @@ import Testing
         ("a{1001}", "too large"),
         ("(a{1000}){1000}", "too large"),
         ("a**", "straight after another"),
-        (String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000), "nested more than 50 deep"),
+        (String(repeating: "(", count: 10_000) + "a" + String(repeating: ")", count: 10_000), "nested more than 50 deep")
     ])
     func refusesWhatALinearMatcherCannotDo(pattern: String, reason: String) {
         #expect {

@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// `--show-personal-data` keeps the child's details in the report, from folders and zips alike,

@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// The rate computation (least squares over dated points) and its properties.
@@ -8,7 +9,7 @@ import Testing
     struct Generator {
         var state: UInt64
         mutating func next(_ range: ClosedRange<Int>) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return range.lowerBound + Int((state >> 33) % UInt64(range.count))
         }
     }
@@ -16,9 +17,11 @@ import Testing
     static let start = CalendarDate(iso: "2024-09-02")!
 
     func series(_ points: [(days: Int, value: Double, expected: Double?)]) -> AttainmentSeries {
-        AttainmentSeries(area: "reading", measure: "reading age (months)", points: points.enumerated().map { index, point in
-            .init(date: Self.start.adding(days: point.days), value: point.value, expected: point.expected, index: index)
-        })
+        AttainmentSeries(
+            area: "reading", measure: "reading age (months)",
+            points: points.enumerated().map { index, point in
+                .init(date: Self.start.adding(days: point.days), value: point.value, expected: point.expected, index: index)
+            })
     }
 
     @Test(arguments: 1...40)
@@ -37,7 +40,9 @@ import Testing
         let falling = try #require(series(points.map { ($0.days, -$0.value, nil) }).rate)
         #expect(abs(falling + rising) < 1e-9)
         // The fitted rate lies between the steepest and the gentlest step.
-        let steps = zip(points, points.dropFirst()).map { ($1.value - $0.value) / AttainmentSeries.months(from: Self.start.adding(days: $0.days), to: Self.start.adding(days: $1.days)) }
+        let steps = zip(points, points.dropFirst()).map {
+            ($1.value - $0.value) / AttainmentSeries.months(from: Self.start.adding(days: $0.days), to: Self.start.adding(days: $1.days))
+        }
         #expect(rising <= steps.max()! + 1e-9 && rising >= steps.min()! - 1e-9)
     }
 
@@ -90,9 +95,10 @@ import Testing
 /// The `series`, `progress` and `linkage` checks, through the rule engine.
 extension RuleEngineTests {
     static func attainment(_ points: [(String, Int, Int?)], area: String = "reading") -> String {
-        "attainment:\n" + points.map { date, value, expected in
-            "  - { area: \(area), measure: reading age (months), date: \(date), value: \(value)\(expected.map { ", expected: \($0)" } ?? "") }\n"
-        }.joined()
+        "attainment:\n"
+            + points.map { date, value, expected in
+                "  - { area: \(area), measure: reading age (months), date: \(date), value: \(value)\(expected.map { ", expected: \($0)" } ?? "") }\n"
+            }.joined()
     }
 
     @Test func seriesCountsPointsSpanAndRecency() throws {
@@ -174,7 +180,7 @@ extension RuleEngineTests {
         ("  - id: T\n    progress: { ratio: -1 }\n", 4, "above 0"),
         ("  - id: T\n    linkage: { outcome: false, progressEvidence: false }\n", 4, "asks for nothing"),
         ("  - id: T\n    linkage: { outcome: maybe }\n", 4, "true or false"),
-        ("  - id: T\n    field: { path: progress.speed, min: 1 }\n", 4, "unknown path 'progress.speed'"),
+        ("  - id: T\n    field: { path: progress.speed, min: 1 }\n", 4, "unknown path 'progress.speed'")
     ])
     func progressMistakeIsReportedAtItsLine(_ rule: String, _ line: Int, _ text: String) {
         let found = RuleSetLoader.lint(Array("ruleset: test\nrules:\n\(rule)".utf8), file: "r.yaml")

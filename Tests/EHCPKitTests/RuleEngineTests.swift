@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// Each check kind and condition form, with an application that passes and one that fails.
@@ -40,7 +41,9 @@ import Testing
 
     @Test func recencyReportsEachStaleItemAtItsDate() throws {
         let rule = "  - id: T\n    recency: { types: [speech-and-language-report], within: 12 months }\n"
-        let result = try findings(rule, """
+        let result = try findings(
+            rule,
+            """
             evidence:
               - { id: a, type: speech-and-language-report, date: 2026-06-12 }
               - { id: b, type: speech-and-language-report, date: 2025-06-12 }
@@ -76,7 +79,10 @@ import Testing
         #expect(try findings("  - id: T\n    field: { path: setting.urn, required: true }\n", "").first?.message.contains("missing") == true)
         #expect(try findings("  - id: T\n    field: { path: form.version, pattern: \"2025-.*\" }\n", "form: { version: \"2024-01\" }\n").count == 1)
         #expect(try findings("  - id: T\n    field: { path: child.dateOfBirth, before: dateOfRequest }\n", "").isEmpty)
-        #expect(try findings("  - id: T\n    field: { path: needs.type, oneOf: [SLCN, ASD] }\n", "needs: [{ type: SLCN }, { type: HI }]\n").map(\.path) == ["needs[1].type"])
+        #expect(
+            try findings("  - id: T\n    field: { path: needs.type, oneOf: [SLCN, ASD] }\n", "needs: [{ type: SLCN }, { type: HI }]\n").map(\.path) == [
+                "needs[1].type"
+            ])
     }
 
     @Test func countWithWhere() throws {
@@ -149,7 +155,7 @@ import Testing
         ("  - id: T\n    evidence: { type: other, min: 2, max: 1 }\n", 4, "below min"),
         ("  - id: T\n    field: { path: needs.type, oneOf: [SLCN, AUTISM] }\n", 4, "'AUTISM' is not a code of needs.type"),
         ("  - id: T\n    field: { path: provisionTotal, min: six thousand }\n", 4, "provisionTotal is a number"),
-        ("  - id: T\n    field: { path: setting.name, max: 3 }\n", 4, "'setting.name' is neither"),
+        ("  - id: T\n    field: { path: setting.name, max: 3 }\n", 4, "'setting.name' is neither")
     ])
     func mistakeIsReportedAtItsLine(_ rule: String, _ line: Int, _ text: String) {
         let found = diagnostics("ruleset: test\nrules:\n" + rule)
@@ -175,7 +181,8 @@ import Testing
 
     @Test func overridesAndDisableApplyToInheritedRules() throws {
         let parent = try ruleset("ruleset: parent\nrules:\n  - { id: A, severity: info, xpath: \"true()\" }\n  - { id: B, xpath: \"true()\" }\n")
-        let child = try ruleset("ruleset: child\nextends: parent\nrules:\n  - { id: C, xpath: \"true()\" }\noverrides:\n  A: { severity: error }\ndisable: [B]\n")
+        let child = try ruleset(
+            "ruleset: child\nextends: parent\nrules:\n  - { id: C, xpath: \"true()\" }\noverrides:\n  A: { severity: error }\ndisable: [B]\n")
         let effective = try EffectiveRules.combine([parent, child], asOf: CalendarDate(iso: "2026-10-05"))
         #expect(effective.rules.map(\.id) == ["A", "C"])
         #expect(effective.rules[0].severity == .error)
@@ -206,8 +213,15 @@ import Testing
 /// `rules diff`: rules are compared by what they check, not by their ids.
 @Suite struct RuleDifferenceTests {
     @Test func sameCheckUnderAnotherIdIsShared() throws {
-        let first = try RuleSetLoader.load(Array("ruleset: a\nrules:\n  - { id: A-1, recency: { type: other, within: 24 months } }\n  - { id: A-2, evidence: { type: consent-form } }\n".utf8), file: "a.yaml").rules
-        let second = try RuleSetLoader.load(Array("ruleset: b\nrules:\n  - { id: B-1, recency: { type: other, within: 24 months } }\n  - { id: B-2, recency: { type: other, within: 18 months } }\n".utf8), file: "b.yaml").rules
+        let first = try RuleSetLoader.load(
+            Array("ruleset: a\nrules:\n  - { id: A-1, recency: { type: other, within: 24 months } }\n  - { id: A-2, evidence: { type: consent-form } }\n".utf8),
+            file: "a.yaml"
+        ).rules
+        let second = try RuleSetLoader.load(
+            Array(
+                "ruleset: b\nrules:\n  - { id: B-1, recency: { type: other, within: 24 months } }\n  - { id: B-2, recency: { type: other, within: 18 months } }\n"
+                    .utf8), file: "b.yaml"
+        ).rules
         let difference = RuleDifference(first, second)
         #expect(difference.onlyInFirst.map(\.id) == ["A-2"])
         #expect(difference.onlyInSecond.map(\.id) == ["B-2"])

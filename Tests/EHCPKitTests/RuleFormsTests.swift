@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// The forms that replace XPath arithmetic: date windows on a field, `max` on evidence, `unless`.
@@ -7,10 +8,10 @@ extension RuleEngineTests {
     static let attendanceTwoYears = "  - id: T\n    field: { path: attendance.from, before: [\"dateOfRequest - 2 years\", setting.admitted] }\n"
 
     @Test(arguments: [
-        ("2024-10-05", "2025-09-01", true),   // exactly 2 years before the request
+        ("2024-10-05", "2025-09-01", true),  // exactly 2 years before the request
         ("2024-10-06", "2024-09-01", false),  // a day short of 2 years, admitted earlier still
-        ("2025-09-01", "2025-09-01", true),   // from the day of admission
-        ("2025-09-02", "2025-09-01", false),  // a day after admission
+        ("2025-09-01", "2025-09-01", true),  // from the day of admission
+        ("2025-09-02", "2025-09-01", false)  // a day after admission
     ])
     func norfolkAttendanceOverTwoYearsTakesAnyOfTheBounds(from: String, admitted: String, passes: Bool) throws {
         let application = "setting: { admitted: \(admitted) }\nattendance: { from: \(from) }\n"

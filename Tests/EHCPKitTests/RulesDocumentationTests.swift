@@ -2,6 +2,7 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// docs/rules.md describes the rule language; its examples are tested so they stay true.

@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import EHCPXML
 import Testing
+
 @testable import EHCPKit
 
 enum XSDValidatorFactory {
@@ -58,7 +59,10 @@ enum XSDValidatorFactory {
         let xml = try CanonicalXMLFormat().read(Array(try RepositoryPaths.text("Tests/Fixtures/schemas/valid-application-1.1.xml").utf8), file: "a.xml")
         #expect(yaml.findings.isEmpty && xml.findings.isEmpty, "\(yaml.findings.map(\.message)) \(xml.findings.map(\.message))")
         #expect(ApplicationEncoder.encode(yaml.application) == ApplicationEncoder.encode(xml.application))
-        let added = ["child.address", "child.ethnicity", "child.gp.practice", "parents.phone", "setting.ncYearTaught", "previousSettings.from", "requester.position", "provision.end"]
+        let added = [
+            "child.address", "child.ethnicity", "child.gp.practice", "parents.phone", "setting.ncYearTaught", "previousSettings.from", "requester.position",
+            "provision.end"
+        ]
         let written = try CanonicalYAMLFormat().write(yaml.application).text
         for path in added { #expect(written.contains(String(path.split(separator: ".").last!) + ":"), "\(path) is not written") }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 /// The SEND Regulations 2014 limits, counted from the day a request is received, and the
@@ -11,9 +12,10 @@ import Testing
     @Test func reg5_8_10_13_limitsCountInWeeksFromReceipt() {
         let timeline = StatutoryTimeline(received: received)
         #expect(timeline.deadlines.map(\.date) == [date("2026-07-27"), date("2026-07-27"), date("2026-10-05"), date("2026-11-02")])
-        #expect(timeline.deadlines.map(\.regulation) == [
-            "SEND Regulations 2014 reg 5(1)", "SEND Regulations 2014 reg 8(1)", "SEND Regulations 2014 reg 10(1)", "SEND Regulations 2014 reg 13(2)",
-        ])
+        #expect(
+            timeline.deadlines.map(\.regulation) == [
+                "SEND Regulations 2014 reg 5(1)", "SEND Regulations 2014 reg 8(1)", "SEND Regulations 2014 reg 10(1)", "SEND Regulations 2014 reg 13(2)"
+            ])
         #expect(timeline.deadlines.allSatisfy { $0.liftedBy.isEmpty && $0.pausedDate == nil })
     }
 
@@ -45,9 +47,10 @@ import Testing
     @Test func reg5_4_b_and_10_4_c_circumstancesLiftEveryAuthorityLimit() throws {
         let circumstances = try ExceptionPeriod(parsing: "circumstances:2026-07-01..2026-07-03")
         let timeline = StatutoryTimeline(received: received, exceptions: [circumstances])
-        #expect(timeline.deadlines.map { $0.liftedBy.map(\.paragraph) } == [
-            ["SEND Regulations 2014 reg 5(4)(b)"], [], ["SEND Regulations 2014 reg 10(4)(c)"], ["SEND Regulations 2014 reg 13(3) with reg 10(4)(c)"],
-        ])
+        #expect(
+            timeline.deadlines.map { $0.liftedBy.map(\.paragraph) } == [
+                ["SEND Regulations 2014 reg 5(4)(b)"], [], ["SEND Regulations 2014 reg 10(4)(c)"], ["SEND Regulations 2014 reg 13(3) with reg 10(4)(c)"]
+            ])
     }
 
     @Test func reg5_4_c_and_10_4_d_absenceMustLastFourWeeks() throws {
@@ -60,9 +63,10 @@ import Testing
     @Test func anExceptionAfterADeadlineLiftsOnlyTheLaterOnes() throws {
         let absence = try ExceptionPeriod(parsing: "absence:2026-10-01..2026-11-10")
         let timeline = StatutoryTimeline(received: received, exceptions: [absence])
-        #expect(timeline.deadlines.map { $0.liftedBy.map(\.paragraph) } == [
-            [], [], ["SEND Regulations 2014 reg 10(4)(d)"], ["SEND Regulations 2014 reg 13(3) with reg 10(4)(d)"],
-        ])
+        #expect(
+            timeline.deadlines.map { $0.liftedBy.map(\.paragraph) } == [
+                [], [], ["SEND Regulations 2014 reg 10(4)(d)"], ["SEND Regulations 2014 reg 13(3) with reg 10(4)(d)"]
+            ])
         // A paused clock keeps counting after the absence: 2 November was 4 weeks after 5 October.
         // With 1 October to 10 November paused (41 days), the 20 weeks end on 13 December.
         #expect(timeline.deadlines[3].pausedDate == date("2026-12-13"))
@@ -75,7 +79,10 @@ import Testing
         #expect(timeline.deadlines[0].pausedDate == date("2026-08-10"))
     }
 
-    @Test(arguments: ["absence", "absence:2026-10-01", "holiday:2026-01-01..2026-03-01", "absence:2026-13-01..2026-14-01", "absence:2026-10-05..2026-09-01", "appointment:2026-07-01..2026-07-01"])
+    @Test(arguments: [
+        "absence", "absence:2026-10-01", "holiday:2026-01-01..2026-03-01", "absence:2026-13-01..2026-14-01", "absence:2026-10-05..2026-09-01",
+        "appointment:2026-07-01..2026-07-01"
+    ])
     func malformedExceptionsSayWhatToWrite(text: String) {
         #expect(throws: ExceptionPeriodError.self) { try ExceptionPeriod(parsing: text) }
     }
@@ -104,7 +111,7 @@ import Testing
         ["closure:2026-07-22..2026-09-03"],
         ["absence:2026-06-01..2026-07-10", "circumstances:2026-07-11..2026-07-12", "absence:2026-08-01..2026-12-31"],
         ["circumstances:2026-06-16..2026-06-16", "absence:2026-07-01..2026-08-31", "absence:2026-08-15..2026-09-30"],
-        ["absence:2027-01-01..2027-03-01", "circumstances:2026-10-01..2026-10-02"],
+        ["absence:2027-01-01..2027-03-01", "circumstances:2026-10-01..2026-10-02"]
     ])
     func agreesWithIterating(_ texts: [String]) throws {
         let received = CalendarDate(iso: "2026-06-15")!

@@ -2,6 +2,7 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// Zipped bundles: read like folders, and hostile ones refused with nothing written outside.
@@ -25,7 +26,9 @@ import Testing
     private func leftovers(marked marker: String) -> [String] {
         let temporary = FileManager.default.temporaryDirectory.path
         return FileAccess.list(temporary).filter { name in
-            guard name.hasPrefix("ehcp-zip-"), let text = try? String(contentsOfFile: "\(temporary)/\(name)/application.yaml", encoding: .utf8) else { return false }
+            guard name.hasPrefix("ehcp-zip-"), let text = try? String(contentsOfFile: "\(temporary)/\(name)/application.yaml", encoding: .utf8) else {
+                return false
+            }
             return text.contains(marker)
         }
     }

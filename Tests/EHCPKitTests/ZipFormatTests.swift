@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// The zip reader's own parsing, entry by entry: zip64 records, names, links, encryption, and
@@ -15,16 +16,17 @@ import Testing
         let path = NSTemporaryDirectoryPath.make() + "/test.zip"
         try zip.write(to: URL(fileURLWithPath: path))
         do {
-            return .success(try ZipBundle.withUnpacked(path, limits: ZipLimits()) { folder in
-                var files: [String: Data] = [:]
-                for name in FileManager.default.subpaths(atPath: folder) ?? [] {
-                    var isFolder: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
-                        files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+            return .success(
+                try ZipBundle.withUnpacked(path, limits: ZipLimits()) { folder in
+                    var files: [String: Data] = [:]
+                    for name in FileManager.default.subpaths(atPath: folder) ?? [] {
+                        var isFolder: ObjCBool = false
+                        if FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder), !isFolder.boolValue {
+                            files[name] = try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name))
+                        }
                     }
-                }
-                return files
-            })
+                    return files
+                })
         } catch let list as DiagnosticList {
             return .failure(list)
         }
@@ -170,7 +172,7 @@ import Testing
     private let files = [
         BundleFile(name: "application.yaml", bytes: Array(String(repeating: "schemaVersion: \"1\"\n", count: 40).utf8)),
         BundleFile(name: "evidence/tiny.txt", bytes: [0x41, 0x42]),
-        BundleFile(name: "evidence/naïve report.txt", bytes: Array("déjà vu\n".utf8)),
+        BundleFile(name: "evidence/naïve report.txt", bytes: Array("déjà vu\n".utf8))
     ]
 
     @Test func aWrittenZipUnpacksToTheSameFiles() throws {

@@ -2,6 +2,7 @@ import EHCPSource
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// A zip's files are named as places inside the zip when each message and location is made, never

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPSource
 
 /// Which characters are written visibly instead of passed on raw.

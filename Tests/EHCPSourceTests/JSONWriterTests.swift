@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPSource
 
 /// The JSON every report and conversion writes: its layout and its string escapes.
@@ -22,23 +23,24 @@ import Testing
     @Test func nestedValuesAreIndentedTwoSpacesAKeyAtATime() {
         let node = OutputNode.mapping([
             (key: "a", value: .sequence([.number("1"), .boolean(true), .mapping([(key: "b", value: .date("2026-01-02"))])])),
-            (key: "empty", value: .mapping([])), (key: "none", value: .sequence([])), (key: "s", value: .string("x\ny")),
+            (key: "empty", value: .mapping([])), (key: "none", value: .sequence([])), (key: "s", value: .string("x\ny"))
         ])
-        #expect(JSONWriter.write(node) == """
-            {
-              "a": [
-                1,
-                true,
+        #expect(
+            JSONWriter.write(node) == """
                 {
-                  "b": "2026-01-02"
+                  "a": [
+                    1,
+                    true,
+                    {
+                      "b": "2026-01-02"
+                    }
+                  ],
+                  "empty": {},
+                  "none": [],
+                  "s": "x\\ny"
                 }
-              ],
-              "empty": {},
-              "none": [],
-              "s": "x\\ny"
-            }
 
-            """)
+                """)
         #expect(JSONWriter.write(.sequence([.string("z")]), indent: 4) == "[\n      \"z\"\n    ]")
     }
 }

@@ -1,6 +1,7 @@
 import EHCPSource
 import Foundation
 import Testing
+
 @testable import EHCPXML
 
 @Suite struct XMLReaderTests {

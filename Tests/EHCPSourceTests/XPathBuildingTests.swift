@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPXML
 
 /// A document built straight from an ``OutputNode`` answers XPath exactly as the written and
@@ -15,10 +16,13 @@ import Testing
         ("none", .sequence([])),
         ("blank", .string("")),
         ("controls", .string("a\u{1}b\tc\r\nd\u{FFFE}e & <f> \"g\"")),
-        ("evidence", .sequence([
-            .mapping([("id", .string("ep")), ("date", .date("2025-01-10"))]),
-            .mapping([("id", .string("salt")), ("hours", .number("3.5"))]),
-        ])),
+        (
+            "evidence",
+            .sequence([
+                .mapping([("id", .string("ep")), ("date", .date("2025-01-10"))]),
+                .mapping([("id", .string("salt")), ("hours", .number("3.5"))])
+            ])
+        )
     ])
 
     private static func element(_ name: String, _ node: OutputNode) -> XMLTree.Element {
@@ -43,7 +47,7 @@ import Testing
         "string-length(/a:application/a:evidence)", "string-length(/a:application/a:controls)",
         "string-length(/a:application/a:child/a:givenNames)", "count(/a:application/a:empty/node())",
         "count(/a:application/a:blank/node())", "number(/a:application/a:evidence/a:item[2]/a:hours) * 2",
-        "count(/a:application/a:child[a:lookedAfter = 'false'])",
+        "count(/a:application/a:child[a:lookedAfter = 'false'])"
     ])
     func builtDocumentAnswersAsTheParsedText(_ expression: String) throws {
         var root = Self.element("application", Self.node)

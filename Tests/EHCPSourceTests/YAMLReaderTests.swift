@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPYAML
 
 @Suite struct YAMLReaderTests {
@@ -36,7 +37,8 @@ import Testing
             _ = try read("a: [1, 2\nb: 3\n")
         } throws: { error in
             guard let error = error as? YAMLError else { return false }
-            return error.kind == .parser && error.description.hasPrefix("doc.yaml:2:2: error: The '[' is not closed with ']': it was opened at line 1, column 4")
+            return error.kind == .parser
+                && error.description.hasPrefix("doc.yaml:2:2: error: The '[' is not closed with ']': it was opened at line 1, column 4")
         }
     }
 
@@ -85,10 +87,11 @@ import Testing
     }
 
     @Test func emitterQuotesStringsThatWouldChangeType() throws {
-        let text = try YAMLEmitter.emit(.mapping([
-            ("code", .string("0123")), ("answer", .string("no")), ("count", .number("3")), ("name", .string("Zoë Ōkafor")),
-            ("notes", .string("line one\nline two")),
-        ]))
+        let text = try YAMLEmitter.emit(
+            .mapping([
+                ("code", .string("0123")), ("answer", .string("no")), ("count", .number("3")), ("name", .string("Zoë Ōkafor")),
+                ("notes", .string("line one\nline two"))
+            ]))
         let node = try read(text)
         #expect(node["code"]?.scalar == Scalar("0123", style: .doubleQuoted))
         #expect(node["answer"]?.scalar?.style == .doubleQuoted)
@@ -111,7 +114,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "{\"a\": 1} # comment", "{a: 1}", "{\"a\": 'x'}", "{\"a\": yes}", "a: 1", "{\"a\": &x 1}", "{\"a\": 01}",
+        "{\"a\": 1} # comment", "{a: 1}", "{\"a\": 'x'}", "{\"a\": yes}", "a: 1", "{\"a\": &x 1}", "{\"a\": 01}"
     ])
     func nonJSONIsRefused(_ text: String) {
         #expect { _ = try read(text) } throws: { ($0 as? YAMLError) != nil }

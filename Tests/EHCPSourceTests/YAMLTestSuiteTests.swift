@@ -1,7 +1,8 @@
+import EHCPSource
 import Foundation
 import Testing
+
 @testable import EHCPYAML
-import EHCPSource
 
 // Conformance of the YAML reader against the YAML test suite (MIT licence, see
 // Tests/Fixtures/yaml-test-suite/License). Every case is checked this way:
@@ -53,7 +54,7 @@ let knownLibyamlDeviations: [String: String] = [
     "4FJ6": Why.complexKey, "6BFJ": Why.complexKey, "6PBE": Why.complexKey, "9MMW": Why.complexKey,
     "KK5P": Why.complexKey, "LX3P": Why.complexKey, "M2N8/01": Why.complexKey, "M5DY": Why.complexKey,
     "Q9WF": Why.complexKey, "RZP5": Why.complexKey, "SBG9": Why.complexKey, "V9D5": Why.complexKey,
-    "X38W": Why.complexKey, "XW4D": Why.complexKey,
+    "X38W": Why.complexKey, "XW4D": Why.complexKey
 ]
 
 private enum Why {
@@ -139,7 +140,8 @@ enum YAMLTestSuite {
         if let parseError { return problems + ["the parser rejected valid input: \(parseError)"] }
         let expected = lines(of: try #require(testCase.text("test.event"), "\(testCase.id) has no test.event"))
         if events != expected {
-            let index = zip(events, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            let index =
+                zip(events, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
                 ?? min(events.count, expected.count)
             let got = index < events.count ? events[index] : "(end)"
             let want = index < expected.count ? expected[index] : "(end)"
@@ -208,12 +210,16 @@ extension YAMLTestSuite {
     /// The values of `in.json`, which holds one JSON text per document of a multi-document stream.
     static func jsonValues(_ data: Data) throws -> [JSONValue] {
         let bytes = Array(data)
-        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let quote = UInt8(ascii: "\"")
+        let backslash = UInt8(ascii: "\\")
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 }
         var values: [JSONValue] = []
         var index = 0
         while index < bytes.count {
-            if isSpace(bytes[index]) { index += 1; continue }
+            if isSpace(bytes[index]) {
+                index += 1
+                continue
+            }
             // Find where this value ends: its closing bracket or quote, or the next space for a bare word.
             let start = index
             var (depth, inString) = (0, false)
@@ -221,7 +227,9 @@ extension YAMLTestSuite {
                 let byte = bytes[index]
                 index += 1
                 if inString {
-                    if byte == backslash { index += 1 } else if byte == quote {
+                    if byte == backslash {
+                        index += 1
+                    } else if byte == quote {
                         inString = false
                         if depth == 0 { break scan }
                     }

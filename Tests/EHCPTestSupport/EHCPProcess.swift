@@ -14,15 +14,18 @@ public enum EHCPProcess {
 
     /// The executable `name` built by the same build as the tests.
     public static func product(_ name: String) -> String {
-        let products = Bundle.allBundles.map(\.bundleURL).first { $0.pathExtension == "xctest" }?.deletingLastPathComponent()
+        let products =
+            Bundle.allBundles.map(\.bundleURL).first { $0.pathExtension == "xctest" }?.deletingLastPathComponent()
             ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         return products.appendingPathComponent(name).path
     }
 
     /// Runs `executable` (by default the built `ehcp`) with `arguments` and waits for it, in
     /// `workingDirectory` when given.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], executable: String = binary,
-                           workingDirectory: String? = nil) throws -> Result {
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], executable: String = binary,
+        workingDirectory: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments

@@ -113,10 +113,12 @@ public struct ZipBuilder {
         let zip64 = !(entry.zip64.isNone)
         let name = entry.localName ?? entry.name
         let extra = zip64 ? Self.fields([(1, 2), (16, 2), (entry.declaredSize ?? size, 8), (UInt64(data.count), 8)]) : Data()
-        bytes += Self.fields([(0x0403_4B50, 4), (zip64 ? 45 : 20, 2), (UInt64(entry.flags), 2), (entry.method, 2),
-                              (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? crc), 4),
-                              (zip64 ? 0xFFFF_FFFF : UInt64(data.count), 4), (zip64 ? 0xFFFF_FFFF : entry.declaredSize ?? size, 4),
-                              (UInt64(name.count), 2), (UInt64(extra.count), 2)])
+        bytes += Self.fields([
+            (0x0403_4B50, 4), (zip64 ? 45 : 20, 2), (UInt64(entry.flags), 2), (entry.method, 2),
+            (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? crc), 4),
+            (zip64 ? 0xFFFF_FFFF : UInt64(data.count), 4), (zip64 ? 0xFFFF_FFFF : entry.declaredSize ?? size, 4),
+            (UInt64(name.count), 2), (UInt64(extra.count), 2)
+        ])
         bytes += Data(name) + extra + data
         return Written(entry: entry, crc: crc, compressed: data.count, size: size, offset: offset)
     }
@@ -136,14 +138,19 @@ public struct ZipBuilder {
         case .full, .truncated:
             extra = Self.fields([(size, 8), (UInt64(written.compressed), 8), (UInt64(written.offset), 8)])
             var claimed = extra.count
-            if case .truncated(let kept, let claim) = entry.zip64 { extra = extra.prefix(kept); claimed = claim ?? kept }
+            if case .truncated(let kept, let claim) = entry.zip64 {
+                extra = extra.prefix(kept)
+                claimed = claim ?? kept
+            }
             extra = Self.fields([(1, 2), (UInt64(claimed), 2)]) + extra
             narrow = (0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF)
         }
-        central += Self.fields([(0x0201_4B50, 4), (0x031E, 2), (entry.zip64.isNone ? 20 : 45, 2), (UInt64(entry.flags), 2),
-                                (entry.method, 2), (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? written.crc), 4),
-                                (narrow.0, 4), (narrow.1, 4), (UInt64(nameBytes.count), 2), (UInt64(extra.count), 2), (0, 2),
-                                (0, 2), (0, 2), (UInt64(entry.externalAttributes), 4), (narrow.2, 4)])
+        central += Self.fields([
+            (0x0201_4B50, 4), (0x031E, 2), (entry.zip64.isNone ? 20 : 45, 2), (UInt64(entry.flags), 2),
+            (entry.method, 2), (0, 2), (0x5C21, 2), (UInt64(entry.declaredChecksum ?? written.crc), 4),
+            (narrow.0, 4), (narrow.1, 4), (UInt64(nameBytes.count), 2), (UInt64(extra.count), 2), (0, 2),
+            (0, 2), (0, 2), (UInt64(entry.externalAttributes), 4), (narrow.2, 4)
+        ])
         central += Data(nameBytes) + extra
         count += 1
     }
@@ -152,7 +159,8 @@ public struct ZipBuilder {
     /// the zip64 end record and locator, the end record's fields all ones.
     public func finished(declaredCount: Int? = nil, zip64: Zip64End? = nil) -> Data {
         let entries = UInt64(declaredCount ?? count)
-        let start = UInt64(bytes.count), length = UInt64(central.count)
+        let start = UInt64(bytes.count)
+        let length = UInt64(central.count)
         guard let zip64 else {
             return bytes + central + Self.fields([(0x0605_4B50, 4), (0, 4), (entries, 2), (entries, 2), (length, 4), (start, 4), (0, 2)])
         }
@@ -196,7 +204,9 @@ public struct ZipBuilder {
         case .zeros(let total):
             let chunk = [UInt8](repeating: 0, count: 1 << 20)
             let deflater = Zlib.Deflater()
-            var output = Data(), crc: UInt32 = 0, left = total
+            var output = Data()
+            var crc: UInt32 = 0
+            var left = total
             repeat {
                 let part = Array(chunk.prefix(left))
                 crc = Zlib.crc32(part, continuing: crc)

@@ -3,6 +3,7 @@ import EHCPTestSupport
 import EHCPYAML
 import Foundation
 import Testing
+
 @testable import EHCPServer
 
 /// docs/openapi.yaml and docs/api.md describe exactly the routes the server serves.
@@ -18,7 +19,11 @@ import Testing
         var path: String?
         var inPaths = false
         for line in lines {
-            if !line.hasPrefix(" ") { inPaths = line == "paths:"; path = nil; continue }
+            if !line.hasPrefix(" ") {
+                inPaths = line == "paths:"
+                path = nil
+                continue
+            }
             guard inPaths else { continue }
             if line.hasPrefix("  /"), line.hasSuffix(":"), !line.hasPrefix("   ") {
                 path = String(line.dropFirst(2).dropLast())

@@ -2,6 +2,7 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPServer
 
 /// The HTTP API over real HTTP: the CLI's reports, problem details, limits and headers.
@@ -70,8 +71,10 @@ import Testing
         let server = try await TestServer.start()
         defer { Task { await server.stop() } }
         let document = Data("schemaVersion: '1.0'\n".utf8)
-        for (path, status) in [("/api/v1/validate?format=pdf", 400), ("/api/v1/validate?authority=atlantis", 400), ("/api/v1/validate?as-of=5%20Oct", 400),
-                               ("/api/v1/convert?to=nothing", 400), ("/api/v1/convert", 400), ("/nowhere", 404)] {
+        for (path, status) in [
+            ("/api/v1/validate?format=pdf", 400), ("/api/v1/validate?authority=atlantis", 400), ("/api/v1/validate?as-of=5%20Oct", 400),
+            ("/api/v1/convert?to=nothing", 400), ("/api/v1/convert", 400), ("/nowhere", 404)
+        ] {
             let reply = path == "/nowhere" ? try await server.get(path) : try await server.request("POST", path, body: document)
             #expect(reply.status == status, "\(path)")
             #expect(reply.header("Content-Type") == "application/problem+json", "\(path)")
@@ -129,7 +132,9 @@ import Testing
         #expect((norfolk.object["rulesets"] as? [[String: Any]])?.map { $0["id"] as? String } == ["england", "norfolk"])
         for format in ["json", "html", "markdown"] {
             let reply = try await server.get("/api/v1/authorities/926/checklist?format=\(format)")
-            let cliChecklist = try EHCPProcess.run(["checklist", "--authority", "926", "--format", format, "--authorities-dir", RepositoryPaths.localAuthorities])
+            let cliChecklist = try EHCPProcess.run([
+                "checklist", "--authority", "926", "--format", format, "--authorities-dir", RepositoryPaths.localAuthorities
+            ])
             #expect(reply.status == 200 && reply.text == cliChecklist.stdout, "\(format)")
         }
     }
@@ -138,8 +143,19 @@ import Testing
         let gate = CheckGate(limit: 1, timeLimit: .seconds(600))
         let started = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let first = Task { try await gate.run { started.signal(); release.wait(); return 1 } }
-        await withCheckedContinuation { continuation in DispatchQueue.global().async { started.wait(); continuation.resume() } }
+        let first = Task {
+            try await gate.run {
+                started.signal()
+                release.wait()
+                return 1
+            }
+        }
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                started.wait()
+                continuation.resume()
+            }
+        }
         let busy = await #expect(throws: Problem.self) { try await gate.run { 2 } }
         #expect(busy?.status == .serviceUnavailable && busy?.headers[.retryAfter] == "5")
         release.signal()
@@ -148,7 +164,12 @@ import Testing
 
         let slowGate = CheckGate(limit: 1, timeLimit: .milliseconds(10))
         let hold = DispatchSemaphore(value: 0)
-        let cut = await #expect(throws: Problem.self) { try await slowGate.run { hold.wait(); return 0 } }
+        let cut = await #expect(throws: Problem.self) {
+            try await slowGate.run {
+                hold.wait()
+                return 0
+            }
+        }
         #expect(cut?.status == .serviceUnavailable && cut?.title == "Took too long")
         hold.signal()
     }

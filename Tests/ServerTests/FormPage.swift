@@ -49,7 +49,9 @@ struct FormPage {
             body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n".utf8) + Data(value.utf8) + Data("\r\n".utf8)
         }
         for file in files {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8)
             body += file.bytes + Data("\r\n".utf8)
         }
         body += Data("--\(boundary)--\r\n".utf8)

@@ -2,6 +2,7 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPServer
 
 /// "Start a request" over real HTTP: each section checked as it is saved, a whole request made
@@ -105,7 +106,9 @@ import Testing
         #expect(shown == findings.map { $0["rule"] as? String ?? "" }.sorted())
         #expect(!findings.contains { $0["severity"] as? String == "error" })
 
-        for (action, name) in [("download:yaml", "application.yaml"), ("download:format", "application-norfolk-referral-xml.xml"), ("download:letter", "request-letter.txt")] {
+        for (action, name) in [
+            ("download:yaml", "application.yaml"), ("download:format", "application-norfolk-referral-xml.xml"), ("download:letter", "request-letter.txt")
+        ] {
             let (file, _) = try await post(server, page, action: action)
             #expect(file.status == 200 && file.header("Content-Disposition")?.contains(name) == true, "\(action)")
             #expect(!(file.header("Content-Disposition") ?? "").contains("Isla"))
@@ -119,7 +122,7 @@ import Testing
             "child.givenNames": "<script>alert('x')</script> & \"quoted\"",
             "child.familyName": "Name: with a colon\u{7}and a bell",
             "child.firstLanguage": "=cmd|' /C calc'!A0",
-            "requester.name": "- item\n  key: value",
+            "requester.name": "- item\n  key: value"
         ]
         var (_, about) = try await begin(server)
         about.set(hostile)
@@ -157,7 +160,9 @@ import Testing
         var evidence = setting
         evidence.set("section", "evidence")
         let (evidencePage, _) = try await post(server, evidence, action: "goto:evidence")
-        #expect(evidencePage.text.contains("(only when the child&#39;s age is at least 18)") || evidencePage.text.contains("(only when the child's age is at least 18)"))
+        #expect(
+            evidencePage.text.contains("(only when the child&#39;s age is at least 18)")
+                || evidencePage.text.contains("(only when the child's age is at least 18)"))
     }
 
     @Test func aParentsRequestReachesTheCheckWithoutTheSettingsPaperwork() async throws {
@@ -265,7 +270,8 @@ struct GuidedWalkThrough {
         let evidence = (object["evidence"] as? [[[String: String]]] ?? []).map { batch in
             batch.map { (type: $0["type"] ?? "", title: $0["title"] ?? "", date: $0["date"] ?? "") }
         }
-        return GuidedWalkThrough(authority: object["authority"] as? String ?? "", requester: object["requester"] as? String ?? "",
-                                 sections: sections, evidence: evidence)
+        return GuidedWalkThrough(
+            authority: object["authority"] as? String ?? "", requester: object["requester"] as? String ?? "",
+            sections: sections, evidence: evidence)
     }
 }

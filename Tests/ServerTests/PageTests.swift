@@ -2,13 +2,15 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPServer
 
 /// The page over real HTTP: forms without script, checklists, and a checked upload.
 @Suite(.serialized) struct PageTests {
     private func multipart(_ zip: Data, field: String = "bundle") -> (body: Data, type: String) {
         let boundary = "ehcp-test-\(UUID().uuidString)"
-        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"request.zip\"\r\nContent-Type: application/zip\r\n\r\n".utf8)
+        var body = Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"request.zip\"\r\nContent-Type: application/zip\r\n\r\n".utf8)
         body += zip
         body += Data("\r\n--\(boundary)--\r\n".utf8)
         return (body, "multipart/form-data; boundary=\(boundary)")
@@ -67,7 +69,9 @@ import Testing
         let none = TestServer.form([("bundle", "", Data())])
         let reply = try await server.request("POST", "/check", body: none.body, type: none.type)
         #expect(reply.status == 400 && reply.text.contains("There is a problem") && reply.text.contains("href=\"#bundle\""))
-        let zipAndFiles = TestServer.form([("bundle", "r.zip", try TestServer.zipped(RepositoryPaths.examples + "/riverside-request")), ("evidence", "a.pdf", Data("%PDF".utf8))])
+        let zipAndFiles = TestServer.form([
+            ("bundle", "r.zip", try TestServer.zipped(RepositoryPaths.examples + "/riverside-request")), ("evidence", "a.pdf", Data("%PDF".utf8))
+        ])
         let both = try await server.request("POST", "/check", body: zipAndFiles.body, type: zipAndFiles.type)
         #expect(both.status == 400 && both.text.contains("not both"))
         let nothing = try await server.request("POST", "/check", body: Data("x".utf8), type: "text/plain")
@@ -90,13 +94,16 @@ import Testing
         let reply = try await server.request("POST", "/check", body: form.body, type: form.type)
         #expect(reply.status == 200 && reply.text.contains("Not ready to send"))
         #expect(reply.text.contains("<h2 id=\"enclosed\">What is enclosed</h2>"))
-        #expect(reply.text.contains("<th scope=\"row\">1st</th><td>A speech and language therapy report</td><td><code>evidence/salt-2026.pdf</code></td><td>Yes</td>"))
+        #expect(
+            reply.text.contains(
+                "<th scope=\"row\">1st</th><td>A speech and language therapy report</td><td><code>evidence/salt-2026.pdf</code></td><td>Yes</td>"))
         #expect(reply.text.contains("<td><code>evidence/apdr-2.pdf</code></td><td><strong>Not found</strong></td>"))
         #expect(reply.text.contains("<li><code>&lt;i&gt;notes&amp;.pdf</code></li>") && !reply.text.contains("<i>notes"))
         #expect(reply.text.contains("the 5th evidence item&#39;s file") || reply.text.contains("the 5th evidence item's file"))
 
-        let alone = TestServer.form([parts[0]] + parts.dropFirst().filter { $0.1 != "<i>notes&.pdf" }
-            + [("evidence", "apdr-2.pdf", try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence/apdr-2.pdf")))])
+        let alone = TestServer.form(
+            [parts[0]] + parts.dropFirst().filter { $0.1 != "<i>notes&.pdf" }
+                + [("evidence", "apdr-2.pdf", try Data(contentsOf: URL(fileURLWithPath: folder + "/evidence/apdr-2.pdf")))])
         let ready = try await server.request("POST", "/check", body: alone.body, type: alone.type)
         #expect(ready.status == 200 && ready.text.contains("Ready to send") && !ready.text.contains("Not found"))
     }
@@ -107,6 +114,8 @@ import Testing
         let form = TestServer.form([("bundle", "application.yaml", Data("schemaVersion: \"1.1\"\nviews:\n  child:\n    summary: I like: trains\n".utf8))])
         let reply = try await server.request("POST", "/check", body: form.body, type: form.type)
         #expect(reply.status == 422 && reply.text.contains("bundle/application.yaml:4:"))
-        #expect(reply.text.contains("Text containing &#39;: &#39; (a colon and a space) must be in quotes") || reply.text.contains("Text containing ': ' (a colon and a space) must be in quotes"))
+        #expect(
+            reply.text.contains("Text containing &#39;: &#39; (a colon and a space) must be in quotes")
+                || reply.text.contains("Text containing ': ' (a colon and a space) must be in quotes"))
     }
 }

@@ -1,8 +1,9 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// `ehcp serve` as a user starts it: it says where it listens, answers, logs no value from a
@@ -28,8 +29,10 @@ import FoundationNetworking
         let (body, response) = try await URLSession.shared.data(from: URL(string: address + "healthz")!)
         #expect((response as? HTTPURLResponse)?.statusCode == 200 && String(decoding: body, as: UTF8.self) == "ok\n")
         // A malformed document and a real one: neither leaves a value from it in the server's log.
-        for body in [Data("child:\n  familyName: Okafor: [\n".utf8),
-                     try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.examples + "/riverside-request/application.yaml"))] {
+        for body in [
+            Data("child:\n  familyName: Okafor: [\n".utf8),
+            try Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.examples + "/riverside-request/application.yaml"))
+        ] {
             var request = URLRequest(url: URL(string: address + "api/v1/validate?format=text")!)
             request.httpMethod = "POST"
             request.httpBody = body

@@ -2,9 +2,11 @@ import EHCPKit
 import EHCPTestSupport
 import Foundation
 import Hummingbird
+
 @testable import EHCPServer
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A server started in this process on a free loopback port, spoken to over real HTTP.
@@ -71,7 +73,9 @@ struct TestServer {
         let boundary = "ehcp-test-\(UUID().uuidString)"
         var body = Data()
         for part in parts {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.field)\"; filename=\"\(part.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            body += Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.field)\"; filename=\"\(part.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+                    .utf8)
             body += part.bytes
             body += Data("\r\n".utf8)
         }

@@ -1,5 +1,6 @@
 import EHCPKit
 import Testing
+
 @testable import EHCPServer
 
 /// Validators are reused for the same options and the least recently used are dropped.

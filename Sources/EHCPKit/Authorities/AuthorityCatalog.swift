@@ -36,7 +36,8 @@ public struct AuthorityCatalog: Sendable {
     static func lines(_ text: String) -> [ArraySlice<UInt8>] {
         let bytes = Array(text.utf8)
         var lines: [ArraySlice<UInt8>] = []
-        var start = 0, index = 0
+        var start = 0
+        var index = 0
         while index < bytes.count {
             let breakLength: Int
             switch bytes[index] {
@@ -71,7 +72,9 @@ public struct AuthorityCatalog: Sendable {
                     if index < line.endIndex {
                         let next = line[index]
                         index += 1
-                        if next == UInt8(ascii: "\"") { current.append(next) } else {
+                        if next == UInt8(ascii: "\"") {
+                            current.append(next)
+                        } else {
                             quoted = false
                             if next == UInt8(ascii: ",") {
                                 fields.append(String(decoding: current, as: UTF8.self))

@@ -44,7 +44,7 @@ public struct AuthorityList: Sendable {
         let entry = research.authority
         var fields: [(key: String, value: OutputNode)] = [
             ("code", .string(entry.code)), ("name", .string(entry.name)), ("slug", .string(entry.slug)),
-            ("region", .string(entry.region)), ("ownRules", .boolean(research.hasOwnRules)), ("result", .string(research.resultID)),
+            ("region", .string(entry.region)), ("ownRules", .boolean(research.hasOwnRules)), ("result", .string(research.resultID))
         ]
         if let newest = research.newestSource { fields.append(("newestSource", .date(newest.description))) }
         if let localOffer = research.localOffer { fields.append(("localOffer", .string(localOffer))) }

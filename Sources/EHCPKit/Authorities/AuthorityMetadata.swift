@@ -72,9 +72,10 @@ public struct AuthorityMetadata: Sendable {
             }
             return value
         }
-        var metadata = AuthorityMetadata(code: text("code"), name: text("name"), slug: text("slug"), region: text("region"),
-                                         submission: text("submission"), maxFileSize: nil, sources: [], result: .rules,
-                                         localOffer: nil, forms: [], searched: [], file: file)
+        var metadata = AuthorityMetadata(
+            code: text("code"), name: text("name"), slug: text("slug"), region: text("region"),
+            submission: text("submission"), maxFileSize: nil, sources: [], result: .rules,
+            localOffer: nil, forms: [], searched: [], file: file)
         if let node = fields["result"], let value = node.scalar?.value, let result = Result(rawValue: value) {
             metadata.result = result
         } else {
@@ -83,7 +84,9 @@ public struct AuthorityMetadata: Sendable {
         }
         if let node = fields["localOffer"] {
             let url = node.scalar?.value ?? ""
-            if url.hasPrefix("https://") || url.hasPrefix("http://") { metadata.localOffer = url } else {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") {
+                metadata.localOffer = url
+            } else {
                 diagnostics.error("localOffer should be an http(s) address", at: node.location)
             }
         }

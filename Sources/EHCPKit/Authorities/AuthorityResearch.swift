@@ -30,8 +30,10 @@ public struct AuthorityResearch: Sendable {
     /// The research recorded for `authority` in `catalog`.
     ///
     /// - Throws: `DiagnosticList` when its `authority.yaml` is invalid.
-    public static func load(_ authority: AuthorityCatalog.Entry, from catalog: RuleSetCatalog,
-                            authorities: AuthorityCatalog = .builtIn) throws -> AuthorityResearch {
+    public static func load(
+        _ authority: AuthorityCatalog.Entry, from catalog: RuleSetCatalog,
+        authorities: AuthorityCatalog = .builtIn
+    ) throws -> AuthorityResearch {
         let metadata = try catalog.metadataFile(forCode: authority.code).map { file in
             try AuthorityMetadata.load(try catalog.contents(of: file), file: file, authorities: authorities)
         }
@@ -46,11 +48,12 @@ public struct AuthorityResearch: Sendable {
     public var noLocalRulesNotice: String? {
         guard !hasOwnRules else { return nil }
         let name = authority.name
-        let why = switch metadata?.result {
-        case .nothingBeyondLaw?: "research found that \(name) publishes nothing beyond the law"
-        case .noSourceFound?: "research found no published guidance from \(name) on what to send"
-        case .rules?, nil: "\(name)'s published practice has not been researched yet"
-        }
+        let why =
+            switch metadata?.result {
+            case .nothingBeyondLaw?: "research found that \(name) publishes nothing beyond the law"
+            case .noSourceFound?: "research found no published guidance from \(name) on what to send"
+            case .rules?, nil: "\(name)'s published practice has not been researched yet"
+            }
         let look = localOffer.map { "see its Local Offer page: \($0)" } ?? "see its Local Offer."
         return "ehcp holds no rules of \(name)'s own: \(why). Only the statutory baseline (the law and statutory guidance) is checked here, "
             + "not a list of \(name)'s own; for what it expects in practice, \(look)"

@@ -35,8 +35,10 @@ public struct PublishedSource: Sendable, Hashable {
     /// What the source supports, and anything uncertain about it.
     public var note: String?
 
-    public init(url: String, read: CalendarDate? = nil, grade: SourceGrade? = nil, published: String? = nil,
-                title: String? = nil, note: String? = nil) {
+    public init(
+        url: String, read: CalendarDate? = nil, grade: SourceGrade? = nil, published: String? = nil,
+        title: String? = nil, note: String? = nil
+    ) {
         self.url = url
         self.read = read
         self.grade = grade
@@ -49,9 +51,9 @@ public struct PublishedSource: Sendable, Hashable {
     public var standing: String {
         var parts: [String] = []
         switch (grade, published) {
-        case let (grade?, published?): parts.append("\(grade.phrase) dated \(published)")
-        case let (grade?, nil): parts.append(grade.phrase)
-        case let (nil, published?): parts.append("a source dated \(published)")
+        case (let grade?, let published?): parts.append("\(grade.phrase) dated \(published)")
+        case (let grade?, nil): parts.append(grade.phrase)
+        case (nil, let published?): parts.append("a source dated \(published)")
         case (nil, nil): parts.append("an ungraded source")
         }
         if let read { parts.append("read \(read)") }
@@ -104,7 +106,9 @@ extension DiagnosticCollector {
         }
         if let publishedNode = fields["published"] {
             let text = publishedNode.scalar?.value ?? ""
-            if PublishedSource.isPartialDate(text) { source.published = text } else {
+            if PublishedSource.isPartialDate(text) {
+                source.published = text
+            } else {
                 error("'published' should be the document's own date: YYYY, YYYY-MM or YYYY-MM-DD", at: publishedNode.location)
             }
         }

@@ -54,8 +54,10 @@ public enum EvidenceFileCheck {
                 let listed = Set(application.evidence.compactMap { $0["file"]?.text }.compactMap { try? files.locate($0).get() })
                 let unlisted = filesInBundle().filter { !listed.contains($0.key) }.map(\.relative)
                 let nearest = NearestName.nearest(to: relative, among: unlisted) ?? NearestName.nearest(to: relative, among: filesInBundle().map(\.relative))
-                report("FILE-MISSING", "names a file that is not in the bundle"
-                    + (nearest.map { "; the nearest name in the bundle is \($0): check the spelling" } ?? ""))
+                report(
+                    "FILE-MISSING",
+                    "names a file that is not in the bundle"
+                        + (nearest.map { "; the nearest name in the bundle is \($0): check the spelling" } ?? ""))
                 continue
             case .failure(.notRegular(let kind)):
                 report("FILE-NOT-REGULAR", "is \(kind), not a regular file; it was not read")
@@ -64,8 +66,10 @@ public enum EvidenceFileCheck {
                 report("FILE-UNREADABLE", "could not be read")
                 continue
             case .failure(.ambiguous):
-                report("FILE-AMBIGUOUS", "names a file that more than one of the files sent could be, by its name alone: "
-                    + "give the files different names, or send the request as a zip so that its folders are kept")
+                report(
+                    "FILE-AMBIGUOUS",
+                    "names a file that more than one of the files sent could be, by its name alone: "
+                        + "give the files different names, or send the request as a zip so that its folders are kept")
                 continue
             }
             if file.size == 0 {

@@ -70,7 +70,8 @@ struct EvidenceScan: Sendable {
             }
             scan.keepTail(rest)
             // The marker may straddle two chunks: look across the boundary, then in the chunk.
-            scan.namesEncrypt = scan.namesEncrypt || (!carried.isEmpty && FileSniffer.contains(carried + chunk.prefix(marker.count - 1), marker))
+            scan.namesEncrypt =
+                scan.namesEncrypt || (!carried.isEmpty && FileSniffer.contains(carried + chunk.prefix(marker.count - 1), marker))
                 || FileSniffer.contains(chunk, marker)
             carried = Array(chunk.suffix(marker.count - 1))
             scan.size += count

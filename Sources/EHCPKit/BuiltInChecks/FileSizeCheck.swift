@@ -15,11 +15,13 @@ public enum FileSizeCheck {
     static func findings(_ application: Application, files: any EvidenceFiles, maxFileSize: UInt64, authority: String) -> [Finding] {
         application.evidence.enumerated().compactMap { index, item in
             guard let file = item["file"], let relative = file.text,
-                  case .success(let key) = files.locate(relative),
-                  let size = files.size(of: key), size > maxFileSize else { return nil }
+                case .success(let key) = files.locate(relative),
+                let size = files.size(of: key), size > maxFileSize
+            else { return nil }
             let path = "evidence[\(index)].file"
-            return .builtIn("FILE-TOO-LARGE", "\(path) is \(describe(size)); \(authority) accepts files of at most \(describe(maxFileSize))",
-                            path: path, at: file.location)
+            return .builtIn(
+                "FILE-TOO-LARGE", "\(path) is \(describe(size)); \(authority) accepts files of at most \(describe(maxFileSize))",
+                path: path, at: file.location)
         }
     }
 

@@ -18,8 +18,9 @@ public enum IdentifierCheck {
         check(Paths.settingURN, rule: "ID-URN", Identifiers.isValidURN, "is not a URN (6 digits)")
         for path in Paths.authorityCodes {
             check(path, rule: "ID-LA-CODE", Identifiers.isWellFormedLACode, "is not a local authority code (3 digits)")
-            check(path, rule: "ID-LA-CODE", { !Identifiers.isWellFormedLACode($0) || knownAuthorities.contains($0) },
-                  "is not the code of a current English local authority")
+            check(
+                path, rule: "ID-LA-CODE", { !Identifiers.isWellFormedLACode($0) || knownAuthorities.contains($0) },
+                "is not the code of a current English local authority")
         }
         check(Paths.requesterEmail, rule: "ID-EMAIL", Identifiers.isEmail, "is not an email address")
         check(Paths.parentsEmail, rule: "ID-EMAIL", Identifiers.isEmail, "is not an email address")
@@ -40,8 +41,10 @@ public enum IdentifierCheck {
         static let parentsEmail = FieldPath("parents.email")
         static let sha256 = FieldPath("evidence.sha256")
         static let evidenceIDs = FieldPath("evidence.id")
-        static let references = ["graduatedApproach.evidence", "provision.progressEvidence", "professionals.report",
-                                 "views.child.evidence", "views.parents.evidence", "views.youngPerson.evidence"].map(FieldPath.init)
+        static let references = [
+            "graduatedApproach.evidence", "provision.progressEvidence", "professionals.report",
+            "views.child.evidence", "views.parents.evidence", "views.youngPerson.evidence"
+        ].map(FieldPath.init)
     }
 
     /// Evidence ids are unique, and every reference to one names an item that exists.
@@ -58,7 +61,8 @@ public enum IdentifierCheck {
             application.visitValues(at: reference) { value, written in
                 guard let id = value.text, !ids.contains(id) else { return true }
                 let path = written()
-                findings.append(.builtIn("ID-EVIDENCE-REFERENCE", "\(path) names an evidence id that is not in the evidence list", path: path, at: value.location))
+                findings.append(
+                    .builtIn("ID-EVIDENCE-REFERENCE", "\(path) names an evidence id that is not in the evidence list", path: path, at: value.location))
                 return true
             }
         }

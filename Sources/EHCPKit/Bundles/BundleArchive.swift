@@ -53,8 +53,10 @@ struct ZipWriter {
         let crc = Zlib.crc32(content)
         // Fields shared by the local header (from "version needed") and the directory record.
         var common: [UInt8] = []
-        for (value, size) in [(20, 2), (0x0800, 2), (Int(method), 2), (Int(time), 2), (Int(date), 2), (Int(crc), 4),
-                              (data.count, 4), (content.count, 4), (nameBytes.count, 2), (0, 2)] {
+        for (value, size) in [
+            (20, 2), (0x0800, 2), (Int(method), 2), (Int(time), 2), (Int(date), 2), (Int(crc), 4),
+            (data.count, 4), (content.count, 4), (nameBytes.count, 2), (0, 2)
+        ] {
             Self.append(value, size, to: &common)
         }
         Self.append(0x0403_4B50 as UInt32, 4, to: &bytes)

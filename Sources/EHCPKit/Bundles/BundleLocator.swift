@@ -45,11 +45,16 @@ public enum BundleLocator {
             }
             if recognised.count > 1 {
                 let names = recognised.map(\.name)
-                throw DiagnosticList([.error("\(folder.name): the bundle holds \(names.count) documents in an authority's format (\(names.joined(separator: ", "))); exactly one is expected", at: nil)])
+                throw DiagnosticList([
+                    .error(
+                        "\(folder.name): the bundle holds \(names.count) documents in an authority's format (\(names.joined(separator: ", "))); exactly one is expected",
+                        at: nil)
+                ])
             }
         }
         guard present.count == 1 else {
-            let problem = present.isEmpty
+            let problem =
+                present.isEmpty
                 ? "holds no application document (expected one of \(documentNames.joined(separator: ", ")), or one file in an authority's own format); start one with 'ehcp init \(folder.name) --authority CODE'"
                 : "holds \(present.count) application documents (\(present.joined(separator: ", "))); exactly one is expected"
             throw DiagnosticList([.error("\(folder.name): the bundle \(problem)", at: nil)])
@@ -75,9 +80,10 @@ public enum BundleLocator {
             let lowered = name.lowercased()
             let file = folder.appending(name)
             guard authorityDocumentExtensions.contains(where: lowered.hasSuffix), !FileAccess.isDirectory(file.path),
-                  (try? contained(file, in: folder)) != nil,
-                  let bytes = try? FileAccess.readDocument(file),
-                  let recognising = try? formats.authorityFormatsParsed(recognising: bytes, path: file.name), !recognising.formats.isEmpty else { return nil }
+                (try? contained(file, in: folder)) != nil,
+                let bytes = try? FileAccess.readDocument(file),
+                let recognising = try? formats.authorityFormatsParsed(recognising: bytes, path: file.name), !recognising.formats.isEmpty
+            else { return nil }
             return (name, recognising.formats.count == 1 ? recognising.formats[0] : nil, recognising.parsed)
         }
     }

@@ -31,7 +31,10 @@ package enum FileAccess {
         var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
             initialized = 0
             while initialized < buffer.count {
-                guard let count = try? PosixFile.read(descriptor, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[initialized...]))) else {
+                guard
+                    let count = try? PosixFile.read(
+                        descriptor, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[initialized...])))
+                else {
                     failed = true
                     break
                 }

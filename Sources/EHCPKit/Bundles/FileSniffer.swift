@@ -58,7 +58,8 @@ public enum FileSniffer {
         bytes.withUnsafeBytes { haystack in
             needle.withUnsafeBytes { wanted in
                 guard let base = haystack.baseAddress, let target = wanted.baseAddress, let first = needle.first,
-                      haystack.count >= wanted.count else { return false }
+                    haystack.count >= wanted.count
+                else { return false }
                 var offset = 0
                 while let hit = memchr(base + offset, Int32(first), haystack.count - wanted.count + 1 - offset) {
                     if memcmp(hit, target, wanted.count) == 0 { return true }

@@ -101,9 +101,11 @@ public enum ZipBundle {
             }
             let output = open(target.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard output >= 0 else {
-                throw fail(path, errno == EEXIST
-                    ? "holds two entries with the same name (such as two application documents); nothing was used"
-                    : "could not be unpacked: \(PosixFile.SystemError(code: errno))")
+                throw fail(
+                    path,
+                    errno == EEXIST
+                        ? "holds two entries with the same name (such as two application documents); nothing was used"
+                        : "could not be unpacked: \(PosixFile.SystemError(code: errno))")
             }
             defer { close(output) }
             var written: UInt64 = 0

@@ -118,7 +118,8 @@ struct ZipDirectory {
     /// The central directory record at `position`, and whether its local header gives the same
     /// name; moves `position` to the next record.
     private func entry(_ fields: ZipFields, at position: inout Int) throws(DirectoryError) -> (Item, localNameAgrees: Bool) {
-        let u16 = fields.u16, u32 = fields.u32
+        let u16 = fields.u16
+        let u32 = fields.u32
         guard u32(position) == 0x0201_4B50, let madeBy = u16(position + 4), let flags = u16(position + 8),
             let method = u16(position + 10), let checksum = u32(position + 16), let compressed32 = u32(position + 20),
             let uncompressed32 = u32(position + 24), let nameLength = u16(position + 28),
@@ -131,8 +132,10 @@ struct ZipDirectory {
         guard let name = ZipName.decode(nameBytes, utf8: flags & 0x0800 != 0) else { throw .invalidName }
         let extra = position + 46 + Int(nameLength)
         position = extra + Int(extraLength) + Int(commentLength)
-        guard let sizes = Zip64Extra.sizes(fields, from: extra, to: extra + Int(extraLength),
-                                           uncompressed: uncompressed32, compressed: compressed32, offset: offset32)
+        guard
+            let sizes = Zip64Extra.sizes(
+                fields, from: extra, to: extra + Int(extraLength),
+                uncompressed: uncompressed32, compressed: compressed32, offset: offset32)
         else { throw .damaged }
         let offset = sizes.offset
         guard offset < UInt64(fileSize), let header = read(at: Int(offset), count: 30) else { throw .damaged }
@@ -142,9 +145,10 @@ struct ZipDirectory {
         else { throw .damaged }
         let dataOffset = Int(offset) + 30 + Int(localName) + Int(localExtra)
         guard sizes.compressed <= UInt64(fileSize), dataOffset <= fileSize - Int(sizes.compressed) else { throw .damaged }
-        let item = Item(name: name, kind: Self.kind(name: name, attributes: attributes, host: madeBy >> 8), method: method,
-                        checksum: checksum, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
-                        headerOffset: Int(offset), dataOffset: dataOffset)
+        let item = Item(
+            name: name, kind: Self.kind(name: name, attributes: attributes, host: madeBy >> 8), method: method,
+            checksum: checksum, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
+            headerOffset: Int(offset), dataOffset: dataOffset)
         return (item, read(at: Int(offset) + 30, count: Int(localName)) == nameBytes)
     }
 

@@ -41,8 +41,10 @@ enum Zip64Extra {
     /// from the zip64 extra field between `start` and `end`, in the order the format gives them.
     /// Nil when the extra fields overrun their space, or the zip64 field is shorter than the
     /// values it must hold.
-    static func sizes(_ fields: ZipFields, from start: Int, to end: Int, uncompressed: UInt32, compressed: UInt32,
-                      offset: UInt32) -> (uncompressed: UInt64, compressed: UInt64, offset: UInt64)? {
+    static func sizes(
+        _ fields: ZipFields, from start: Int, to end: Int, uncompressed: UInt32, compressed: UInt32,
+        offset: UInt32
+    ) -> (uncompressed: UInt64, compressed: UInt64, offset: UInt64)? {
         var values = (uncompressed: UInt64(uncompressed), compressed: UInt64(compressed), offset: UInt64(offset))
         var position = start
         while position < end {
@@ -57,9 +59,18 @@ enum Zip64Extra {
                     field += 8
                     return value
                 }
-                if uncompressed == 0xFFFF_FFFF { guard let value = next() else { return nil }; values.uncompressed = value }
-                if compressed == 0xFFFF_FFFF { guard let value = next() else { return nil }; values.compressed = value }
-                if offset == 0xFFFF_FFFF { guard let value = next() else { return nil }; values.offset = value }
+                if uncompressed == 0xFFFF_FFFF {
+                    guard let value = next() else { return nil }
+                    values.uncompressed = value
+                }
+                if compressed == 0xFFFF_FFFF {
+                    guard let value = next() else { return nil }
+                    values.compressed = value
+                }
+                if offset == 0xFFFF_FFFF {
+                    guard let value = next() else { return nil }
+                    values.offset = value
+                }
             }
             position += 4 + Int(size)
         }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CZlib
+import Foundation
 
 /// zlib, for the zip layer: raw deflate streams (no zlib header, as zip entries hold them) and CRC-32.
 ///
@@ -32,8 +32,10 @@ package enum Zlib {
         private var buffer = [UInt8](repeating: 0, count: 1 << 16)
 
         package init() {
-            guard deflateInit2_(&stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
-                                ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+            guard
+                deflateInit2_(
+                    &stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY,
+                    ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
             else { preconditionFailure("zlib could not start a deflate stream") }
         }
 
@@ -101,7 +103,10 @@ package enum Zlib {
             try input.withUnsafeMutableBufferPointer { source in
                 stream.next_in = source.baseAddress
                 stream.avail_in = uInt(source.count)
-                defer { stream.next_in = nil; stream.avail_in = 0 }
+                defer {
+                    stream.next_in = nil
+                    stream.avail_in = 0
+                }
                 // Until the stream ends, or zlib has taken all the input and has output room to spare
                 // (a full buffer may leave output pending inside zlib).
                 while !finished {

@@ -28,8 +28,9 @@ extension BundleSkeleton {
                         out.append("\(pad)\(name), one of:")
                         out.append(contentsOf: lines)
                     } else {
-                        out.append(contentsOf: wrapped("\(name): one of \(inline(vocabulary))", prefix: pad, indent: pad + "  ")
-                            .split(separator: "\n").map(String.init))
+                        out.append(
+                            contentsOf: wrapped("\(name): one of \(inline(vocabulary))", prefix: pad, indent: pad + "  ")
+                                .split(separator: "\n").map(String.init))
                     }
                 }
                 if path == "attainment" { out.append(contentsOf: attainmentUnits(pad: pad)) }
@@ -68,7 +69,8 @@ extension BundleSkeleton {
     /// with its plain label on a comment line of its own; a list whose codes are mostly their own
     /// labels (year groups) is given on the field's line instead, continued below when long.
     private static func commented(_ line: String, vocabulary: Vocabulary) -> [String] {
-        let (field, comment) = line.firstRange(of: " #").map { (String(line[..<$0.lowerBound]), String(line[$0.upperBound...]).trimmingTrailingSpaces()) }
+        let (field, comment) =
+            line.firstRange(of: " #").map { (String(line[..<$0.lowerBound]), String(line[$0.upperBound...]).trimmingTrailingSpaces()) }
             ?? (line.trimmingTrailingSpaces(), "")
         let column = max(field.count + 2, 32)
         let start = field + String(repeating: " ", count: column - field.count) + "# "
@@ -99,13 +101,13 @@ extension BundleSkeleton {
             "\(pad)measure: what value counts, with its unit, for example: reading age (months), spelling age (months),",
             "\(pad)  standardised score (100 is average), scaled score (80 to 120), percentile (1 to 99), P scale or",
             "\(pad)  pre-key stage standard (step number), words per minute, or a developmental age in months",
-            "\(pad)value and expected: numbers in that unit; expected is what is typical at the child's age on that date",
+            "\(pad)value and expected: numbers in that unit; expected is what is typical at the child's age on that date"
         ]
     }
 }
 
-private extension String {
-    func trimmedOf(_ characters: String) -> String {
+extension String {
+    fileprivate func trimmedOf(_ characters: String) -> String {
         String(drop { characters.contains($0) }.reversed().drop { characters.contains($0) }.reversed())
     }
 }

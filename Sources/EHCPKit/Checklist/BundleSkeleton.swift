@@ -29,7 +29,9 @@ public enum BundleSkeleton {
         for (section, items) in checklist.sections {
             out += "#\n# \(section.title)\n"
             for item in items {
-                out += wrapped("[\(item.need), \(item.basis.label)\(item.within.map { ", within \($0)" } ?? "")] \(item.text) (\(item.rule))", prefix: "#   - ", indent: "#     ")
+                out += wrapped(
+                    "[\(item.need), \(item.basis.label)\(item.within.map { ", within \($0)" } ?? "")] \(item.text) (\(item.rule))", prefix: "#   - ",
+                    indent: "#     ")
             }
         }
         out += """
@@ -144,13 +146,13 @@ public enum BundleSkeleton {
         ("serviceChild", "  serviceChild:             # true if a parent serves in the armed forces\n"),
         ("lookedAfterStatus", "  lookedAfterStatus:\n"),
         ("socialCareStatus", "  socialCareStatus:\n"),
-        ("gp", "  gp:\n    name:\n    practice:\n    address:\n    phone:\n"),
+        ("gp", "  gp:\n    name:\n    practice:\n    address:\n    phone:\n")
     ]
 
     /// Schema 1.1 fields of each parent, indented as the first item's.
     static let parentLines: [(String, String)] = [
         ("title", "    title:\n"), ("address", "    address:                # if different from the child's\n"),
-        ("postcode", "    postcode:\n"), ("phone", "    phone:\n"),
+        ("postcode", "    postcode:\n"), ("phone", "    phone:\n")
     ]
 
     /// `text` as comment lines of at most about 100 characters.

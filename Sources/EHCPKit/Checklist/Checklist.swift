@@ -103,11 +103,16 @@ public struct Checklist: Sendable {
         let table: [(Section, [String])] = [
             (.consent, ["consent"]),
             (.views, ["views", "child-views", "parent-views", "young-person-views"]),
-            (.support, ["graduatedApproach", "provision", "sen-support-plan", "apdr-review", "provision-map", "costed-provision-map",
-                        "need-descriptor", "setting", "needs", "work-samples", "exclusion-record", "educational-advice"]),
+            (
+                .support,
+                [
+                    "graduatedApproach", "provision", "sen-support-plan", "apdr-review", "provision-map", "costed-provision-map",
+                    "need-descriptor", "setting", "needs", "work-samples", "exclusion-record", "educational-advice"
+                ]
+            ),
             (.progress, ["attainment", "attendance"]),
             (.professionals, ["professionals", "report", "medical-letter", "previous-decision"]),
-            (.form, ["authority", "dateOfRequest", "requester", "child", "parents", "form", "schemaVersion", "reference", "previousSettings"]),
+            (.form, ["authority", "dateOfRequest", "requester", "child", "parents", "form", "schemaVersion", "reference", "previousSettings"])
         ]
         for (section, prefixes) in table where prefixes.contains(where: { subject.hasPrefix($0) || subject.hasSuffix($0) }) {
             return section

@@ -83,7 +83,8 @@ extension ChecklistWording {
         guard word.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else { return false }
         let name = word.hasSuffix(":") ? word.dropLast() : Substring(word)
         guard let capital = name.firstIndex(where: { !isLowercaseLetter($0) }), capital > name.startIndex,
-            isUppercaseLetter(name[capital]) else { return false }
+            isUppercaseLetter(name[capital])
+        else { return false }
         return name[name.index(after: capital)...].allSatisfy { isLetter($0) || isDigit($0) }
     }
 

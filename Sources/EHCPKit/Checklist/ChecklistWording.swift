@@ -7,18 +7,32 @@ enum ChecklistWording {
     static func item(_ check: RuleCheck) -> String? {
         switch check {
         case .evidence(let check):
-            let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, values = check.where
+            let types = check.types
+            let min = check.min
+            let max = check.max
+            let within = check.within
+            let authorRole = check.authorRole
+            let values = check.where
             let amount = min > 1 ? "at least \(min) of " : max == 0 ? "no " : min == 0 ? "no more than \(max ?? 0) of " : ""
             var text = amount + documents(types, article: min == 1 && max != 0)
             if let authorRole { text += ", written by \(Vocabulary.professionalRole.label(authorRole) ?? article(role(authorRole)))" }
             if let within { text += ", dated within the last \(within)" }
             return capitalised(text + matching(values, in: "evidence"))
         case .recency(let check):
-            let types = check.types, within = check.within, values = check.where
-            return capitalised("every " + types.map { bare(document($0)) }.joined(separator: " or ") + matching(values, in: "evidence")
-                + " dated within the last \(within)")
+            let types = check.types
+            let within = check.within
+            let values = check.where
+            return capitalised(
+                "every " + types.map { bare(document($0)) }.joined(separator: " or ") + matching(values, in: "evidence")
+                    + " dated within the last \(within)")
         case .field(let check):
-            let path = check.path, required = check.required, min = check.min, max = check.max, oneOf = check.oneOf, before = check.before, after = check.after
+            let path = check.path
+            let required = check.required
+            let min = check.min
+            let max = check.max
+            let oneOf = check.oneOf
+            let before = check.before
+            let after = check.after
             var parts: [String] = []
             if let min { parts.append("at least \(min)") }
             if let max { parts.append("at most \(max)") }
@@ -28,7 +42,10 @@ enum ChecklistWording {
             guard !parts.isEmpty else { return capitalised(required ? label(path) : "\(label(path)), as the authority asks") }
             return capitalised("\(label(path)) \(plural(path) ? "are" : "is") " + parts.joined(separator: " and "))
         case .count(let check):
-            let path = check.path, values = check.where, min = check.min, max = check.max
+            let path = check.path
+            let values = check.where
+            let min = check.min
+            let max = check.max
             let name = PlainPath.itemName(path)
             if let min, max == nil {
                 return capitalised((min == 1 ? article(name) : "at least \(min) \(name)s") + " recorded in the form" + matching(values, in: path))
@@ -36,17 +53,21 @@ enum ChecklistWording {
             let bounds = [min.map { "at least \($0)" }, max.map { "at most \($0)" }].compactMap { $0 }.joined(separator: " and ")
             return capitalised("\(bounds) \(name)s recorded in the form" + matching(values, in: path))
         case .duration(let check):
-            let path = check.path, min = check.min
+            let path = check.path
+            let min = check.min
             return capitalised("\(PlainPath.itemName(path))s covering at least \(min) from the first to the last")
         case .xpath:
             return nil
         case .progress(.series(let area, let min, let span, let within)):
-            var text = "\(area.map { "the \($0) area" } ?? "each area of attainment") recorded at least \(min) times, each with its measure and units, date, value and the value expected at the child's age then"
+            var text =
+                "\(area.map { "the \($0) area" } ?? "each area of attainment") recorded at least \(min) times, each with its measure and units, date, value and the value expected at the child's age then"
             if let span { text += ", over at least \(span)" }
             if let within { text += ", the latest in the last \(within)" }
             return capitalised(text)
         case .progress(.progress(let area, _, _)):
-            return capitalised("the value expected at the child's age beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it")
+            return capitalised(
+                "the value expected at the child's age beside each attainment point\(area.map { " in the \($0) area" } ?? ""), so the rate of progress can be set against it"
+            )
         case .progress(.linkage(let outcome, let progressEvidence)):
             let parts = [outcome ? "the outcome it serves, naming its area of attainment" : nil, progressEvidence ? "the evidence showing its progress" : nil]
             return capitalised("for each line of provision: " + parts.compactMap { $0 }.joined(separator: " and "))
@@ -113,13 +134,16 @@ enum ChecklistWording {
             "primaryNeed": "the primary need, the need ranked 1", "authority": "which authority the request is for",
             "dateOfRequest": "the date of the request", "setting.admitted": "the date the child joined the setting",
             "progress.points": "the number of dated points in an attainment area", "progress.monthsCovered": "the months an attainment area's points cover",
-            "attendance.from": "the start of the attendance record", "attendance.to": "the end of the attendance record", "child.lookedAfter": "looked after", "child.homeEducated": "home educated",
+            "attendance.from": "the start of the attendance record", "attendance.to": "the end of the attendance record", "child.lookedAfter": "looked after",
+            "child.homeEducated": "home educated"
         ]
         if let label = known[path] { return label }
         let parts = path.split(separator: ".").map(String.init)
-        let owners = ["child": "the child's", "requester": "the requester's", "setting": "the setting's", "parents": "each parent's",
-                      "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's",
-                      "progress": "an attainment area's"]
+        let owners = [
+            "child": "the child's", "requester": "the requester's", "setting": "the setting's", "parents": "each parent's",
+            "attendance": "the attendance record's", "form": "the authority form's", "consent": "each consent record's",
+            "progress": "an attainment area's"
+        ]
         guard parts.count == 2, let owner = owners[parts[0]] else { return "the form's " + words(parts.last ?? path) }
         return owner + " " + words(parts[1])
     }

@@ -29,7 +29,8 @@ public struct FieldCensus: Sendable {
         var forms: [String: Set<String>] = [:]
         var fields: [String: Set<String>] = [:]
         for row in table.rows {
-            let code = row[authority].text, name = row[field].text
+            let code = row[authority].text
+            let name = row[field].text
             forms[name, default: []].insert(code + " " + row[form].text)
             if code != "unknown" { fields[code, default: []].insert(name) }
         }

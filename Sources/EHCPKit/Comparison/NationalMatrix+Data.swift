@@ -27,12 +27,17 @@ extension NationalMatrix {
         var rows = [Self.csvHeader]
         for column in columns {
             let research = column.research
-            let lead = [research.authority.region, research.authority.code, research.authority.name, research.resultID, research.newestSource?.description ?? ""]
+            let lead = [
+                research.authority.region, research.authority.code, research.authority.name, research.resultID, research.newestSource?.description ?? ""
+            ]
             if column.cells.isEmpty { rows.append(lead + Array(repeating: "", count: 7)) }
             for theme in RequirementTheme.allCases {
                 guard let cell = column.cells[theme] else { continue }
-                rows.append(lead + [theme.rawValue, theme.title, cell.summary, cell.severity.rawValue, cell.basis.rawValue,
-                                    cell.grades.joined(separator: " "), cell.rules.joined(separator: " ")])
+                rows.append(
+                    lead + [
+                        theme.rawValue, theme.title, cell.summary, cell.severity.rawValue, cell.basis.rawValue,
+                        cell.grades.joined(separator: " "), cell.rules.joined(separator: " ")
+                    ])
             }
             for field in column.rareFields ?? [] {
                 rows.append(lead + [Self.censusThemeID, Self.censusTitle, field, "", "", "", ""])
@@ -55,40 +60,55 @@ extension NationalMatrix {
     /// one or two census forms ask (`censusRareFields`).
     public var json: OutputNode {
         .mapping([
-            ("themes", .sequence(themes.map { theme in
-                var fields: [(key: String, value: OutputNode)] = [
-                    ("id", .string(theme.rawValue)), ("title", .string(theme.title)), ("authorities", .number(String(count(theme)))),
-                    ("sentence", .string(sentence(theme))),
-                ]
-                if let law = law[theme] { fields.append(("law", Self.json(law))) }
-                return .mapping(fields)
-            })),
-            ("regions", .sequence(regions.map { region in
-                .mapping([("name", .string(region.name)), ("authorities", .number(String(region.columns.count))),
-                          ("results", .mapping(Self.results(region.columns).map { ($0.id, .number(String($0.count))) })),
-                          ("mostAsked", .string(mostAsked(in: region)))])
-            })),
-            ("authorities", .sequence(columns.map { column in
-                let research = column.research
-                var fields: [(key: String, value: OutputNode)] = [
-                    ("code", .string(research.authority.code)), ("name", .string(research.authority.name)),
-                    ("region", .string(research.authority.region)), ("result", .string(research.resultID)),
-                ]
-                if let newest = research.newestSource { fields.append(("newestSource", .date(newest.description))) }
-                if let localOffer = research.localOffer { fields.append(("localOffer", .string(localOffer))) }
-                let cells = RequirementTheme.allCases.compactMap { column.cells[$0] }
-                fields.append(("cells", .sequence(cells.map { Self.json($0, theme: true) })))
-                if let rare = column.rareFields { fields.append(("censusRareFields", .sequence(rare.map { .string($0) }))) }
-                return .mapping(fields)
-            })),
+            (
+                "themes",
+                .sequence(
+                    themes.map { theme in
+                        var fields: [(key: String, value: OutputNode)] = [
+                            ("id", .string(theme.rawValue)), ("title", .string(theme.title)), ("authorities", .number(String(count(theme)))),
+                            ("sentence", .string(sentence(theme)))
+                        ]
+                        if let law = law[theme] { fields.append(("law", Self.json(law))) }
+                        return .mapping(fields)
+                    })
+            ),
+            (
+                "regions",
+                .sequence(
+                    regions.map { region in
+                        .mapping([
+                            ("name", .string(region.name)), ("authorities", .number(String(region.columns.count))),
+                            ("results", .mapping(Self.results(region.columns).map { ($0.id, .number(String($0.count))) })),
+                            ("mostAsked", .string(mostAsked(in: region)))
+                        ])
+                    })
+            ),
+            (
+                "authorities",
+                .sequence(
+                    columns.map { column in
+                        let research = column.research
+                        var fields: [(key: String, value: OutputNode)] = [
+                            ("code", .string(research.authority.code)), ("name", .string(research.authority.name)),
+                            ("region", .string(research.authority.region)), ("result", .string(research.resultID))
+                        ]
+                        if let newest = research.newestSource { fields.append(("newestSource", .date(newest.description))) }
+                        if let localOffer = research.localOffer { fields.append(("localOffer", .string(localOffer))) }
+                        let cells = RequirementTheme.allCases.compactMap { column.cells[$0] }
+                        fields.append(("cells", .sequence(cells.map { Self.json($0, theme: true) })))
+                        if let rare = column.rareFields { fields.append(("censusRareFields", .sequence(rare.map { .string($0) }))) }
+                        return .mapping(fields)
+                    })
+            )
         ])
     }
 
     private static func json(_ cell: Cell, theme: Bool = false) -> OutputNode {
-        .mapping((theme ? [("theme", .string(cell.theme.rawValue))] : []) + [
-            ("asks", .sequence(cell.asks.map { .string($0) })), ("severity", .string(cell.severity.rawValue)),
-            ("basis", .string(cell.basis.rawValue)), ("grades", .sequence(cell.grades.map { .string($0) })),
-            ("rules", .sequence(cell.rules.map { .string($0) })),
-        ])
+        .mapping(
+            (theme ? [("theme", .string(cell.theme.rawValue))] : []) + [
+                ("asks", .sequence(cell.asks.map { .string($0) })), ("severity", .string(cell.severity.rawValue)),
+                ("basis", .string(cell.basis.rawValue)), ("grades", .sequence(cell.grades.map { .string($0) })),
+                ("rules", .sequence(cell.rules.map { .string($0) }))
+            ])
     }
 }

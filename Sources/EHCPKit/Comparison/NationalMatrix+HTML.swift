@@ -9,17 +9,20 @@ extension NationalMatrix {
         return HTMLPage.document(
             title: "What each authority asks beyond the law: the national matrix",
             intro: Self.intro, extraStyle: Self.style, main: main,
-            footer: "Made by ehcp authorities compare from the published authority folders. Each cell is what the authority's own rules ask; the law is the same everywhere.")
+            footer:
+                "Made by ehcp authorities compare from the published authority folders. Each cell is what the authority's own rules ask; the law is the same everywhere."
+        )
     }
 
     /// The title of the row and CSV theme naming the fields only one or two census forms ask.
     static let censusTitle = "Fields only one or two census forms ask"
 
-    static let intro = "Every English local authority, grouped by region. Rows are requirement themes; each cell says what the authority asks for before a request for an EHC needs assessment, how it treats a request without it, whether that is law or its own practice, and how good the source is. An empty cell means the authority's published guidance asks nothing of its own on that theme."
+    static let intro =
+        "Every English local authority, grouped by region. Rows are requirement themes; each cell says what the authority asks for before a request for an EHC needs assessment, how it treats a request without it, whether that is law or its own practice, and how good the source is. An empty cell means the authority's published guidance asks nothing of its own on that theme."
 
     /// Short grade names for cells; the key spells them out.
     static let gradeWords = [
-        "current-page": "page", "dated-document": "document", "secondary-copy": "copy", "archive": "archive", "ungraded": "ungraded",
+        "current-page": "page", "dated-document": "document", "secondary-copy": "copy", "archive": "archive", "ungraded": "ungraded"
     ]
 
     /// Short basis names for cells.
@@ -46,15 +49,19 @@ extension NationalMatrix {
         var out = "<section aria-labelledby=\"themes\">\n<h2 id=\"themes\">How many authorities ask for each thing</h2>\n<table class=\"counts\">\n"
         out += "<thead><tr><th scope=\"col\">Requirement</th><th scope=\"col\">Authorities</th><th scope=\"col\">In words</th></tr></thead>\n<tbody>\n"
         for theme in themes.sorted(by: { count($0) > count($1) }) {
-            out += "<tr id=\"theme-\(theme.rawValue)\"><th scope=\"row\">\(theme.title.escapedForMarkup)</th><td class=\"count\">\(count(theme))</td><td>\(sentence(theme).escapedForMarkup)</td></tr>\n"
+            out +=
+                "<tr id=\"theme-\(theme.rawValue)\"><th scope=\"row\">\(theme.title.escapedForMarkup)</th><td class=\"count\">\(count(theme))</td><td>\(sentence(theme).escapedForMarkup)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
 
     private var regionSummaries: String {
         let results = Self.results(columns)
-        var out = "<section aria-labelledby=\"regions\">\n<h2 id=\"regions\">Regions</h2>\n<table class=\"regions\">\n<thead><tr><th scope=\"col\">Region</th><th scope=\"col\">Authorities</th>"
-        out += results.map { "<th scope=\"col\">\($0.phrase.capitalisedFirst.escapedForMarkup)</th>" }.joined() + "<th scope=\"col\">Most asked</th></tr></thead>\n<tbody>\n"
+        var out =
+            "<section aria-labelledby=\"regions\">\n<h2 id=\"regions\">Regions</h2>\n<table class=\"regions\">\n<thead><tr><th scope=\"col\">Region</th><th scope=\"col\">Authorities</th>"
+        out +=
+            results.map { "<th scope=\"col\">\($0.phrase.capitalisedFirst.escapedForMarkup)</th>" }.joined()
+            + "<th scope=\"col\">Most asked</th></tr></thead>\n<tbody>\n"
         for region in regions {
             out += "<tr><th scope=\"row\">\(region.name.escapedForMarkup)</th><td class=\"count\">\(region.columns.count)</td>"
             out += Self.results(region.columns).map { "<td class=\"count\">\($0.count)</td>" }.joined()
@@ -75,13 +82,16 @@ extension NationalMatrix {
     private func table(_ region: Region, id: String, themes: [RequirementTheme]) -> String {
         let results = Self.results(region.columns).filter { $0.count > 0 }.map { "\($0.count) \($0.phrase)" }.joined(separator: ", ")
         var out = "<section class=\"region\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(region.name.escapedForMarkup)</h2>\n"
-        out += "<p class=\"region-summary\">\(region.columns.count) authorities: \(results.escapedForMarkup). Most asked: \(mostAsked(in: region).escapedForMarkup).</p>\n"
+        out +=
+            "<p class=\"region-summary\">\(region.columns.count) authorities: \(results.escapedForMarkup). Most asked: \(mostAsked(in: region).escapedForMarkup).</p>\n"
         let compact = region.columns.allSatisfy { !$0.research.hasOwnRules }
-        out += "<table class=\"\(compact ? "matrix compact" : "matrix")\">\n<caption>\(region.name.escapedForMarkup): what each authority asks beyond the law</caption>\n<thead><tr><th scope=\"col\" class=\"theme\">Requirement</th>"
+        out +=
+            "<table class=\"\(compact ? "matrix compact" : "matrix")\">\n<caption>\(region.name.escapedForMarkup): what each authority asks beyond the law</caption>\n<thead><tr><th scope=\"col\" class=\"theme\">Requirement</th>"
         for column in region.columns {
             let authority = column.research.authority
             let newest = column.research.newestSource.map { ", sources read up to \($0)" } ?? ""
-            out += "<th scope=\"col\" class=\"\(column.research.hasOwnRules ? "authority" : "authority none")\" title=\"\(authority.code)\(newest)\"><span>\(authority.name.escapedForMarkup)</span></th>"
+            out +=
+                "<th scope=\"col\" class=\"\(column.research.hasOwnRules ? "authority" : "authority none")\" title=\"\(authority.code)\(newest)\"><span>\(authority.name.escapedForMarkup)</span></th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         for (row, theme) in themes.enumerated() {
@@ -97,7 +107,8 @@ extension NationalMatrix {
                 }
                 let grades = cell.grades.map { Self.gradeWords[$0] ?? $0 }.joined(separator: ", ")
                 out += "<td class=\"\(cell.severity.rawValue)\"><span class=\"ask\">\(cell.summary.escapedForMarkup)</span> "
-                out += "<span class=\"meta\">\(cell.severity.need) · \(Self.basisWords[cell.basis] ?? cell.basis.rawValue) · \(grades.escapedForMarkup)</span></td>"
+                out +=
+                    "<span class=\"meta\">\(cell.severity.need) · \(Self.basisWords[cell.basis] ?? cell.basis.rawValue) · \(grades.escapedForMarkup)</span></td>"
             }
             out += "</tr>\n"
         }

@@ -100,8 +100,10 @@ public struct NationalMatrix: Sendable {
             if research.hasOwnRules {
                 own = try EffectiveRules.combine(try catalog.rulesets(forCode: entry.code), asOf: nil).rules.filter { !baselineIDs.contains($0.ruleset) }
             }
-            byRegion[entry.region, default: []].append(Column(research: research, cells: cells(own),
-                                                              rareFields: census.hasForm(entry.code) ? census.rareFields(of: entry.code) : nil))
+            byRegion[entry.region, default: []].append(
+                Column(
+                    research: research, cells: cells(own),
+                    rareFields: census.hasForm(entry.code) ? census.rareFields(of: entry.code) : nil))
         }
         let regions = byRegion.keys.sorted().map { Region(name: $0, columns: byRegion[$0]!.sorted { $0.research.authority.name < $1.research.authority.name }) }
         return NationalMatrix(regions: regions, law: cells(try EffectiveRules.combine(baseline, asOf: nil).rules), censusForms: census.formCount)

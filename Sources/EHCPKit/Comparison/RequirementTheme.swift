@@ -77,21 +77,23 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
 
     static let professionalReports: Set<String> = [
         "educational-psychologist-report", "speech-and-language-report", "occupational-therapy-report", "physiotherapy-report",
-        "paediatric-report", "camhs-report", "specialist-teacher-report", "sensory-impairment-report", "social-care-report", "medical-letter",
+        "paediatric-report", "camhs-report", "specialist-teacher-report", "sensory-impairment-report", "social-care-report", "medical-letter"
     ]
 
     /// The theme of a rule, from what its check asks for.
     public static func of(_ check: RuleCheck) -> RequirementTheme {
         switch check {
         case .evidence(let check):
-            let types = check.types, authorRole = check.authorRole
+            let types = check.types
+            let authorRole = check.authorRole
             return authorRole == "educational-psychologist" ? .epReport : ofEvidence(types)
         case .recency(let check):
             let types = check.types
             if types.contains("need-descriptor") { return .descriptorFramework }
             return types.contains(where: professionalReports.contains) ? .reportRecency : ofEvidence(types)
         case .count(let check):
-            let path = check.path, values = check.where
+            let path = check.path
+            let values = check.where
             switch path {
             case "graduatedApproach": return values["reviewed"] == nil ? .senSupportRecord : .apdrCycles
             case "professionals": return values["role"] == "educational-psychologist" ? .epReport : .externalProfessionals
@@ -106,7 +108,8 @@ public enum RequirementTheme: String, Sendable, CaseIterable {
             let path = check.path
             return path == "graduatedApproach" ? .supportDuration : .other
         case .field(let check):
-            let path = check.path, oneOf = check.oneOf
+            let path = check.path
+            let oneOf = check.oneOf
             return ofField(path, oneOf: oneOf)
         case .progress(.linkage):
             return .provisionListed

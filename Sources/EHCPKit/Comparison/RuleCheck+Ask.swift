@@ -4,14 +4,18 @@ extension RuleCheck {
     public var ask: String {
         switch self {
         case .evidence(let check):
-            let min = check.min, max = check.max, within = check.within
+            let min = check.min
+            let max = check.max
+            let within = check.within
             let count = min > 1 ? "\(min) documents" : max.map { "at most \($0)" }
             return [count, within.map { "within \($0)" }].compactMap { $0 }.joined(separator: ", ").nonEmpty ?? "asked"
         case .recency(let check):
             let within = check.within
             return "within \(within)"
         case .count(let check):
-            let path = check.path, min = check.min, max = check.max
+            let path = check.path
+            let min = check.min
+            let max = check.max
             let noun = Self.countNouns[path] ?? ("item", "items")
             if let min, min > 0 { return "\(min) \(min == 1 ? noun.0 : noun.1)" + (max.map { " to \($0)" } ?? "") }
             return max.map { "at most \($0) \($0 == 1 ? noun.0 : noun.1)" } ?? "asked"
@@ -19,7 +23,11 @@ extension RuleCheck {
             let min = check.min
             return "\(min)"
         case .field(let check):
-            let path = check.path, pattern = check.pattern, min = check.min, max = check.max, oneOf = check.oneOf
+            let path = check.path
+            let pattern = check.pattern
+            let min = check.min
+            let max = check.max
+            let oneOf = check.oneOf
             if let oneOf { return oneOf.count <= 2 ? oneOf.joined(separator: " or ") : "one of \(oneOf.count) values" }
             if let min, path == "provisionTotal" { return Self.pounds(min) }
             if let min { return "at least \(min)" + (max.map { ", at most \($0)" } ?? "") }
@@ -41,7 +49,7 @@ extension RuleCheck {
     private static let countNouns: [String: (String, String)] = [
         "graduatedApproach": ("cycle", "cycles"), "professionals": ("professional", "professionals"), "consent": ("consent", "consents"),
         "provision": ("line", "lines"), "attainment": ("data point", "data points"), "parents": ("parent", "parents"),
-        "evidence": ("document", "documents"),
+        "evidence": ("document", "documents")
     ]
 
     /// "6000" as "£6,000"; a sum with pence as "£12.50".

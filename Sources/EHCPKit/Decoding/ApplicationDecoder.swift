@@ -25,7 +25,9 @@ public struct ApplicationDecoder {
     mutating func checkVersion(of record: Record) {
         if let version = record["schemaVersion"]?.text, !CanonicalSchema.readableVersions.contains(version) {
             let versions = CanonicalSchema.readableVersions.map { "\"\($0)\"" }.joined(separator: " and ")
-            report("SCHEMA-VERSION", "schemaVersion is not a version this ehcp reads; it reads versions \(versions)", "schemaVersion", record["schemaVersion"]?.location)
+            report(
+                "SCHEMA-VERSION", "schemaVersion is not a version this ehcp reads; it reads versions \(versions)", "schemaVersion",
+                record["schemaVersion"]?.location)
         }
     }
 

@@ -29,9 +29,10 @@ public enum ApplicationEncoder {
         case .boolean(let flag): return .boolean(flag)
         case .object(let record): return encode(record, fields: type.children ?? [])
         case .list(let items):
-            return .sequence(items.map { item in
-                item.record.map { encode($0, fields: type.children ?? []) } ?? encode(item, type: .text)
-            })
+            return .sequence(
+                items.map { item in
+                    item.record.map { encode($0, fields: type.children ?? []) } ?? encode(item, type: .text)
+                })
         }
     }
 }

@@ -62,9 +62,11 @@ public struct CanonicalXMLFormat: FormatPlugin {
     public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
         let root = try XMLReader.read(bytes, file: file).root
         guard root.name == "application", root.namespace == CanonicalSchema.namespace else {
-            throw DiagnosticList([.error(
-                "the root element is <\(root.name)> in namespace '\(root.namespace ?? "")'; a canonical document has <application xmlns=\"\(CanonicalSchema.namespace)\">",
-                at: root.location)])
+            throw DiagnosticList([
+                .error(
+                    "the root element is <\(root.name)> in namespace '\(root.namespace ?? "")'; a canonical document has <application xmlns=\"\(CanonicalSchema.namespace)\">",
+                    at: root.location)
+            ])
         }
         return decode(Self.sourceNode(root))
     }
@@ -79,9 +81,11 @@ public struct CanonicalXMLFormat: FormatPlugin {
         if element.children.allSatisfy({ $0.name == "item" }) {
             return SourceNode(.sequence(element.children.map(sourceNode)), location: location)
         }
-        return SourceNode(.mapping(element.children.map {
-            SourceNode.Entry(key: $0.name, keyLocation: $0.location ?? location, value: sourceNode($0))
-        }), location: location)
+        return SourceNode(
+            .mapping(
+                element.children.map {
+                    SourceNode.Entry(key: $0.name, keyLocation: $0.location ?? location, value: sourceNode($0))
+                }), location: location)
     }
 
     public func write(_ application: Application) -> (text: String, loss: LossReport) {

@@ -30,8 +30,9 @@ public enum Converter {
         guard target.syntax == .xml else { return [] }
         return MappedWriter.leaves(application.root, fields: CanonicalSchema.root, prefix: "").compactMap { path, _, value in
             guard let text = value.text, text.unicodeScalars.contains(where: { !XMLWriter.canHold($0) }) else { return nil }
-            return .builtIn("FORMAT-UNWRITABLE", "\(path) holds a control character that \(target.id) (XML) cannot hold; it would be written without it",
-                            path: path, at: value.location)
+            return .builtIn(
+                "FORMAT-UNWRITABLE", "\(path) holds a control character that \(target.id) (XML) cannot hold; it would be written without it",
+                path: path, at: value.location)
         }
     }
 }

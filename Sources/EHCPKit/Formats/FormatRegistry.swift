@@ -24,10 +24,11 @@ public struct FormatRegistry: Sendable {
     /// authority with this code hold: the fields its own request form asks for.
     public func canonicalPaths(heldByFormsOf code: String) -> Set<String> {
         let definitions = formats.compactMap { ($0 as? MappedFormat)?.definition }.filter { $0.authority == code }
-        return Set(definitions.flatMap { definition in
-            definition.values.map(\.canonicalPath)
-                + definition.lists.flatMap { list in list.fields.map { list.canonicalPath + "." + $0.canonicalPath } }
-        })
+        return Set(
+            definitions.flatMap { definition in
+                definition.values.map(\.canonicalPath)
+                    + definition.lists.flatMap { list in list.fields.map { list.canonicalPath + "." + $0.canonicalPath } }
+            })
     }
 
     /// The canonical and compiled formats with every `format.yaml` the catalog publishes.
@@ -116,7 +117,8 @@ public struct FormatRegistry: Sendable {
 
     /// The authority formats that recognise the document, with the document as parsed.
     private func authorityFormats(recognising bytes: [UInt8], path: String, syntax: FormatDefinition.Syntax) throws(DiagnosticList)
-        -> (formats: [any FormatPlugin], parsed: SourceDocument?) {
+        -> (formats: [any FormatPlugin], parsed: SourceDocument?)
+    {
         let candidates = formats.filter { format in format.syntax == syntax && !Self.canonical.contains { $0.id == format.id } }
         guard !candidates.isEmpty else { return ([], nil) }
         let document = try SourceDocument.parse(bytes, file: path, syntax: syntax)

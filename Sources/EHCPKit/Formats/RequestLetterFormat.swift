@@ -17,7 +17,9 @@ public struct RequestLetterFormat: FormatPlugin {
     public func recognises(_ document: SourceDocument) -> Bool { false }
 
     public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
-        throw DiagnosticList([.error("format request-letter is written only; convert from the application document instead", at: SourceLocation(file: file, line: 1))])
+        throw DiagnosticList([
+            .error("format request-letter is written only; convert from the application document instead", at: SourceLocation(file: file, line: 1))
+        ])
     }
 
     public func write(_ application: Application) -> (text: String, loss: LossReport) {
@@ -33,7 +35,8 @@ public struct RequestLetterFormat: FormatPlugin {
         if let from = text("requester.organisation") ?? text("requester.name") { lines.append(from) }
         if let date = text("dateOfRequest") { lines.append(date) }
         lines += ["", "To the SEND team, \(authority)", "", "Request for an Education, Health and Care needs assessment", ""]
-        var opening = "I am writing to ask \(authority) to carry out an Education, Health and Care needs assessment for \(child.isEmpty ? "the child named in the enclosed papers" : child)"
+        var opening =
+            "I am writing to ask \(authority) to carry out an Education, Health and Care needs assessment for \(child.isEmpty ? "the child named in the enclosed papers" : child)"
         if let born = text("child.dateOfBirth") { opening += ", born \(born)" }
         opening += ", under section 36 of the Children and Families Act 2014."
         if let setting = text("setting.name") { opening += " They attend \(setting)." }
@@ -45,7 +48,10 @@ public struct RequestLetterFormat: FormatPlugin {
         }
         if !needs.isEmpty { lines += ["", "Their needs, by the national SEN type codes: \(needs.joined(separator: ", "))."] }
         if let received = application.dateOfRequest, let decision = StatutoryTimeline(received: received).deadlines.first {
-            lines += ["", "Regulation 5 of the SEND Regulations 2014 asks the authority to tell me whether it will assess within six weeks, that is by \(Self.longDate(decision.date))."]
+            lines += [
+                "",
+                "Regulation 5 of the SEND Regulations 2014 asks the authority to tell me whether it will assess within six weeks, that is by \(Self.longDate(decision.date))."
+            ]
         }
         let evidence = application.evidence.enumerated().map { index, item -> String in
             let describe = ["title", "type", "date", "file"].compactMap { name -> String? in
@@ -60,7 +66,8 @@ public struct RequestLetterFormat: FormatPlugin {
         if let name = text("requester.name") { lines.append(name) }
         if let role = text("requester.role") { lines.append("(\(role))") }
         var loss = LossReport()
-        for (path, type, _) in MappedWriter.leaves(application.root, fields: CanonicalSchema.root, prefix: "") where !used.contains(path) && path != "schemaVersion" {
+        for (path, type, _) in MappedWriter.leaves(application.root, fields: CanonicalSchema.root, prefix: "")
+        where !used.contains(path) && path != "schemaVersion" {
             let entry = LossReport.Entry(lost: path, type, "a request letter does not carry it")
             if !loss.entries.contains(entry) { loss.entries.append(entry) }
         }

@@ -1,5 +1,5 @@
-import Foundation
 import EHCPSource
+import Foundation
 
 /// Attainment rows read from a CSV export of a school's tracking system, every cell checked.
 ///
@@ -49,7 +49,10 @@ public struct AttainmentCSV: Sendable {
         }
         let missing = Self.requiredColumns.filter { index[$0] == nil }
         if !missing.isEmpty {
-            problems.append(.error("header: no column \(missing.joined(separator: ", ")); the header should be \(Self.columns.joined(separator: ","))", at: SourceLocation(file: file, line: table.header[0].location.line, column: 1)))
+            problems.append(
+                .error(
+                    "header: no column \(missing.joined(separator: ", ")); the header should be \(Self.columns.joined(separator: ","))",
+                    at: SourceLocation(file: file, line: table.header[0].location.line, column: 1)))
         }
         guard problems.isEmpty else { throw DiagnosticList(problems) }
 
@@ -88,8 +91,9 @@ public struct AttainmentCSV: Sendable {
         if let date = CalendarDate(iso: text) { return date }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }
 
@@ -113,7 +117,9 @@ private struct CellChecker {
         let text = cell.text.trimmingCharacters(in: .whitespaces)
         if text.isEmpty {
             fail(cell, column: column, "empty; every row needs its \(column)")
-        } else if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0 != "\u{200D}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+        } else if text.unicodeScalars.contains(where: {
+            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0 != "\u{200D}" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }) {
             fail(cell, column: column, "holds a control character or line break; write it on one line of plain text")
         } else if text.count > AttainmentCSV.maxTextLength {
             fail(cell, column: column, "longer than \(AttainmentCSV.maxTextLength) characters")
@@ -133,7 +139,9 @@ private struct CellChecker {
     mutating func number(_ cell: CSVTable.Cell, column: String) -> Double? {
         let text = cell.text.trimmingCharacters(in: .whitespaces)
         if let number = Self.number(text) { return number }
-        fail(cell, column: column, text.isEmpty ? "empty; every row needs its value" : "not a number (write it with digits and at most one decimal point, as 62 or 3.5)")
+        fail(
+            cell, column: column,
+            text.isEmpty ? "empty; every row needs its value" : "not a number (write it with digits and at most one decimal point, as 62 or 3.5)")
         return nil
     }
 
@@ -142,7 +150,8 @@ private struct CellChecker {
         let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              digits.count <= 15 else { return nil }
+            digits.count <= 15
+        else { return nil }
         return Double(text)
     }
 }

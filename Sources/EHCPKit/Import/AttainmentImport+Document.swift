@@ -18,8 +18,13 @@ extension AttainmentImport {
         let edited = try YAMLListInsertion.appending(yamlItems, to: "attainment", in: text, file: file)
         let reread = try? CanonicalYAMLFormat().read(Array(edited.utf8), file: file)
         guard let reread, reread.unknownFields == original.unknownFields,
-              ApplicationEncoder.encode(reread.application) == ApplicationEncoder.encode(applied(to: original.application)) else {
-            throw DiagnosticList([.error("\(file): the rows could not be added without changing something else in the document (its attainment list is laid out in a way ehcp does not edit); nothing was changed. Add them by hand", at: nil)])
+            ApplicationEncoder.encode(reread.application) == ApplicationEncoder.encode(applied(to: original.application))
+        else {
+            throw DiagnosticList([
+                .error(
+                    "\(file): the rows could not be added without changing something else in the document (its attainment list is laid out in a way ehcp does not edit); nothing was changed. Add them by hand",
+                    at: nil)
+            ])
         }
         return edited
     }

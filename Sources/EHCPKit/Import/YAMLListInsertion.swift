@@ -28,7 +28,8 @@ enum YAMLListInsertion {
         }
         let keyLines = contentLines.filter { index in
             let line = content(index)
-            return line.hasPrefix(key + ":") && (line.count == key.count + 1 || [" ", "\t"].contains(line[line.index(line.startIndex, offsetBy: key.count + 1)]))
+            return line.hasPrefix(key + ":")
+                && (line.count == key.count + 1 || [" ", "\t"].contains(line[line.index(line.startIndex, offsetBy: key.count + 1)]))
         }
         guard let keyLine = keyLines.first else {
             // No list yet: a new block at the end.

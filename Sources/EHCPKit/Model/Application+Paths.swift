@@ -1,3 +1,5 @@
+import EHCPSource
+
 /// Resolving dotted paths (`professionals.role`) to values, list items expanded with indices.
 extension Application {
     /// A value found at a path, with the path written with list indices (`evidence[2].date`).
@@ -35,8 +37,6 @@ extension Application {
         return nil
     }
 }
-
-import EHCPSource
 
 extension String {
     /// The pieces between each ASCII `separator` byte, empty ones kept: a split by bytes, for text

@@ -18,83 +18,111 @@ public enum CanonicalSchema {
         .init("authority", .identifier(.laCode), required: true),
         .init("dateOfRequest", .date, required: true),
         .init("form", .object([.init("name", .text), .init("version", .text)])),
-        .init("requester", .object([
-            .init("role", .code(.requesterRole), required: true), .init("name", .text, personal: true), .init("organisation", .text),
-            .init("urn", .identifier(.urn)), .init("email", .identifier(.email), personal: true), .init("phone", .text, personal: true),
-            // Version 1.1: the requester's job title, or relationship to the child.
-            .init("position", .text),
-        ])),
-        .init("child", .object([
-            .init("givenNames", .text, required: true, personal: true), .init("familyName", .text, required: true, personal: true),
-            .init("preferredName", .text, personal: true), .init("dateOfBirth", .date, required: true, personal: true),
-            .init("sex", .code(.sex)), .init("upn", .identifier(.upn), personal: true), .init("uln", .identifier(.uln), personal: true),
-            .init("nhsNumber", .identifier(.nhsNumber), personal: true),
-            .init("firstLanguage", .text), .init("interpreterRequired", .boolean), .init("postcode", .text, personal: true),
-            .init("homeAuthority", .identifier(.laCode)), .init("lookedAfter", .boolean),
-            .init("responsibleAuthority", .identifier(.laCode)), .init("homeEducated", .boolean),
-            // Version 1.1: fields asked by at least three published request forms (docs/field-census.md).
-            .init("address", .text, personal: true), .init("phone", .text, personal: true),
-            .init("ethnicity", .code(.ethnicity)), .init("religion", .text), .init("homeLanguage", .text),
-            .init("serviceChild", .boolean), .init("lookedAfterStatus", .code(.lookedAfterStatus)),
-            .init("socialCareStatus", .code(.socialCareStatus)),
-            .init("gp", .object([
-                .init("name", .text, personal: true), .init("practice", .text, personal: true),
-                .init("address", .text, personal: true), .init("phone", .text, personal: true),
+        .init(
+            "requester",
+            .object([
+                .init("role", .code(.requesterRole), required: true), .init("name", .text, personal: true), .init("organisation", .text),
+                .init("urn", .identifier(.urn)), .init("email", .identifier(.email), personal: true), .init("phone", .text, personal: true),
+                // Version 1.1: the requester's job title, or relationship to the child.
+                .init("position", .text)
             ])),
-        ])),
-        .init("parents", .list([
-            .init("name", .text, personal: true), .init("relationship", .text), .init("parentalResponsibility", .boolean),
-            .init("email", .identifier(.email), personal: true), .init("agreesWithRequest", .boolean),
-            // Version 1.1.
-            .init("title", .text), .init("address", .text, personal: true), .init("postcode", .text, personal: true),
-            .init("phone", .text, personal: true),
-        ])),
-        .init("setting", .object([
-            .init("name", .text), .init("urn", .identifier(.urn)), .init("type", .code(.settingType)),
-            .init("ncYear", .code(.ncYear)), .init("admitted", .date), .init("senSupportSince", .date),
-            // Version 1.1: the year group the child is taught in, when not the chronological one.
-            .init("ncYearTaught", .code(.ncYear)),
-        ])),
+        .init(
+            "child",
+            .object([
+                .init("givenNames", .text, required: true, personal: true), .init("familyName", .text, required: true, personal: true),
+                .init("preferredName", .text, personal: true), .init("dateOfBirth", .date, required: true, personal: true),
+                .init("sex", .code(.sex)), .init("upn", .identifier(.upn), personal: true), .init("uln", .identifier(.uln), personal: true),
+                .init("nhsNumber", .identifier(.nhsNumber), personal: true),
+                .init("firstLanguage", .text), .init("interpreterRequired", .boolean), .init("postcode", .text, personal: true),
+                .init("homeAuthority", .identifier(.laCode)), .init("lookedAfter", .boolean),
+                .init("responsibleAuthority", .identifier(.laCode)), .init("homeEducated", .boolean),
+                // Version 1.1: fields asked by at least three published request forms (docs/field-census.md).
+                .init("address", .text, personal: true), .init("phone", .text, personal: true),
+                .init("ethnicity", .code(.ethnicity)), .init("religion", .text), .init("homeLanguage", .text),
+                .init("serviceChild", .boolean), .init("lookedAfterStatus", .code(.lookedAfterStatus)),
+                .init("socialCareStatus", .code(.socialCareStatus)),
+                .init(
+                    "gp",
+                    .object([
+                        .init("name", .text, personal: true), .init("practice", .text, personal: true),
+                        .init("address", .text, personal: true), .init("phone", .text, personal: true)
+                    ]))
+            ])),
+        .init(
+            "parents",
+            .list([
+                .init("name", .text, personal: true), .init("relationship", .text), .init("parentalResponsibility", .boolean),
+                .init("email", .identifier(.email), personal: true), .init("agreesWithRequest", .boolean),
+                // Version 1.1.
+                .init("title", .text), .init("address", .text, personal: true), .init("postcode", .text, personal: true),
+                .init("phone", .text, personal: true)
+            ])),
+        .init(
+            "setting",
+            .object([
+                .init("name", .text), .init("urn", .identifier(.urn)), .init("type", .code(.settingType)),
+                .init("ncYear", .code(.ncYear)), .init("admitted", .date), .init("senSupportSince", .date),
+                // Version 1.1: the year group the child is taught in, when not the chronological one.
+                .init("ncYearTaught", .code(.ncYear))
+            ])),
         // Version 1.1: schools and settings attended before the current one.
-        .init("previousSettings", .list([
-            .init("name", .text), .init("urn", .identifier(.urn)), .init("from", .date), .init("to", .date),
-        ])),
+        .init(
+            "previousSettings",
+            .list([
+                .init("name", .text), .init("urn", .identifier(.urn)), .init("from", .date), .init("to", .date)
+            ])),
         .init("needs", .list([.init("type", .code(.needType)), .init("rank", .integer), .init("description", .text)])),
-        .init("graduatedApproach", .list([
-            .init("start", .date), .init("review", .date), .init("reviewed", .boolean), .init("planType", .text),
-            .init("evidence", .identifier(.evidenceReference)),
-        ])),
-        .init("provision", .list([
-            .init("description", .text), .init("provider", .text), .init("hoursPerWeek", .number),
-            .init("weeksPerYear", .number), .init("annualCost", .number), .init("outcome", .text),
-            .init("progressEvidence", .identifier(.evidenceReference)),
-            // Version 1.1: when the line of provision began and, if it has, ended.
-            .init("start", .date), .init("end", .date),
-        ])),
-        .init("attainment", .list([
-            .init("area", .text), .init("measure", .text), .init("date", .date), .init("value", .number),
-            .init("expected", .number),
-        ])),
-        .init("professionals", .list([
-            .init("role", .code(.professionalRole)), .init("name", .text), .init("organisation", .text),
-            .init("lastInvolved", .date), .init("report", .identifier(.evidenceReference)),
-        ])),
-        .init("attendance", .object([
-            .init("from", .date), .init("to", .date), .init("sessionsPossible", .integer), .init("sessionsAttended", .integer),
-        ])),
-        .init("views", .object([
-            .init("child", .object(view)), .init("parents", .object(view)), .init("youngPerson", .object(view)),
-        ])),
-        .init("consent", .list([
-            .init("by", .code(.consentBy)), .init("name", .text, personal: true), .init("date", .date), .init("scope", .text),
-            .init("form", .text),
-        ])),
-        .init("evidence", .list([
-            .init("id", .identifier(.evidenceID)), .init("type", .code(.evidenceType)), .init("title", .text),
-            .init("date", .date), .init("author", .object([.init("name", .text), .init("role", .code(.professionalRole))])),
-            .init("file", .text), .init("sha256", .identifier(.sha256)), .init("confirmsDiagnosis", .boolean),
-            .init("localName", .text),
-        ])),
+        .init(
+            "graduatedApproach",
+            .list([
+                .init("start", .date), .init("review", .date), .init("reviewed", .boolean), .init("planType", .text),
+                .init("evidence", .identifier(.evidenceReference))
+            ])),
+        .init(
+            "provision",
+            .list([
+                .init("description", .text), .init("provider", .text), .init("hoursPerWeek", .number),
+                .init("weeksPerYear", .number), .init("annualCost", .number), .init("outcome", .text),
+                .init("progressEvidence", .identifier(.evidenceReference)),
+                // Version 1.1: when the line of provision began and, if it has, ended.
+                .init("start", .date), .init("end", .date)
+            ])),
+        .init(
+            "attainment",
+            .list([
+                .init("area", .text), .init("measure", .text), .init("date", .date), .init("value", .number),
+                .init("expected", .number)
+            ])),
+        .init(
+            "professionals",
+            .list([
+                .init("role", .code(.professionalRole)), .init("name", .text), .init("organisation", .text),
+                .init("lastInvolved", .date), .init("report", .identifier(.evidenceReference))
+            ])),
+        .init(
+            "attendance",
+            .object([
+                .init("from", .date), .init("to", .date), .init("sessionsPossible", .integer), .init("sessionsAttended", .integer)
+            ])),
+        .init(
+            "views",
+            .object([
+                .init("child", .object(view)), .init("parents", .object(view)), .init("youngPerson", .object(view))
+            ])),
+        .init(
+            "consent",
+            .list([
+                .init("by", .code(.consentBy)), .init("name", .text, personal: true), .init("date", .date), .init("scope", .text),
+                .init("form", .text)
+            ])),
+        .init(
+            "evidence",
+            .list([
+                .init("id", .identifier(.evidenceID)), .init("type", .code(.evidenceType)), .init("title", .text),
+                .init("date", .date), .init("author", .object([.init("name", .text), .init("role", .code(.professionalRole))])),
+                .init("file", .text), .init("sha256", .identifier(.sha256)), .init("confirmsDiagnosis", .boolean),
+                .init("localName", .text)
+            ]))
     ]
 
     private static let view: [Field] = [.init("summary", .text), .init("evidence", .identifier(.evidenceReference))]
@@ -102,7 +130,7 @@ public enum CanonicalSchema {
     /// Values computed from the application that rules may name as paths.
     public static let computed: [String: FieldType] = [
         "age": .integer, "overCompulsorySchoolAge": .boolean, "primaryNeed": .code(.needType), "provisionTotal": .number, "attendanceRate": .number,
-        "graduatedApproachCount": .integer, "reviewedCycles": .integer,
+        "graduatedApproachCount": .integer, "reviewedCycles": .integer
     ].merging(Application.progressFields) { first, _ in first }
 
     /// The field at a dotted path (`child.dateOfBirth`, `professionals.role`), or nil.

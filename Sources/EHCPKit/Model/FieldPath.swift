@@ -52,8 +52,10 @@ extension Application {
     }
 
     /// Walks `record` from name `position` on; false once `visit` asked to stop.
-    private func visitFields(of record: Record, _ path: FieldPath, from position: Int, _ indices: inout [Int],
-                             _ visit: (Value, () -> String) -> Bool) -> Bool {
+    private func visitFields(
+        of record: Record, _ path: FieldPath, from position: Int, _ indices: inout [Int],
+        _ visit: (Value, () -> String) -> Bool
+    ) -> Bool {
         guard let value = record[path.names[position]] else { return true }
         let last = position == path.names.count - 1
         if let items = value.list {

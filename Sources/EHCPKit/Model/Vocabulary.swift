@@ -20,20 +20,20 @@ public enum Vocabulary: String, Sendable, CaseIterable {
                 "occupational-therapy-report", "physiotherapy-report", "paediatric-report", "camhs-report",
                 "specialist-teacher-report", "sensory-impairment-report", "social-care-report", "medical-letter",
                 "need-descriptor", "child-views", "parent-views", "young-person-views", "consent-form",
-                "educational-advice", "exclusion-record", "work-samples", "previous-decision", "other",
+                "educational-advice", "exclusion-record", "work-samples", "previous-decision", "other"
             ]
         case .professionalRole:
             [
                 "educational-psychologist", "speech-and-language-therapist", "occupational-therapist", "physiotherapist",
                 "paediatrician", "camhs", "specialist-teacher", "sensory-impairment-teacher", "social-worker",
-                "school-nurse", "health-visitor", "gp", "youth-offending", "other",
+                "school-nurse", "health-visitor", "gp", "youth-offending", "other"
             ]
         case .consentBy: ["parent", "young-person", "representative"]
         case .ethnicity:
             // The DfE main ethnicity codes of the school census and SEN2 (REFU refused, NOBT not obtained).
             [
                 "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
-                "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
+                "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"
             ]
         case .lookedAfterStatus:
             // Children Act 1989: accommodated under s20, an interim care order (s38), a care order (s31).
@@ -58,13 +58,17 @@ extension Vocabulary {
     public var synonyms: [String: String] {
         switch self {
         case .requesterRole:
-            ["school": "setting", "college": "setting", "academy": "setting", "senco": "setting",
-             "carer": "parent", "guardian": "parent", "young person": "young-person", "student": "young-person"]
+            [
+                "school": "setting", "college": "setting", "academy": "setting", "senco": "setting",
+                "carer": "parent", "guardian": "parent", "young person": "young-person", "student": "young-person"
+            ]
         case .settingType:
             ["school": "mainstream", "college": "post-16", "ap": "alternative-provision"]
         case .lookedAfterStatus:
-            ["s20": "section-20", "section 20": "section-20", "s31": "care-order", "section 31": "care-order",
-             "s38": "interim-care-order", "section 38": "interim-care-order"]
+            [
+                "s20": "section-20", "section 20": "section-20", "s31": "care-order", "section 31": "care-order",
+                "s38": "interim-care-order", "section 38": "interim-care-order"
+            ]
         case .socialCareStatus:
             ["cin": "child-in-need", "cp": "child-protection-plan", "cpp": "child-protection-plan"]
         default:

@@ -5,7 +5,7 @@ extension Application {
     public static let progressFields: [String: FieldType] = [
         "progress.area": .text, "progress.measure": .text, "progress.points": .integer,
         "progress.monthsCovered": .number, "progress.rate": .number, "progress.expectedRate": .number,
-        "progress.gapChange": .number, "progress.latest": .date,
+        "progress.gapChange": .number, "progress.latest": .date
     ]
 
     /// The values at a `progress.…` path, one per area that has it, each located at the area's

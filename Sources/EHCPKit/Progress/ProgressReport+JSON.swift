@@ -8,21 +8,30 @@ extension ProgressReport {
         let areas: [OutputNode] = series.map { area in
             var entries: [(key: String, value: OutputNode)] = [("area", .string(area.area))]
             if let measure = area.measure { entries.append(("measure", .string(measure))) }
-            entries.append(("points", .sequence(area.points.map { point in
-                var fields: [(key: String, value: OutputNode)] = [("date", .string(point.date.description)), ("value", Self.number(point.value))]
-                if let expected = point.expected { fields.append(("expected", Self.number(expected))) }
-                return .mapping(fields)
-            })))
+            entries.append(
+                (
+                    "points",
+                    .sequence(
+                        area.points.map { point in
+                            var fields: [(key: String, value: OutputNode)] = [("date", .string(point.date.description)), ("value", Self.number(point.value))]
+                            if let expected = point.expected { fields.append(("expected", Self.number(expected))) }
+                            return .mapping(fields)
+                        })
+                ))
             entries.append(("monthsCovered", Self.number(Application.rounded(area.monthsCovered))))
             if let rate = area.rate { entries.append(("rate", Self.number(Application.rounded(rate, places: 2)))) }
             if let rate = area.expectedRate { entries.append(("expectedRate", Self.number(Application.rounded(rate, places: 2)))) }
             if let change = area.fittedChange { entries.append(("change", Self.number(Application.rounded(change)))) }
             if let change = area.expectedChange { entries.append(("expectedChange", Self.number(Application.rounded(change)))) }
             if let gap = area.gap(since: start) {
-                entries.append(("gap", .mapping([
-                    ("first", Self.number(Application.rounded(gap.first))), ("last", Self.number(Application.rounded(gap.last))),
-                    ("months", Self.number(Application.rounded(gap.months))),
-                ])))
+                entries.append(
+                    (
+                        "gap",
+                        .mapping([
+                            ("first", Self.number(Application.rounded(gap.first))), ("last", Self.number(Application.rounded(gap.last))),
+                            ("months", Self.number(Application.rounded(gap.months)))
+                        ])
+                    ))
                 entries.append(("gapChange", Self.number(Application.rounded(gap.last - gap.first))))
             }
             return .mapping(entries)

@@ -8,7 +8,7 @@ extension ProgressReport {
         series[index].points.map { point in
             [
                 point.date.description, Value.format(point.value), point.expected.map(Value.format) ?? "–",
-                point.expected.map { Value.format(Application.rounded($0 - point.value)) } ?? "–",
+                point.expected.map { Value.format(Application.rounded($0 - point.value)) } ?? "–"
             ]
         }
     }
@@ -21,7 +21,9 @@ extension ProgressReport {
         }
     }
 
-    static let provisionHeader = ["Provision", "Provider", "Period", "Hours a week", "Annual cost", "Outcome it serves", "Progress evidence", "Change in the area"]
+    static let provisionHeader = [
+        "Provision", "Provider", "Period", "Hours a week", "Annual cost", "Outcome it serves", "Progress evidence", "Change in the area"
+    ]
 
     /// One row per provision line, numbered as the charts name it ("Provision 2 starts"), with
     /// the change in the area its outcome mentions.
@@ -32,7 +34,7 @@ extension ProgressReport {
                 line.hoursPerWeek.map(Value.format) ?? "", line.annualCost.map { "£" + Value.format($0) } ?? "",
                 line.outcome ?? "(no outcome named)",
                 line.progressEvidence ?? (line.citesMissingEvidence ? "(cites an item not in the bundle)" : "(none cited)"),
-                line.area.map { "\(series[$0].area): \(changeSummary($0))" } ?? "(no attainment area named in the outcome)",
+                line.area.map { "\(series[$0].area): \(changeSummary($0))" } ?? "(no attainment area named in the outcome)"
             ]
         }
     }
@@ -42,9 +44,9 @@ extension ProgressReport.ProvisionLine {
     /// "2025-01-06 to 2025-07-18", "from 2025-01-06", "until 2025-07-18", or empty when undated.
     var period: String {
         switch (start, end) {
-        case let (start?, end?): "\(start) to \(end)"
-        case let (start?, nil): "from \(start)"
-        case let (nil, end?): "until \(end)"
+        case (let start?, let end?): "\(start) to \(end)"
+        case (let start?, nil): "from \(start)"
+        case (nil, let end?): "until \(end)"
         case (nil, nil): ""
         }
     }

@@ -79,8 +79,10 @@ public struct BatchSummary: Sendable {
     static func requestCells(_ reports: [BundleReport]) -> [[String]] {
         reports.map { report in
             guard !report.couldNotBeRead else { return [report.bundle, "—", "—", "—", "—", "Could not be read"] }
-            return [report.bundle, report.authorityTitle, String(report.count(.error)), String(report.count(.warning)), String(report.count(.info)),
-                    report.isValid ? "No errors" : "Errors found"]
+            return [
+                report.bundle, report.authorityTitle, String(report.count(.error)), String(report.count(.warning)), String(report.count(.info)),
+                report.isValid ? "No errors" : "Errors found"
+            ]
         }
     }
 

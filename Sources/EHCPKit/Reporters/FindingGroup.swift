@@ -53,8 +53,10 @@ extension Basis {
         switch self {
         case .law: "Law: a requirement of the Children and Families Act 2014 or the SEND Regulations 2014."
         case .statutoryGuidance: "Statutory guidance: the SEND Code of Practice, which authorities must have regard to; not itself a legal requirement."
-        case .practical: "Practical: what any authority needs to identify the child and act on the request. The law prescribes no form or content for a request."
-        case .local: "Local practice: the authority's own expectation, not a legal condition of a request. It may ask a setting for it before deciding; a parent's or young person's request stands without it."
+        case .practical:
+            "Practical: what any authority needs to identify the child and act on the request. The law prescribes no form or content for a request."
+        case .local:
+            "Local practice: the authority's own expectation, not a legal condition of a request. It may ask a setting for it before deciding; a parent's or young person's request stands without it."
         case .format: "Format: the request document or its files cannot be read as they are."
         }
     }
@@ -99,13 +101,18 @@ extension Rule {
     public var satisfiedBy: String? {
         switch check {
         case .evidence(let check):
-            let types = check.types, min = check.min, within = check.within, authorRole = check.authorRole
+            let types = check.types
+            let min = check.min
+            let within = check.within
+            let authorRole = check.authorRole
             // A rule with `min: 0` only caps how many there may be: no item satisfies it.
             guard min > 0 else { return nil }
             return "an evidence item with type: " + Self.labelled(types)
-                + (authorRole.map { ", written by \(Vocabulary.professionalRole.label($0) ?? "a \($0)")" } ?? "") + (within.map { ", dated within \($0)" } ?? "")
+                + (authorRole.map { ", written by \(Vocabulary.professionalRole.label($0) ?? "a \($0)")" } ?? "")
+                + (within.map { ", dated within \($0)" } ?? "")
         case .recency(let check):
-            let types = check.types, within = check.within
+            let types = check.types
+            let within = check.within
             return "an evidence item with type: " + Self.labelled(types) + ", dated within \(within)"
         default:
             return nil

@@ -6,10 +6,12 @@ extension HTMLReporter {
         var out = ""
         if !progress.series.isEmpty {
             out += "<section aria-labelledby=\"\(id)-progress\">\n<h3 id=\"\(id)-progress\">Attainment over time</h3>\n"
-            out += "<p>Each area's recorded values against what is expected, with the setting's assess, plan, do, review cycles shaded. Figures are fitted by least squares over each area's dated points.</p>\n"
+            out +=
+                "<p>Each area's recorded values against what is expected, with the setting's assess, plan, do, review cycles shaded. Figures are fitted by least squares over each area's dated points.</p>\n"
             for (index, series) in progress.series.enumerated() {
-                let chart = ProgressChart(series: series, cycles: progress.cycles, id: "\(id)-area-\(index + 1)",
-                                          provision: progress.provisionChanges(in: index))
+                let chart = ProgressChart(
+                    series: series, cycles: progress.cycles, id: "\(id)-area-\(index + 1)",
+                    provision: progress.provisionChanges(in: index))
                 out += "<h4>\(chart.title.escapedForMarkup)</h4>\n<div class=\"progress-area\">\n\(chart.svg)"
                 out += Self.pointsTable(progress.pointRows(index), caption: progress.changeSummary(index)) + "</div>\n"
             }

@@ -19,7 +19,8 @@ public struct HTMLReporter: Reporter {
         let charts = reports.contains { $0.personal?.progress != nil }
         return HTMLPage.document(
             title: title,
-            intro: "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
+            intro:
+                "What to gather, renew or correct before an EHC needs assessment request is sent. A local rule failing means the authority may ask a setting for more before deciding; it does not make the request invalid, and a parent's or young person's letter is a legally valid request.",
             extraStyle: charts ? ProgressChart.style : "",
             main: body,
             footer: "Checked by ehcp \(context.toolVersion). Findings name fields and documents, never their personal values.")
@@ -28,7 +29,8 @@ public struct HTMLReporter: Reporter {
     private func bundle(_ report: BundleReport, id: String, context: ReportContext) -> String {
         var out = "<article aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(report.bundle.escapedForMarkup)</h2>\n"
         guard !report.couldNotBeRead else {
-            out += "<section class=\"summary invalid\" aria-label=\"Summary\">\n<p class=\"verdict\"><strong>\(BundleReport.unreadableVerdict.escapedForMarkup)</strong></p>\n<ul>\n"
+            out +=
+                "<section class=\"summary invalid\" aria-label=\"Summary\">\n<p class=\"verdict\"><strong>\(BundleReport.unreadableVerdict.escapedForMarkup)</strong></p>\n<ul>\n"
             out += report.problems.map { "<li>\($0.description.escapedForMarkup)</li>\n" }.joined()
             return out + "</ul>\n</section>\n</article>\n"
         }
@@ -41,7 +43,10 @@ public struct HTMLReporter: Reporter {
         out += "</dl>\n"
         let groups = FindingGroup.grouped(report, context: context)
         if !groups.isEmpty {
-            out += "<ul class=\"contents\">\n" + groups.map { "<li><a href=\"#\(id)-\($0.group.rawValue)\">\($0.group.title) (\($0.findings.count))</a></li>" }.joined(separator: "\n") + "\n</ul>\n"
+            out +=
+                "<ul class=\"contents\">\n"
+                + groups.map { "<li><a href=\"#\(id)-\($0.group.rawValue)\">\($0.group.title) (\($0.findings.count))</a></li>" }.joined(separator: "\n")
+                + "\n</ul>\n"
         }
         out += "</section>\n"
         for (group, findings) in groups {
@@ -67,7 +72,8 @@ public struct HTMLReporter: Reporter {
 
     private func item(_ finding: Finding, rule: Rule?) -> String {
         var out = "<li class=\"finding \(finding.severity.rawValue)\">\n"
-        out += "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(PlainPath.words(finding.message).escapedForMarkup)</p>\n<dl>\n"
+        out +=
+            "<p><span class=\"badge\">\(finding.severity.label)</span> <span class=\"basis \(finding.basis.rawValue)\">\(finding.basis.label)</span> \(PlainPath.words(finding.message).escapedForMarkup)</p>\n<dl>\n"
         out += "<dt>Why</dt><dd>\(finding.why.escapedForMarkup)</dd>\n"
         if let rule { out += "<dt>What counts</dt><dd>\(rule.plainSummary.escapedForMarkup)</dd>\n" }
         if let satisfiedBy = rule?.satisfiedBy { out += "<dt>Satisfied by</dt><dd>\(satisfiedBy.escapedForMarkup)</dd>\n" }
@@ -77,7 +83,8 @@ public struct HTMLReporter: Reporter {
             out += "</dd>\n"
         }
         if let place = BundleReport.place(finding) {
-            out += "<dt>Where</dt><dd><code>\(place.escapedForMarkup)</code>\(finding.path.map { path in PlainPath.words(path) == path ? " (<code>\(path.escapedForMarkup)</code>)" : " (\(PlainPath.words(path).escapedForMarkup))" } ?? "")</dd>\n"
+            out +=
+                "<dt>Where</dt><dd><code>\(place.escapedForMarkup)</code>\(finding.path.map { path in PlainPath.words(path) == path ? " (<code>\(path.escapedForMarkup)</code>)" : " (\(PlainPath.words(path).escapedForMarkup))" } ?? "")</dd>\n"
         }
         out += "<dt>Rule</dt><dd><code>\(finding.rule.escapedForMarkup)</code>"
         if let source = finding.ruleSource { out += ", defined in <code>\(source.file.escapedForMarkup):\(source.line)</code>" }
@@ -86,7 +93,8 @@ public struct HTMLReporter: Reporter {
 
     private func timeline(_ received: CalendarDate, id: String) -> String {
         var out = "<section aria-labelledby=\"\(id)-timeline\">\n<h3 id=\"\(id)-timeline\">Dates the law sets</h3>\n"
-        out += "<p>If the authority receives the request on \(received):</p>\n<table class=\"dates\">\n<thead><tr><th scope=\"col\">By</th><th scope=\"col\">What</th><th scope=\"col\">Law</th></tr></thead>\n<tbody>\n"
+        out +=
+            "<p>If the authority receives the request on \(received):</p>\n<table class=\"dates\">\n<thead><tr><th scope=\"col\">By</th><th scope=\"col\">What</th><th scope=\"col\">Law</th></tr></thead>\n<tbody>\n"
         for deadline in StatutoryTimeline(received: received).deadlines {
             out += "<tr><td>\(deadline.date)</td><td>\(deadline.step.escapedForMarkup)</td><td>\(deadline.regulation)</td></tr>\n"
         }
@@ -116,9 +124,11 @@ public struct HTMLReporter: Reporter {
         var out = "<table>\n<caption>\(caption.escapedForMarkup)</caption>\n<thead><tr>"
         out += header.map { "<th scope=\"col\">\($0.escapedForMarkup)</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
-            out += "<tr>" + row.enumerated().map { column, cell in
-                column == 0 ? "<th scope=\"row\">\(cell.escapedForMarkup)</th>" : "<td>\(cell.escapedForMarkup)</td>"
-            }.joined() + "</tr>\n"
+            out +=
+                "<tr>"
+                + row.enumerated().map { column, cell in
+                    column == 0 ? "<th scope=\"row\">\(cell.escapedForMarkup)</th>" : "<td>\(cell.escapedForMarkup)</td>"
+                }.joined() + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }

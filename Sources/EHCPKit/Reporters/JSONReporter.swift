@@ -58,7 +58,7 @@ public struct JSONReporter: StreamingReporter {
     func node(_ finding: Finding) -> OutputNode {
         var entries: [(key: String, value: OutputNode)] = [
             ("rule", .string(finding.rule)), ("severity", .string(finding.severity.rawValue)),
-            ("basis", .string(finding.basis.rawValue)), ("message", .string(finding.message)),
+            ("basis", .string(finding.basis.rawValue)), ("message", .string(finding.message))
         ]
         if let path = finding.path { entries.append(("path", .string(path))) }
         if let location = finding.location {

@@ -47,7 +47,8 @@ public struct MarkdownReporter: Reporter {
                 if let satisfiedBy = context.rule(finding.rule, in: report)?.satisfiedBy { out += "  - Satisfied by: \(Self.inline(satisfiedBy))\n" }
                 if let reference = finding.citation { out += "  - Source: \(Self.inline(reference, autolinks: true))\n" }
                 if let place = BundleReport.place(finding) {
-                    out += "  - Where: \(Self.code(place))\(finding.path.map { path in PlainPath.words(path) == path ? " (\(Self.code(path)))" : " (\(Self.inline(PlainPath.words(path))))" } ?? "")\n"
+                    out +=
+                        "  - Where: \(Self.code(place))\(finding.path.map { path in PlainPath.words(path) == path ? " (\(Self.code(path)))" : " (\(Self.inline(PlainPath.words(path))))" } ?? "")\n"
                 }
                 out += "  - Rule: \(Self.code(finding.rule))\(finding.ruleSource.map { ", defined in \(Self.code("\($0.file):\($0.line)"))" } ?? "")\n"
             }
@@ -55,9 +56,11 @@ public struct MarkdownReporter: Reporter {
         if let progress = report.personal?.progress { out += Self.progress(progress) }
         if let received = report.asOf {
             out += "\n## Dates the law sets\n\nIf the authority receives the request on \(received):\n\n"
-            out += Self.table(header: ["By", "What", "Law"], rows: StatutoryTimeline(received: received).deadlines.map {
-                [$0.date.description, $0.step, $0.regulation]
-            })
+            out += Self.table(
+                header: ["By", "What", "Law"],
+                rows: StatutoryTimeline(received: received).deadlines.map {
+                    [$0.date.description, $0.step, $0.regulation]
+                })
         }
         return out
     }
@@ -92,7 +95,8 @@ public struct MarkdownReporter: Reporter {
     /// backtick more than the longest run inside it, and on one line.
     static func code(_ text: String) -> String {
         let flat = String(text.escapingControlCharacters(keeping: ["\n", "\r"]).map { $0.isNewline ? " " : $0 })
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for character in flat {
             run = character == "`" ? run + 1 : 0
             longest = max(longest, run)

@@ -31,7 +31,8 @@ extension PersonalDetails {
         let text = { (path: String) in application.values(at: path).first?.value.comparableText }
         let name = [text("child.givenNames"), text("child.familyName")].compactMap { $0 }.joined(separator: " ")
         let progress = ProgressReport(application)
-        self.init(childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"),
-                  progress: progress.isEmpty ? nil : progress)
+        self.init(
+            childName: name.isEmpty ? nil : name, dateOfBirth: text("child.dateOfBirth"), reference: text("reference"),
+            progress: progress.isEmpty ? nil : progress)
     }
 }

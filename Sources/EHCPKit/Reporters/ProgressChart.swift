@@ -30,29 +30,38 @@ struct ProgressChart {
         let endDay = Double(max(last.date.dayNumber, visible.compactMap { $0.review?.dayNumber }.max() ?? .min, first.date.dayNumber + 1))
         let values = series.points.flatMap { [$0.value] + ($0.expected.map { [$0] } ?? []) }
         let (low, high) = Self.range(values)
-        let plotWidth = Self.width - Self.left - Self.right, plotHeight = Self.height - Self.top - Self.bottom
+        let plotWidth = Self.width - Self.left - Self.right
+        let plotHeight = Self.height - Self.top - Self.bottom
         // Points sit a little inside the axes, clear of the tick labels.
         let x = { (date: CalendarDate) in Self.left + Self.inset + (Double(date.dayNumber) - startDay) / (endDay - startDay) * (plotWidth - 2 * Self.inset) }
         let y = { (value: Double) in Self.top + (high - value) / (high - low) * plotHeight }
 
-        var out = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        var out =
+            "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         let changes = provision.filter { Double($0.date.dayNumber) >= startDay && Double($0.date.dayNumber) <= endDay }
         let marks = changes.isEmpty ? "" : " A solid upright line marks each start or end of the provision for this area, as in the provision table."
-        out += "<title id=\"\(id)-title\">\(title.escapedForMarkup)</title>\n<desc id=\"\(id)-desc\">The same figures are in the table beside the chart.\(marks)</desc>\n"
+        out +=
+            "<title id=\"\(id)-title\">\(title.escapedForMarkup)</title>\n<desc id=\"\(id)-desc\">The same figures are in the table beside the chart.\(marks)</desc>\n"
         for (number, cycle) in visible.enumerated() {
-            let from = max(x(cycle.start), Self.left + 1), to = x(cycle.review ?? last.date)
-            out += "<rect class=\"cycle\" x=\"\(Self.f(from))\" y=\"\(Self.f(Self.top))\" width=\"\(Self.f(max(to - from, 1)))\" height=\"\(Self.f(plotHeight))\"/>\n"
+            let from = max(x(cycle.start), Self.left + 1)
+            let to = x(cycle.review ?? last.date)
+            out +=
+                "<rect class=\"cycle\" x=\"\(Self.f(from))\" y=\"\(Self.f(Self.top))\" width=\"\(Self.f(max(to - from, 1)))\" height=\"\(Self.f(plotHeight))\"/>\n"
             out += "<text class=\"cycle-label\" x=\"\(Self.f(from + 3))\" y=\"\(Self.f(Self.top + 12))\">Cycle \(number + 1)</text>\n"
             if let review = cycle.review {
-                out += "<line class=\"review\" x1=\"\(Self.f(x(review)))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(x(review)))\" y2=\"\(Self.f(Self.top + plotHeight))\"/>\n"
+                out +=
+                    "<line class=\"review\" x1=\"\(Self.f(x(review)))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(x(review)))\" y2=\"\(Self.f(Self.top + plotHeight))\"/>\n"
             }
         }
         for (number, change) in changes.enumerated() {
-            let px = x(change.date), labelY = Self.top + 28 + 14 * Double(number % 4)
+            let px = x(change.date)
+            let labelY = Self.top + 28 + 14 * Double(number % 4)
             // A label near the right edge runs leftwards, so it stays on the page.
             let (labelX, anchor) = px > Self.width - Self.right - 120 ? (px - 3, "end") : (px + 3, "start")
-            out += "<line class=\"provision-change\" x1=\"\(Self.f(px))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(px))\" y2=\"\(Self.f(Self.top + plotHeight))\"/>\n"
-            out += "<text class=\"provision-label\" x=\"\(Self.f(labelX))\" y=\"\(Self.f(labelY))\" text-anchor=\"\(anchor)\">Provision \(change.line) \(change.starts ? "starts" : "ends")</text>\n"
+            out +=
+                "<line class=\"provision-change\" x1=\"\(Self.f(px))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(px))\" y2=\"\(Self.f(Self.top + plotHeight))\"/>\n"
+            out +=
+                "<text class=\"provision-label\" x=\"\(Self.f(labelX))\" y=\"\(Self.f(labelY))\" text-anchor=\"\(anchor)\">Provision \(change.line) \(change.starts ? "starts" : "ends")</text>\n"
         }
         out += axes(low: low, high: high, y: y, first: CalendarDate(dayNumber: Int(startDay)), last: CalendarDate(dayNumber: Int(endDay)), x: x)
         let expected = series.points.compactMap { point in point.expected.map { (x(point.date), y($0)) } }
@@ -72,11 +81,13 @@ struct ProgressChart {
 
     private func axes(low: Double, high: Double, y: (Double) -> Double, first: CalendarDate, last: CalendarDate, x: (CalendarDate) -> Double) -> String {
         let bottomY = Self.height - Self.bottom
-        var out = "<line class=\"axis\" x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(bottomY))\" x2=\"\(Self.f(Self.width - Self.right))\" y2=\"\(Self.f(bottomY))\"/>\n"
+        var out =
+            "<line class=\"axis\" x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(bottomY))\" x2=\"\(Self.f(Self.width - Self.right))\" y2=\"\(Self.f(bottomY))\"/>\n"
         out += "<line class=\"axis\" x1=\"\(Self.f(Self.left))\" y1=\"\(Self.f(Self.top))\" x2=\"\(Self.f(Self.left))\" y2=\"\(Self.f(bottomY))\"/>\n"
         for step in 0...4 {
             let value = low + (high - low) * Double(step) / 4
-            out += "<text class=\"tick\" x=\"\(Self.f(Self.left - 6))\" y=\"\(Self.f(y(value) + 4))\" text-anchor=\"end\">\(Value.format(Application.rounded(value)))</text>\n"
+            out +=
+                "<text class=\"tick\" x=\"\(Self.f(Self.left - 6))\" y=\"\(Self.f(y(value) + 4))\" text-anchor=\"end\">\(Value.format(Application.rounded(value)))</text>\n"
         }
         var dates = series.points.map(\.date)
         if dates.count > 6 { dates = stride(from: 0, to: dates.count, by: (dates.count + 5) / 6).map { dates[$0] } }
@@ -154,8 +165,10 @@ extension ProgressReport {
     /// The starts and ends of the dated provision lines whose outcome names the area at `index`.
     func provisionChanges(in index: Int) -> [ProgressChart.ProvisionChange] {
         provision.enumerated().filter { $0.element.area == index }.flatMap { number, line in
-            [line.start.map { ProgressChart.ProvisionChange(line: number + 1, date: $0, starts: true) },
-             line.end.map { ProgressChart.ProvisionChange(line: number + 1, date: $0, starts: false) }].compactMap { $0 }
+            [
+                line.start.map { ProgressChart.ProvisionChange(line: number + 1, date: $0, starts: true) },
+                line.end.map { ProgressChart.ProvisionChange(line: number + 1, date: $0, starts: false) }
+            ].compactMap { $0 }
         }.sorted { $0.date < $1.date }
     }
 }

@@ -71,7 +71,7 @@ public struct ReportContext: Sendable {
 public enum Reporters {
     /// Every reporter, in the order `--help` lists them.
     public static let all: [any Reporter.Type] = [
-        TextReporter.self, JSONReporter.self, HTMLReporter.self, MarkdownReporter.self, SARIFReporter.self, JUnitReporter.self,
+        TextReporter.self, JSONReporter.self, HTMLReporter.self, MarkdownReporter.self, SARIFReporter.self, JUnitReporter.self
     ]
 
     /// The reporter for a `--format` value, or nil for an unknown one (a usage error, never a trap).

@@ -27,14 +27,14 @@ public struct SARIFReporter: Reporter {
         let results = reports.flatMap { report in report.findings.map { result($0, bundle: report.bundle, ruleIndex: index[$0.rule] ?? -1) } }
         let driver: OutputNode = .mapping([
             ("name", .string("ehcp")), ("version", .string(context.toolVersion)),
-            ("rules", .sequence(descriptors.map(\.node))),
+            ("rules", .sequence(descriptors.map(\.node)))
         ])
         let run: OutputNode = .mapping([
             ("tool", .mapping([("driver", driver)])),
             ("invocations", .sequence([Self.invocation(reports)])),
             ("columnKind", .string("unicodeCodePoints")),
             ("results", .sequence(results)),
-            ("properties", .mapping([("statutoryTimelines", .sequence(reports.compactMap(Self.timeline)))])),
+            ("properties", .mapping([("statutoryTimelines", .sequence(reports.compactMap(Self.timeline)))]))
         ])
         return JSONWriter.write(.mapping([("$schema", .string(Self.schema)), ("version", .string("2.1.0")), ("runs", .sequence([run]))]))
     }
@@ -44,7 +44,7 @@ public struct SARIFReporter: Reporter {
             ("id", .string(rule.id)),
             ("shortDescription", .mapping([("text", .string(rule.message))])),
             ("fullDescription", .mapping([("text", .string("Checks that \(rule.summary). \(rule.basis.explanation)"))])),
-            ("defaultConfiguration", .mapping([("level", .string(Self.level(rule.severity)))])),
+            ("defaultConfiguration", .mapping([("level", .string(Self.level(rule.severity)))]))
         ]
         if let url = rule.reference?.firstURL { entries.append(("helpUri", .string(url))) }
         var properties: [(key: String, value: OutputNode)] = [("basis", .string(rule.basis.rawValue)), ("ruleset", .string(rule.ruleset))]
@@ -57,8 +57,11 @@ public struct SARIFReporter: Reporter {
     private func builtInDescriptor(_ finding: Finding) -> OutputNode {
         var entries: [(key: String, value: OutputNode)] = [
             ("id", .string(finding.rule)),
-            ("shortDescription", .mapping([("text", .string(finding.basis == .format ? "Built-in check of the canonical application (\(finding.rule))" : finding.message))])),
-            ("defaultConfiguration", .mapping([("level", .string(Self.level(finding.severity)))])),
+            (
+                "shortDescription",
+                .mapping([("text", .string(finding.basis == .format ? "Built-in check of the canonical application (\(finding.rule))" : finding.message))])
+            ),
+            ("defaultConfiguration", .mapping([("level", .string(Self.level(finding.severity)))]))
         ]
         entries.append(("properties", .mapping([("basis", .string(finding.basis.rawValue))])))
         return .mapping(entries)
@@ -68,7 +71,7 @@ public struct SARIFReporter: Reporter {
         var entries: [(key: String, value: OutputNode)] = [
             ("ruleId", .string(finding.rule)), ("ruleIndex", .number(String(ruleIndex))),
             ("level", .string(Self.level(finding.severity))),
-            ("message", .mapping([("text", .string(finding.message))])),
+            ("message", .mapping([("text", .string(finding.message))]))
         ]
         var location: [(key: String, value: OutputNode)] = []
         if let place = finding.location { location.append(("physicalLocation", Self.physicalLocation(place))) }
@@ -89,7 +92,7 @@ public struct SARIFReporter: Reporter {
             report.problems.map { problem in
                 var entries: [(key: String, value: OutputNode)] = [
                     ("level", .string("error")),
-                    ("message", .mapping([("text", .string("\(report.bundle) could not be read: \(problem.message)"))])),
+                    ("message", .mapping([("text", .string("\(report.bundle) could not be read: \(problem.message)"))]))
                 ]
                 if let place = problem.location {
                     entries.append(("locations", .sequence([.mapping([("physicalLocation", physicalLocation(place))])])))
@@ -114,7 +117,7 @@ public struct SARIFReporter: Reporter {
         guard let received = report.asOf else { return nil }
         return .mapping([
             ("bundle", .string(report.bundle)), ("received", .string(received.description)),
-            ("deadlines", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node))),
+            ("deadlines", .sequence(StatutoryTimeline(received: received).deadlines.map(\.node)))
         ])
     }
 

@@ -14,7 +14,9 @@ extension Pattern {
     struct CharacterTest: Sendable {
         /// `\d`, `\w` and `\s`.
         enum Named: Character, Sendable {
-            case digit = "d", word = "w", space = "s"
+            case digit = "d"
+            case word = "w"
+            case space = "s"
 
             func contains(_ character: Character) -> Bool {
                 switch self {
@@ -127,7 +129,10 @@ extension Pattern {
             index += 1
             func number() -> Int? {
                 var digits = ""
-                while let digit = next, digit.isASCII, digit.isNumber { digits.append(digit); index += 1 }
+                while let digit = next, digit.isASCII, digit.isNumber {
+                    digits.append(digit)
+                    index += 1
+                }
                 return digits.isEmpty ? nil : Int(digits.prefix(7))
             }
             guard let low = number() else { throw .unsupported("'{' that does not start a count {n}, {n,} or {n,m}") }
@@ -145,7 +150,10 @@ extension Pattern {
 
         private mutating func characterClass() throws(Problem) -> CharacterTest {
             var test = CharacterTest()
-            if next == "^" { test.negated = true; index += 1 }
+            if next == "^" {
+                test.negated = true
+                index += 1
+            }
             var first = true
             while let character = next, character != "]" || first {
                 first = false

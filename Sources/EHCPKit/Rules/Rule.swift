@@ -64,7 +64,12 @@ public enum Condition: Sendable {
 
 /// `<`, `<=`, `>`, `>=`, `==`, `!=`.
 public enum ComparisonOperator: String, Sendable, CaseIterable {
-    case lessOrEqual = "<=", greaterOrEqual = ">=", notEqual = "!=", equal = "==", less = "<", greater = ">"
+    case lessOrEqual = "<="
+    case greaterOrEqual = ">="
+    case notEqual = "!="
+    case equal = "=="
+    case less = "<"
+    case greater = ">"
 
     func holds(_ order: Int) -> Bool {
         switch self {
@@ -111,8 +116,10 @@ public struct FieldCheck: Sendable {
     public var before: [DateBound]
     public var after: [DateBound]
 
-    public init(path: String, required: Bool, pattern: Pattern? = nil, min: String? = nil, max: String? = nil, oneOf: [String]? = nil,
-                before: [DateBound] = [], after: [DateBound] = []) {
+    public init(
+        path: String, required: Bool, pattern: Pattern? = nil, min: String? = nil, max: String? = nil, oneOf: [String]? = nil,
+        before: [DateBound] = [], after: [DateBound] = []
+    ) {
         self.path = path
         self.required = required
         self.pattern = pattern

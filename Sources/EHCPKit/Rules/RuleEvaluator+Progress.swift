@@ -17,7 +17,8 @@ extension RuleEvaluator {
                     problems.append("\(Self.figure(series.monthsCovered)) months covered, \(span) needed")
                 }
                 if let within, let latest = series.latest, latest.date < within.before(asOf) {
-                    problems.append("the latest point is \(Self.figure(AttainmentSeries.months(from: latest.date, to: asOf))) months old, within \(within) needed")
+                    problems.append(
+                        "the latest point is \(Self.figure(AttainmentSeries.months(from: latest.date, to: asOf))) months old, within \(within) needed")
                 }
                 return problems.isEmpty ? nil : areaFinding(rule, series, problems.joined(separator: "; "))
             }
@@ -51,7 +52,8 @@ extension RuleEvaluator {
     private func gapFinding(_ rule: Rule, _ series: AttainmentSeries) -> Finding? {
         guard let gap = series.gap(since: application.graduatedApproachStart), gap.last >= gap.first - 1e-9 else { return nil }
         let how = gap.last > gap.first + 1e-9 ? "widened" : "did not close"
-        return areaFinding(rule, series, "the gap to expected \(how), from \(Self.figure(gap.first)) to \(Self.figure(gap.last)) over \(Self.figure(gap.months)) months")
+        return areaFinding(
+            rule, series, "the gap to expected \(how), from \(Self.figure(gap.first)) to \(Self.figure(gap.last)) over \(Self.figure(gap.months)) months")
     }
 
     private func areaFinding(_ rule: Rule, _ series: AttainmentSeries, _ detail: String) -> Finding {

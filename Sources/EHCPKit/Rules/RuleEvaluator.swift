@@ -50,7 +50,12 @@ public final class RuleEvaluator {
         let rule = compiled.rule
         switch rule.check {
         case .evidence(let check):
-            let types = check.types, min = check.min, max = check.max, within = check.within, authorRole = check.authorRole, filter = check.where
+            let types = check.types
+            let min = check.min
+            let max = check.max
+            let within = check.within
+            let authorRole = check.authorRole
+            let filter = check.where
             let cutoff = within?.before(asOf)
             let matching = evidence.filter { item in
                 guard let type = item["type"]?.text, types.contains(type) else { return false }
@@ -67,17 +72,25 @@ public final class RuleEvaluator {
         case .field(let check):
             return fieldFindings(compiled, check)
         case .recency(let check):
-            let types = check.types, within = check.within, filter = check.where
+            let types = check.types
+            let within = check.within
+            let filter = check.where
             return recencyFindings(rule, types: types, within: within, filter: filter)
         case .count(let check):
-            let path = check.path, filter = check.where, min = check.min, max = check.max
+            let path = check.path
+            let filter = check.where
+            let min = check.min
+            let max = check.max
             let items = application.list(at: compiled.path ?? FieldPath(path))?.items.compactMap(\.record) ?? []
             let count = items.filter { Self.matches($0, filter) }.count
             if let min, count < min { return [finding(rule, path: path, detail: "found \(count), at least \(min) expected")] }
             if let max, count > max { return [finding(rule, path: path, detail: "found \(count), at most \(max) expected")] }
             return []
         case .duration(let check):
-            let path = check.path, from = check.from, to = check.to, min = check.min
+            let path = check.path
+            let from = check.from
+            let to = check.to
+            let min = check.min
             let items = application.list(at: compiled.path ?? FieldPath(path))?.items.compactMap(\.record) ?? []
             let starts = items.compactMap { $0[from]?.date }
             let ends = items.compactMap { $0[to]?.date }
@@ -171,14 +184,20 @@ public final class RuleEvaluator {
             if date < within.before(asOf) {
                 findings.append(finding(rule, path: path, detail: "\(type) went out of date on \(expiry): older than \(within)", location: location))
             } else if expiry.dayNumber - asOf.dayNumber <= 30 {
-                findings.append(finding(rule, path: path, detail: "\(type) goes out of date on \(expiry); renew it before sending", severity: .info, location: location))
+                findings.append(
+                    finding(rule, path: path, detail: "\(type) goes out of date on \(expiry); renew it before sending", severity: .info, location: location))
             }
         }
         return findings
     }
 
     private func fieldFindings(_ compiled: CompiledRule, _ check: FieldCheck) -> [Finding] {
-        let rule = compiled.rule, path = check.path, pattern = check.pattern, min = compiled.min, max = compiled.max, oneOf = check.oneOf
+        let rule = compiled.rule
+        let path = check.path
+        let pattern = check.pattern
+        let min = compiled.min
+        let max = compiled.max
+        let oneOf = check.oneOf
         let earliest = compiled.before.compactMap { $0.resolve(in: application) }
         let latest = compiled.after.compactMap { $0.resolve(in: application) }
         var findings: [Finding] = []
@@ -203,7 +222,8 @@ public final class RuleEvaluator {
             return true
         }
         guard !found, check.required else { return findings }
-        let detail = unreadable.contains(path)
+        let detail =
+            unreadable.contains(path)
             ? "\(path) is given but could not be read as written; see the other finding at this field" : "\(path) is missing"
         return [finding(rule, path: path, detail: detail)]
     }

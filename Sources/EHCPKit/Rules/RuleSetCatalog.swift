@@ -163,7 +163,10 @@ public struct RuleSetCatalog: Sendable {
             guard !chain.contains(where: { $0.id == ruleset.id }) else { return }
             if let parent = ruleset.extends {
                 if visiting.contains(parent) {
-                    diagnostics.append(.error("rule set '\(ruleset.id)' extends '\(parent)', which leads back to it: \((visiting + [parent]).joined(separator: " → "))", at: SourceLocation(file: ruleset.file, line: 1)))
+                    diagnostics.append(
+                        .error(
+                            "rule set '\(ruleset.id)' extends '\(parent)', which leads back to it: \((visiting + [parent]).joined(separator: " → "))",
+                            at: SourceLocation(file: ruleset.file, line: 1)))
                     return
                 }
                 if let known = loaded.first(where: { $0.id == parent }) {
@@ -172,7 +175,9 @@ public struct RuleSetCatalog: Sendable {
                     loaded.append(published)
                     try add(published, visiting: visiting + [ruleset.id])
                 } else {
-                    diagnostics.append(.error("rule set '\(ruleset.id)' extends '\(parent)', which is not a published rule set", at: SourceLocation(file: ruleset.file, line: 1)))
+                    diagnostics.append(
+                        .error(
+                            "rule set '\(ruleset.id)' extends '\(parent)', which is not a published rule set", at: SourceLocation(file: ruleset.file, line: 1)))
                     return
                 }
             }
@@ -214,8 +219,8 @@ public struct RuleSetCatalog: Sendable {
 /// Rule sets by the published file they were loaded from, each loaded the first time it is asked for.
 private typealias LoadedRuleSets = Locked<[String: RuleSet]>
 
-private extension LoadedRuleSets {
-    func ruleset(_ key: String, load: () throws -> RuleSet) rethrows -> RuleSet {
+extension LoadedRuleSets {
+    fileprivate func ruleset(_ key: String, load: () throws -> RuleSet) rethrows -> RuleSet {
         try withLock { loaded in
             if let ruleset = loaded[key] { return ruleset }
             let ruleset = try load()
@@ -253,8 +258,10 @@ public struct EffectiveRules: Sendable {
     public static func notices(_ chain: [RuleSet], applying: [Bool], asOf: CalendarDate?) -> [Finding] {
         zip(chain, applying).compactMap { ruleset, applies in
             guard !applies, let asOf else { return nil }
-            return Finding(rule: "RULESET-NOT-EFFECTIVE", severity: .info, basis: .format,
-                message: "rule set '\(ruleset.id)' is not in effect on \(asOf) (effective \(ruleset.effectiveFrom?.description ?? "…") to \(ruleset.effectiveTo?.description ?? "…")); its rules were not applied",
+            return Finding(
+                rule: "RULESET-NOT-EFFECTIVE", severity: .info, basis: .format,
+                message:
+                    "rule set '\(ruleset.id)' is not in effect on \(asOf) (effective \(ruleset.effectiveFrom?.description ?? "…") to \(ruleset.effectiveTo?.description ?? "…")); its rules were not applied",
                 ruleSource: SourceLocation(file: ruleset.file, line: 1))
         }
     }
@@ -268,7 +275,8 @@ public struct EffectiveRules: Sendable {
             applied.append(ruleset.id)
             for rule in ruleset.rules {
                 if let index = rules.firstIndex(where: { $0.id == rule.id }) {
-                    diagnostics.append(.error("rule id '\(rule.id)' is already defined by rule set '\(rules[index].ruleset)'; use overrides to change it", at: rule.location))
+                    diagnostics.append(
+                        .error("rule id '\(rule.id)' is already defined by rule set '\(rules[index].ruleset)'; use overrides to change it", at: rule.location))
                 } else {
                     rules.append(rule)
                 }

@@ -26,8 +26,10 @@ extension RuleSetLoader {
                 diagnostics.error("count needs a list path; '\(path)' is not a list", at: fields["path"]!.location)
                 return nil
             }
-            return .count(CountCheck(path: path, where: whereClause(fields["where"], list: path, what: what),
-                          min: integer(fields["min"], what: "min"), max: integer(fields["max"], what: "max")))
+            return .count(
+                CountCheck(
+                    path: path, where: whereClause(fields["where"], list: path, what: what),
+                    min: integer(fields["min"], what: "min"), max: integer(fields["max"], what: "max")))
         case "duration":
             guard let fields = mapping(node, allowed: ["path", "from", "to", "min"], what: what),
                 let path = path(fields["path"], what: what),
@@ -62,11 +64,12 @@ extension RuleSetLoader {
         if let max, min > max, let node = fields["max"] {
             diagnostics.error("max (\(max)) is below min (\(min)) in \(what), so no request could pass", at: node.location)
         }
-        return .evidence(EvidenceCheck(
-            types: types(fields, what: what, at: node.location), min: min, max: max,
-            within: window(fields["within"], what: "within"),
-            authorRole: fields["authorRole"].flatMap { code($0, .professionalRole, what: "professional role") },
-            where: whereClause(fields["where"], list: "evidence", what: what)))
+        return .evidence(
+            EvidenceCheck(
+                types: types(fields, what: what, at: node.location), min: min, max: max,
+                within: window(fields["within"], what: "within"),
+                authorRole: fields["authorRole"].flatMap { code($0, .professionalRole, what: "professional role") },
+                where: whereClause(fields["where"], list: "evidence", what: what)))
     }
 
     private mutating func field(_ node: SourceNode, what: String) -> RuleCheck? {
@@ -80,7 +83,11 @@ extension RuleSetLoader {
             do {
                 pattern = try Pattern(source)
                 if pattern?.nestsUnboundedRepeats == true {
-                    diagnostics.append(.init(.info, "pattern repeats a group that itself repeats without bound, as (a+)+ does: ehcp matches it in linear time, but the backtracking engines of other tools can take exponential time on it; write it without the nesting where you can", at: node.location))
+                    diagnostics.append(
+                        .init(
+                            .info,
+                            "pattern repeats a group that itself repeats without bound, as (a+)+ does: ehcp matches it in linear time, but the backtracking engines of other tools can take exponential time on it; write it without the nesting where you can",
+                            at: node.location))
                 }
             } catch {
                 diagnostics.error(error.message, at: node.location)
@@ -109,9 +116,10 @@ extension RuleSetLoader {
                 text(item, what: "oneOf").flatMap { checkValue($0, of: path, type: type, at: item.location, in: "oneOf") ? $0 : nil }
             }
         }
-        return .field(FieldCheck(
-            path: path, required: fields["required"]?.scalar?.value == "true", pattern: pattern,
-            min: bounds["min"], max: bounds["max"], oneOf: oneOf, before: before, after: after))
+        return .field(
+            FieldCheck(
+                path: path, required: fields["required"]?.scalar?.value == "true", pattern: pattern,
+                min: bounds["min"], max: bounds["max"], oneOf: oneOf, before: before, after: after))
     }
 
     /// A `before` or `after`: one bound, or a list of bounds of which any one will do.

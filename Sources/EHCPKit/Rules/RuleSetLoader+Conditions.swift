@@ -58,7 +58,8 @@ extension RuleSetLoader {
         let problem: String?
         switch type {
         case .code(let vocabulary) where !vocabulary.contains(value):
-            let hint = (vocabulary.synonyms[value.lowercased()] ?? ApplicationDecoder.suggestion(for: value, among: vocabulary.codes))
+            let hint =
+                (vocabulary.synonyms[value.lowercased()] ?? ApplicationDecoder.suggestion(for: value, among: vocabulary.codes))
                 .map { " (did you mean '\($0)'?)" } ?? ""
             problem = "'\(value)' is not a code of \(path)\(hint); allowed: \(vocabulary.codes.joined(separator: ", "))"
         case .boolean where value != "true" && value != "false":

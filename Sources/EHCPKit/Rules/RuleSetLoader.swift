@@ -89,7 +89,8 @@ public struct RuleSetLoader {
         case .window(let window):
             return window
         case .tooLong:
-            diagnostics.error("\(what) '\(value)' is longer than a rule may look back or ahead: at most 100 years (36525 days, 5218 weeks, 1200 months)", at: node.location)
+            diagnostics.error(
+                "\(what) '\(value)' is longer than a rule may look back or ahead: at most 100 years (36525 days, 5218 weeks, 1200 months)", at: node.location)
         case .malformed:
             diagnostics.error("\(what) '\(value)' is not a window: write \"N days\", \"N weeks\", \"N months\" or \"N years\"", at: node.location)
         }
@@ -183,7 +184,9 @@ public struct RuleSetLoader {
         }
         let present = Self.checkKeys.filter { fields[$0] != nil }
         guard present.count == 1, let key = present.first, let checkNode = fields[key] else {
-            diagnostics.error("rule \(id) needs exactly one check (\(Self.checkKeys.joined(separator: ", "))); it has \(present.isEmpty ? "none" : present.joined(separator: ", "))", at: node.location)
+            diagnostics.error(
+                "rule \(id) needs exactly one check (\(Self.checkKeys.joined(separator: ", "))); it has \(present.isEmpty ? "none" : present.joined(separator: ", "))",
+                at: node.location)
             return nil
         }
         let conditions = fields["when"].map { self.conditions($0, key: "when") } ?? []
@@ -224,7 +227,8 @@ public struct RuleSetLoader {
                 continue
             }
             if let value = text(entry.value, what: "where"),
-                checkValue(value, of: "\(list).\(entry.key)", type: type, at: entry.value.location, in: "where") {
+                checkValue(value, of: "\(list).\(entry.key)", type: type, at: entry.value.location, in: "where")
+            {
                 result[entry.key] = value
             }
         }

@@ -20,7 +20,8 @@ public struct BatchValidator: Sendable {
     public let formats: FormatRegistry?
 
     /// A batch of `jobs` workers (at least 1; by default the number of cores).
-    public init(rulesets: RuleSetCatalog, options: ValidationOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, formats: FormatRegistry? = nil) {
+    public init(rulesets: RuleSetCatalog, options: ValidationOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount, formats: FormatRegistry? = nil)
+    {
         self.rulesets = rulesets
         self.options = options
         self.jobs = max(1, jobs)
@@ -84,7 +85,9 @@ private final class SharedState: Sendable {
     /// reports progress, one call at a time, outside the lock.
     func store(_ outcome: BatchValidator.Outcome, at index: Int) {
         let capacity = capacity
-        var ready: Queue.Ready? = queue.withLock(when: { index == $0.nextToDeliver || $0.waiting.count < capacity }) { queue in
+        // Waits while too many outcomes wait ahead of this one, unless this one is next to deliver.
+        let mayStore: (Queue) -> Bool = { index == $0.nextToDeliver || $0.waiting.count < capacity }
+        var ready: Queue.Ready? = queue.withLock(when: mayStore) { queue in
             queue.waiting[index] = outcome
             queue.done += 1
             guard !queue.delivering else { return nil }

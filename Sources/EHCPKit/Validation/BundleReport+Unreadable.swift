@@ -4,8 +4,9 @@ extension BundleReport {
     /// The report of a bundle that could not be read: no findings, and why, so that every report
     /// format can list it instead of leaving it out.
     public static func unreadable(_ bundle: String, because error: DiagnosticList) -> BundleReport {
-        BundleReport(bundle: bundle, authority: nil, rulesets: [], asOf: nil, findings: [],
-                     problems: error.diagnostics.isEmpty ? [.error("the bundle could not be read")] : error.diagnostics)
+        BundleReport(
+            bundle: bundle, authority: nil, rulesets: [], asOf: nil, findings: [],
+            problems: error.diagnostics.isEmpty ? [.error("the bundle could not be read")] : error.diagnostics)
     }
 
     /// True when the bundle could not be read; ``problems`` says why.
@@ -38,7 +39,8 @@ extension BundleReport {
     /// at the start or after a space or quote, and followed by the end, `/`, `:`, a space or a quote.
     private func replacingBundle(in text: String, with label: String) -> String {
         guard !bundle.isEmpty, text.contains(bundle) else { return text }
-        let before: Set<Character> = [" ", "'", "\""], after: Set<Character> = ["/", ":", " ", "'", "\""]
+        let before: Set<Character> = [" ", "'", "\""]
+        let after: Set<Character> = ["/", ":", " ", "'", "\""]
         var out = ""
         var rest = text[...]
         while let range = rest.range(of: bundle) {

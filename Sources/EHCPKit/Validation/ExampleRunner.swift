@@ -41,14 +41,17 @@ public enum ExampleRunner {
             let validator = Validator(rulesets: rulesets, options: options)
             let report = try validator.validate(bundle: examples + "/" + name)
             let actual = Set(report.findings.map { Expected(rule: $0.rule, path: $0.path, severity: $0.severity.rawValue) })
-            let wanted = Set(expected.map { item in
-                Expected(rule: item.rule, path: item.path, severity: item.severity ?? actual.first { $0.rule == item.rule && $0.path == item.path }?.severity)
-            })
-            outcomes.append(Outcome(
-                example: examples + "/" + name,
-                missing: wanted.subtracting(actual).sorted { $0.description < $1.description },
-                unexpected: actual.subtracting(wanted).sorted { $0.description < $1.description },
-                triggered: Set(report.findings.map(\.rule))))
+            let wanted = Set(
+                expected.map { item in
+                    Expected(
+                        rule: item.rule, path: item.path, severity: item.severity ?? actual.first { $0.rule == item.rule && $0.path == item.path }?.severity)
+                })
+            outcomes.append(
+                Outcome(
+                    example: examples + "/" + name,
+                    missing: wanted.subtracting(actual).sorted { $0.description < $1.description },
+                    unexpected: actual.subtracting(wanted).sorted { $0.description < $1.description },
+                    triggered: Set(report.findings.map(\.rule))))
         }
         return outcomes
     }

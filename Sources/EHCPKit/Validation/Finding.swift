@@ -57,7 +57,8 @@ public struct Finding: Sendable, Equatable {
     public static func builtIn(
         _ rule: String, _ message: String, path: String?, at location: SourceLocation?, severity: Severity = .error
     ) -> Finding {
-        Finding(rule: rule, severity: severity, basis: .format, message: message, path: path, location: location,
-                reference: "ehcp canonical application schema, version 1")
+        Finding(
+            rule: rule, severity: severity, basis: .format, message: message, path: path, location: location,
+            reference: "ehcp canonical application schema, version 1")
     }
 }

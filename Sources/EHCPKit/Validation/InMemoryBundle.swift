@@ -96,7 +96,8 @@ extension Validator {
         // Stored under a name of its own, but named `name` in every message and location.
         let zip = NamedPath(folder + "/bundle.zip", shownAs: name)
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])) != nil,
-              FileManager.default.createFile(atPath: zip.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
+            FileManager.default.createFile(atPath: zip.path, contents: Data(bytes), attributes: [.posixPermissions: 0o600])
+        else {
             throw DiagnosticList([.error("\(name): could not be stored for unpacking")])
         }
         return try validate(bundle: zip)

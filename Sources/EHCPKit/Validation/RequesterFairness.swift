@@ -9,7 +9,8 @@ public enum RequesterFairness {
     public static let protectedRoles: Set<String> = ["parent", "young-person"]
 
     /// The sentence added to a lowered finding.
-    public static let explanation = "The authority may ask the setting for this, but cannot refuse to consider a parent's or young person's request without it: they may request by letter (CFA 2014 s36(1))."
+    public static let explanation =
+        "The authority may ask the setting for this, but cannot refuse to consider a parent's or young person's request without it: they may request by letter (CFA 2014 s36(1))."
 
     /// `findings` with every `local` error lowered to a warning when `requesterRole` is protected.
     public static func apply(_ findings: [Finding], requesterRole: String?) -> [Finding] {

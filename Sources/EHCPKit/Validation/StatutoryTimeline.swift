@@ -44,9 +44,11 @@ public struct StatutoryTimeline: Sendable, Equatable {
         let weeks = { (count: Int) in TimeWindow(count: count, unit: .weeks).after(received) }
         deadlines = [
             Deadline(step: "Decision on whether to assess", regulation: "SEND Regulations 2014 reg 5(1)", date: weeks(6)),
-            Deadline(step: "Advice due from professionals asked on the day of receipt (6 weeks from being asked)", regulation: "SEND Regulations 2014 reg 8(1)", date: weeks(6)),
+            Deadline(
+                step: "Advice due from professionals asked on the day of receipt (6 weeks from being asked)", regulation: "SEND Regulations 2014 reg 8(1)",
+                date: weeks(6)),
             Deadline(step: "Notice if the authority decides not to issue a plan", regulation: "SEND Regulations 2014 reg 10(1)", date: weeks(16)),
-            Deadline(step: "Final EHC plan issued", regulation: "SEND Regulations 2014 reg 13(2)", date: weeks(20)),
+            Deadline(step: "Final EHC plan issued", regulation: "SEND Regulations 2014 reg 13(2)", date: weeks(20))
         ]
         for index in deadlines.indices {
             let paragraph = Self.exceptionParagraph[index]

@@ -122,7 +122,8 @@ public final class Validator: Sendable {
     public func chain(forCode code: String) throws -> [RuleSet] {
         try loaded.withLock { loaded in
             if let cached = loaded.chains[code] { return cached }
-            let chain = options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: options.localRules ? code : "") : try rulesets.resolve(files: options.ruleFiles)
+            let chain =
+                options.ruleFiles.isEmpty ? try rulesets.rulesets(forCode: options.localRules ? code : "") : try rulesets.resolve(files: options.ruleFiles)
             loaded.chains[code] = chain
             return chain
         }
@@ -135,10 +136,12 @@ public final class Validator: Sendable {
         let applying = EffectiveRules.inEffect(chain, asOf: asOf)
         let key = EffectiveKey(code: code, applying: applying)
         let cached = loaded.withLock { $0.effective[key] }
-        var effective = try cached ?? { () throws -> (rules: EffectiveRules, compiled: [CompiledRule]) in
-            let rules = try EffectiveRules.combine(chain, applying: applying)
-            return (rules, rules.rules.map(CompiledRule.init))
-        }()
+        var effective =
+            try cached
+            ?? { () throws -> (rules: EffectiveRules, compiled: [CompiledRule]) in
+                let rules = try EffectiveRules.combine(chain, applying: applying)
+                return (rules, rules.rules.map(CompiledRule.init))
+            }()
         if cached == nil {
             loaded.withLock { [effective] in $0.effective[key] = effective }
         }
@@ -181,15 +184,18 @@ public final class Validator: Sendable {
         let located = try BundleLocator.locate(in: folder) { try self.formats() }
         let bytes = try FileAccess.readDocument(NamedPath(located.path, shownAs: located.name))
         let files = FileAccess.isDirectory(folder.path) ? FolderEvidenceFiles(root: folder.path, document: located.path) : nil
-        return try validate(bundle: bundle, document: located.name, bytes: bytes, format: located.format, parsed: located.parsed,
-                            files: files.map { files in { _ in files } })
+        return try validate(
+            bundle: bundle, document: located.name, bytes: bytes, format: located.format, parsed: located.parsed,
+            files: files.map { files in { _ in files } })
     }
 
     /// Validates a bundle's document, read already, with the bundle's files as laid out for the
     /// application read (nil for a document given on its own, which has no evidence files to check).
     /// `document` is the name its places are given, never a private folder's path.
-    func validate(bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, parsed parsedAlready: SourceDocument? = nil,
-                  files layOut: ((Application) -> any EvidenceFiles)?) throws -> BundleReport {
+    func validate(
+        bundle path: String, document: String, bytes: [UInt8], format known: (any FormatPlugin)?, parsed parsedAlready: SourceDocument? = nil,
+        files layOut: ((Application) -> any EvidenceFiles)?
+    ) throws -> BundleReport {
         // A document recognised by its content was parsed to be recognised: it is read from that.
         let (format, parsed) = try known.map { ($0, parsedAlready) } ?? detectFormat(of: document, bytes: bytes)
         let read = try format.read(bytes, file: document, parsed: parsed)
@@ -225,17 +231,23 @@ public final class Validator: Sendable {
             for rule in compiled { ruleFindings += try evaluator.evaluate(compiled: rule) }
             findings += RequesterFairness.apply(ruleFindings, requesterRole: application.firstValue(at: Self.requesterRole)?.text)
             if authority == nil, options.ruleFiles.isEmpty {
-                findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
-                                        message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority)."))
+                findings.append(
+                    Finding(
+                        rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
+                        message: "Only the statutory baseline was applied: the receiving authority is not known, so its own rules were not (give --authority).")
+                )
             }
             findings = Self.withoutRepeats(findings)
         } else {
-            findings.append(Finding(rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
-                                    message: "No authority or statutory rules were applied: the request has no valid dateOfRequest (or give --as-of)."))
+            findings.append(
+                Finding(
+                    rule: "RULES-NOT-APPLIED", severity: .warning, basis: .format,
+                    message: "No authority or statutory rules were applied: the request has no valid dateOfRequest (or give --as-of)."))
         }
         if let authority, options.ruleFiles.isEmpty, options.localRules {
-            let research = AuthorityResearch(authority: authority, metadata: try metadata(forCode: authority.code),
-                                             hasOwnRules: hasOwnRules(authority.code))
+            let research = AuthorityResearch(
+                authority: authority, metadata: try metadata(forCode: authority.code),
+                hasOwnRules: hasOwnRules(authority.code))
             if let notice = research.noLocalRulesFinding { findings.append(notice) }
         }
         findings.sort { (Self.rank($0.severity), $0.location?.line ?? 0, $0.rule) < (Self.rank($1.severity), $1.location?.line ?? 0, $1.rule) }

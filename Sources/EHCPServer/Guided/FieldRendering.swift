@@ -15,26 +15,32 @@ struct FieldRendering {
         let problem = problems[id]
         let hint = entry.hint.map { "<span class=\"hint\" id=\"\(id)-hint\">\($0.escapedForMarkup)</span>" } ?? ""
         let described = entry.hint == nil ? "" : " aria-describedby=\"\(id)-hint\""
-        let error = problem.map { "<span class=\"error-message\" id=\"\(id)-error\"><span class=\"visually-hidden\">Error:</span> \($0.escapedForMarkup)</span>" } ?? ""
+        let error =
+            problem.map { "<span class=\"error-message\" id=\"\(id)-error\"><span class=\"visually-hidden\">Error:</span> \($0.escapedForMarkup)</span>" } ?? ""
         let group = problem == nil ? "form-group" : "form-group error"
         let label = entry.label.escapedForMarkup
         switch type {
         case .date:
             let boxes = GuidedValues.dateParts.enumerated().map { index, part in
                 let boxID = index == 0 ? id : "\(id)-\(part)"
-                return "<div class=\"date-item\"><label for=\"\(boxID)\">\(part.capitalisedFirst)</label><input class=\"date-\(part)\" type=\"text\" inputmode=\"numeric\" id=\"\(boxID)\" name=\"\(name)-\(part)\" value=\"\(values["\(name)-\(part)"].escapedForField)\"></div>"
+                return
+                    "<div class=\"date-item\"><label for=\"\(boxID)\">\(part.capitalisedFirst)</label><input class=\"date-\(part)\" type=\"text\" inputmode=\"numeric\" id=\"\(boxID)\" name=\"\(name)-\(part)\" value=\"\(values["\(name)-\(part)"].escapedForField)\"></div>"
             }.joined()
-            return "<div class=\"\(group)\"><fieldset\(described)><legend>\(label)</legend>\(hint)\(error)<div class=\"date-input\">\(boxes)</div></fieldset></div>\n"
+            return
+                "<div class=\"\(group)\"><fieldset\(described)><legend>\(label)</legend>\(hint)\(error)<div class=\"date-input\">\(boxes)</div></fieldset></div>\n"
         case .boolean:
             let radios = [("true", "Yes", id), ("false", "No", id + "-no")].map { value, text, radioID in
                 "<div class=\"radio\"><input type=\"radio\" id=\"\(radioID)\" name=\"\(name)\" value=\"\(value)\"\(values[name] == value ? " checked" : "")><label for=\"\(radioID)\">\(text)</label></div>"
             }.joined()
-            return "<div class=\"\(group)\"><fieldset\(described)><legend>\(label)</legend>\(hint)\(error)<div class=\"radios\">\(radios)</div></fieldset></div>\n"
+            return
+                "<div class=\"\(group)\"><fieldset\(described)><legend>\(label)</legend>\(hint)\(error)<div class=\"radios\">\(radios)</div></fieldset></div>\n"
         case .code(let vocabulary):
             let choices = vocabulary.codes.map { ($0, CodeLabels.label($0, in: vocabulary)) }
-            return "<div class=\"\(group)\"><label for=\"\(id)\">\(label)</label>\(hint)\(error)\(select(name, id: id, choices: choices, described: described))</div>\n"
+            return
+                "<div class=\"\(group)\"><label for=\"\(id)\">\(label)</label>\(hint)\(error)\(select(name, id: id, choices: choices, described: described))</div>\n"
         case .identifier(.evidenceReference):
-            return "<div class=\"\(group)\"><label for=\"\(id)\">\(label)</label>\(hint)\(error)\(select(name, id: id, choices: evidenceChoices, described: described))</div>\n"
+            return
+                "<div class=\"\(group)\"><label for=\"\(id)\">\(label)</label>\(hint)\(error)\(select(name, id: id, choices: evidenceChoices, described: described))</div>\n"
         default:
             let value = values[name].escapedForField
             let input: String

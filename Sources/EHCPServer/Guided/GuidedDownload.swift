@@ -21,7 +21,9 @@ enum GuidedDownload: String {
             return ("application.yaml", "application/yaml; charset=utf-8", Array(try draft.yaml().utf8))
         case .format:
             guard let own = form.ownFormat else {
-                throw Problem(status: .notFound, title: "No format of its own", detail: "This authority publishes no document format of its own; download the application document instead.")
+                throw Problem(
+                    status: .notFound, title: "No format of its own",
+                    detail: "This authority publishes no document format of its own; download the application document instead.")
             }
             return ("application-\(own.id).\(own.fileExtension)", APIRoutes.mediaType(of: own), Array(try own.write(draft.application).text.utf8))
         case .letter:

@@ -30,7 +30,8 @@ struct GuidedDraft {
     /// The draft a page posted; nil when its hidden fields are missing or were altered.
     init?(posted form: MultipartForm) {
         guard let encoded = form.field(Self.field), let bytes = Data(base64Encoded: encoded),
-              let read = try? CanonicalJSONFormat().read(Array(bytes), file: "application.json") else { return nil }
+            let read = try? CanonicalJSONFormat().read(Array(bytes), file: "application.json")
+        else { return nil }
         root = read.application.root
         for part in form.parts where part.name.hasPrefix(Self.filePrefix) {
             let path = String(part.name.dropFirst(Self.filePrefix.count))

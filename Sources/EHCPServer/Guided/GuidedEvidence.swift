@@ -7,7 +7,9 @@ enum GuidedEvidence {
     /// The draft with the page's documents, what is wrong with them, and the page's values as they
     /// are shown again when something is: every document kept, with the files chosen, renumbered
     /// as the draft holds them, so no file has to be chosen twice.
-    static func read(_ posted: MultipartForm, values: GuidedValues, group: GuidedGroup, draft: GuidedDraft) -> (draft: GuidedDraft, problems: [InputProblem], shown: GuidedValues) {
+    static func read(_ posted: MultipartForm, values: GuidedValues, group: GuidedGroup, draft: GuidedDraft) -> (
+        draft: GuidedDraft, problems: [InputProblem], shown: GuidedValues
+    ) {
         let existing = draft.root["evidence"]?.list?.compactMap(\.record) ?? []
         var taken = Set(existing.compactMap { $0["id"]?.text })
         var items: [Value] = []

@@ -28,8 +28,11 @@ struct GuidedForm: Sendable {
         return groups.compactMap { group in
             guard allows(group.roles), !group.since11 || uses(group.path) else { return nil }
             let entries = group.entries.filter { allows($0.roles) && (!$0.since11 || uses(group.path(of: $0))) }
-            return entries.isEmpty ? nil : GuidedGroup(path: group.path, legend: group.legend, hint: group.hint, item: group.item,
-                                                       blanks: group.blanks, since11: group.since11, roles: group.roles, entries: entries)
+            return entries.isEmpty
+                ? nil
+                : GuidedGroup(
+                    path: group.path, legend: group.legend, hint: group.hint, item: group.item,
+                    blanks: group.blanks, since11: group.since11, roles: group.roles, entries: entries)
         }
     }
 

@@ -67,7 +67,9 @@ struct GuidedRoutes {
         return try GuidedForm(authority: entry, requester: draft.requester, checker: checker)
     }
 
-    private func page(_ section: GuidedSection, form: GuidedForm, draft: GuidedDraft, values: GuidedValues? = nil, problems: [InputProblem] = []) -> GuidedPages.Page {
+    private func page(_ section: GuidedSection, form: GuidedForm, draft: GuidedDraft, values: GuidedValues? = nil, problems: [InputProblem] = [])
+        -> GuidedPages.Page
+    {
         GuidedPages.section(section, form: form, draft: draft, values: values ?? GuidedValues(draft.root, groups: form.groups(section)), problems: problems)
     }
 
@@ -75,12 +77,14 @@ struct GuidedRoutes {
     /// the page the button asked for, or a download.
     private func save(_ request: Request) async throws -> Response {
         guard let posted = try await form(request), var draft = GuidedDraft(posted: posted), let form = try guidedForm(draft) else {
-            let main = PageLayout.errorSummary([("This page could not be read", "again")])
+            let main =
+                PageLayout.errorSummary([("This page could not be read", "again")])
                 + "<h1>Your answers could not be read</h1>\n<p id=\"again\">The page sent was incomplete or altered. <a href=\"/start\">Start again</a>, or continue from a draft you saved.</p>\n"
             return html(("Your answers could not be read", main), status: .badRequest)
         }
         let action = posted.field("action") ?? "next"
-        var values = GuidedValues(posted: Dictionary(posted.parts.filter { $0.filename == nil }.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) }) { first, _ in first })
+        var values = GuidedValues(
+            posted: Dictionary(posted.parts.filter { $0.filename == nil }.map { ($0.name, String(decoding: $0.bytes, as: UTF8.self)) }) { first, _ in first })
         guard let section = GuidedSection(rawValue: posted.field("section") ?? "") else {
             return try await finish(action, form: form, draft: draft)
         }
@@ -98,7 +102,8 @@ struct GuidedRoutes {
                 // Every problem at once: what could not be read, and what the rules find in the rest of the page.
                 var problems = read.problems
                 if action == "next" {
-                    let found = GuidedTarget.problems(try await validate(GuidedDraft(root: read.record, files: draft.files)).findings, section: section, groups: groups)
+                    let found = GuidedTarget.problems(
+                        try await validate(GuidedDraft(root: read.record, files: draft.files)).findings, section: section, groups: groups)
                     problems += found.filter { problem in !problems.contains { $0.id == problem.id } }
                 }
                 return html(page(section, form: form, draft: draft, values: values, problems: problems), status: .badRequest)

@@ -55,7 +55,8 @@ enum GuidedSection: String, CaseIterable, Sendable {
         switch root {
         case "age", "overCompulsorySchoolAge", "authority", "dateOfRequest", "reference", "requester", "child", "parents", "form", "schemaVersion":
             return .about
-        case "primaryNeed", "provisionTotal", "graduatedApproachCount", "reviewedCycles", "setting", "previousSettings", "needs", "graduatedApproach", "provision":
+        case "primaryNeed", "provisionTotal", "graduatedApproachCount", "reviewedCycles", "setting", "previousSettings", "needs", "graduatedApproach",
+            "provision":
             return .support
         case "attendanceRate", "attainment", "attendance", "progress": return .progress
         case "professionals": return .professionals

@@ -7,7 +7,7 @@ enum GuidedTarget {
     /// The canonical field a computed value (`age`, `primaryNeed`) is corrected in.
     private static let computed = [
         "age": "child.dateOfBirth", "overCompulsorySchoolAge": "child.dateOfBirth", "primaryNeed": "needs", "provisionTotal": "provision",
-        "graduatedApproachCount": "graduatedApproach", "reviewedCycles": "graduatedApproach", "attendanceRate": "attendance",
+        "graduatedApproachCount": "graduatedApproach", "reviewedCycles": "graduatedApproach", "attendanceRate": "attendance"
     ]
 
     /// The errors among `findings` that `groups` can correct, each linked to its input.

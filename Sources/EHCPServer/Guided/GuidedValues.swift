@@ -72,7 +72,8 @@ extension GuidedValues {
             if parts.allSatisfy(\.isEmpty) { return .success(nil) }
             let numbers = parts.map { Int($0) }
             guard let day = numbers[0], let month = numbers[1], let year = numbers[2], parts[2].count == 4,
-                  let date = CalendarDate(year: year, month: month, day: day) else {
+                let date = CalendarDate(year: year, month: month, day: day)
+            else {
                 return .failure(InputProblem(text: "\(label): enter a real date, with the day, month and year in numbers, for example 30 1 2017", id: id))
             }
             return .success(Value(.date(date)))
@@ -132,8 +133,9 @@ extension GuidedValues {
                 var items: [Value] = []
                 for index in 0..<(rows(of: group) ?? existing.count) where self["\(group.path).\(index).remove"] != "yes" {
                     let old = index < existing.count ? existing[index].record ?? Record() : Record()
-                    let item = read(group, prefix: "\(group.path).\(index).", into: old,
-                                    labelPrefix: "\(group.item!.capitalisedFirst) \(index + 1): ")
+                    let item = read(
+                        group, prefix: "\(group.path).\(index).", into: old,
+                        labelPrefix: "\(group.item!.capitalisedFirst) \(index + 1): ")
                     problems += item.problems
                     if !item.blank || item.record.fields.contains(where: { name, _ in !group.entries.contains { $0.name == name } }) {
                         items.append(Value(.object(item.record)))

@@ -23,8 +23,10 @@ struct SeededRandom: RandomNumberGenerator {
 struct ApplicationGenerator {
     var random: SeededRandom
 
-    private static let words = ["Amelia", "Zoë", "O'Neil", "Smith-Jones", "李", "a < b", "R&D", "\"quoted\"", "one, two", "true", "0123",
-                                "12.50", "null", "~", "- dash", "# hash", "{n}", "line one\nline two", "Ōkafor", "tab\there"]
+    private static let words = [
+        "Amelia", "Zoë", "O'Neil", "Smith-Jones", "李", "a < b", "R&D", "\"quoted\"", "one, two", "true", "0123",
+        "12.50", "null", "~", "- dash", "# hash", "{n}", "line one\nline two", "Ōkafor", "tab\there"
+    ]
 
     mutating func application() -> Application {
         var root = record(CanonicalSchema.root, depth: 0)
@@ -47,8 +49,10 @@ struct ApplicationGenerator {
             if kind == .laCode { return Value(.text(["926", "822", "202", "860", "383", "886"].randomElement(using: &random)!)) }
             return Value(.text(String((0..<Int.random(in: 1...12, using: &random)).map { _ in "ABCDEFGHJK0123456789-".randomElement(using: &random)! })))
         case .date:
-            return CalendarDate(year: Int.random(in: 1995...2030, using: &random), month: Int.random(in: 1...12, using: &random),
-                                day: Int.random(in: 1...28, using: &random)).map { Value(.date($0)) }
+            return CalendarDate(
+                year: Int.random(in: 1995...2030, using: &random), month: Int.random(in: 1...12, using: &random),
+                day: Int.random(in: 1...28, using: &random)
+            ).map { Value(.date($0)) }
         case .number: return Value(.number([0, 1, 2.5, 38, 2280, 6000.75, 0.25, 1e6].randomElement(using: &random)!))
         case .integer: return Value(.number(Double(Int.random(in: 0...900, using: &random))))
         case .boolean: return Value(.boolean(Bool.random(using: &random)))

@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// A format written in Swift takes part in detection and conversion like a published one.

@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// `format.yaml` mistakes are caught with their line, never turned into a mapping that silently loses data.
@@ -18,20 +19,21 @@ import Testing
         """
 
     @Test func seededMistakesAreReportedAtTheirLines() {
-        let text = header + """
-              child.givenName: Child/Forenames
-              child.dateOfBirth: { path: Child/DOB, date: dd/MM/yy }
-              child.sex: { path: Child/Gender, values: { Male: M, Boy: M, Female: Female } }
-              child.familyName: Child/Surname
-              child.preferredName: Child/Surname
-              needs.type: Need/Code
-              evidence:
-                each: Appendix
-                fields:
-                  kind: "@kind"
-              reference: "Ref//Bad"
-              setting: Setting
-            """
+        let text =
+            header + """
+                  child.givenName: Child/Forenames
+                  child.dateOfBirth: { path: Child/DOB, date: dd/MM/yy }
+                  child.sex: { path: Child/Gender, values: { Male: M, Boy: M, Female: Female } }
+                  child.familyName: Child/Surname
+                  child.preferredName: Child/Surname
+                  needs.type: Need/Code
+                  evidence:
+                    each: Appendix
+                    fields:
+                      kind: "@kind"
+                  reference: "Ref//Bad"
+                  setting: Setting
+                """
         let found = problems(text)
         func line(_ fragment: String) -> Int? { found.first { $0.message.contains(fragment) }?.location?.line }
         #expect(line("'child.givenName' is not a path of the canonical schema (did you mean 'child.givenNames'?)") == 6)
@@ -71,7 +73,8 @@ import Testing
     }
 
     @Test func reverseChoosesTheValueWritten() throws {
-        let definition = try FormatLoader.load(Array((header + "  child.sex: { path: G, values: { Male: M, Boy: M, Female: F }, reverse: { M: Male } }\n").utf8), file: "f.yaml")
+        let definition = try FormatLoader.load(
+            Array((header + "  child.sex: { path: G, values: { Male: M, Boy: M, Female: F }, reverse: { M: Male } }\n").utf8), file: "f.yaml")
         #expect(definition.values[0].writeMap == ["M": "Male", "F": "Female"])
         #expect(definition.values[0].readMap["Boy"] == "M")
     }
@@ -101,7 +104,10 @@ import Testing
     @Test func malformedCSVIsRefusedWithItsPlace() {
         func problem(_ text: String) -> Diagnostic? { problem(bytes: Array(text.utf8)) }
         func problem(bytes: [UInt8]) -> Diagnostic? {
-            do { _ = try CSVTable.read(bytes, file: "t.csv"); return nil } catch { return error.diagnostics.first }
+            do {
+                _ = try CSVTable.read(bytes, file: "t.csv")
+                return nil
+            } catch { return error.diagnostics.first }
         }
         #expect(problem("a,b\n1,\"open\n")?.location?.line == 2)
         #expect(problem("a,b\n1,2,3\n")?.message.contains("3 cells") == true)

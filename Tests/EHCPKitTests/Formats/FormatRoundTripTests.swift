@@ -1,6 +1,7 @@
 import EHCPSource
 import EHCPTestSupport
 import Testing
+
 @testable import EHCPKit
 
 /// canonical → F → canonical keeps every value F can hold, and the loss report names exactly the
@@ -31,7 +32,10 @@ import Testing
             let actual = Leaves(back.application)
             #expect(actual == expected.kept, "run \(run): \(actual.difference(from: expected.kept))")
             let reported = Set(loss.entries.map(\.path))
-            #expect(reported == expected.lostPaths, "run \(run): reported but kept \(reported.subtracting(expected.lostPaths).sorted()), lost but not reported \(expected.lostPaths.subtracting(reported).sorted())")
+            #expect(
+                reported == expected.lostPaths,
+                "run \(run): reported but kept \(reported.subtracting(expected.lostPaths).sorted()), lost but not reported \(expected.lostPaths.subtracting(reported).sorted())"
+            )
             #expect(back.unknownFields.isEmpty)
         }
     }
@@ -68,7 +72,8 @@ import Testing
     }
 
     @Test func authorityFormatsAreDetected() throws {
-        let application = try CanonicalYAMLFormat().read(Array(try RepositoryPaths.text("Examples/riverside-request/application.yaml").utf8), file: "a.yaml").application
+        let application = try CanonicalYAMLFormat().read(Array(try RepositoryPaths.text("Examples/riverside-request/application.yaml").utf8), file: "a.yaml")
+            .application
         for format in Self.mapped {
             let text = format.write(application).text
             let detected = try Self.registry.detect(path: "request.\(format.fileExtension)", bytes: Array(text.utf8))
@@ -190,7 +195,10 @@ struct Expectation {
         }
         func set(_ record: inout Record, _ parts: ArraySlice<Substring>, _ fields: [Field], _ text: String) {
             guard let name = parts.first, let field = fields.first(where: { $0.name == name }) else { return }
-            if parts.count == 1 { record[field.name] = value(text, field.type); return }
+            if parts.count == 1 {
+                record[field.name] = value(text, field.type)
+                return
+            }
             var inner = record[field.name]?.record ?? Record()
             set(&inner, parts.dropFirst(), field.type.children ?? [], text)
             record[field.name] = Value(.object(inner))
@@ -199,11 +207,13 @@ struct Expectation {
         for (path, text) in leaves.values { set(&root, path.split(separator: ".")[...], CanonicalSchema.root, text) }
         for (name, items) in leaves.lists {
             let fields = CanonicalSchema.field(at: name)?.type.children ?? []
-            root[name] = Value(.list(items.map { item in
-                var record = Record()
-                for (path, text) in item { set(&record, path.split(separator: ".")[...], fields, text) }
-                return Value(.object(record))
-            }))
+            root[name] = Value(
+                .list(
+                    items.map { item in
+                        var record = Record()
+                        for (path, text) in item { set(&record, path.split(separator: ".")[...], fields, text) }
+                        return Value(.object(record))
+                    }))
         }
         return Application(root: root, file: "expected")
     }

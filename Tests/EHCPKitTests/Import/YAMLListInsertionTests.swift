@@ -1,5 +1,6 @@
 import EHCPSource
 import Testing
+
 @testable import EHCPKit
 
 /// Rows are added to a YAML list by editing its text: every other byte stays, and a layout the
@@ -14,7 +15,7 @@ import Testing
         ("attainment:\n    - a\n    - b:\n        c\n\nnext: 1\n", "attainment:\n    - a\n    - b:\n        c\n    - { x: 1 }\n\nnext: 1\n"),
         ("attainment: []\n", "attainment:\n  - { x: 1 }\n"),
         ("attainment: [] # kept\n", "attainment:    # kept\n  - { x: 1 }\n"),
-        ("a: 1\n", "a: 1\nattainment:\n  - { x: 1 }\n"),
+        ("a: 1\n", "a: 1\nattainment:\n  - { x: 1 }\n")
     ])
     func itemsGoAtTheEndOfTheList(before: String, after: String) throws {
         #expect(try appended(before) == after)
@@ -25,7 +26,7 @@ import Testing
         "a: 1\n...\n",
         "attainment:\n  x: 1\n",
         "attainment: &list\n  - a\n",
-        "attainment: null\n",
+        "attainment: null\n"
     ])
     func otherLayoutsAreRefused(text: String) throws {
         #expect(throws: DiagnosticList.self) { try appended(text) }

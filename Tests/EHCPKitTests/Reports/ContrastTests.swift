@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// Every colour pair in the report's style sheet meets WCAG 2 AA for normal text (4.5:1).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// The HTML report is a printable, accessible page that needs no script.
@@ -39,7 +40,10 @@ import Testing
         #expect(positions == positions.sorted())
         #expect(html.contains("Local practice: the authority&#39;s own expectation, not a legal condition of a request."))
         #expect(html.contains("<a href=\"https://example.org/NFK-CONSENT\">open the guidance</a>"))
-        #expect(html.contains("<tr><th scope=\"row\"><a href=\"#request-1\">intake/request one</a></th><td>Norfolk (926)</td><td>3</td><td>1</td><td>1</td><td>Errors found</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr><th scope=\"row\"><a href=\"#request-1\">intake/request one</a></th><td>Norfolk (926)</td><td>3</td><td>1</td><td>1</td><td>Errors found</td></tr>"
+            ))
         #expect(html.contains("<article aria-labelledby=\"request-1\">\n<h2 id=\"request-1\">"))
         #expect(html.contains("<dt>What counts</dt><dd>The rule checks that at least 1 evidence item(s) of type consent-form.</dd>"))
         #expect(html.contains("Message of NFK-CONSENT &lt;&amp;&gt; &quot;quoted&quot;"))

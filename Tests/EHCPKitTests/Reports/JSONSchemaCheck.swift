@@ -8,7 +8,7 @@ struct JSONSchemaCheck {
     let root: [String: Any]
     static let known: Set<String> = [
         "$schema", "title", "description", "$ref", "type", "enum", "required", "properties", "additionalProperties", "items",
-        "minItems", "uniqueItems", "minimum", "maximum", "anyOf", "definitions",
+        "minItems", "uniqueItems", "minimum", "maximum", "anyOf", "definitions"
     ]
 
     /// Every problem, as "path: what is wrong"; empty when the value conforms.

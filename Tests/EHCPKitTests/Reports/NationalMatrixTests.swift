@@ -1,5 +1,6 @@
 import EHCPTestSupport
 import Testing
+
 @testable import EHCPKit
 
 /// Requirement themes for known rules, the law's column, and the matrix page's accessibility.
@@ -18,7 +19,7 @@ import Testing
         ("926", .attendanceRecord, "NFK-ATTENDANCE-RECORD", "asked"),
         ("840", .provisionThreshold, "DUR-FIRST-6000", "£6,000"),
         ("206", .epReport, "ISL-EP-INVOLVED", "1 professional"),
-        ("206", .externalProfessionals, "ISL-ADVISORY-PROFESSIONALS", "2 professionals"),
+        ("206", .externalProfessionals, "ISL-ADVISORY-PROFESSIONALS", "2 professionals")
     ])
     func knownRulesFallInTheirTheme(code: String, theme: RequirementTheme, rule: String, ask: String) throws {
         let cell = try #require(try cell(code, theme), "\(code) has no \(theme.rawValue) cell")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import EHCPKit
 
 /// Canonical paths in the words the human reports use.
@@ -13,15 +14,16 @@ import Testing
         // Not a canonical list, or part of a file name: left as written.
         ("evidence/scan[1].pdf is in the bundle", "evidence/scan[1].pdf is in the bundle"),
         ("widgets[0].x", "widgets[0].x"),
-        ("child.givenNames is required", "child.givenNames is required"),
+        ("child.givenNames is required", "child.givenNames is required")
     ])
     func pathsAreInWords(_ text: String, _ expected: String) {
         #expect(PlainPath.words(text) == expected)
     }
 
     @Test func ordinalsFollowEnglish() {
-        #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(PlainPath.ordinal)
-            == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"])
+        #expect(
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(PlainPath.ordinal)
+                == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"])
     }
 }
 
@@ -31,13 +33,13 @@ import Testing
     static let pieces = [
         "needs", "evidence", "parents", "consent", "graduatedApproach", "widgets", "child", "a", "Z9", "[", "]", "[0]", "[12]",
         "[99999999999999999999]", ".", ".type", ".author.role", ".1", "/", "_", "-", " ", ",", "(", ")", "'", "\r\n", "\n",
-        "scan", ".pdf", "primaryNeed", "0", "7", "é",
+        "scan", ".pdf", "primaryNeed", "0", "7", "é"
     ]
 
     @Test func scanMatchesTheRegularExpressions() {
         var seed: UInt64 = 2026
         func next() -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(truncatingIfNeeded: seed >> 33)
         }
         for _ in 0..<3000 {

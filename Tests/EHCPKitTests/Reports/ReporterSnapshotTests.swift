@@ -1,6 +1,7 @@
 import EHCPTestSupport
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 /// Every reporter's whole output for the fixed findings, compared with a file under

@@ -3,6 +3,7 @@ import EHCPTestSupport
 import EHCPXML
 import Foundation
 import Testing
+
 @testable import EHCPKit
 
 @Suite struct ReporterTests {
@@ -20,7 +21,7 @@ import Testing
         ("NFK-REPORTS-RECENT", .info, .notes),
         ("ENG-CHILD-GIVEN-NAMES", .error, .detailsToCorrect),
         ("FILE-MISSING", .error, .missingEvidence),
-        ("ID-UPN", .error, .detailsToCorrect),
+        ("ID-UPN", .error, .detailsToCorrect)
     ])
     func findingsAreGroupedByWhatToDo(rule: String, severity: Severity, group: FindingGroup) {
         let finding = Finding(rule: rule, severity: severity, basis: .local, message: "m")
@@ -32,12 +33,14 @@ import Testing
         #expect(!plain.contains("\u{1B}["))
         #expect(plain.contains("3 bundles checked: 1 without errors, 1 with errors") == false)
         #expect(plain.contains("3 bundles checked: 2 without errors, 1 with errors"))
-        #expect(plain.contains("""
-              Authority              Requests  Without errors  With errors  Errors  Warnings
-              ---------------------  --------  --------------  -----------  ------  --------
-              (authority not known)         1               1            0       0         1
-              926 Norfolk                   2               1            1       3         1
-            """))
+        #expect(
+            plain.contains(
+                """
+                  Authority              Requests  Without errors  With errors  Errors  Warnings
+                  ---------------------  --------  --------------  -----------  ------  --------
+                  (authority not known)         1               1            0       0         1
+                  926 Norfolk                   2               1            1       3         1
+                """))
         // Each rule counted once per request, notes not counted.
         #expect(plain.contains("  NFK-REPORTS-RECENT                    1  Warning   Local practice\n"))
         var coloured = ReportFixtures.context
@@ -49,10 +52,11 @@ import Testing
         let text = MarkdownReporter().report(ReportFixtures.all, context: ReportFixtures.context)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("#") }.map(String.init)
         #expect(text.contains("| intake/three | authority not known | 0 | 1 | 0 | No errors |"))
-        #expect(headings.prefix(7) == [
-            "# 3 requests checked", "## Requests", "## By authority", "## Requests affected, by rule", "# intake/request one: Norfolk (926)",
-            "## Missing evidence (1)", "## Evidence that is out of date (1)",
-        ])
+        #expect(
+            headings.prefix(7) == [
+                "# 3 requests checked", "## Requests", "## By authority", "## Requests affected, by rule", "# intake/request one: Norfolk (926)",
+                "## Missing evidence (1)", "## Evidence that is out of date (1)"
+            ])
         #expect(headings.contains("## Details to correct (2)") && headings.contains("## Notes (1)") && headings.contains("## Dates the law sets"))
         #expect(text.contains("Message of NFK-CONSENT \\<\\&\\> \"quoted\" \\| pipe \\*star\\*"))
         #expect(text.contains("| 2026-11-16 | Decision on whether to assess | SEND Regulations 2014 reg 5(1) |"))
@@ -61,14 +65,19 @@ import Testing
     @Test func sarifConformsToTheSchemaAndPointsAtTheDocument() throws {
         let text = SARIFReporter().report(ReportFixtures.all, context: ReportFixtures.context)
         let value = try JSONSerialization.jsonObject(with: Data(text.utf8))
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixtures + "/reports/sarif-2.1.0-results.schema.json"))) as? [String: Any])
+        let schema = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixtures + "/reports/sarif-2.1.0-results.schema.json"))) as? [String: Any])
         let check = JSONSchemaCheck(root: schema)
         #expect(check.problems(value) == [])
         let run = try #require(((value as? [String: Any])?["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 6)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == ["NFK-CONSENT", "NFK-REPORTS-RECENT", "ENG-CHILD-GIVEN-NAMES", "NFK-PASSES", "ID-NHS-NUMBER", "RULES-NOT-APPLIED"])
+        #expect(
+            rules.map { $0["id"] as? String } == [
+                "NFK-CONSENT", "NFK-REPORTS-RECENT", "ENG-CHILD-GIVEN-NAMES", "NFK-PASSES", "ID-NHS-NUMBER", "RULES-NOT-APPLIED"
+            ])
         for result in results {
             let index = try #require(result["ruleIndex"] as? Int)
             #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
@@ -83,7 +92,9 @@ import Testing
 
         // The check itself catches what it is there for.
         #expect(!check.problems(["version": "2.1.0", "runs": [["tool": ["driver": [:]]]]]).isEmpty)
-        #expect(!check.problems(["version": "2.1.0", "runs": [["tool": ["driver": ["name": "x"]], "results": [["message": ["text": "m"], "level": "fatal"]]]]]).isEmpty)
+        #expect(
+            !check.problems(["version": "2.1.0", "runs": [["tool": ["driver": ["name": "x"]], "results": [["message": ["text": "m"], "level": "fatal"]]]]])
+                .isEmpty)
         #expect(!check.problems(["version": "2.1.0", "runs": [], "extra": true]).isEmpty)
     }
 
@@ -103,7 +114,9 @@ import Testing
     @Test func aBundleThatCouldNotBeReadKeepsSARIFAndJUnitValid() throws {
         let reports = [ReportFixtures.passing, ReportFixtures.unreadable]
         let sarif = try JSONSerialization.jsonObject(with: Data(SARIFReporter().report(reports, context: ReportFixtures.context).utf8))
-        let schema = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixtures + "/reports/sarif-2.1.0-results.schema.json"))) as? [String: Any])
+        let schema = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: RepositoryPaths.fixtures + "/reports/sarif-2.1.0-results.schema.json"))) as? [String: Any])
         #expect(JSONSchemaCheck(root: schema).problems(sarif) == [])
         let junit = JUnitReporter().report(reports, context: ReportFixtures.context)
         let xsd = try XSDValidator(schema: FileAccess.read(RepositoryPaths.fixtures + "/reports/junit.xsd"), file: "junit.xsd")

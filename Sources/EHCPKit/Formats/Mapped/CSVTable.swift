@@ -17,7 +17,11 @@ public struct CSVTable: Sendable {
     /// - Throws: `DiagnosticList` naming the line and column of the first problem.
     public static func read(_ bytes: [UInt8], file: String, limits: InputLimits = .default) throws(DiagnosticList) -> CSVTable {
         guard bytes.count <= limits.maxDocumentBytes else {
-            throw DiagnosticList([.error("the file is \(bytes.count >> 20) MiB; documents of at most \(limits.maxDocumentBytes >> 20) MiB are read", at: SourceLocation(file: file, line: 1))])
+            throw DiagnosticList([
+                .error(
+                    "the file is \(bytes.count >> 20) MiB; documents of at most \(limits.maxDocumentBytes >> 20) MiB are read",
+                    at: SourceLocation(file: file, line: 1))
+            ])
         }
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
@@ -28,12 +32,18 @@ public struct CSVTable: Sendable {
         var record: [Cell] = []
         var field = ""
         var fieldStart = SourceLocation(file: file, line: 1, column: 1)
-        var line = 1, column = 1
-        var quoted = false, wasQuoted = false, atFieldStart = true
+        var line = 1
+        var column = 1
+        var quoted = false
+        var wasQuoted = false
+        var atFieldStart = true
         var characters = text.makeIterator()
         var pending: Character?
         func next() -> Character? {
-            if let character = pending { pending = nil; return character }
+            if let character = pending {
+                pending = nil
+                return character
+            }
             return characters.next()
         }
         func endField() {
@@ -44,12 +54,23 @@ public struct CSVTable: Sendable {
         }
         while let character = next() {
             let here = SourceLocation(file: file, line: line, column: column)
-            if character == "\n" || character == "\r\n" || character == "\r" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" || character == "\r\n" || character == "\r" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             if atFieldStart { fieldStart = here }
             if quoted {
                 if character == "\"" {
                     let following = next()
-                    if following == "\"" { field.append("\""); column += 1 } else { quoted = false; pending = following }
+                    if following == "\"" {
+                        field.append("\"")
+                        column += 1
+                    } else {
+                        quoted = false
+                        pending = following
+                    }
                 } else {
                     field.append(character)
                 }
@@ -125,8 +146,10 @@ public struct CSVTable: Sendable {
     }
 
     static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            || field.first == " " || field.last == " " else { return field }
+        guard
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+                || field.first == " " || field.last == " "
+        else { return field }
         var quoted = "\""
         for character in field {
             quoted.append(character)

@@ -46,14 +46,16 @@ final class CanonicalTree {
     }
 
     func node() -> SourceNode {
-        SourceNode(.mapping(entries.map { key, child in
-            let value: SourceNode
-            switch child {
-            case .value(let node): value = node
-            case .tree(let tree): value = tree.node()
-            case .list(let items): value = SourceNode(.sequence(items), location: items.first?.location ?? location)
-            }
-            return SourceNode.Entry(key: key, keyLocation: value.location, value: value)
-        }), location: location)
+        SourceNode(
+            .mapping(
+                entries.map { key, child in
+                    let value: SourceNode
+                    switch child {
+                    case .value(let node): value = node
+                    case .tree(let tree): value = tree.node()
+                    case .list(let items): value = SourceNode(.sequence(items), location: items.first?.location ?? location)
+                    }
+                    return SourceNode.Entry(key: key, keyLocation: value.location, value: value)
+                }), location: location)
     }
 }

@@ -2,7 +2,9 @@
 /// any other character is written as it stands.
 public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
     enum Part: Sendable, Equatable {
-        case day(padded: Bool), month(padded: Bool), year
+        case day(padded: Bool)
+        case month(padded: Bool)
+        case year
         case literal(Character)
     }
 
@@ -67,7 +69,9 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
     /// The date `text` holds in this layout, or nil when it does not match or is not a real date.
     public func read(_ text: String) -> CalendarDate? {
         var rest = Substring(text.trimmingSpaces())
-        var day = 0, month = 0, year = 0
+        var day = 0
+        var month = 0
+        var year = 0
         for part in parts {
             switch part {
             case .literal(let character):

@@ -43,7 +43,9 @@ extension FormatLoader {
             } else if sources.count == 1 {
                 mapping.writeMap[canonical] = sources[0]
             } else {
-                diagnostics.error("'values' maps \(sources.map { "'\($0)'" }.joined(separator: " and ")) to '\(canonical)'; add 'reverse: { \(canonical): ONE }' to say which is written", at: node.location)
+                diagnostics.error(
+                    "'values' maps \(sources.map { "'\($0)'" }.joined(separator: " and ")) to '\(canonical)'; add 'reverse: { \(canonical): ONE }' to say which is written",
+                    at: node.location)
             }
         }
     }
@@ -74,14 +76,16 @@ extension FormatLoader {
         case .csv:
             if text.trimmingSpaces().isEmpty { diagnostics.error("a column name cannot be empty", at: location) }
             if inList != text.contains("{n}") {
-                diagnostics.error(inList ? "a column inside a csv list must hold {n}, the item number" : "{n} belongs only in the columns of a csv list", at: location)
+                diagnostics.error(
+                    inList ? "a column inside a csv list must hold {n}, the item number" : "{n} belongs only in the columns of a csv list", at: location)
             }
         case .xml:
             for (index, step) in path.steps.enumerated() {
                 let name = step.hasPrefix("@") ? String(step.dropFirst()) : step
                 let valid = step == "." ? path.steps.count == 1 : Self.isXMLName(name) && (!step.hasPrefix("@") || index == path.steps.count - 1)
                 if !valid {
-                    diagnostics.error("'\(text)' is not a path ehcp can read and write: use element names separated by '/', optionally ending in @attribute", at: location)
+                    diagnostics.error(
+                        "'\(text)' is not a path ehcp can read and write: use element names separated by '/', optionally ending in @attribute", at: location)
                     break
                 }
             }
@@ -106,7 +110,8 @@ extension FormatLoader {
                 }
                 seen[full] = canonicalPrefix + mapping.canonicalPath
                 if !canonical.insert(mapping.canonicalPath).inserted {
-                    diagnostics.error("\(canonicalPrefix)\(mapping.canonicalPath) is written by two mappings; mark all but one readOnly: true", at: mapping.location)
+                    diagnostics.error(
+                        "\(canonicalPrefix)\(mapping.canonicalPath) is written by two mappings; mark all but one readOnly: true", at: mapping.location)
                 }
             }
         }

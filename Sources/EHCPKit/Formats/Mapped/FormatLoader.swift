@@ -41,7 +41,8 @@ public struct FormatLoader {
         guard let top = mapping(root, allowed: Self.topKeys, what: "the format file") else { return nil }
         let id = text(top["format"], what: "format", at: root.location)
         if let id, !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) || id.hasPrefix("canonical-") {
-            diagnostics.error("format id '\(id)' should be lower-case letters, digits and hyphens, and not begin with 'canonical-'", at: top["format"]?.location)
+            diagnostics.error(
+                "format id '\(id)' should be lower-case letters, digits and hyphens, and not begin with 'canonical-'", at: top["format"]?.location)
         }
         let authority = top["authority"].flatMap { text($0, what: "authority", at: root.location) }
         if let authority, let node = top["authority"], authorities.authority(authority) == nil {
@@ -53,7 +54,8 @@ public struct FormatLoader {
             return nil
         }
         self.syntax = syntax
-        var xmlRoot: String?, xmlNamespace: String?
+        var xmlRoot: String?
+        var xmlNamespace: String?
         if let xml = top["xml"] {
             if syntax != .xml { diagnostics.error("'xml' applies only to syntax xml", at: xml.location) }
             if let fields = mapping(xml, allowed: ["root", "namespace"], what: "xml") {
@@ -69,7 +71,8 @@ public struct FormatLoader {
         var marker: FormatDefinition.Marker?
         if let node = top["marker"], let fields = mapping(node, allowed: ["path", "value", "field"], what: "marker"),
             let path = text(fields["path"], what: "marker.path", at: node.location),
-            let value = text(fields["value"], what: "marker.value", at: node.location) {
+            let value = text(fields["value"], what: "marker.value", at: node.location)
+        {
             marker = .init(path: sourcePath(path, at: fields["path"]!.location, inList: false), value: value)
             if let fieldNode = fields["field"], let field = text(fieldNode, what: "marker.field", at: node.location) {
                 let type = CanonicalSchema.field(at: field)?.type
@@ -82,7 +85,9 @@ public struct FormatLoader {
                 }
             }
         } else if top["marker"] == nil, syntax != .xml {
-            diagnostics.error("a \(syntax.rawValue) format needs 'marker: { path: KEY, value: TEXT }', a field with a fixed value that tells its documents apart", at: root.location)
+            diagnostics.error(
+                "a \(syntax.rawValue) format needs 'marker: { path: KEY, value: TEXT }', a field with a fixed value that tells its documents apart",
+                at: root.location)
         }
         var values: [ValueMapping] = []
         var lists: [ListMapping] = []
@@ -98,9 +103,10 @@ public struct FormatLoader {
         }
         checkWrittenPlaces(values: values, lists: lists, marker: marker)
         guard let id else { return nil }
-        return FormatDefinition(id: id, authority: authority, title: top["title"]?.scalar?.value, syntax: syntax,
-                                xmlRoot: xmlRoot, xmlNamespace: xmlNamespace, marker: marker,
-                                values: values, lists: lists, file: file)
+        return FormatDefinition(
+            id: id, authority: authority, title: top["title"]?.scalar?.value, syntax: syntax,
+            xmlRoot: xmlRoot, xmlNamespace: xmlNamespace, marker: marker,
+            values: values, lists: lists, file: file)
     }
 
     // MARK: - Fields
@@ -137,7 +143,8 @@ public struct FormatLoader {
             if let node = fields["max"], let number = node.scalar.flatMap({ Int($0.value) }), number > 0, number <= 100 {
                 max = number
             } else {
-                diagnostics.error("a csv list needs 'max': how many numbered items its columns hold (1 to 100)", at: fields["max"]?.location ?? entry.keyLocation)
+                diagnostics.error(
+                    "a csv list needs 'max': how many numbered items its columns hold (1 to 100)", at: fields["max"]?.location ?? entry.keyLocation)
             }
         } else {
             if fields["max"] != nil { diagnostics.error("'max' applies only to csv lists", at: fields["max"]!.location) }
@@ -147,7 +154,8 @@ public struct FormatLoader {
             }
         }
         guard let itemFields = fields["fields"]?.entries else {
-            diagnostics.error("list '\(entry.key)' needs 'fields': the item fields and where each item holds them", at: fields["fields"]?.location ?? entry.keyLocation)
+            diagnostics.error(
+                "list '\(entry.key)' needs 'fields': the item fields and where each item holds them", at: fields["fields"]?.location ?? entry.keyLocation)
             return nil
         }
         var mapped: [ValueMapping] = []
@@ -168,13 +176,16 @@ public struct FormatLoader {
 
     private mutating func valueMapping(_ entry: SourceNode.Entry, type: FieldType, inList: Bool) -> ValueMapping? {
         if let scalar = entry.value.scalar {
-            return ValueMapping(canonicalPath: entry.key, type: type, source: sourcePath(scalar.value, at: entry.value.location, inList: inList),
-                                date: nil, readMap: [:], writeMap: [:], readOnly: false, location: entry.keyLocation)
+            return ValueMapping(
+                canonicalPath: entry.key, type: type, source: sourcePath(scalar.value, at: entry.value.location, inList: inList),
+                date: nil, readMap: [:], writeMap: [:], readOnly: false, location: entry.keyLocation)
         }
         guard let fields = mapping(entry.value, allowed: Self.valueKeys, what: "the mapping of '\(entry.key)'"),
-              let path = text(fields["path"], what: "path", at: entry.keyLocation) else { return nil }
-        var mapping = ValueMapping(canonicalPath: entry.key, type: type, source: sourcePath(path, at: fields["path"]!.location, inList: inList),
-                                   date: nil, readMap: [:], writeMap: [:], readOnly: false, location: entry.keyLocation)
+            let path = text(fields["path"], what: "path", at: entry.keyLocation)
+        else { return nil }
+        var mapping = ValueMapping(
+            canonicalPath: entry.key, type: type, source: sourcePath(path, at: fields["path"]!.location, inList: inList),
+            date: nil, readMap: [:], writeMap: [:], readOnly: false, location: entry.keyLocation)
         if let node = fields["date"] {
             if case .date = type, let text = node.scalar?.value {
                 switch DatePattern.parse(text) {
@@ -192,8 +203,11 @@ public struct FormatLoader {
             default: diagnostics.error("readOnly should be true or false", at: node.location)
             }
         }
-        if let node = fields["values"] { valueMap(node, reverse: fields["reverse"], into: &mapping) }
-        else if let reverse = fields["reverse"] { diagnostics.error("'reverse' needs 'values'", at: reverse.location) }
+        if let node = fields["values"] {
+            valueMap(node, reverse: fields["reverse"], into: &mapping)
+        } else if let reverse = fields["reverse"] {
+            diagnostics.error("'reverse' needs 'values'", at: reverse.location)
+        }
         return mapping
     }
 

@@ -32,9 +32,11 @@ public struct MappedFormat: FormatPlugin {
 
     public func read(_ document: SourceDocument) throws(DiagnosticList) -> ReadResult {
         if definition.syntax == .xml, document.rootName != definition.xmlRoot || document.rootNamespace != definition.xmlNamespace {
-            throw DiagnosticList([.error(
-                "the root element is <\(document.rootName ?? "")> in namespace '\(document.rootNamespace ?? "")'; format \(id) expects <\(definition.xmlRoot ?? "")> in namespace '\(definition.xmlNamespace ?? "")'",
-                at: document.root.location)])
+            throw DiagnosticList([
+                .error(
+                    "the root element is <\(document.rootName ?? "")> in namespace '\(document.rootNamespace ?? "")'; format \(id) expects <\(definition.xmlRoot ?? "")> in namespace '\(definition.xmlNamespace ?? "")'",
+                    at: document.root.location)
+            ])
         }
         var reader = MappedReader(definition: definition, root: LocatedNode(node: document.root, path: ""))
         return reader.read()

@@ -44,7 +44,10 @@ struct MappedReader {
             let shown = displayPath(leaf.path)
             guard !unknown.contains(shown) else { continue }
             unknown.append(shown)
-            findings.append(.builtIn("FORMAT-UNMAPPED-FIELD", "\(shown) is not mapped by format \(definition.id); it is ignored", path: shown, at: leaf.node.location, severity: .warning))
+            findings.append(
+                .builtIn(
+                    "FORMAT-UNMAPPED-FIELD", "\(shown) is not mapped by format \(definition.id); it is ignored", path: shown, at: leaf.node.location,
+                    severity: .warning))
         }
         return ReadResult(application: application, findings: findings + decoder.findings, unknownFields: unknown)
     }
@@ -89,12 +92,16 @@ struct MappedReader {
         guard let first = found.first else { return nil }
         for extra in found { consume(extra) }
         if found.count > 1 {
-            findings.append(.builtIn("SCHEMA-DUPLICATE", "\(canonicalPath) is given more than once (\(mapping.source))", path: canonicalPath, at: found[1].node.location))
+            findings.append(
+                .builtIn("SCHEMA-DUPLICATE", "\(canonicalPath) is given more than once (\(mapping.source))", path: canonicalPath, at: found[1].node.location))
         }
         // An element holding attributes alone has no text of its own.
         if let entries = first.node.entries, entries.allSatisfy({ $0.key.hasPrefix("@") }) { return nil }
         guard let scalar = first.node.scalar else {
-            findings.append(.builtIn("SCHEMA-TYPE", "\(canonicalPath) (\(mapping.source)) should be a single value, not \(first.node.kindDescription)", path: canonicalPath, at: first.node.location))
+            findings.append(
+                .builtIn(
+                    "SCHEMA-TYPE", "\(canonicalPath) (\(mapping.source)) should be a single value, not \(first.node.kindDescription)", path: canonicalPath,
+                    at: first.node.location))
             return nil
         }
         var text = scalar.value
@@ -103,7 +110,10 @@ struct MappedReader {
         if mapping.hasValueMap {
             guard let canonical = mapping.readMap[text] ?? mapping.readMap[text.trimmingSpaces()] else {
                 let codes = mapping.readMap.keys.sorted().joined(separator: ", ")
-                findings.append(.builtIn("FORMAT-VALUE", "\(canonicalPath) (\(mapping.source)) holds a value format \(definition.id) does not define; expected one of: \(codes)", path: canonicalPath, at: first.node.location))
+                findings.append(
+                    .builtIn(
+                        "FORMAT-VALUE", "\(canonicalPath) (\(mapping.source)) holds a value format \(definition.id) does not define; expected one of: \(codes)",
+                        path: canonicalPath, at: first.node.location))
                 return nil
             }
             text = canonical
@@ -111,7 +121,9 @@ struct MappedReader {
         }
         if let pattern = mapping.date {
             guard let date = pattern.read(text) else {
-                findings.append(.builtIn("SCHEMA-DATE", "\(canonicalPath) (\(mapping.source)) is not a date written \(pattern)", path: canonicalPath, at: first.node.location))
+                findings.append(
+                    .builtIn(
+                        "SCHEMA-DATE", "\(canonicalPath) (\(mapping.source)) is not a date written \(pattern)", path: canonicalPath, at: first.node.location))
                 return nil
             }
             text = date.description

@@ -85,7 +85,8 @@ struct MappedWriter {
             // sending the request there, so the authority it names is not a loss.
             if path == "authority", definition.authority != nil { continue }
             if let list = definition.lists.first(where: { path.hasPrefix($0.canonicalPath + "[") }), let max = list.max,
-               let index = Self.itemIndex(path), index >= max {
+                let index = Self.itemIndex(path), index >= max
+            {
                 lose(path, type, "format \(definition.id) holds at most \(max) \(list.canonicalPath) items")
                 continue
             }
@@ -157,7 +158,15 @@ struct MappedWriter {
         var shown = ""
         var inIndex = false
         for character in path {
-            if character == "[" { inIndex = true; shown.append("[") } else if character == "]" { inIndex = false; shown.append("]") } else if !inIndex { shown.append(character) }
+            if character == "[" {
+                inIndex = true
+                shown.append("[")
+            } else if character == "]" {
+                inIndex = false
+                shown.append("]")
+            } else if !inIndex {
+                shown.append(character)
+            }
         }
         return shown
     }

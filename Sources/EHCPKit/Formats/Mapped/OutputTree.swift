@@ -61,13 +61,14 @@ final class OutputTree {
     }
 
     func outputNode() -> OutputNode {
-        .mapping(entries.map { key, child in
-            switch child {
-            case .value(let node): (key, node)
-            case .tree(let tree): (key, tree.outputNode())
-            case .items(let items): (key, .sequence(items.map { $0.outputNode() }))
-            }
-        })
+        .mapping(
+            entries.map { key, child in
+                switch child {
+                case .value(let node): (key, node)
+                case .tree(let tree): (key, tree.outputNode())
+                case .items(let items): (key, .sequence(items.map { $0.outputNode() }))
+                }
+            })
     }
 
     func element(name: String, namespace: String?) -> XMLTree.Element {

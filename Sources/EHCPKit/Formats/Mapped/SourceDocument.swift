@@ -36,11 +36,14 @@ public struct SourceDocument: Sendable {
             }
             guard table.rows.count == 1 else {
                 let place = table.rows.count > 1 ? table.rows[1][0].location : SourceLocation(file: file, line: 2)
-                throw DiagnosticList([.error("a request file holds one row under the header; this one holds \(table.rows.count) (split it, one request per file)", at: place)])
+                throw DiagnosticList([
+                    .error("a request file holds one row under the header; this one holds \(table.rows.count) (split it, one request per file)", at: place)
+                ])
             }
             let entries = zip(table.header, table.rows[0]).filter { !$0.1.text.isEmpty }.map { header, cell in
-                SourceNode.Entry(key: header.text, keyLocation: header.location,
-                                 value: SourceNode(.scalar(Scalar(cell.text, style: .text)), location: cell.location))
+                SourceNode.Entry(
+                    key: header.text, keyLocation: header.location,
+                    value: SourceNode(.scalar(Scalar(cell.text, style: .text)), location: cell.location))
             }
             return SourceDocument(syntax: .csv, root: SourceNode(.mapping(entries), location: SourceLocation(file: file, line: 1, column: 1)))
         }
@@ -68,14 +71,16 @@ public struct SourceDocument: Sendable {
             return SourceNode(.scalar(Scalar(element.text, style: .text)), location: location)
         }
         var entries = element.attributes.map { attribute in
-            SourceNode.Entry(key: "@" + attribute.name, keyLocation: location,
-                             value: SourceNode(.scalar(Scalar(attribute.value, style: .text)), location: location))
+            SourceNode.Entry(
+                key: "@" + attribute.name, keyLocation: location,
+                value: SourceNode(.scalar(Scalar(attribute.value, style: .text)), location: location))
         }
         entries += element.children.map { child in
             SourceNode.Entry(key: child.name, keyLocation: child.location ?? location, value: node(child, file: file))
         }
         if !element.text.trimmingSpaces().isEmpty {
-            entries.append(SourceNode.Entry(key: ".", keyLocation: location, value: SourceNode(.scalar(Scalar(element.text, style: .text)), location: location)))
+            entries.append(
+                SourceNode.Entry(key: ".", keyLocation: location, value: SourceNode(.scalar(Scalar(element.text, style: .text)), location: location)))
         }
         return SourceNode(.mapping(entries), location: location)
     }
