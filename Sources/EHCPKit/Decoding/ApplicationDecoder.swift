@@ -1,6 +1,6 @@
 import EHCPSource
 
-/// Turns a parsed document (``SourceNode``) into an ``Application`` by the canonical schema.
+/// Turns a parsed document (`SourceNode`) into an ``Application`` by the canonical schema.
 ///
 /// Problems become `SCHEMA-` findings with the path and location; an unknown field is a warning
 /// and is left out of the model (converters list it in their loss report). Messages never repeat

@@ -2,12 +2,12 @@ import EHCPSource
 import EHCPYAML
 
 /// Decodes a canonical YAML or JSON document into an ``Application`` in one pass over the parser's
-/// events, with no ``SourceNode`` tree in between.
+/// events, with no `SourceNode` tree in between.
 ///
 /// The result is the one reading the tree and ``ApplicationDecoder/decode(_:)`` gives: the same
 /// application with the same locations, and the same findings in the same order. Paths are built
 /// only for a finding. A document the one pass leaves to the tree readers (see
-/// ``CheckedEventStream``: anchors, aliases, anything they refuse) gives nil.
+/// `CheckedEventStream`: anchors, aliases, anything they refuse) gives nil.
 struct ApplicationEventDecoder {
     /// Reads `bytes` (JSON when `json`, else YAML); nil when the tree readers are to read it.
     static func read(_ bytes: [UInt8], file: String, json: Bool) -> ReadResult? {
