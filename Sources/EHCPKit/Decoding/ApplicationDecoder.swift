@@ -14,7 +14,7 @@ public struct ApplicationDecoder {
 
     /// Decodes `node`; findings collect in ``findings``.
     public mutating func decode(_ node: SourceNode) -> Application {
-        guard let record = object(node, fields: CanonicalSchema.root, path: "") else {
+        guard let record = object(node, table: FieldTable.root, path: "") else {
             return Application(root: Record(location: node.location), file: node.location.file)
         }
         checkVersion(of: record)
@@ -42,66 +42,79 @@ public struct ApplicationDecoder {
         findings.append(.builtIn(rule, message, path: path, at: location, severity: severity))
     }
 
-    private mutating func object(_ node: SourceNode, fields: [Field], path: String) -> Record? {
+    /// `path` is built only for a finding, or for a finding below this object.
+    private mutating func object(_ node: SourceNode, table: FieldTable, path: @autoclosure () -> String) -> Record? {
         if let scalar = node.scalar, scalar.value.isEmpty || scalar.isNull {
             return Record(location: node.location)
         }
         guard let entries = node.entries else {
-            report("SCHEMA-TYPE", Self.notAMapping(path, node.kindDescription), path, node.location)
+            report("SCHEMA-TYPE", Self.notAMapping(path(), node.kindDescription), path(), node.location)
             return nil
         }
         var record = Record(location: node.location)
-        // Which schema fields were given, by their index in `fields`: a few flags, no hashing.
-        var seen = [Bool](repeating: false, count: fields.count)
-        for entry in entries {
-            let fieldPath = path.isEmpty ? entry.key : "\(path).\(entry.key)"
-            guard let index = fields.firstIndex(where: { $0.name == entry.key }) else {
-                unknownField(entry.key, path: fieldPath, among: fields.map(\.name), at: entry.keyLocation)
+        record.fields.reserveCapacity(entries.count)
+        // Which schema fields were given, by their index in the table: a few flags, no hashing.
+        var seen = [Bool](repeating: false, count: table.fields.count)
+        for position in entries.indices {
+            let key = entries[position].key
+            guard let index = table.index(of: key) else {
+                unknownField(key, path: Self.join(path(), key), among: table.names, at: entries[position].keyLocation)
                 continue
             }
-            let field = fields[index]
+            let field = table.fields[index]
             guard !seen[index] else {
-                report("SCHEMA-DUPLICATE", "\(fieldPath) is given more than once", fieldPath, entry.keyLocation)
+                let fieldPath = Self.join(path(), key)
+                report("SCHEMA-DUPLICATE", "\(fieldPath) is given more than once", fieldPath, entries[position].keyLocation)
                 continue
             }
             seen[index] = true
-            if let value = self.value(entry.value, type: field.type, path: fieldPath) {
-                record[entry.key] = value
+            if let value = self.value(entries[position].value, type: field.type, table: table.children[index], path: Self.join(path(), key)) {
+                record[key] = value
             }
         }
-        for (field, given) in zip(fields, seen) where field.required && !given {
-            let fieldPath = path.isEmpty ? field.name : "\(path).\(field.name)"
+        for (field, given) in zip(table.fields, seen) where field.required && !given {
+            let fieldPath = Self.join(path(), field.name)
             report("SCHEMA-REQUIRED", "\(fieldPath) is required", fieldPath, node.location)
         }
         return record
     }
 
-    private mutating func value(_ node: SourceNode, type: FieldType, path: String) -> Value? {
+    /// The path of field `key` of the object at `path` (empty for the document itself).
+    private static func join(_ path: String, _ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    /// `table` is the table of the field's object or list items; nil for a single value. `path`
+    /// is built only for a finding.
+    private mutating func value(_ node: SourceNode, type: FieldType, table: FieldTable?, path: @autoclosure () -> String) -> Value? {
         if let scalar = node.scalar, scalar.isNull { return nil }
         switch type {
-        case .object(let fields):
-            return object(node, fields: fields, path: path).map { Value(.object($0), location: node.location) }
-        case .list(let fields):
+        case .object:
+            guard let table else { return nil }
+            return object(node, table: table, path: path()).map { Value(.object($0), location: node.location) }
+        case .list:
+            guard let table else { return nil }
             if let scalar = node.scalar, scalar.value.allSatisfy(\.isWhitespace) {
                 return Value(.list([]), location: node.location)
             }
             guard let items = node.items else {
-                report("SCHEMA-TYPE", Self.notAList(path, node.kindDescription), path, node.location)
+                report("SCHEMA-TYPE", Self.notAList(path(), node.kindDescription), path(), node.location)
                 return nil
             }
             var values: [Value] = []
+            values.reserveCapacity(items.count)
             for (index, item) in items.enumerated() {
-                if let record = object(item, fields: fields, path: "\(path)[\(index)]") {
+                if let record = object(item, table: table, path: "\(path())[\(index)]") {
                     values.append(Value(.object(record), location: item.location))
                 }
             }
             return Value(.list(values), location: node.location)
         default:
             guard let scalar = node.scalar else {
-                report("SCHEMA-TYPE", Self.notASingleValue(path, node.kindDescription), path, node.location)
+                report("SCHEMA-TYPE", Self.notASingleValue(path(), node.kindDescription), path(), node.location)
                 return nil
             }
-            return self.scalar(scalar, type: type, path: path, location: node.location)
+            return self.scalar(scalar, type: type, path: path(), location: node.location)
         }
     }
 

@@ -60,32 +60,15 @@ public struct CanonicalXMLFormat: FormatPlugin {
     }
 
     public func read(_ bytes: [UInt8], file: String) throws(DiagnosticList) -> ReadResult {
-        let root = try XMLReader.read(bytes, file: file).root
-        guard root.name == "application", root.namespace == CanonicalSchema.namespace else {
+        let document = try XMLReader.sourceNode(bytes, file: file, shape: .elementsAndItems)
+        guard document.name == "application", document.namespace == CanonicalSchema.namespace else {
             throw DiagnosticList([
                 .error(
-                    "the root element is <\(root.name)> in namespace '\(root.namespace ?? "")'; a canonical document has <application xmlns=\"\(CanonicalSchema.namespace)\">",
-                    at: root.location)
+                    "the root element is <\(document.name)> in namespace '\(document.namespace ?? "")'; a canonical document has <application xmlns=\"\(CanonicalSchema.namespace)\">",
+                    at: document.root.location)
             ])
         }
-        return decode(Self.sourceNode(root))
-    }
-
-    /// An element becomes a list when all its children are `<item>`, a mapping when it has
-    /// other children, and a text value when it has none.
-    static func sourceNode(_ element: XMLTree.Element) -> SourceNode {
-        let location = element.location ?? SourceLocation(file: "", line: 1)
-        if element.children.isEmpty {
-            return SourceNode(.scalar(Scalar(element.text, style: .text)), location: location)
-        }
-        if element.children.allSatisfy({ $0.name == "item" }) {
-            return SourceNode(.sequence(element.children.map(sourceNode)), location: location)
-        }
-        return SourceNode(
-            .mapping(
-                element.children.map {
-                    SourceNode.Entry(key: $0.name, keyLocation: $0.location ?? location, value: sourceNode($0))
-                }), location: location)
+        return decode(document.root)
     }
 
     public func write(_ application: Application) -> (text: String, loss: LossReport) {

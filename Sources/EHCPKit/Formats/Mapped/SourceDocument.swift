@@ -22,8 +22,8 @@ public struct SourceDocument: Sendable {
     public static func parse(_ bytes: [UInt8], file: String, syntax: FormatDefinition.Syntax) throws(DiagnosticList) -> SourceDocument {
         switch syntax {
         case .xml:
-            let tree = try XMLReader.read(bytes, file: file)
-            return SourceDocument(syntax: .xml, root: node(tree.root, file: file), rootName: tree.root.name, rootNamespace: tree.root.namespace)
+            let document = try XMLReader.sourceNode(bytes, file: file, shape: .attributesAndText)
+            return SourceDocument(syntax: .xml, root: document.root, rootName: document.name, rootNamespace: document.namespace)
         case .json:
             do { return SourceDocument(syntax: .json, root: try JSONReader.document(bytes, file: file)) } catch { throw DiagnosticList(error) }
         case .yaml:
@@ -63,26 +63,6 @@ public struct SourceDocument: Sendable {
         case nil: return nil
         default: return .yaml
         }
-    }
-
-    private static func node(_ element: XMLTree.Element, file: String) -> SourceNode {
-        let location = element.location ?? SourceLocation(file: file, line: 1)
-        if element.attributes.isEmpty && element.children.isEmpty {
-            return SourceNode(.scalar(Scalar(element.text, style: .text)), location: location)
-        }
-        var entries = element.attributes.map { attribute in
-            SourceNode.Entry(
-                key: "@" + attribute.name, keyLocation: location,
-                value: SourceNode(.scalar(Scalar(attribute.value, style: .text)), location: location))
-        }
-        entries += element.children.map { child in
-            SourceNode.Entry(key: child.name, keyLocation: child.location ?? location, value: node(child, file: file))
-        }
-        if !element.text.trimmingSpaces().isEmpty {
-            entries.append(
-                SourceNode.Entry(key: ".", keyLocation: location, value: SourceNode(.scalar(Scalar(element.text, style: .text)), location: location)))
-        }
-        return SourceNode(.mapping(entries), location: location)
     }
 }
 
