@@ -14,7 +14,14 @@ extension Vocabulary {
         codes.map { ($0, labels[$0]) }
     }
 
+    /// Each vocabulary's labels, built once rather than at every look-up.
+    private static let labelTables = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.labelTable) })
+
     private var labels: [String: String] {
+        Self.labelTables[self] ?? [:]
+    }
+
+    private var labelTable: [String: String] {
         switch self {
         case .requesterRole:
             [

@@ -192,7 +192,6 @@ public final class RuleEvaluator {
     }
 
     private func fieldFindings(_ compiled: CompiledRule, _ check: FieldCheck) -> [Finding] {
-        let rule = compiled.rule
         let path = check.path
         let pattern = check.pattern
         let min = compiled.min
@@ -217,7 +216,7 @@ public final class RuleEvaluator {
             }
             if !problems.isEmpty {
                 let matchPath = written()
-                findings.append(finding(rule, path: matchPath, detail: "\(matchPath) \(problems.joined(separator: "; "))", location: value.location))
+                findings.append(finding(compiled.rule, path: matchPath, detail: "\(matchPath) \(problems.joined(separator: "; "))", location: value.location))
             }
             return true
         }
@@ -225,7 +224,7 @@ public final class RuleEvaluator {
         let detail =
             unreadable.contains(path)
             ? "\(path) is given but could not be read as written; see the other finding at this field" : "\(path) is missing"
-        return [finding(rule, path: path, detail: detail)]
+        return [finding(compiled.rule, path: path, detail: detail)]
     }
 
     /// Bounds as a message names them: `dateOfRequest - 2 years or setting.admitted`.
