@@ -109,7 +109,7 @@ def main():
     row(f"YAML reader, {size:.1f} MB (tree with marks)", ours * 1000, "ms", "libyaml event loop", raw * 1000, "<= 1.5")
     size = os.path.getsize(big_xml) / 1048576
     ours, raw = best_of("reader-bench", "xml", big_xml), best_of("raw-readers", "xml", big_xml)
-    row(f"XML reader, {size:.1f} MB (tree with lines)", ours * 1000, "ms", "libxml2 xmlReadMemory", raw * 1000, "<= 1.5")
+    row(f"XML reader, {size:.1f} MB (SourceNode tree with lines)", ours * 1000, "ms", "libxml2 xmlReadMemory", raw * 1000, "<= 1.5")
     convert, _ = median([EHCP, "convert", big_xml, "--to", "canonical-json"], 3)
     xmllint, _ = median(["xmllint", "--noout", big_xml], 3)
     row("ehcp convert big.xml → JSON (whole process)", convert * 1000, "ms", "xmllint --noout", xmllint * 1000, "<= 3")
